@@ -1,0 +1,61 @@
+package dev.sxn.math.cli;
+
+import dev.sxn.math.cli.demo.Demo;
+import java.util.Locale;
+
+/**
+ * The {@code sxn} command: {@code info}, {@code demo}. ({@code bench} is dispatched by the
+ * {@code ./sxn} launcher to the JMH jar of {@code bench/}.)
+ */
+public final class Main {
+    private Main() {}
+
+    /** Entry point; exits with 0 on success, 1 on a failed demo, 2 on a usage error. */
+    public static void main(String[] args) {
+        String cmd = args.length == 0 ? "help" : args[0].toLowerCase(Locale.ROOT);
+        int code = switch (cmd) {
+            case "info" -> Info.print(System.out);
+            case "demo" -> demo(args);
+            case "help", "-h", "--help" -> usage(0);
+            default -> {
+                System.err.println("sxn: unknown command '" + args[0] + "'");
+                yield usage(2);
+            }
+        };
+        System.exit(code);
+    }
+
+    private static int demo(String[] args) {
+        int assets = 64;
+        int ticks = 20_000;
+        long seed = 20261123L;
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--assets" -> assets = Integer.parseInt(value(args, ++i, "--assets"));
+                case "--ticks" -> ticks = Integer.parseInt(value(args, ++i, "--ticks"));
+                case "--seed" -> seed = Long.parseLong(value(args, ++i, "--seed"));
+                default -> {
+                    System.err.println("sxn demo: unknown option '" + args[i] + "'");
+                    return usage(2);
+                }
+            }
+        }
+        return Demo.run(System.out, assets, ticks, seed);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) throw new IllegalArgumentException(option + " needs a value");
+        return args[i];
+    }
+
+    private static int usage(int code) {
+        (code == 0 ? System.out : System.err).println("""
+                usage: sxn <command>
+                  info                      JDK, CPU, backends (and why any is unavailable), OpenCL devices, OpenBLAS
+                  demo [--assets N] [--ticks T] [--seed S]
+                                            run every kernel on every backend over a synthetic market
+                  bench [--quick] [FILTER]  run the JMH suite; writes bench-results/<date>.md and .json
+                environment: SXN_BACKEND=java|vector|native|opencl forces a backend; SXN_DISABLE=vector,native,opencl""");
+        return code;
+    }
+}

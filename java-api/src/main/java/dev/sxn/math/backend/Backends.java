@@ -1,0 +1,112 @@
+package dev.sxn.math.backend;
+
+import dev.sxn.math.internal.Config;
+import dev.sxn.math.internal.Detection;
+import dev.sxn.math.internal.KernelSet;
+import dev.sxn.math.internal.OpenClSupport;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which backend kinds this JVM can run, and why the others cannot.
+ *
+ * <p>Detection runs once, lazily, on the first call of any method here or of any kernel. Each kind
+ * is checked in order of cost: switched off by {@code sxn.disable} / {@code SXN_DISABLE}; then
+ * VECTOR: {@code jdk.incubator.vector} in the boot layer and HotSpot's C2 compiler; NATIVE:
+ * libsxnkernels extracted, verified and loaded (OpenBLAS/LAPACKE is reported on its own by
+ * {@link #openBlas()}); OPENCL: JOCL present, an ICD loader, a platform and a device with fp64.
+ *
+ * <p>A kind can be forced for every operation with {@code -Dsxn.backend=KIND} or
+ * {@code SXN_BACKEND=KIND}; forcing a kind that is unavailable makes every kernel call throw,
+ * naming why. All methods are thread-safe.
+ */
+public final class Backends {
+    /** API classes whose kernel families {@link #describe()} lists; each registers its families when initialised. */
+    private static final List<String> OPERATION_CLASSES = List.of(
+            "dev.sxn.math.linalg.VectorOps");
+
+    private Backends() {}
+
+    /** The library's version (the Maven project version of this build). */
+    public static String libraryVersion() {
+        return dev.sxn.math.internal.Version.VERSION;
+    }
+
+    /** The status of {@code kind}: available or not, and the detail or reason. */
+    public static BackendStatus status(Backend kind) {
+        return Detection.statuses().get(kind);
+    }
+
+    /** The status of every kind, in the order JAVA, VECTOR, NATIVE, OPENCL. */
+    public static List<BackendStatus> statuses() {
+        return List.copyOf(Detection.statuses().values());
+    }
+
+    /** The kinds available in this JVM (always contains JAVA). */
+    public static Set<Backend> available() {
+        EnumSet<Backend> s = EnumSet.noneOf(Backend.class);
+        for (BackendStatus st : Detection.statuses().values()) if (st.available()) s.add(st.kind());
+        return Collections.unmodifiableSet(s);
+    }
+
+    /** Whether {@code kind} is available in this JVM. */
+    public static boolean isAvailable(Backend kind) {
+        return Detection.statuses().get(kind).available();
+    }
+
+    /** OpenBLAS/LAPACKE, the second half of NATIVE: which library is in use, or why none is. */
+    public static BackendStatus openBlas() {
+        return Detection.openBlas();
+    }
+
+    /**
+     * The kind forced by {@code sxn.backend} / {@code SXN_BACKEND}, if any.
+     *
+     * @throws IllegalArgumentException if the setting names no kind
+     * @throws IllegalStateException if the forced kind is unavailable, naming why
+     */
+    public static Optional<Backend> forced() {
+        Optional<Backend> f = Config.forcedBackend();
+        if (f.isPresent() && !isAvailable(f.get())) {
+            throw new IllegalStateException("sxn.backend / SXN_BACKEND forces " + f.get() + ", which is unavailable: "
+                    + status(f.get()).detail());
+        }
+        return f;
+    }
+
+    /** One line per kernel family: its kinds, crossover sizes and the kinds it lacks. */
+    public static List<String> operations() {
+        for (String name : OPERATION_CLASSES) {
+            try {
+                Class.forName(name, true, Backends.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("operation class " + name + " missing from the jar", e);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (KernelSet<?> k : KernelSet.all()) out.add(k.describe());
+        out.sort(Comparator.naturalOrder());
+        return out;
+    }
+
+    /**
+     * A multi-line report: each kind with its detail or reason, OpenBLAS, the OpenCL devices, and
+     * per operation which kinds it has. This is what {@code sxn info} prints.
+     */
+    public static String describe() {
+        StringBuilder sb = new StringBuilder();
+        for (BackendStatus s : statuses()) sb.append(s).append('\n');
+        BackendStatus blas = openBlas();
+        sb.append("OPENBLAS: ").append(blas.available() ? blas.detail() : "unavailable: " + blas.detail()).append('\n');
+        for (String d : OpenClSupport.listDevices()) sb.append("  OpenCL device: ").append(d).append('\n');
+        Config.forcedBackend().ifPresent(f -> sb.append("forced: ").append(f).append(" (sxn.backend / SXN_BACKEND)\n"));
+        sb.append("operations:\n");
+        for (String op : operations()) sb.append("  ").append(op).append('\n');
+        return sb.toString();
+    }
+}

@@ -1,0 +1,81 @@
+package dev.sxn.math.internal;
+
+import dev.sxn.math.backend.Backend;
+import dev.sxn.math.backend.BackendStatus;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Detects every backend kind once per JVM (lazily, on first use) and keeps the result, including
+ * the reasons for what is missing. The order of checks per kind: switched off by
+ * {@code sxn.disable}, then what the kind needs, cheapest first.
+ */
+public final class Detection {
+    private Detection() {}
+
+    private static final class Holder {
+        static final Map<Backend, BackendStatus> STATUS = detect();
+        static final BackendStatus OPENBLAS = detectOpenBlas();
+    }
+
+    /** The status of every kind, in enum order. */
+    public static Map<Backend, BackendStatus> statuses() {
+        return Holder.STATUS;
+    }
+
+    /** The OpenBLAS half of NATIVE, reported on its own (kind NATIVE, detail names OpenBLAS). */
+    public static BackendStatus openBlas() {
+        return Holder.OPENBLAS;
+    }
+
+    private static Map<Backend, BackendStatus> detect() {
+        Set<Backend> off = Config.disabled();
+        EnumMap<Backend, BackendStatus> m = new EnumMap<>(Backend.class);
+        m.put(Backend.JAVA, new BackendStatus(Backend.JAVA, true,
+                "plain Java, " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")));
+        m.put(Backend.VECTOR, off.contains(Backend.VECTOR) ? disabled(Backend.VECTOR) : vector());
+        m.put(Backend.NATIVE, off.contains(Backend.NATIVE) ? disabled(Backend.NATIVE) : nativeKernels());
+        m.put(Backend.OPENCL, off.contains(Backend.OPENCL) ? disabled(Backend.OPENCL) : openCl());
+        for (BackendStatus s : m.values()) {
+            if (!s.available() && s.kind() != Backend.JAVA) {
+                Log.logger().log(System.Logger.Level.DEBUG, s.toString());
+            }
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    private static BackendStatus disabled(Backend kind) {
+        return new BackendStatus(kind, false, "disabled by sxn.disable / SXN_DISABLE");
+    }
+
+    private static BackendStatus vector() {
+        String why = VectorSupport.unavailableReason();
+        if (why != null) return new BackendStatus(Backend.VECTOR, false, why);
+        try {
+            return new BackendStatus(Backend.VECTOR, true, VectorSupport.describe());
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return new BackendStatus(Backend.VECTOR, false, "loading the Vector API failed: " + e);
+        }
+    }
+
+    private static BackendStatus nativeKernels() {
+        SxnNative.Library lib = SxnNative.library();
+        if (lib == null) return new BackendStatus(Backend.NATIVE, false, SxnNative.unavailableReason());
+        return new BackendStatus(Backend.NATIVE, true, "libsxnkernels (" + lib.isa() + ") from " + lib.path());
+    }
+
+    private static BackendStatus openCl() {
+        String why = OpenClSupport.unavailableReason();
+        if (why != null) return new BackendStatus(Backend.OPENCL, false, why);
+        return new BackendStatus(Backend.OPENCL, true, OpenClSupport.describe());
+    }
+
+    private static BackendStatus detectOpenBlas() {
+        OpenBlas.Library lib = OpenBlas.library();
+        return lib == null
+                ? new BackendStatus(Backend.NATIVE, false, "OpenBLAS/LAPACKE: " + OpenBlas.unavailableReason())
+                : new BackendStatus(Backend.NATIVE, true, lib.description());
+    }
+}

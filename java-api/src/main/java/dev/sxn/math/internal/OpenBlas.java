@@ -1,0 +1,165 @@
+package dev.sxn.math.internal;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * OpenBLAS with LAPACKE, the second half of the NATIVE backend (reported separately from
+ * libsxnkernels: either can be missing).
+ *
+ * <p>Source, by {@code sxn.openblas} ({@code auto}, the default, {@code system} or {@code bundled}):
+ * <ul>
+ *   <li>system: {@code libopenblas.so.0} from the usual library directories; when it does not export
+ *       LAPACKE itself (Debian's does not), {@code liblapacke.so.3} beside it. Loaded by resolved
+ *       absolute path; a library file that group or others can write is refused.
+ *   <li>bundled: the four libraries of the {@code org.bytedeco:openblas:0.3.28-1.5.11:linux-x86_64} jar
+ *       (libopenblas.so.0 with LAPACKE, libgfortran.so.5, libquadmath.so.0, libgcc_s.so.1), extracted
+ *       together by {@link NativeLibraries} and checked against the SHA-256s below before loading.
+ * </ul>
+ * OpenBLAS is set to {@code sxn.blas.threads} threads (default 1) so a host's own thread pool is not
+ * oversubscribed.
+ */
+public final class OpenBlas {
+    private static final String BUNDLED_DIR = "org/bytedeco/openblas/linux-x86_64/";
+    /** SHA-256 of the pinned bytedeco jar's files (openblas 0.3.28-1.5.11). */
+    private static final List<NativeLibraries.NativeFile> BUNDLED = List.of(
+            new NativeLibraries.NativeFile(BUNDLED_DIR + "libgcc_s.so.1", "489803ded8a4d803e2c792763a2767c12185f5764b7bba080742d14ef2452b27"),
+            new NativeLibraries.NativeFile(BUNDLED_DIR + "libquadmath.so.0", "36ccd8fddb16b65129879a6ecf379b468d6e920bdcaeb01e3a7fdd4e7ddf1be8"),
+            new NativeLibraries.NativeFile(BUNDLED_DIR + "libgfortran.so.5", "01fc721062fc3c2b5492202d276c5a374b7d952fc168d2d1e603fa85660cc502"),
+            new NativeLibraries.NativeFile(BUNDLED_DIR + "libopenblas.so.0", "475a5f66a65fd2f79572560e3e043dad606c30694b6f1934e8fb3fb9b4725757"));
+    private static final List<String> SYSTEM_DIRS = List.of(
+            "/usr/lib/x86_64-linux-gnu", "/usr/lib64", "/usr/lib", "/usr/local/lib", "/opt/OpenBLAS/lib");
+
+    private OpenBlas() {}
+
+    /** A loaded OpenBLAS + LAPACKE: one lookup over both, and a description of what was loaded. */
+    public record Library(SymbolLookup lookup, String description) {}
+
+    private static final class Holder {
+        static final Object RESULT = load();
+    }
+
+    /** The loaded library, or null (see {@link #unavailableReason()}). */
+    public static Library library() {
+        return Holder.RESULT instanceof Library l ? l : null;
+    }
+
+    /** Why OpenBLAS is unavailable, or null when it loaded. */
+    public static String unavailableReason() {
+        return Holder.RESULT instanceof String s ? s : null;
+    }
+
+    /**
+     * A critical downcall handle to an OpenBLAS / LAPACKE function.
+     *
+     * @throws IllegalStateException if OpenBLAS is not loaded or lacks the symbol
+     */
+    public static MethodHandle downcall(String name, FunctionDescriptor descriptor) {
+        Library lib = library();
+        if (lib == null) throw new IllegalStateException("OpenBLAS unavailable: " + unavailableReason());
+        return SxnNative.downcall(lib.lookup(), name, descriptor);
+    }
+
+    private static Object load() {
+        if (Config.disabled().contains(dev.sxn.math.backend.Backend.NATIVE)) return "disabled by sxn.disable / SXN_DISABLE";
+        String mode = Config.setting("sxn.openblas", "SXN_OPENBLAS").orElse("auto");
+        String systemWhy = null;
+        if (!mode.equals("bundled")) {
+            Object sys = loadSystem();
+            if (sys instanceof Library) return sys;
+            systemWhy = (String) sys;
+            if (mode.equals("system")) return "system OpenBLAS: " + systemWhy;
+        }
+        if (!mode.equals("bundled") && !mode.equals("auto")) {
+            return "sxn.openblas must be auto, system or bundled, was '" + mode + "'";
+        }
+        Object bundled = loadBundled();
+        if (bundled instanceof Library) return bundled;
+        return (systemWhy == null ? "" : "system: " + systemWhy + "; ") + "bundled: " + bundled;
+    }
+
+    private static Object loadSystem() {
+        Path blas = find("libopenblas.so.0");
+        if (blas == null) return "libopenblas.so.0 not found in " + SYSTEM_DIRS;
+        try {
+            checkNotWorldWritable(blas);
+            SymbolLookup lookup = SymbolLookup.libraryLookup(blas, Arena.global());
+            String what = "system " + blas;
+            if (lookup.find("LAPACKE_dgesdd").isEmpty()) {
+                Path lapacke = find("liblapacke.so.3");
+                if (lapacke == null) return blas + " has no LAPACKE and liblapacke.so.3 was not found (install liblapacke)";
+                checkNotWorldWritable(lapacke);
+                lookup = lookup.or(SymbolLookup.libraryLookup(lapacke, Arena.global()));
+                what += " + " + lapacke;
+            }
+            return finish(lookup, what);
+        } catch (IOException | RuntimeException e) {
+            return "loading " + blas + " failed: " + e.getMessage();
+        }
+    }
+
+    private static Object loadBundled() {
+        if (OpenBlas.class.getResource("/" + BUNDLED.getLast().resource()) == null) {
+            return "org.bytedeco:openblas:0.3.28-1.5.11:linux-x86_64 is not on the class path";
+        }
+        try {
+            Path dir = NativeLibraries.extract("openblas-0.3.28-1.5.11", BUNDLED);
+            for (NativeLibraries.NativeFile f : BUNDLED) NativeLibraries.verify(dir.resolve(f.fileName()), f.sha256());
+            SymbolLookup lookup = SymbolLookup.libraryLookup(dir.resolve("libopenblas.so.0"), Arena.global());
+            return finish(lookup, "bundled (org.bytedeco:openblas) " + dir.resolve("libopenblas.so.0"));
+        } catch (IOException | RuntimeException e) {
+            return "loading the bundled OpenBLAS failed: " + e.getMessage();
+        }
+    }
+
+    private static Library finish(SymbolLookup lookup, String where) {
+        long threads = Config.longProperty("sxn.blas.threads", 1);
+        if (threads < 1) throw new IllegalArgumentException("sxn.blas.threads must be >= 1, was " + threads);
+        try {
+            lookup.find("openblas_set_num_threads").ifPresent(s -> {
+                try {
+                    SxnNative.downcall(lookup, "openblas_set_num_threads", FunctionDescriptor.ofVoid(ValueLayout.JAVA_INT))
+                            .invokeExact((int) threads);
+                } catch (Throwable t) {
+                    throw new IllegalStateException("openblas_set_num_threads failed", t);
+                }
+            });
+            String config = "";
+            if (lookup.find("openblas_get_config").isPresent()) {
+                MemorySegment s = (MemorySegment) SxnNative.downcall(lookup, "openblas_get_config",
+                        FunctionDescriptor.of(ValueLayout.ADDRESS)).invokeExact();
+                config = s.reinterpret(256).getString(0).strip() + ", ";
+            }
+            return new Library(lookup, (config.startsWith("OpenBLAS") ? "" : "OpenBLAS ") + config + threads + " thread(s), " + where);
+        } catch (Throwable t) {
+            throw new IllegalStateException("initialising OpenBLAS failed: " + t, t);
+        }
+    }
+
+    private static Path find(String name) {
+        for (String d : SYSTEM_DIRS) {
+            Path p = Path.of(d, name);
+            if (Files.exists(p)) {
+                try {
+                    return p.toRealPath();
+                } catch (IOException e) {
+                    // A dangling link (an alternatives entry with its package removed): keep looking.
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void checkNotWorldWritable(Path p) throws IOException {
+        int mode = (Integer) Files.getAttribute(p, "unix:mode");
+        if ((mode & 0022) != 0) throw new IOException(p + " is writable by group or others; refusing to load it");
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * SxN-Math: numerical kernels for quantitative trading, on plain Java, the Vector API, native code
+ * (FFM) and OpenCL (JOCL). The optional parts are {@code requires static}: a host without them gets
+ * the plain-Java kernels and no linkage error.
+ */
+module dev.sxn.math {
+    requires static jdk.incubator.vector;
+    requires static jdk.management;
+    requires static jocl;
+
+    exports dev.sxn.math.backend;
+    exports dev.sxn.math.linalg;
+}
