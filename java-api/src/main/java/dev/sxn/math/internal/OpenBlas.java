@@ -71,15 +71,15 @@ public final class OpenBlas {
     private static Object load() {
         if (Config.disabled().contains(dev.sxn.math.backend.Backend.NATIVE)) return "disabled by sxn.disable / SXN_DISABLE";
         String mode = Config.setting("sxn.openblas", "SXN_OPENBLAS").orElse("auto");
+        if (!mode.equals("auto") && !mode.equals("system") && !mode.equals("bundled")) {
+            return "sxn.openblas must be auto, system or bundled, was '" + mode + "'";
+        }
         String systemWhy = null;
         if (!mode.equals("bundled")) {
             Object sys = loadSystem();
             if (sys instanceof Library) return sys;
             systemWhy = (String) sys;
             if (mode.equals("system")) return "system OpenBLAS: " + systemWhy;
-        }
-        if (!mode.equals("bundled") && !mode.equals("auto")) {
-            return "sxn.openblas must be auto, system or bundled, was '" + mode + "'";
         }
         Object bundled = loadBundled();
         if (bundled instanceof Library) return bundled;
