@@ -1,6 +1,127 @@
 package dev.sxn.math.bench;
 
-/** Placeholder replaced below. */
-final class BenchMain {
-    public static void main(String[] args) {}
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * {@code sxn bench [--quick] [FILTER]}: runs the JMH suite and writes
+ * {@code bench-results/<timestamp>.json} (JMH's JSON) and {@code .md} (one table per benchmark).
+ *
+ * <p>Profiles: full = 2 forks, 5 x 1 s warm-up, 5 x 1 s measurement, every size; quick = 1 fork,
+ * 2 x 0.5 s warm-up, 3 x 0.5 s measurement and each class's {@link Quick} size list (the whole
+ * suite in under 15 minutes on 2 cores). FILTER is a regular expression matched against
+ * {@code Class.method} names. Forked JVMs get the library's flags (incubator module, native access).
+ */
+public final class BenchMain {
+    private BenchMain() {}
+
+    public static void main(String[] args) throws RunnerException, IOException {
+        boolean quick = false;
+        String filter = ".*";
+        for (String a : args) {
+            if (a.equals("--quick")) quick = true;
+            else if (a.equals("-h") || a.equals("--help")) {
+                System.out.println("usage: sxn bench [--quick] [FILTER]   (FILTER: regex over Class.method)");
+                return;
+            } else filter = a;
+        }
+        Pattern p = Pattern.compile(filter);
+        List<RunResult> all = new ArrayList<>();
+        for (Class<?> c : Suite.CLASSES) {
+            List<String> methods = new ArrayList<>();
+            for (var m : c.getDeclaredMethods()) {
+                if (m.isAnnotationPresent(org.openjdk.jmh.annotations.Benchmark.class)
+                        && p.matcher(c.getSimpleName() + "." + m.getName()).find()) methods.add(m.getName());
+            }
+            if (!methods.isEmpty()) all.addAll(new Runner(options(c, methods, quick)).run());
+        }
+        if (all.isEmpty()) {
+            System.err.println("sxn bench: no benchmark matches '" + filter + "'");
+            System.exit(2);
+        }
+        write(all, quick, filter);
+    }
+
+    /** JMH options for the given methods of one class under the chosen profile. */
+    static org.openjdk.jmh.runner.options.Options options(Class<?> c, List<String> methods, boolean quick) {
+        ChainedOptionsBuilder o = new OptionsBuilder()
+                .jvmArgsAppend("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xmx4g")
+                .shouldFailOnError(true);
+        for (String m : methods) o.include("^" + Pattern.quote(c.getName() + "." + m) + "$");
+        if (quick) {
+            o.forks(1).warmupIterations(2).warmupTime(TimeValue.milliseconds(500))
+                    .measurementIterations(3).measurementTime(TimeValue.milliseconds(500));
+            Quick q = c.getAnnotation(Quick.class);
+            if (q != null) {
+                for (String e : q.value()) {
+                    String[] kv = e.split("=", 2);
+                    o.param(kv[0], kv[1].split(","));
+                }
+            }
+        } else {
+            o.forks(2).warmupIterations(5).warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(5).measurementTime(TimeValue.seconds(1));
+        }
+        return o.build();
+    }
+
+    private static void write(List<RunResult> results, boolean quick, String filter) throws IOException {
+        Path dir = Path.of("bench-results");
+        Files.createDirectories(dir);
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path json = dir.resolve(stamp + ".json");
+        Path md = dir.resolve(stamp + ".md");
+        try (var out = new java.io.PrintStream(Files.newOutputStream(json))) {
+            ResultFormatFactory.getInstance(ResultFormatType.JSON, out).writeOut(results);
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("# sxn bench ").append(quick ? "--quick " : "").append(filter.equals(".*") ? "" : filter).append("\n\n");
+        sb.append("JDK ").append(System.getProperty("java.runtime.version")).append(", ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores, ").append(cpuModel()).append("\n\n");
+        Map<String, List<RunResult>> byBench = new TreeMap<>();
+        for (RunResult r : results) byBench.computeIfAbsent(r.getParams().getBenchmark(), k -> new ArrayList<>()).add(r);
+        for (var e : byBench.entrySet()) {
+            sb.append("## ").append(e.getKey().replace("dev.sxn.math.bench.", "")).append("\n\n");
+            List<String> keys = new ArrayList<>(e.getValue().get(0).getParams().getParamsKeys());
+            sb.append("| ").append(String.join(" | ", keys)).append(keys.isEmpty() ? "" : " | ").append("score | error | unit |\n");
+            sb.append("|").append("---|".repeat(keys.size() + 3)).append("\n");
+            for (RunResult r : e.getValue()) {
+                sb.append("| ");
+                for (String k : keys) sb.append(r.getParams().getParam(k)).append(" | ");
+                var s = r.getPrimaryResult();
+                sb.append(String.format(Locale.ROOT, "%.4g | %.2g | %s |%n", s.getScore(), s.getScoreError(), s.getScoreUnit()));
+            }
+            sb.append("\n");
+        }
+        Files.writeString(md, sb.toString());
+        System.out.println("sxn bench: wrote " + md + " and " + json);
+    }
+
+    private static String cpuModel() {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (l.startsWith("model name")) return l.substring(l.indexOf(':') + 1).strip();
+            }
+        } catch (IOException e) {
+            // fall through
+        }
+        return System.getProperty("os.arch");
+    }
 }

@@ -1,0 +1,13 @@
+package dev.sxn.math.bench;
+
+import java.util.List;
+
+/** Every benchmark class of the suite, in the order {@code sxn bench} runs them. */
+final class Suite {
+    private Suite() {}
+
+    static final List<Class<?>> CLASSES = List.of(
+            PeakFlopsBench.class,
+            BandwidthBench.class,
+            VectorOpsBench.class);
+}
