@@ -28,11 +28,20 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * 2 x 0.5 s warm-up, 3 x 0.5 s measurement and each class's {@link Quick} size list (the whole
  * suite in under 15 minutes on 2 cores). FILTER is a regular expression matched against
  * {@code Class.method} names. Forked JVMs get the library's flags (incubator module, native access).
+ * Any other option starting with {@code -} hands the whole command line to JMH's own CLI
+ * ({@code sxn bench VectorOpsBench -f 1 -p size=1000}).
  */
 public final class BenchMain {
     private BenchMain() {}
 
     public static void main(String[] args) throws RunnerException, IOException {
+        for (String a : args) {
+            if (a.startsWith("-") && !a.equals("--quick") && !a.equals("-h") && !a.equals("--help")) {
+                // Any other option is JMH's own (-f, -wi, -p ...): hand the whole command line to JMH.
+                org.openjdk.jmh.Main.main(args);
+                return;
+            }
+        }
         boolean quick = false;
         String filter = ".*";
         for (String a : args) {
