@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * Reads the library's switches: a system property wins over the environment variable of the same
- * meaning. All are read on each call (cheap), so tests can set properties before first use.
+ * meaning. {@code sxn.backend} is re-read on every call (one property lookup); the others are read
+ * when the part they configure initialises (detection, native loading, a family's first call).
  *
  * <ul>
  *   <li>{@code sxn.backend} / {@code SXN_BACKEND}: force one kind for every operation that has it.
@@ -28,12 +29,26 @@ public final class Config {
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
     }
 
-    /** The forced backend kind, if {@code sxn.backend} or {@code SXN_BACKEND} names one. */
+    // The environment cannot change inside a JVM: parse SXN_BACKEND once.
+    private static final Optional<Backend> ENV_BACKEND = Optional.ofNullable(System.getenv("SXN_BACKEND"))
+            .filter(s -> !s.isBlank()).map(s -> Backend.parse(s, "environment variable SXN_BACKEND"));
+    // The last sxn.backend value seen and what it parsed to: every kernel call asks, so a property
+    // that did not change costs one lookup and one reference comparison, not a parse.
+    private static volatile Object[] lastForced = {null, Optional.empty()};
+
+    /**
+     * The forced backend kind, if {@code sxn.backend} (read on each call, so it can be changed at
+     * run time) or {@code SXN_BACKEND} (read once) names one.
+     */
+    @SuppressWarnings("unchecked")
     public static Optional<Backend> forcedBackend() {
-        Optional<String> p = Optional.ofNullable(System.getProperty("sxn.backend")).filter(s -> !s.isBlank());
-        if (p.isPresent()) return Optional.of(Backend.parse(p.get(), "system property sxn.backend"));
-        return Optional.ofNullable(System.getenv("SXN_BACKEND")).filter(s -> !s.isBlank())
-                .map(s -> Backend.parse(s, "environment variable SXN_BACKEND"));
+        String p = System.getProperty("sxn.backend");
+        Object[] last = lastForced;
+        if (p == last[0]) return p == null ? ENV_BACKEND : (Optional<Backend>) last[1];
+        Optional<Backend> parsed = p == null || p.isBlank() ? ENV_BACKEND
+                : Optional.of(Backend.parse(p, "system property sxn.backend"));
+        lastForced = new Object[] {p, parsed};
+        return parsed;
     }
 
     /** The kinds switched off by {@code sxn.disable} / {@code SXN_DISABLE}. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The kernels of one operation family, one per backend kind, and the per-call choice between them.
@@ -45,7 +46,11 @@ public final class KernelSet<K> {
     private final K javaKernel;
     private final Map<Backend, String> classNames;
     private final Map<Backend, long[]> crossovers; // {cpu-device, gpu-device}; equal except for OPENCL
-    private final Map<Backend, Object> loaded = new EnumMap<>(Backend.class); // K or String (why not)
+    // Per kind (by ordinal): the loaded kernel, or a String saying why it cannot load. Read without
+    // locking on every call; written once per kind under the lock in load().
+    private final AtomicReferenceArray<Object> loaded = new AtomicReferenceArray<>(Backend.values().length);
+    // Per kind: the crossover in force, resolved on first use (needs detection and the properties).
+    private volatile long[] resolvedCrossovers;
     private final Set<Backend> failedAtRunTime = Collections.synchronizedSet(EnumSet.noneOf(Backend.class));
 
     private KernelSet(Builder<K> b) {
@@ -124,10 +129,13 @@ public final class KernelSet<K> {
      */
     public K kernel(Backend kind) {
         if (kind == Backend.JAVA) return javaKernel;
-        if (!classNames.containsKey(kind)) {
-            throw new IllegalArgumentException(operation + " has no " + kind + " kernel (it has " + kinds() + ")");
+        Object k = loaded.get(kind.ordinal());
+        if (k == null) {
+            if (!classNames.containsKey(kind)) {
+                throw new IllegalArgumentException(operation + " has no " + kind + " kernel (it has " + kinds() + ")");
+            }
+            k = load(kind);
         }
-        Object k = load(kind);
         if (type.isInstance(k)) return type.cast(k);
         throw new IllegalStateException(kind + " unavailable for " + operation + ": " + k);
     }
@@ -136,14 +144,14 @@ public final class KernelSet<K> {
     public Backend choose(long n) {
         Backend forced = Backends.forced().orElse(null);
         if (forced != null) {
-            if (forced == Backend.JAVA || (classNames.containsKey(forced) && type.isInstance(load(forced)))) return forced;
+            if (forced == Backend.JAVA || (classNames.containsKey(forced) && type.isInstance(loadedOrLoad(forced)))) return forced;
             Log.once(operation + "/" + forced, System.Logger.Level.INFO,
                     operation + " has no usable " + forced + " kernel; it runs on its own choice of backend");
         }
+        long[] cross = crossovers();
         for (Backend kind : PREFERENCE) {
-            if (!classNames.containsKey(kind) || failedAtRunTime.contains(kind)) continue;
-            if (!Backends.isAvailable(kind) || n < crossover(kind)) continue;
-            if (type.isInstance(load(kind))) return kind;
+            if (n < cross[kind.ordinal()] || failedAtRunTime.contains(kind)) continue;
+            if (type.isInstance(loadedOrLoad(kind))) return kind;
         }
         return Backend.JAVA;
     }
@@ -158,13 +166,36 @@ public final class KernelSet<K> {
         return Backends.forced().isPresent();
     }
 
-    /** The size from which {@code kind} is chosen automatically, {@link #NEVER} if it is not. */
+    /**
+     * The size from which {@code kind} is chosen automatically; {@link #NEVER} if it is not (no kernel,
+     * kind unavailable, or never measured to win). Resolved once, on first use: the default for the
+     * device type, or {@code -Dsxn.crossover.<operation>.<kind>} when set before that.
+     */
     public long crossover(Backend kind) {
-        if (kind == Backend.JAVA) return 0;
-        long[] c = crossovers.get(kind);
-        if (c == null) return NEVER;
-        long dflt = kind == Backend.OPENCL && Backends.isAvailable(Backend.OPENCL) && OpenClSupport.isGpu() ? c[1] : c[0];
-        return Config.longProperty("sxn.crossover." + operation + "." + Config.key(kind), dflt);
+        return crossovers()[kind.ordinal()];
+    }
+
+    private long[] crossovers() {
+        long[] c = resolvedCrossovers;
+        if (c == null) {
+            c = new long[Backend.values().length];
+            for (Backend kind : Backend.values()) {
+                long[] d = crossovers.get(kind);
+                if (kind == Backend.JAVA) c[kind.ordinal()] = 0;
+                else if (d == null || !Backends.isAvailable(kind)) c[kind.ordinal()] = NEVER;
+                else {
+                    long dflt = kind == Backend.OPENCL && OpenClSupport.isGpu() ? d[1] : d[0];
+                    c[kind.ordinal()] = Config.longProperty("sxn.crossover." + operation + "." + Config.key(kind), dflt);
+                }
+            }
+            resolvedCrossovers = c;
+        }
+        return c;
+    }
+
+    private Object loadedOrLoad(Backend kind) {
+        Object k = loaded.get(kind.ordinal());
+        return k != null ? k : load(kind);
     }
 
     /**
@@ -178,17 +209,22 @@ public final class KernelSet<K> {
     }
 
     private synchronized Object load(Backend kind) {
-        return loaded.computeIfAbsent(kind, k -> {
-            if (!Backends.isAvailable(k)) return Backends.status(k).detail();
+        Object k = loaded.get(kind.ordinal());
+        if (k != null) return k;
+        if (!Backends.isAvailable(kind)) {
+            k = Backends.status(kind).detail();
+        } else {
             try {
-                Constructor<?> c = Class.forName(classNames.get(k)).getDeclaredConstructor();
+                Constructor<?> c = Class.forName(classNames.get(kind)).getDeclaredConstructor();
                 c.setAccessible(true);
-                return c.newInstance();
+                k = c.newInstance();
             } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
-                return "loading " + classNames.get(k) + " failed: " + cause;
+                k = "loading " + classNames.get(kind) + " failed: " + cause;
             }
-        });
+        }
+        loaded.set(kind.ordinal(), k);
+        return k;
     }
 
     /** One line for {@code Backends.describe()}: the kinds, crossovers and the kinds it lacks. */

@@ -37,11 +37,14 @@ class KernelSetTest {
         assertEquals(Backend.JAVA, set.choose(99));
         assertEquals(Backend.VECTOR, set.choose(100));
         assertEquals("other", set.select(1000).name());
-        System.setProperty("sxn.crossover.test.crossover.vector", "5");
+        System.setProperty("sxn.crossover.test.override.vector", "5");
         try {
-            assertEquals(Backend.VECTOR, set.choose(5));
+            KernelSet<Op> overridden = KernelSet.builder("test.override", Op.class, new JavaOp())
+                    .with(Backend.VECTOR, OtherOp.class.getName(), 100).build();
+            assertEquals(Backend.JAVA, overridden.choose(4));
+            assertEquals(Backend.VECTOR, overridden.choose(5));
         } finally {
-            System.clearProperty("sxn.crossover.test.crossover.vector");
+            System.clearProperty("sxn.crossover.test.override.vector");
         }
         set.fellBack(Backend.VECTOR, new IllegalStateException("simulated device loss"));
         assertEquals(Backend.JAVA, set.choose(1000));
