@@ -24,6 +24,8 @@ public final class Demo {
     public static int run(PrintStream out, int assets, int ticks, long seed) {
         out.println("SxN-Math demo: " + assets + " synthetic assets x " + ticks + " ticks, seed " + seed);
         for (BackendStatus s : Backends.statuses()) out.println("  " + s);
+        out.println("Times are the best of 3 runs after a warm-up of >= 0.5 s per backend (a demo, not a benchmark:");
+        out.println("see BENCHMARKS.md for JMH numbers). 'agrees' = within the stated tolerance of plain Java.");
         System.err.println("  ... generating the market");
         SyntheticMarket market = SyntheticMarket.generate(assets, ticks, seed, 5e-4);
         DemoContext ctx = new DemoContext(market, out);
