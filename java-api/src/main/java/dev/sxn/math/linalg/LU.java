@@ -103,7 +103,7 @@ public final class LU {
             d *= lu[i + i * n];
             if (ipiv[i] != i) d = -d;
         }
-        return d;
+        return d == 0 ? 0.0 : d; // no -0.0 for a singular matrix
     }
 
     /**
