@@ -327,9 +327,18 @@ final class JavaLinalgKernels implements LinalgKernels {
 
     @Override
     public int gesvd(int m, int n, double[] a, double[] s, double[] u, double[] vt, boolean thin) {
+        return svd(m, n, a, s, u, vt, thin, false);
+    }
+
+    /**
+     * The SVD by Golub-Kahan (jacobi false) or by one-sided Jacobi (jacobi true); same contract as
+     * {@link #gesvd}. A wide matrix is decomposed through its transpose.
+     */
+    static int svd(int m, int n, double[] a, double[] s, double[] u, double[] vt, boolean thin, boolean jacobi) {
         if (m >= n) {
             double[] v = new double[n * n];
-            svdTall(m, n, a, s, u, v, !thin);
+            if (jacobi) svdTall(m, n, a, s, u, v, !thin);
+            else svdGolubKahan(m, n, a, s, u, v, !thin);
             double[] t = transpose(v, n, n);
             System.arraycopy(t, 0, vt, 0, n * n);
         } else {
@@ -337,11 +346,218 @@ final class JavaLinalgKernels implements LinalgKernels {
             double[] at = transpose(a, m, n);
             int uc = thin ? m : n;
             double[] u1 = new double[n * uc];
-            svdTall(n, m, at, s, u1, u, !thin);
+            if (jacobi) svdTall(n, m, at, s, u1, u, !thin);
+            else svdGolubKahan(n, m, at, s, u1, u, !thin);
             double[] t = transpose(u1, n, uc);
             System.arraycopy(t, 0, vt, 0, uc * n);
         }
         return 0;
+    }
+
+    /**
+     * Golub-Kahan-Reinsch SVD of the m x n a, m >= n >= 1 (LAPACK dgesvd's path): a QR first when
+     * m >= 5n/3 (the bidiagonalisation then runs on n x n), Householder bidiagonalisation A = U_B B V_B^T,
+     * then implicit-shift QR sweeps on the bidiagonal B with Wilkinson shifts, each plane rotation
+     * applied to two columns of U and V (contiguous). u: m x (full ? m : n), v: n x n (not transposed).
+     */
+    private static void svdGolubKahan(int m, int n, double[] a, double[] s, double[] u, double[] v, boolean fullU) {
+        int uc = fullU ? m : n;
+        if (3 * m >= 5 * n && m > n) {
+            double[] tau = new double[n];
+            new JavaLinalgKernels().geqrf(m, n, a, tau);
+            double[] r = new double[n * n];
+            for (int j = 0; j < n; j++) System.arraycopy(a, j * m, r, j * n, j + 1);
+            double[] ur = new double[n * n];
+            svdGolubKahan(n, n, r, s, ur, v, false);
+            double[] q = new double[m * uc];
+            System.arraycopy(a, 0, q, 0, m * n);
+            new JavaLinalgKernels().orgqr(m, uc, n, q, tau);
+            gemmNN(m, n, n, 1.0, q, ur, u);
+            if (fullU) System.arraycopy(q, m * n, u, m * n, m * (m - n));
+            return;
+        }
+        double[] d = new double[n];
+        double[] e = new double[n];
+        double[] tauq = new double[n];
+        double[] taup = new double[n];
+        double[] row = new double[n];
+        double[] w = new double[m];
+        for (int k = 0; k < n; k++) {
+            int dk = k * m + k;
+            tauq[k] = house(a, dk, m - k);
+            d[k] = a[dk];
+            for (int j = k + 1; j < n; j++) applyHouse(a, dk, m - k, tauq[k], a, j * m + k);
+            if (k < n - 1) {
+                // Row k right of the diagonal, gathered so the reflector is generated on contiguous memory.
+                int len = n - k - 1;
+                for (int j = 0; j < len; j++) row[j] = a[k + (k + 1 + j) * m];
+                double tp = house(row, 0, len);
+                taup[k] = tp;
+                e[k] = row[0];
+                for (int j = 0; j < len; j++) a[k + (k + 1 + j) * m] = row[j];
+                if (tp != 0) {
+                    // A[k+1.., k+1..] := A (I - tp v v^T): w = A v, then A[:, j] -= tp v_j w (column sweeps).
+                    int rows = m - k - 1;
+                    java.util.Arrays.fill(w, 0, rows, 0.0);
+                    for (int j = 0; j < len; j++) {
+                        double vj = j == 0 ? 1 : row[j];
+                        int cj = (k + 1 + j) * m + k + 1;
+                        for (int i = 0; i < rows; i++) w[i] += vj * a[cj + i];
+                    }
+                    for (int j = 0; j < len; j++) {
+                        double f = tp * (j == 0 ? 1 : row[j]);
+                        int cj = (k + 1 + j) * m + k + 1;
+                        for (int i = 0; i < rows; i++) a[cj + i] -= f * w[i];
+                    }
+                }
+            }
+        }
+        // U_B = H_0 ... H_{n-1} (first uc columns), V_B = G_0 ... G_{n-3}.
+        System.arraycopy(a, 0, u, 0, m * n);
+        new JavaLinalgKernels().orgqr(m, uc, n, u, tauq);
+        for (int i = 0; i < n; i++) v[i * n + i] = 1;
+        for (int k = n - 3; k >= 0; k--) {
+            if (taup[k] == 0) continue;
+            int len = n - k - 1;
+            row[0] = 1;
+            for (int j = 1; j < len; j++) row[j] = a[k + (k + 1 + j) * m];
+            for (int j = k + 1; j < n; j++) applyHouse(row, 0, len, taup[k], v, j * n + k + 1);
+        }
+        bidiagonalQr(m, n, d, e, u, v);
+        // Signs into V, then descending order (selection: at most n column swaps).
+        for (int i = 0; i < n; i++) {
+            if (d[i] < 0) {
+                d[i] = -d[i];
+                for (int r = 0; r < n; r++) v[i * n + r] = -v[i * n + r];
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            for (int j = i + 1; j < n; j++) if (d[j] > d[k]) k = j;
+            s[i] = d[k];
+            if (k == i) continue;
+            d[k] = d[i];
+            swapColumns(u, m, i, k);
+            swapColumns(v, n, i, k);
+        }
+    }
+
+    private static void swapColumns(double[] x, int rows, int i, int k) {
+        int ci = i * rows, ck = k * rows;
+        for (int r = 0; r < rows; r++) {
+            double t = x[ci + r];
+            x[ci + r] = x[ck + r];
+            x[ck + r] = t;
+        }
+    }
+
+    /** x_i := c x_i + s x_j, x_j := c x_j - s x_i for columns i and j of the rows-row x. */
+    private static void rotate(double[] x, int rows, int i, int j, double c, double s) {
+        int ci = i * rows, cj = j * rows;
+        for (int r = 0; r < rows; r++) {
+            double xi = x[ci + r], xj = x[cj + r];
+            x[ci + r] = c * xi + s * xj;
+            x[cj + r] = c * xj - s * xi;
+        }
+    }
+
+    /**
+     * Diagonalises the upper bidiagonal (d, e) (e[i] = B(i, i+1)) by implicit-shift QR (Golub and Van
+     * Loan, Algorithm 8.6.2), updating the first n columns of u (m rows) and v (n rows). Off-diagonals
+     * below eps (|d_i| + |d_i+1|) are set to zero; a zero diagonal entry is chased out with rotations.
+     */
+    private static void bidiagonalQr(int m, int n, double[] d, double[] e, double[] u, double[] v) {
+        double bnorm = 0;
+        for (int i = 0; i < n; i++) bnorm = Math.max(bnorm, Math.abs(d[i]) + (i < n - 1 ? Math.abs(e[i]) : 0));
+        double dtol = EPS * bnorm;
+        int maxIter = 75 * n * n + 100;
+        int iter = 0;
+        int hi = n - 1;
+        while (hi > 0) {
+            if (iter++ > maxIter) throw new ArithmeticException("bidiagonal QR did not converge in " + maxIter + " sweeps");
+            for (int i = 0; i < hi; i++) {
+                if (Math.abs(e[i]) <= EPS * (Math.abs(d[i]) + Math.abs(d[i + 1]))) e[i] = 0;
+            }
+            for (int i = 0; i <= hi; i++) if (Math.abs(d[i]) <= dtol) d[i] = 0;
+            while (hi > 0 && e[hi - 1] == 0) hi--;
+            if (hi == 0) break;
+            int p = hi - 1;
+            while (p > 0 && e[p - 1] != 0) p--;
+            // Block p..hi is unreduced (every e nonzero). A zero on its diagonal splits it first.
+            int zero = -1;
+            for (int i = p; i <= hi; i++) {
+                if (d[i] == 0) {
+                    zero = i;
+                    break;
+                }
+            }
+            if (zero >= 0 && zero < hi) {
+                // Row rotations (zero, j) push row zero's entry right until it falls off the block.
+                double f = e[zero];
+                e[zero] = 0;
+                for (int j = zero + 1; j <= hi; j++) {
+                    double r = Math.hypot(d[j], f);
+                    double c = d[j] / r, sn = f / r;
+                    d[j] = r;
+                    // U: U_zero' = c U_zero - s U_j, U_j' = s U_zero + c U_j.
+                    rotate(u, m, j, zero, c, sn);
+                    if (j < hi) {
+                        f = -sn * e[j];
+                        e[j] = c * e[j];
+                    }
+                }
+                continue;
+            }
+            if (zero == hi) {
+                // Column rotations (j, hi) push column hi's entry up until it falls off the block.
+                double f = e[hi - 1];
+                e[hi - 1] = 0;
+                for (int j = hi - 1; j >= p; j--) {
+                    double r = Math.hypot(d[j], f);
+                    double c = d[j] / r, sn = f / r;
+                    d[j] = r;
+                    // V_j' = c V_j + s V_hi, V_hi' = c V_hi - s V_j.
+                    rotate(v, n, j, hi, c, sn);
+                    if (j > p) {
+                        f = -sn * e[j - 1];
+                        e[j - 1] = c * e[j - 1];
+                    }
+                }
+                continue;
+            }
+            // Wilkinson shift: the eigenvalue of the trailing 2x2 of B^T B nearer its last entry.
+            double dm = d[hi - 1], dn = d[hi], em = e[hi - 1], emm = hi - 1 > p ? e[hi - 2] : 0;
+            double t11 = dm * dm + emm * emm, t12 = dm * em, t22 = dn * dn + em * em;
+            double delta = 0.5 * (t11 - t22);
+            double mu = delta == 0 ? t22 - Math.abs(t12)
+                    : t22 - t12 * t12 / (delta + Math.copySign(Math.hypot(delta, t12), delta));
+            double y = d[p] * d[p] - mu;
+            double z = d[p] * e[p];
+            for (int k = p; k < hi; k++) {
+                double r = Math.hypot(y, z);
+                double c = r == 0 ? 1 : y / r, sn = r == 0 ? 0 : z / r;
+                if (k > p) e[k - 1] = r;
+                double f = c * d[k] + sn * e[k];
+                e[k] = c * e[k] - sn * d[k];
+                double bulge = sn * d[k + 1];
+                d[k + 1] = c * d[k + 1];
+                d[k] = f;
+                rotate(v, n, k, k + 1, c, sn);
+                r = Math.hypot(d[k], bulge);
+                c = r == 0 ? 1 : d[k] / r;
+                sn = r == 0 ? 0 : bulge / r;
+                d[k] = r;
+                double ek = e[k];
+                e[k] = c * ek + sn * d[k + 1];
+                d[k + 1] = c * d[k + 1] - sn * ek;
+                rotate(u, m, k, k + 1, c, sn);
+                if (k < hi - 1) {
+                    y = e[k];
+                    z = sn * e[k + 1];
+                    e[k + 1] = c * e[k + 1];
+                }
+            }
+        }
     }
 
     /** SVD of the m x n a, m >= n >= 0: u m x (full ? m : n), s (n, descending), v n x n (not transposed). */

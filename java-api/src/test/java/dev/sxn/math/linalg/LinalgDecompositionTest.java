@@ -135,12 +135,22 @@ class LinalgDecompositionTest {
     @MethodSource("backendsAndCases")
     void svd(Backend kind, Case c) {
         BackendSupport.assumeAvailable(kind);
+        checkSvd(c, thin -> Linalg.svd(kind, c.a(), thin));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.sxn.math.linalg.LinalgTestSupport#cases")
+    void svdJacobi(Case c) {
+        checkSvd(c, thin -> Linalg.svdJacobi(c.a(), thin));
+    }
+
+    private static void checkSvd(Case c, java.util.function.Function<Boolean, SVD> svdOf) {
         DMatrix a = c.a();
         DMatrix before = a.copy();
         int m = a.rows(), n = a.cols(), k = Math.min(m, n), big = Math.max(m, n);
         for (boolean thin : new boolean[] {true, false}) {
             String what = c + (thin ? " thin" : " full");
-            SVD svd = Linalg.svd(kind, a, thin);
+            SVD svd = svdOf.apply(thin);
             DMatrix u = svd.u(), vt = svd.vt();
             double[] s = svd.s();
             assertEquals(k, s.length);
@@ -157,6 +167,27 @@ class LinalgDecompositionTest {
             assertScaled(orthogonalityError(Linalg.transpose(vt)) / (Math.max(n, 1) * EPS), what + " ||V^T V - I|| / (n eps)");
         }
         assertEquals(before, a, "input unchanged");
+    }
+
+    @org.junit.jupiter.api.Test
+    void jacobiHasHighRelativeAccuracyOnGradedMatrices() {
+        // A = B D: B well conditioned, D = diag(1, 1e-4, ..., 1e-20), so the singular values span 20 orders.
+        // Jacobi determines each to high relative accuracy (Demmel and Veselic): permuting A's columns changes
+        // every rotation but not the exact answer, so both orders must agree to 1e-12 relative even for the
+        // smallest value (~1e-20), which backward-stable algorithms only give to eps s_max absolute.
+        int n = 6;
+        DMatrix b = LinalgTestSupport.withSingularValues(n, n, new double[] {1, 0.9, 0.8, 0.7, 0.6, 0.5}, 77);
+        DMatrix a = b.copy();
+        for (int j = 0; j < n; j++) for (int i = 0; i < n; i++) a.set(i, j, b.get(i, j) * Math.pow(1e-4, j));
+        double[] s = Linalg.svdJacobi(a, true).s();
+        DMatrix p = DMatrix.zeros(n, n);
+        for (int j = 0; j < n; j++) System.arraycopy(a.data(), (n - 1 - j) * n, p.data(), j * n, n);
+        double[] sp = Linalg.svdJacobi(p, true).s();
+        for (int i = 0; i < n; i++) {
+            assertTrue(s[i] > 0, "s_" + i + " > 0");
+            assertTrue(Math.abs(s[i] - sp[i]) <= 1e-12 * s[i], "s_" + i + " to 1e-12 relative: " + s[i] + " vs " + sp[i]);
+        }
+        assertTrue(s[n - 1] < 1e-19 && s[n - 1] > 1e-22, "smallest singular value near 1e-20 * 0.5, was " + s[n - 1]);
     }
 
     @ParameterizedTest(name = "{0}")
