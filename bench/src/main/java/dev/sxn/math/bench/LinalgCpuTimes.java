@@ -81,7 +81,7 @@ public final class LinalgCpuTimes {
             DMatrix a = DMatrix.random(n, n, 1), b = DMatrix.random(n, n, 2), c = DMatrix.zeros(n, n);
             DMatrixRMaj ea = new DMatrixRMaj(a.toArray2D()), eb = new DMatrixRMaj(b.toArray2D()), ec = new DMatrixRMaj(n, n);
             int reps = n <= 256 ? 21 : n <= 1024 ? 3 : 1;
-            int warm = n <= 256 ? 20 : 1;
+            int warm = n <= 64 ? 2000 : n <= 256 ? 40 : 1; // enough calls for C2 to compile the small case
             double fl = 2.0 * n * n * n / 1e9;
             double jv = fl / time(warm, reps, () -> Linalg.gemm(Backend.JAVA, 1, a, false, b, false, 0, c))[0];
             double nt = fl / time(warm, reps, () -> Linalg.gemm(Backend.NATIVE, 1, a, false, b, false, 0, c))[0];

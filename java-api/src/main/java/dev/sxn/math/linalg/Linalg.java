@@ -37,17 +37,19 @@ public final class Linalg {
     private static final String NATIVE_CLASS = "dev.sxn.math.linalg.NativeLinalgKernels";
 
     /*
-     * Crossovers (largest dimension from which NATIVE is chosen) from bench/results/linalg.md
-     * (LinalgBench on this project's 2-core AMD EPYC, JDK 25, OpenBLAS 0.3.21 single-threaded): the
-     * downcall plus LAPACKE's workspace allocation costs a few microseconds, which plain Java matches
-     * only on tiny matrices; at 64 OpenBLAS is already several times faster in every family measured.
+     * Crossovers (largest dimension from which NATIVE is chosen automatically), from the CPU-time table
+     * of bench/results/linalg.md (LinalgCpuTimes, this project's 2-core AMD EPYC with AVX-512, JDK 25,
+     * Debian OpenBLAS 0.3.21 at 1 thread): the smallest n where NATIVE took at most ~0.7x JAVA's time.
+     * gemm: 0.53x at n = 8 (a downcall costs ~0.2 us); solve (dgesv): 0.67x at 16; QR (with Q): 0.68x at
+     * 32, 1.5x slower at 16 (LAPACKE's workspace query and allocation); SVD (dgesdd): 0.82x at 32, 0.43x
+     * at 64; Cholesky: 0.68x at 32; symmetric eigen (dsyevd): 0.86x at 32, 0.55x at 64.
      */
-    private static final KernelSet<LinalgKernels> GEMM = family("linalg.gemm", 16);
+    private static final KernelSet<LinalgKernels> GEMM = family("linalg.gemm", 8);
     private static final KernelSet<LinalgKernels> LU_SET = family("linalg.lu", 16);
-    private static final KernelSet<LinalgKernels> QR_SET = family("linalg.qr", 16);
-    private static final KernelSet<LinalgKernels> SVD_SET = family("linalg.svd", 8);
+    private static final KernelSet<LinalgKernels> QR_SET = family("linalg.qr", 32);
+    private static final KernelSet<LinalgKernels> SVD_SET = family("linalg.svd", 32);
     private static final KernelSet<LinalgKernels> CHOL = family("linalg.cholesky", 32);
-    private static final KernelSet<LinalgKernels> EIG = family("linalg.eigSymmetric", 8);
+    private static final KernelSet<LinalgKernels> EIG = family("linalg.eigSymmetric", 32);
 
     private static KernelSet<LinalgKernels> family(String name, long nativeCrossover) {
         return KernelSet.builder(name, LinalgKernels.class, JAVA).with(Backend.NATIVE, NATIVE_CLASS, nativeCrossover).build();
