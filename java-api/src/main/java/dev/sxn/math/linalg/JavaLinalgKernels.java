@@ -719,15 +719,13 @@ final class JavaLinalgKernels implements LinalgKernels {
     @Override
     public int syev(int n, double[] a, double[] w) {
         if (n == 0) return 0;
-        for (int j = 0; j < n; j++) {
-            for (int i = 0; i < j; i++) a[i + j * n] = a[j + i * n];
-        }
         double[] e = new double[n];
         double[] taus = new double[n];
         double[] p = new double[n];
         double[] v = new double[n];
-        // Householder tridiagonalisation: H_k zeroes column k below the subdiagonal; the trailing block is
-        // updated as S := S - v w^T - w v^T with p = tau S v, w = p - (tau p.v / 2) v (column sweeps).
+        // Householder tridiagonalisation: H_k zeroes column k below the subdiagonal; the trailing block S
+        // is updated as S := S - v w^T - w v^T with p = tau S v, w = p - (tau p.v / 2) v. Only S's lower
+        // triangle is read and written (half the flops of a full update), in column sweeps.
         for (int k = 0; k < n - 2; k++) {
             int len = n - k - 1;
             int off = k * n + k + 1;
@@ -739,10 +737,12 @@ final class JavaLinalgKernels implements LinalgKernels {
             System.arraycopy(a, off + 1, v, 1, len - 1);
             Arrays.fill(p, 0, len, 0.0);
             for (int jj = 0; jj < len; jj++) {
-                double vj = v[jj];
-                if (vj == 0) continue;
                 int col = (k + 1 + jj) * n + k + 1;
-                for (int ii = 0; ii < len; ii++) p[ii] += a[col + ii] * vj;
+                double vj = v[jj];
+                // Column jj below the diagonal holds S(ii, jj) = S(jj, ii): it feeds p[ii] (times v[jj]) and
+                // p[jj] (times v[ii]). Two loops, so the axpy vectorises apart from the dot product.
+                for (int ii = jj + 1; ii < len; ii++) p[ii] += a[col + ii] * vj;
+                p[jj] += a[col + jj] * vj + dot(a, col + jj + 1, v, jj + 1, len - jj - 1);
             }
             for (int ii = 0; ii < len; ii++) p[ii] *= tau;
             double f = 0.5 * tau * dot(p, 0, v, 0, len);
@@ -750,7 +750,7 @@ final class JavaLinalgKernels implements LinalgKernels {
             for (int jj = 0; jj < len; jj++) {
                 double vj = v[jj], wj = p[jj];
                 int col = (k + 1 + jj) * n + k + 1;
-                for (int ii = 0; ii < len; ii++) a[col + ii] -= v[ii] * wj + p[ii] * vj;
+                for (int ii = jj; ii < len; ii++) a[col + ii] -= v[ii] * wj + p[ii] * vj;
             }
         }
         if (n >= 2) e[n - 2] = a[(n - 2) * n + n - 1];
