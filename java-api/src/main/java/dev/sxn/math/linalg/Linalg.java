@@ -446,7 +446,7 @@ public final class Linalg {
      *
      * @throws IllegalArgumentException if A is not square, not symmetric (beyond rounding), has a
      *     non-finite entry, or is not positive definite: the message names the first pivot (j, j) whose
-     *     value d_j = a_jj - sum_k<j l_jk^2 is <= 0, and that value
+     *     value {@code d_j = a_jj - sum_{k<j} l_jk^2 <= 0}, and that value
      */
     public static Cholesky cholesky(DMatrix a) {
         return choleskyImpl(null, a);
