@@ -1,0 +1,168 @@
+package dev.sxn.math.linalg;
+
+/**
+ * A Householder QR factorisation A = Q R, or with column pivoting A P = Q R, of an m x n matrix,
+ * k = min(m, n). Stored as LAPACK stores it (R on and above the diagonal, the reflectors below it, and
+ * their scalars tau); Q is formed on request, by the backend that factored.
+ *
+ * <p>With pivoting (dgeqp3), |r_00| >= |r_11| >= ... and the numerical rank is read off R's diagonal.
+ * Immutable: accessors return fresh matrices. Thread-safe.
+ */
+public final class QR {
+    private final LinalgKernels kernels;
+    private final int m;
+    private final int n;
+    private final double[] qr;
+    private final double[] tau;
+    private final int[] jpvt; // null when not pivoted
+
+    QR(LinalgKernels kernels, int m, int n, double[] qr, double[] tau, int[] jpvt) {
+        this.kernels = kernels;
+        this.m = m;
+        this.n = n;
+        this.qr = qr;
+        this.tau = tau;
+        this.jpvt = jpvt;
+    }
+
+    /** Rows m of A. */
+    public int rows() {
+        return m;
+    }
+
+    /** Columns n of A. */
+    public int cols() {
+        return n;
+    }
+
+    /** Whether the columns were pivoted. */
+    public boolean isPivoted() {
+        return jpvt != null;
+    }
+
+    /** The column permutation: column j of A P is column {@code permutation()[j]} of A (identity when not pivoted). */
+    public int[] permutation() {
+        if (jpvt != null) return jpvt.clone();
+        int[] p = new int[n];
+        for (int j = 0; j < n; j++) p[j] = j;
+        return p;
+    }
+
+    /** The thin R: k x n upper triangular (trapezoidal when n > m). */
+    public DMatrix r() {
+        return r(false);
+    }
+
+    /** R: thin (k x n) or full (m x n, zero rows below the k-th). */
+    public DMatrix r(boolean full) {
+        int k = Math.min(m, n);
+        int rr = full ? m : k;
+        DMatrix r = DMatrix.zeros(rr, n);
+        double[] d = r.data();
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i <= Math.min(j, k - 1); i++) d[i + j * rr] = qr[i + j * m];
+        }
+        return r;
+    }
+
+    /** The thin Q: m x k with orthonormal columns. */
+    public DMatrix q() {
+        return q(false);
+    }
+
+    /** Q: thin (m x k) or full (m x m, orthogonal); formed by dorgqr (or its plain-Java equivalent). */
+    public DMatrix q(boolean full) {
+        int k = Math.min(m, n);
+        int qc = full ? m : k;
+        double[] q = new double[m * qc];
+        System.arraycopy(qr, 0, q, 0, m * k);
+        if (m > 0 && qc > 0) kernels.orgqr(m, qc, k, q, tau.clone());
+        return DMatrix.wrap(m, qc, q);
+    }
+
+    /** The default rank tolerance relative to |r_00|: max(m, n) eps. */
+    public double defaultTolerance() {
+        return Math.max(m, n) * JavaLinalgKernels.EPS;
+    }
+
+    /** The numerical rank with {@link #defaultTolerance()}: see {@link #rank(double)}. */
+    public int rank() {
+        return rank(defaultTolerance());
+    }
+
+    /**
+     * The number of diagonal entries of R with |r_ii| > tol |r_00|. Meaningful with pivoting (the
+     * diagonal then decreases in magnitude and this is the usual rank-revealing estimate); without it,
+     * R's diagonal need not reveal the rank.
+     */
+    public int rank(double tol) {
+        if (!(tol >= 0)) throw new IllegalArgumentException("tol must be >= 0, was " + tol);
+        int k = Math.min(m, n);
+        if (k == 0) return 0;
+        double t = tol * Math.abs(qr[0]);
+        int r = 0;
+        if (jpvt != null) {
+            while (r < k && Math.abs(qr[r + r * m]) > t && qr[r + r * m] != 0) r++;
+        } else {
+            for (int i = 0; i < k; i++) if (Math.abs(qr[i + i * m]) > t) r++;
+        }
+        return r;
+    }
+
+    /**
+     * The least-squares solution X minimising ||A X - B|| (B m x c): without pivoting A must have m >= n and
+     * R no zero diagonal entry (full rank); with pivoting, the basic solution over the first
+     * {@link #rank()} pivoted columns (the others are 0), for any shape. For the minimum-norm solution
+     * of a rank-deficient problem use {@link SVD#pinv()}. O(mnc), plain Java.
+     *
+     * @throws IllegalArgumentException if B's rows differ from m, B has a non-finite entry, or (without
+     *     pivoting) A is wide or R has a zero diagonal entry
+     */
+    public DMatrix solve(DMatrix b) {
+        Linalg.requireRows("A", m, n, b);
+        Linalg.requireFinite(b, "B");
+        int k = Math.min(m, n);
+        int r;
+        if (jpvt == null) {
+            if (m < n) {
+                throw new IllegalArgumentException("least squares without pivoting needs rows >= cols, A is " + m + "x" + n
+                        + ": use qr(A, true) (basic solution) or svd(A).pinv() (minimum norm)");
+            }
+            for (int i = 0; i < n; i++) {
+                if (qr[i + i * m] == 0) {
+                    throw new IllegalArgumentException("A is rank deficient: R(" + i + ", " + i + ") = 0; use qr(A, true) or svd(A).pinv()");
+                }
+            }
+            r = n;
+        } else {
+            r = rank();
+        }
+        int c = b.cols();
+        double[] y = b.data().clone();
+        double[] x = new double[n * c];
+        for (int col = 0; col < c; col++) {
+            int o = col * m;
+            for (int j = 0; j < k; j++) { // y := Q^T b, reflector by reflector
+                double t = tau[j];
+                if (t == 0) continue;
+                int d = j * m + j;
+                double w = y[o + j] + JavaLinalgKernels.dot(qr, d + 1, y, o + j + 1, m - j - 1);
+                double tw = t * w;
+                y[o + j] -= tw;
+                for (int i = j + 1; i < m; i++) y[o + i] -= tw * qr[j * m + i];
+            }
+            for (int j = r - 1; j >= 0; j--) { // R11 z = y, column sweeps
+                double z = y[o + j] / qr[j + j * m];
+                y[o + j] = z;
+                for (int i = 0; i < j; i++) y[o + i] -= z * qr[i + j * m];
+            }
+            for (int j = 0; j < r; j++) x[(jpvt == null ? j : jpvt[j]) + col * n] = y[o + j];
+        }
+        return DMatrix.wrap(n, c, x);
+    }
+
+    @Override
+    public String toString() {
+        return (jpvt == null ? "QR" : "pivoted QR") + " of a " + m + "x" + n + " matrix";
+    }
+}
