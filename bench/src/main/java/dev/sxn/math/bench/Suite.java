@@ -9,5 +9,6 @@ final class Suite {
     static final List<Class<?>> CLASSES = List.of(
             PeakFlopsBench.class,
             BandwidthBench.class,
-            VectorOpsBench.class);
+            VectorOpsBench.class,
+            LinalgBench.class);
 }

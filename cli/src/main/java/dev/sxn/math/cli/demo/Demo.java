@@ -12,7 +12,8 @@ import java.util.List;
 public final class Demo {
     /** The sections, in the order they run. Each kernel issue adds its own. */
     static final List<DemoSection> SECTIONS = List.of(
-            new VectorOpsSection());
+            new VectorOpsSection(),
+            new LinalgSection());
 
     private Demo() {}
 
