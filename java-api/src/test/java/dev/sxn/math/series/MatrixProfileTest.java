@@ -275,9 +275,9 @@ class MatrixProfileTest {
 
     static double[] mixed(int n, long seed) {
         double[] s = randomWalk(n, seed);
-        int m = 37;
-        plant(s, m, seed + 1, 0.5, n / 5, n / 2, 4 * n / 5);
-        for (int t = n / 3; t < n / 3 + 90; t++) s[t] = 12.25;
+        int len = Math.min(37, n / 6);
+        plant(s, len, seed + 1, 0.5, n / 5, n / 2, 4 * n / 5);
+        for (int t = n / 3; t < n / 3 + Math.min(90, n / 8); t++) s[t] = 12.25;
         s[2 * n / 3] = Double.NaN;
         return s;
     }

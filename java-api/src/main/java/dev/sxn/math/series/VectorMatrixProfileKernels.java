@@ -1,0 +1,113 @@
+package dev.sxn.math.series;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API kernel: tiles of {@code 4 L} consecutive diagonals (L lanes of the preferred species),
+ * walked row by row together, so that at row i the lanes hold the pairs (i, i + k0 .. i + k0 + 4L - 1):
+ * the column-side data and best values are contiguous vector loads and stores. The row-side best needs
+ * a reduction across lanes; it is skipped with one mask test unless some lane reaches the row's current
+ * best (rare once the row has a good neighbour), and then done lane by lane in the exact tie order. The
+ * rows where the tile's longest diagonals outlive its shortest, and diagonals left over at the end, run
+ * through the scalar reference code. Same arithmetic as {@link JavaMatrixProfileKernels}, so results
+ * are bit-identical. Loaded only when VECTOR is available; stateless.
+ */
+final class VectorMatrixProfileKernels implements MatrixProfileKernels {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    private static final int W = 4 * L;
+
+    @Override
+    public void diagonals(Windows a, Windows b, int m, int period, int kLo, int kHi,
+                          double[] rowCorr, double[] rowIdx, double[] colCorr, double[] colIdx) {
+        double[] tmp = new double[W];
+        int k0 = kLo;
+        for (; k0 + W <= kHi; k0 += W) tile(a, b, m, period, k0, tmp, rowCorr, rowIdx, colCorr, colIdx);
+        for (int k = k0; k < kHi; k++) JavaMatrixProfileKernels.diagonal(a, b, m, period, k, 0, 0.0, rowCorr, rowIdx, colCorr, colIdx);
+    }
+
+    private static DoubleVector exact(Windows a, int i, Windows b, int j, int m) {
+        double mx = a.mu[i];
+        DoubleVector my = DoubleVector.fromArray(S, b.mu, j);
+        DoubleVector c = DoubleVector.zero(S);
+        for (int t = 0; t < m; t++) {
+            DoubleVector dy = DoubleVector.fromArray(S, b.x, j + t).sub(my);
+            c = dy.fma(DoubleVector.broadcast(S, a.x[i + t] - mx), c);
+        }
+        return c;
+    }
+
+    private static void tile(Windows a, Windows b, int m, int period, int k0, double[] tmp,
+                             double[] rowCorr, double[] rowIdx, double[] colCorr, double[] colIdx) {
+        final double[] dfA = a.df, dgA = a.dg, invA = a.inv, dfB = b.df, dgB = b.dg, invB = b.inv;
+        int vecEnd = Math.max(0, Math.min(a.count, b.count - (k0 + W - 1)));
+        DoubleVector c0 = DoubleVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
+        for (int i = 0; i < vecEnd; i++) {
+            int j = i + k0;
+            if (i % period == 0) {
+                c0 = exact(a, i, b, j, m);
+                c1 = exact(a, i, b, j + L, m);
+                c2 = exact(a, i, b, j + 2 * L, m);
+                c3 = exact(a, i, b, j + 3 * L, m);
+            } else {
+                DoubleVector fa = DoubleVector.broadcast(S, dfA[i]), ga = DoubleVector.broadcast(S, dgA[i]);
+                c0 = DoubleVector.fromArray(S, dfB, j).fma(ga, DoubleVector.fromArray(S, dgB, j).fma(fa, c0));
+                c1 = DoubleVector.fromArray(S, dfB, j + L).fma(ga, DoubleVector.fromArray(S, dgB, j + L).fma(fa, c1));
+                c2 = DoubleVector.fromArray(S, dfB, j + 2 * L).fma(ga, DoubleVector.fromArray(S, dgB, j + 2 * L).fma(fa, c2));
+                c3 = DoubleVector.fromArray(S, dfB, j + 3 * L).fma(ga, DoubleVector.fromArray(S, dgB, j + 3 * L).fma(fa, c3));
+            }
+            double ia = invA[i];
+            DoubleVector r0 = c0.mul(ia).mul(DoubleVector.fromArray(S, invB, j));
+            DoubleVector r1 = c1.mul(ia).mul(DoubleVector.fromArray(S, invB, j + L));
+            DoubleVector r2 = c2.mul(ia).mul(DoubleVector.fromArray(S, invB, j + 2 * L));
+            DoubleVector r3 = c3.mul(ia).mul(DoubleVector.fromArray(S, invB, j + 3 * L));
+
+            DoubleVector iv = DoubleVector.broadcast(S, (double) i);
+            column(r0, iv, j, colCorr, colIdx);
+            column(r1, iv, j + L, colCorr, colIdx);
+            column(r2, iv, j + 2 * L, colCorr, colIdx);
+            column(r3, iv, j + 3 * L, colCorr, colIdx);
+
+            double rb = rowCorr[i];
+            // GE (not GT) so that ties reach the exact rule below; NaN lanes compare false.
+            VectorMask<Double> hit = r0.compare(VectorOperators.GE, rb).or(r1.compare(VectorOperators.GE, rb))
+                    .or(r2.compare(VectorOperators.GE, rb)).or(r3.compare(VectorOperators.GE, rb));
+            if (hit.anyTrue()) {
+                r0.intoArray(tmp, 0);
+                r1.intoArray(tmp, L);
+                r2.intoArray(tmp, 2 * L);
+                r3.intoArray(tmp, 3 * L);
+                double best = rb, bestIdx = rowIdx[i];
+                for (int d = 0; d < W; d++) {
+                    double r = tmp[d];
+                    if (r > best || (r == best && j + d < bestIdx)) {
+                        best = r;
+                        bestIdx = j + d;
+                    }
+                }
+                rowCorr[i] = best;
+                rowIdx[i] = bestIdx;
+            }
+        }
+        c0.intoArray(tmp, 0);
+        c1.intoArray(tmp, L);
+        c2.intoArray(tmp, 2 * L);
+        c3.intoArray(tmp, 3 * L);
+        double[] covs = tmp.clone();
+        for (int d = 0; d < W; d++) {
+            JavaMatrixProfileKernels.diagonal(a, b, m, period, k0 + d, vecEnd, covs[d], rowCorr, rowIdx, colCorr, colIdx);
+        }
+    }
+
+    private static void column(DoubleVector r, DoubleVector iv, int j, double[] colCorr, double[] colIdx) {
+        DoubleVector cb = DoubleVector.fromArray(S, colCorr, j);
+        DoubleVector ci = DoubleVector.fromArray(S, colIdx, j);
+        VectorMask<Double> better = r.compare(VectorOperators.GT, cb)
+                .or(r.compare(VectorOperators.EQ, cb).and(iv.compare(VectorOperators.LT, ci)));
+        cb.blend(r, better).intoArray(colCorr, j);
+        ci.blend(iv, better).intoArray(colIdx, j);
+    }
+}
