@@ -8,7 +8,12 @@
  *   r = (c * a.inv[i]) * b.inv[j];  replaces (R, IDX) when r > R or (r == R and idx < IDX).
  * Indices are stored as doubles. The SIMD bodies keep 4 vectors of consecutive diagonals in lanes
  * (16 diagonals on AVX2, 32 on AVX-512): column-side data are contiguous loads/stores, the row-side
- * best is reduced lane by lane only when some lane reaches it. Every body reads x[0 .. count+m-1),
+ * best is reduced lane by lane only when some lane reaches it.
+ * Visiting order: the diagonals left over after the last whole tile go first (scalar, full rule), then
+ * the tiles from the highest k0 down, each row by row and then its scalar tail. So every vector update
+ * of column j at row i comes after all earlier candidates of column j, and those all have rows < i:
+ * a strict r > R test in the vector column update then gives exactly the lowest-index tie rule. A
+ * caller that splits the diagonal range must call the parts from the highest down (the Java side does). Every body reads x[0 .. count+m-1),
  * the per-window arrays [0, count) and writes the outputs [0, count) only. */
 #include "sxn_dispatch.h"
 
@@ -74,8 +79,7 @@ static __m256d exact_avx2(const mp_win *a, int64_t i, const mp_win *b, int64_t j
 __attribute__((target("avx2,fma")))
 static inline void col_avx2(__m256d r, __m256d iv, int64_t j, double *cc, double *ci) {
     __m256d cb = _mm256_loadu_pd(cc + j), cix = _mm256_loadu_pd(ci + j);
-    __m256d better = _mm256_or_pd(_mm256_cmp_pd(r, cb, _CMP_GT_OQ),
-                                  _mm256_and_pd(_mm256_cmp_pd(r, cb, _CMP_EQ_OQ), _mm256_cmp_pd(iv, cix, _CMP_LT_OQ)));
+    __m256d better = _mm256_cmp_pd(r, cb, _CMP_GT_OQ); /* strict: see the visiting order above */
     _mm256_storeu_pd(cc + j, _mm256_blendv_pd(cb, r, better));
     _mm256_storeu_pd(ci + j, _mm256_blendv_pd(cix, iv, better));
 }
@@ -87,9 +91,10 @@ static void tile_avx2(const mp_win *a, const mp_win *b, int64_t m, int64_t perio
     if (vec_end < 0) vec_end = 0;
     __m256d c0 = _mm256_setzero_pd(), c1 = c0, c2 = c0, c3 = c0;
     double tmp[W2];
-    for (int64_t i = 0; i < vec_end; i++) {
+    for (int64_t i = 0, restart = 0; i < vec_end; i++) {
         int64_t j = i + k0;
-        if (i % period == 0) {
+        if (i == restart) {
+            restart += period;
             c0 = exact_avx2(a, i, b, j, m);
             c1 = exact_avx2(a, i, b, j + 4, m);
             c2 = exact_avx2(a, i, b, j + 8, m);
@@ -144,9 +149,8 @@ static __m512d exact_avx512(const mp_win *a, int64_t i, const mp_win *b, int64_t
 
 __attribute__((target("avx512f")))
 static inline void col_avx512(__m512d r, __m512d iv, int64_t j, double *cc, double *ci) {
-    __m512d cb = _mm512_loadu_pd(cc + j), cix = _mm512_loadu_pd(ci + j);
-    __mmask8 better = _mm512_cmp_pd_mask(r, cb, _CMP_GT_OQ)
-                      | (_mm512_cmp_pd_mask(r, cb, _CMP_EQ_OQ) & _mm512_cmp_pd_mask(iv, cix, _CMP_LT_OQ));
+    __m512d cb = _mm512_loadu_pd(cc + j);
+    __mmask8 better = _mm512_cmp_pd_mask(r, cb, _CMP_GT_OQ); /* strict: see the visiting order above */
     _mm512_mask_storeu_pd(cc + j, better, r);
     _mm512_mask_storeu_pd(ci + j, better, iv);
 }
@@ -158,9 +162,10 @@ static void tile_avx512(const mp_win *a, const mp_win *b, int64_t m, int64_t per
     if (vec_end < 0) vec_end = 0;
     __m512d c0 = _mm512_setzero_pd(), c1 = c0, c2 = c0, c3 = c0;
     double tmp[W5];
-    for (int64_t i = 0; i < vec_end; i++) {
+    for (int64_t i = 0, restart = 0; i < vec_end; i++) {
         int64_t j = i + k0;
-        if (i % period == 0) {
+        if (i == restart) {
+            restart += period;
             c0 = exact_avx512(a, i, b, j, m);
             c1 = exact_avx512(a, i, b, j + 8, m);
             c2 = exact_avx512(a, i, b, j + 16, m);
@@ -211,16 +216,13 @@ SXN_EXPORT void sxn_series_mp_diagonals(const double *a_x, const double *a_mu, c
                                         double *row_corr, double *row_idx, double *col_corr, double *col_idx) {
     mp_win a = {a_x, a_mu, a_df, a_dg, a_inv, a_count};
     mp_win b = {b_x, b_mu, b_df, b_dg, b_inv, b_count};
-    int64_t k0 = k_lo;
-    switch (sxn_isa()) {
-        case SXN_ISA_AVX512:
-            for (; k0 + W5 <= k_hi; k0 += W5) tile_avx512(&a, &b, m, period, k0, row_corr, row_idx, col_corr, col_idx);
-            break;
-        case SXN_ISA_AVX2:
-            for (; k0 + W2 <= k_hi; k0 += W2) tile_avx2(&a, &b, m, period, k0, row_corr, row_idx, col_corr, col_idx);
-            break;
-        default:
-            break;
+    sxn_isa_t isa = sxn_isa();
+    int64_t w = isa == SXN_ISA_AVX512 ? W5 : isa == SXN_ISA_AVX2 ? W2 : 1;
+    int64_t tiles = isa == SXN_ISA_BASE ? 0 : (k_hi - k_lo) / w;
+    for (int64_t k = k_lo + tiles * w; k < k_hi; k++) diag_scalar(&a, &b, m, period, k, 0, 0.0, row_corr, row_idx, col_corr, col_idx);
+    for (int64_t t = tiles - 1; t >= 0; t--) {
+        int64_t k0 = k_lo + t * w;
+        if (isa == SXN_ISA_AVX512) tile_avx512(&a, &b, m, period, k0, row_corr, row_idx, col_corr, col_idx);
+        else tile_avx2(&a, &b, m, period, k0, row_corr, row_idx, col_corr, col_idx);
     }
-    for (int64_t k = k0; k < k_hi; k++) diag_scalar(&a, &b, m, period, k, 0, 0.0, row_corr, row_idx, col_corr, col_idx);
 }

@@ -24,6 +24,7 @@ static win make(long n, long m, unsigned long long *seed, int constant_from) {
     for (long t = 0; t < n; t++) {
         v += sxn_test_uniform(seed);
         w.x[t] = (constant_from >= 0 && t >= constant_from && t < constant_from + 2 * m) ? 3.0 : v;
+        if (constant_from == -2) w.x[t] = (double) ((t * 7) % 13); /* periodic: exact ties everywhere */
     }
     w.mu = sxn_test_alloc(w.count); w.df = sxn_test_alloc(w.count);
     w.dg = sxn_test_alloc(w.count); w.inv = sxn_test_alloc(w.count);
@@ -77,9 +78,11 @@ static void check_same(const double *got, const double *want, long n, const char
     }
 }
 
+static int tie_mode = 0;
+
 static void run(long na, long nb, long m, long period, int self, long k_lo, long k_hi, unsigned long long *seed) {
-    win a = make(na, m, seed, (int) (na / 3));
-    win b = self ? a : make(nb, m, seed, -1);
+    win a = make(na, m, seed, tie_mode ? -2 : (int) (na / 3));
+    win b = self ? a : make(nb, m, seed, tie_mode ? -2 : -1);
     double *rc = sxn_test_alloc(a.count), *ri = sxn_test_alloc(a.count), *cc = sxn_test_alloc(b.count), *ci = sxn_test_alloc(b.count);
     double *rc2 = sxn_test_alloc(a.count), *ri2 = sxn_test_alloc(a.count), *cc2 = sxn_test_alloc(b.count), *ci2 = sxn_test_alloc(b.count);
     fill(rc, ri, a.count); fill(cc, ci, b.count); fill(rc2, ri2, a.count); fill(cc2, ci2, b.count);
@@ -107,6 +110,10 @@ int main(void) {
     run(233, 400, 12, 50, 0, 1, 1000, &seed);     /* AB, more columns than rows */
     run(150, 150, 5, 7, 1, 40, 77, &seed);        /* a middle slice of diagonals */
     run(70, 70, 4, 1024, 1, 0, 70, &seed);        /* diagonal 0 included */
+    tie_mode = 1;                                 /* exact ties: the lowest-index rule must hold */
+    run(400, 400, 8, 1, 1, 3, 1000, &seed);
+    run(300, 211, 6, 1, 0, 0, 1000, &seed);
+    run(211, 300, 6, 1, 0, 1, 1000, &seed);
     printf("isa level %d\n", sxn_isa_level());
     return sxn_test_finish("test_series");
 }

@@ -34,7 +34,10 @@ final class NativeMatrixProfileKernels implements MatrixProfileKernels {
         // Chunks are multiples of 32 diagonals, the widest tile, so the split changes no tile.
         long perDiagonal = Math.max(1, Math.min(a.count, b.count - kLo));
         int step = (int) Math.max(32, PAIRS_PER_CALL / perDiagonal / 32 * 32);
-        for (int k = kLo; k < kHi; k += step) {
+        // From the highest chunk down: the C kernel's column update relies on that order (see series_mp.c).
+        int chunks = (int) (((long) kHi - kLo + step - 1) / step);
+        for (int c = chunks - 1; c >= 0; c--) {
+            int k = kLo + c * step;
             int hi = (int) Math.min(kHi, (long) k + step);
             try {
                 DIAGONALS.invokeExact(seg(a.x), seg(a.mu), seg(a.df), seg(a.dg), seg(a.inv), (long) a.count,

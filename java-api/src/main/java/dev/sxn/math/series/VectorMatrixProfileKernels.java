@@ -10,7 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  * walked row by row together, so that at row i the lanes hold the pairs (i, i + k0 .. i + k0 + 4L - 1):
  * the column-side data and best values are contiguous vector loads and stores. The row-side best needs
  * a reduction across lanes; it is skipped with one mask test unless some lane reaches the row's current
- * best (rare once the row has a good neighbour), and then done lane by lane in the exact tie order. The
+ * best (rare once the row has a good neighbour), and then done lane by lane in the exact tie order.
+ * Tiles run from the highest diagonal down so that the column update can use a plain {@code >}. The
  * rows where the tile's longest diagonals outlive its shortest, and diagonals left over at the end, run
  * through the scalar reference code. Same arithmetic as {@link JavaMatrixProfileKernels}, so results
  * are bit-identical. Loaded only when VECTOR is available; stateless.
@@ -24,9 +25,13 @@ final class VectorMatrixProfileKernels implements MatrixProfileKernels {
     public void diagonals(Windows a, Windows b, int m, int period, int kLo, int kHi,
                           double[] rowCorr, double[] rowIdx, double[] colCorr, double[] colIdx) {
         double[] tmp = new double[W];
-        int k0 = kLo;
-        for (; k0 + W <= kHi; k0 += W) tile(a, b, m, period, k0, tmp, rowCorr, rowIdx, colCorr, colIdx);
-        for (int k = k0; k < kHi; k++) JavaMatrixProfileKernels.diagonal(a, b, m, period, k, 0, 0.0, rowCorr, rowIdx, colCorr, colIdx);
+        int tiles = (kHi - kLo) / W;
+        // Order matters for the strict test in column(): leftover diagonals first, then tiles from the
+        // highest k0 down, so each column sees its candidate rows in increasing order.
+        for (int k = kLo + tiles * W; k < kHi; k++) {
+            JavaMatrixProfileKernels.diagonal(a, b, m, period, k, 0, 0.0, rowCorr, rowIdx, colCorr, colIdx);
+        }
+        for (int t = tiles - 1; t >= 0; t--) tile(a, b, m, period, kLo + t * W, tmp, rowCorr, rowIdx, colCorr, colIdx);
     }
 
     private static DoubleVector exact(Windows a, int i, Windows b, int j, int m) {
@@ -45,9 +50,10 @@ final class VectorMatrixProfileKernels implements MatrixProfileKernels {
         final double[] dfA = a.df, dgA = a.dg, invA = a.inv, dfB = b.df, dgB = b.dg, invB = b.inv;
         int vecEnd = Math.max(0, Math.min(a.count, b.count - (k0 + W - 1)));
         DoubleVector c0 = DoubleVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
-        for (int i = 0; i < vecEnd; i++) {
+        for (int i = 0, restart = 0; i < vecEnd; i++) {
             int j = i + k0;
-            if (i % period == 0) {
+            if (i == restart) {
+                restart += period;
                 c0 = exact(a, i, b, j, m);
                 c1 = exact(a, i, b, j + L, m);
                 c2 = exact(a, i, b, j + 2 * L, m);
@@ -65,7 +71,7 @@ final class VectorMatrixProfileKernels implements MatrixProfileKernels {
             DoubleVector r2 = c2.mul(ia).mul(DoubleVector.fromArray(S, invB, j + 2 * L));
             DoubleVector r3 = c3.mul(ia).mul(DoubleVector.fromArray(S, invB, j + 3 * L));
 
-            DoubleVector iv = DoubleVector.broadcast(S, (double) i);
+            DoubleVector iv = DoubleVector.broadcast(S, i);
             column(r0, iv, j, colCorr, colIdx);
             column(r1, iv, j + L, colCorr, colIdx);
             column(r2, iv, j + 2 * L, colCorr, colIdx);
@@ -102,12 +108,14 @@ final class VectorMatrixProfileKernels implements MatrixProfileKernels {
         }
     }
 
+    /**
+     * Column update with a strict {@code r > best}: exact for the lowest-index tie rule because, in the
+     * order {@link #diagonals} visits tiles, every earlier candidate of a column has a lower row.
+     */
     private static void column(DoubleVector r, DoubleVector iv, int j, double[] colCorr, double[] colIdx) {
         DoubleVector cb = DoubleVector.fromArray(S, colCorr, j);
-        DoubleVector ci = DoubleVector.fromArray(S, colIdx, j);
-        VectorMask<Double> better = r.compare(VectorOperators.GT, cb)
-                .or(r.compare(VectorOperators.EQ, cb).and(iv.compare(VectorOperators.LT, ci)));
-        cb.blend(r, better).intoArray(colCorr, j);
-        ci.blend(iv, better).intoArray(colIdx, j);
+        VectorMask<Double> better = r.compare(VectorOperators.GT, cb);
+        r.intoArray(colCorr, j, better);
+        iv.intoArray(colIdx, j, better);
     }
 }
