@@ -34,17 +34,6 @@ final class VectorMatrixProfileKernels implements MatrixProfileKernels {
         for (int t = tiles - 1; t >= 0; t--) tile(a, b, m, period, kLo + t * W, tmp, rowCorr, rowIdx, colCorr, colIdx);
     }
 
-    private static DoubleVector exact(Windows a, int i, Windows b, int j, int m) {
-        double mx = a.mu[i];
-        DoubleVector my = DoubleVector.fromArray(S, b.mu, j);
-        DoubleVector c = DoubleVector.zero(S);
-        for (int t = 0; t < m; t++) {
-            DoubleVector dy = DoubleVector.fromArray(S, b.x, j + t).sub(my);
-            c = dy.fma(DoubleVector.broadcast(S, a.x[i + t] - mx), c);
-        }
-        return c;
-    }
-
     private static void tile(Windows a, Windows b, int m, int period, int k0, double[] tmp,
                              double[] rowCorr, double[] rowIdx, double[] colCorr, double[] colIdx) {
         final double[] dfA = a.df, dgA = a.dg, invA = a.inv, dfB = b.df, dgB = b.dg, invB = b.inv;
@@ -54,10 +43,13 @@ final class VectorMatrixProfileKernels implements MatrixProfileKernels {
             int j = i + k0;
             if (i == restart) {
                 restart += period;
-                c0 = exact(a, i, b, j, m);
-                c1 = exact(a, i, b, j + L, m);
-                c2 = exact(a, i, b, j + 2 * L, m);
-                c3 = exact(a, i, b, j + 3 * L, m);
+                // Scalar restart (same fma sequence per lane as a vector one): keeps calls returning
+                // vectors out of the loop, which C2 could not inline here and would box.
+                for (int d = 0; d < W; d++) tmp[d] = JavaMatrixProfileKernels.exactCov(a, i, b, j + d, m);
+                c0 = DoubleVector.fromArray(S, tmp, 0);
+                c1 = DoubleVector.fromArray(S, tmp, L);
+                c2 = DoubleVector.fromArray(S, tmp, 2 * L);
+                c3 = DoubleVector.fromArray(S, tmp, 3 * L);
             } else {
                 DoubleVector fa = DoubleVector.broadcast(S, dfA[i]), ga = DoubleVector.broadcast(S, dgA[i]);
                 c0 = DoubleVector.fromArray(S, dfB, j).fma(ga, DoubleVector.fromArray(S, dgB, j).fma(fa, c0));
@@ -71,11 +63,23 @@ final class VectorMatrixProfileKernels implements MatrixProfileKernels {
             DoubleVector r2 = c2.mul(ia).mul(DoubleVector.fromArray(S, invB, j + 2 * L));
             DoubleVector r3 = c3.mul(ia).mul(DoubleVector.fromArray(S, invB, j + 3 * L));
 
-            DoubleVector iv = DoubleVector.broadcast(S, i);
-            column(r0, iv, j, colCorr, colIdx);
-            column(r1, iv, j + L, colCorr, colIdx);
-            column(r2, iv, j + 2 * L, colCorr, colIdx);
-            column(r3, iv, j + 3 * L, colCorr, colIdx);
+            // Column update, written out (a helper taking vectors would not be inlined in a body this
+            // large, and the vectors would be boxed): strict r > best, exact for the lowest-index tie
+            // rule because, in the order diagonals() visits tiles, every earlier candidate of a column
+            // has a lower row.
+            DoubleVector iv = DoubleVector.broadcast(S, (double) i);
+            VectorMask<Double> u0 = r0.compare(VectorOperators.GT, DoubleVector.fromArray(S, colCorr, j));
+            r0.intoArray(colCorr, j, u0);
+            iv.intoArray(colIdx, j, u0);
+            VectorMask<Double> u1 = r1.compare(VectorOperators.GT, DoubleVector.fromArray(S, colCorr, j + L));
+            r1.intoArray(colCorr, j + L, u1);
+            iv.intoArray(colIdx, j + L, u1);
+            VectorMask<Double> u2 = r2.compare(VectorOperators.GT, DoubleVector.fromArray(S, colCorr, j + 2 * L));
+            r2.intoArray(colCorr, j + 2 * L, u2);
+            iv.intoArray(colIdx, j + 2 * L, u2);
+            VectorMask<Double> u3 = r3.compare(VectorOperators.GT, DoubleVector.fromArray(S, colCorr, j + 3 * L));
+            r3.intoArray(colCorr, j + 3 * L, u3);
+            iv.intoArray(colIdx, j + 3 * L, u3);
 
             double rb = rowCorr[i];
             // GE (not GT) so that ties reach the exact rule below; NaN lanes compare false.
@@ -106,16 +110,5 @@ final class VectorMatrixProfileKernels implements MatrixProfileKernels {
         for (int d = 0; d < W; d++) {
             JavaMatrixProfileKernels.diagonal(a, b, m, period, k0 + d, vecEnd, covs[d], rowCorr, rowIdx, colCorr, colIdx);
         }
-    }
-
-    /**
-     * Column update with a strict {@code r > best}: exact for the lowest-index tie rule because, in the
-     * order {@link #diagonals} visits tiles, every earlier candidate of a column has a lower row.
-     */
-    private static void column(DoubleVector r, DoubleVector iv, int j, double[] colCorr, double[] colIdx) {
-        DoubleVector cb = DoubleVector.fromArray(S, colCorr, j);
-        VectorMask<Double> better = r.compare(VectorOperators.GT, cb);
-        r.intoArray(colCorr, j, better);
-        iv.intoArray(colIdx, j, better);
     }
 }
