@@ -13,7 +13,8 @@ import org.jocl.cl_mem;
  * The diagonal walk on OpenCL ({@code kernels/series.cl}). The diagonals are cut into blocks of 32 and
  * the rows into segments of {@code period} rows (the rows where every backend restarts the covariance
  * exactly, so the tiles are independent and the arithmetic is the CPU kernels' bit for bit). One
- * work-item walks one tile and writes partial bests for its rows and columns; after each launch (a
+ * work-item walks one tile, its 32 diagonals in the lanes of four {@code double8} vectors, and writes
+ * partial bests for its rows and columns; after each launch (a
  * group of blocks sized so the partial buffers stay under {@value #PARTIAL_BYTES} bytes) a max-reduction
  * per row and per column merges the partials into the running bests on the device. The inputs go to
  * the device once per call, the bests come back once. Device buffers are kept and reused across calls;
@@ -74,7 +75,7 @@ final class OpenClMatrixProfileKernels implements MatrixProfileKernels {
             setLong(tiles, arg++, nbl);
             setLong(tiles, arg++, nseg);
             for (cl_mem x : new cl_mem[] {pRowC, pRowI, pColC, pColI}) clSetKernelArg(tiles, arg++, Sizeof.cl_mem, Pointer.to(x));
-            enqueue(tiles, nbl * nseg);
+            enqueue(tiles, nbl * nseg, local);
 
             clSetKernelArg(reduceRows, 0, Sizeof.cl_mem, Pointer.to(pRowC));
             clSetKernelArg(reduceRows, 1, Sizeof.cl_mem, Pointer.to(pRowI));
@@ -82,7 +83,7 @@ final class OpenClMatrixProfileKernels implements MatrixProfileKernels {
             setLong(reduceRows, 3, nbl);
             clSetKernelArg(reduceRows, 4, Sizeof.cl_mem, Pointer.to(rc));
             clSetKernelArg(reduceRows, 5, Sizeof.cl_mem, Pointer.to(ri));
-            enqueue(reduceRows, na);
+            enqueue(reduceRows, na, local);
 
             clSetKernelArg(reduceCols, 0, Sizeof.cl_mem, Pointer.to(pColC));
             clSetKernelArg(reduceCols, 1, Sizeof.cl_mem, Pointer.to(pColI));
@@ -94,7 +95,7 @@ final class OpenClMatrixProfileKernels implements MatrixProfileKernels {
             setLong(reduceCols, 7, nseg);
             clSetKernelArg(reduceCols, 8, Sizeof.cl_mem, Pointer.to(cc));
             clSetKernelArg(reduceCols, 9, Sizeof.cl_mem, Pointer.to(ci));
-            enqueue(reduceCols, nb);
+            enqueue(reduceCols, nb, local);
         }
         double[] outRc = new double[na], outRi = new double[na], outCc = new double[nb], outCi = new double[nb];
         best[0].read(outRc, 0, na);
@@ -111,7 +112,7 @@ final class OpenClMatrixProfileKernels implements MatrixProfileKernels {
         clSetKernelArg(k, index, Sizeof.cl_long, Pointer.to(new long[] {v}));
     }
 
-    private void enqueue(cl_kernel k, long items) {
+    private void enqueue(cl_kernel k, long items, int local) {
         long global = (items + local - 1) / local * local;
         clEnqueueNDRangeKernel(rt.queue(), k, 1, null, new long[] {global}, new long[] {local}, 0, null, null);
     }
