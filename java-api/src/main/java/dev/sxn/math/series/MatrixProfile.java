@@ -21,7 +21,9 @@ import java.util.Objects;
  * {@code |i - j| <= exclusionZone}, {@code exclusionZone = ceil(m / 4)}, are not admissible (trivial
  * matches; the same zone as STUMPY, whose {@code excl_zone} is {@code ceil(m / 4)} excluded on both
  * sides inclusively). In an AB-join {@code profile()[i]} is window i of A against every window of B
- * and {@code index()} points into B; there is no exclusion zone.
+ * and {@code index()} points into B; there is no exclusion zone. Distances are dimensionless (the
+ * windows are z-normalised). There is no warm-up: the profile has {@code n - m + 1} values and value
+ * i belongs to the window that <em>starts</em> at i (align with {@code i + m - 1} for "as of" use).
  *
  * <p><b>Special windows</b> (the rules, identical on every backend):
  * <ul>
@@ -51,12 +53,14 @@ import java.util.Objects;
  * brute-force O(n^2 m) computation to ~1e-13 absolute; the chosen index is a nearest neighbour up
  * to the rounding of the correlations (~1e-15).
  *
- * <p><b>Backends</b>: JAVA, VECTOR (several diagonals in vector lanes), NATIVE (C, AVX-512 / AVX2 /
- * baseline dispatched at run time, diagonals in lanes) and OPENCL (one block of diagonals by row
- * segment per work-group, then a max-reduction per row and column). All use the same arithmetic
- * (fused multiply-adds in a fixed order), so profiles and indices are identical across backends. The
- * {@code Backend} overloads pin a kind (they throw if it is unavailable); the others choose by the
- * number of pairs.
+ * <p><b>Backends</b>: JAVA, VECTOR (4 vectors of consecutive diagonals in lanes), NATIVE (C, AVX-512 /
+ * AVX2 / baseline dispatched at run time, 32 or 16 diagonals in lanes) and OPENCL (tiles of 32
+ * diagonals by one restart period of rows, one per work-item, diagonals in {@code double8} lanes, then
+ * a max-reduction per row and column). All use the same arithmetic (fused multiply-adds in a fixed
+ * order, the same restart rows) and a total order for ties, so profiles and indices are identical
+ * across backends. The {@code Backend} overloads pin a kind (they throw if it is unavailable); the
+ * others choose by the number of pairs (NATIVE, then VECTOR, above measured sizes; see the source).
+ * Single-threaded, like every kernel of the library.
  *
  * <p>Instances are immutable (accessors return copies) and thread-safe; {@code compute} is reentrant.
  *
@@ -73,18 +77,19 @@ public record MatrixProfile(double[] profile, int[] index, int m, int exclusionZ
     private static final MatrixProfileKernels JAVA = new JavaMatrixProfileKernels();
 
     /*
-     * Crossovers in pairs (n^2/2 for a self-join), from bench/results/matrixprofile.md
-     * (MatrixProfileBench on this project's 2-core AMD EPYC, JDK 25, noisy shared machine): NATIVE is
-     * the fastest CPU kernel from the smallest size measured, VECTOR next; below ~10^5 pairs the
-     * O(n m) set-up dominates and the choice does not matter. OPENCL on PoCL (2 CPU cores) loses to
-     * NATIVE, so it is taken only on a GPU, from ~10^8 pairs (n ~ 14000), where the transfer of O(n)
-     * data is negligible.
+     * Crossovers, in pairs (about n^2/2 for a self-join), from bench/results/matrixprofile.md
+     * (MatrixProfileBench and the demo, this project's 2-core AMD EPYC, JDK 25, a heavily shared and
+     * noisy machine): NATIVE beats JAVA from ~1e5 pairs (AB-join 65 x 1985 windows: 0.55 ms vs 1.15 ms)
+     * and is 4-8x faster at 2^14; VECTOR is 2-6x faster than JAVA once C2 has compiled it, but its
+     * first calls are slower, so it is chosen (only where NATIVE is missing) from 1e6 pairs. OPENCL on
+     * PoCL (2 CPU cores) is 10-15x slower than NATIVE, so never chosen on a CPU device; it has not been
+     * measured on a GPU (none here), so it is pinned-only there too until it is.
      */
     private static final KernelSet<MatrixProfileKernels> KERNELS = KernelSet
             .builder("series.MatrixProfile", MatrixProfileKernels.class, JAVA)
-            .with(Backend.VECTOR, "dev.sxn.math.series.VectorMatrixProfileKernels", 100_000)
+            .with(Backend.VECTOR, "dev.sxn.math.series.VectorMatrixProfileKernels", 1_000_000)
             .with(Backend.NATIVE, "dev.sxn.math.series.NativeMatrixProfileKernels", 100_000)
-            .withOpenCl("dev.sxn.math.series.OpenClMatrixProfileKernels", KernelSet.NEVER, 100_000_000)
+            .withOpenCl("dev.sxn.math.series.OpenClMatrixProfileKernels", KernelSet.NEVER, KernelSet.NEVER)
             .build();
 
     /** A motif pair: windows {@code a} and {@code b} (in B for an AB-join) at distance {@code distance}. */
