@@ -265,6 +265,22 @@ class MatrixProfileTest {
         assertMatchesBruteForce(distances(s, s, m), p, 4, true);
     }
 
+    @Test
+    void largeLevelSmallMovesStayAccurate() {
+        // Prices near 1e5 moving by ~1: raw sliding dot products would lose ~10 digits to cancellation;
+        // the centred covariance and two-pass window statistics keep the 1e-9 agreement.
+        int m = 32;
+        double[] s = randomWalk(900, 17);
+        for (int i = 0; i < s.length; i++) s[i] += 1e5;
+        plant(s, m, 18, 0.3, 100, 600);
+        MatrixProfile p = MatrixProfile.compute(Backend.JAVA, s, m);
+        assertMatchesBruteForce(distances(s, s, m), p, 8, true);
+        MatrixProfile.Motif top = p.motifs(1).get(0);
+        // The windows one step before the plant include the level it starts from, so they can match
+        // as well as the plant itself: the pair is found up to that shift.
+        assertTrue(Math.abs(top.a() - 100) <= 2 && top.b() - top.a() == 500, "planted pair, was " + top);
+    }
+
     // ---- backends against JAVA ----
 
     static void assertSame(MatrixProfile ref, MatrixProfile got, String what) {
