@@ -14,7 +14,7 @@ import java.util.List;
  * an AB-join asking where asset 0's latest shape best recurs in asset 1's history.
  */
 final class MatrixProfileSection implements DemoSection {
-    private static final int ASSETS = 3, N = 2048, M = 64;
+    private static final int ASSETS = 3, N = 1536, M = 64;
 
     @Override
     public String title() {
