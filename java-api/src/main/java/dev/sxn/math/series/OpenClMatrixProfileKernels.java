@@ -10,11 +10,11 @@ import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 
 /**
- * The diagonal walk on OpenCL ({@code kernels/series.cl}). The diagonals are cut into blocks of 32 and
- * the rows into segments of {@code period} rows (the rows where every backend restarts the covariance
- * exactly, so the tiles are independent and the arithmetic is the CPU kernels' bit for bit). One
- * work-item walks one tile, its 32 diagonals in the lanes of four {@code double8} vectors, and writes
- * partial bests for its rows and columns; after each launch (a
+ * The diagonal walk on OpenCL ({@code kernels/series.cl}). The diagonals are cut into blocks of 128
+ * and the rows into segments of {@code period} rows (the rows where every backend restarts the
+ * covariance exactly, so the tiles are independent and the arithmetic is the CPU kernels' bit for
+ * bit). One work-item walks one tile, 32 diagonals at a time in the lanes of four {@code double8}
+ * vectors, and writes partial bests for its rows and columns; after each launch (a
  * group of blocks sized so the partial buffers stay under {@value #PARTIAL_BYTES} bytes) a max-reduction
  * per row and per column merges the partials into the running bests on the device. The inputs go to
  * the device once per call, the bests come back once. Device buffers are kept and reused across calls;
@@ -22,7 +22,7 @@ import org.jocl.cl_mem;
  * only after all device work succeeded. Loaded only when OPENCL is available.
  */
 final class OpenClMatrixProfileKernels implements MatrixProfileKernels {
-    private static final int DBLK = 32; // must match DBLK in series.cl
+    private static final int DBLK = 128; // must match DBLK in series.cl
     private static final long PARTIAL_BYTES = 64L << 20;
 
     private final OpenClRuntime rt = OpenClRuntime.get();

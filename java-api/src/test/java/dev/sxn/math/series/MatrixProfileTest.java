@@ -302,8 +302,10 @@ class MatrixProfileTest {
     @MethodSource("dev.sxn.math.testing.BackendSupport#accelerated")
     void selfJoinAgreesWithJava(Backend kind) {
         BackendSupport.assumeAvailable(kind);
-        // Odd sizes, so vector tiles have tails; n > period(m) so diagonals are restarted mid-way.
-        for (int[] nm : new int[][] {{3001, 37}, {517, 4}, {8, 4}, {1200, 11}, {257, 128}}) {
+        // Odd sizes, so vector tiles have tails; n > period(m) so diagonals are restarted mid-way;
+        // n = 9001 needs more than one OpenCL launch (> 64 blocks of 128 diagonals) and several
+        // native chunks.
+        for (int[] nm : new int[][] {{3001, 37}, {517, 4}, {8, 4}, {1200, 11}, {257, 128}, {9001, 8}}) {
             double[] s = mixed(nm[0], nm[0]);
             MatrixProfile ref = MatrixProfile.compute(Backend.JAVA, s, nm[1]);
             assertSame(ref, MatrixProfile.compute(kind, s, nm[1]), kind + " self-join n=" + nm[0] + " m=" + nm[1]);
