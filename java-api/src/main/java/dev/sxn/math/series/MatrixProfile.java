@@ -80,10 +80,10 @@ public record MatrixProfile(double[] profile, int[] index, int m, int exclusionZ
      * Crossovers, in pairs (about n^2/2 for a self-join), from bench/results/matrixprofile.md
      * (MatrixProfileBench and the demo, this project's 2-core AMD EPYC, JDK 25, a heavily shared and
      * noisy machine): NATIVE beats JAVA from ~1e5 pairs (AB-join 65 x 1985 windows: 0.55 ms vs 1.15 ms)
-     * and is 4-8x faster at 2^14; VECTOR is 2-6x faster than JAVA once C2 has compiled it, but its
-     * first calls are slower, so it is chosen (only where NATIVE is missing) from 1e6 pairs. OPENCL on
-     * PoCL (2 CPU cores) is 10-15x slower than NATIVE, so never chosen on a CPU device; it has not been
-     * measured on a GPU (none here), so it is pinned-only there too until it is.
+     * and is 7-9x faster at 2^14..2^16; VECTOR is 3.5-6.5x faster than JAVA once C2 has compiled it,
+     * but its first calls are slower, so it is chosen (only where NATIVE is missing) from 1e6 pairs.
+     * OPENCL on PoCL (both CPU cores) is 1.6-2.7x slower than NATIVE on one, so never chosen on a CPU
+     * device; it has not been measured on a GPU (none here), so it is pinned-only there too.
      */
     private static final KernelSet<MatrixProfileKernels> KERNELS = KernelSet
             .builder("series.MatrixProfile", MatrixProfileKernels.class, JAVA)

@@ -48,6 +48,9 @@ final class OpenClMatrixProfileKernels implements MatrixProfileKernels {
     public synchronized void diagonals(Windows a, Windows b, int m, int period, int kLo, int kHi,
                                        double[] rowCorr, double[] rowIdx, double[] colCorr, double[] colIdx) {
         if (kLo >= kHi) return;
+        // Tiles of neighbouring segments overlap in DBLK - 1 columns; the parity split of the column
+        // partials is collision-free only while a segment is at least that long.
+        if (period < DBLK) throw new IllegalStateException("restart period " + period + " < " + DBLK);
         int na = a.count, nb = b.count;
         cl_mem[] ma = upload(bufA, a, m);
         cl_mem[] mb = a == b ? ma : upload(bufB, b, m);
