@@ -29,7 +29,8 @@ public final class Backends {
     /** API classes whose kernel families {@link #describe()} lists; each registers its families when initialised. */
     private static final List<String> OPERATION_CLASSES = List.of(
             "dev.sxn.math.linalg.VectorOps",
-            "dev.sxn.math.linalg.Linalg");
+            "dev.sxn.math.linalg.Linalg",
+            "dev.sxn.math.series.MatrixProfile");
 
     private Backends() {}
 

@@ -1,0 +1,488 @@
+package dev.sxn.math.series;
+
+import dev.sxn.math.backend.Backend;
+import dev.sxn.math.internal.KernelSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The z-normalised Euclidean matrix profile of a series (self-join) or of one series against another
+ * (AB-join), with its index, motifs and discords.
+ *
+ * <p><b>Definition.</b> For windows of length {@code m}, window {@code i} of a series {@code T} is
+ * {@code T[i .. i+m)}, {@code i in [0, n - m]}. The distance between two windows is the Euclidean
+ * distance of their z-normalised values, {@code d = sqrt(2 m (1 - rho))} with rho their Pearson
+ * correlation (population standard deviations), so {@code 0 <= d <= 2 sqrt(m)}. {@code profile()[i]}
+ * is the distance from window i of the (first) series to its nearest admissible window,
+ * {@code index()[i]} that window's start. In a self-join the windows with
+ * {@code |i - j| <= exclusionZone}, {@code exclusionZone = ceil(m / 4)}, are not admissible (trivial
+ * matches; the same zone as STUMPY, whose {@code excl_zone} is {@code ceil(m / 4)} excluded on both
+ * sides inclusively). In an AB-join {@code profile()[i]} is window i of A against every window of B
+ * and {@code index()} points into B; there is no exclusion zone. Distances are dimensionless (the
+ * windows are z-normalised). There is no warm-up: the profile has {@code n - m + 1} values and value
+ * i belongs to the window that <em>starts</em> at i (align with {@code i + m - 1} for "as of" use).
+ *
+ * <p><b>Special windows</b> (the rules, identical on every backend):
+ * <ul>
+ *   <li>Constant: a window whose standard deviation is at most {@value #CONSTANT_RTOL} times its
+ *       largest |value| (so exactly constant windows count even when their mean rounds). Distance
+ *       between two constant windows 0; between a constant and a varying window {@code sqrt(m)} (the
+ *       z-normalised constant window is taken as all zeros; STUMPY's rule).
+ *   <li>Non-finite: a window containing NaN or an infinity is excluded. Its own profile value is
+ *       {@code NaN} with index -1 (as a rolling window containing NaN is NaN elsewhere in this
+ *       library), and it is never anyone's neighbour.
+ *   <li>A window that has no admissible finite neighbour at all gets {@code +Infinity}, index -1.
+ * </ul>
+ *
+ * <p><b>Ties</b>: among equally near neighbours (equal correlation) the lowest index wins, on every
+ * backend.
+ *
+ * <p><b>Algorithm</b> (STOMP/SCAMP): means and standard deviations are computed per window in two
+ * passes over the window (mean, then the corrected sum of squared deviations), O(n m) in all, so no
+ * rolling-sum cancellation affects them. The centred covariances are walked along the diagonals of the
+ * distance matrix with the O(1) update {@code cov(i,j) = cov(i-1,j-1) + df_i dg_j + df_j dg_i}
+ * (Zimmerman et al., "Matrix Profile XIV: Scaling Time Series Motif Discovery with GPUs", 2019), and
+ * recomputed exactly every {@code max(1024, 32 m)} rows so the rounding drift of the update stays
+ * bounded; the extra cost is at most 1/32. The search ranks neighbours by correlation; the reported
+ * distance of each window's chosen neighbour is then recomputed directly from the two z-normalised
+ * windows (O(m)), because {@code sqrt(2m(1 - rho))} loses accuracy for near-identical windows (error
+ * ~ {@code m eps / d}). Total O(n^2) time plus O(n m), O(n) memory. Distances agree with a
+ * brute-force O(n^2 m) computation to ~1e-13 absolute; the chosen index is a nearest neighbour up
+ * to the rounding of the correlations (~1e-15).
+ *
+ * <p><b>Backends</b>: JAVA, VECTOR (4 vectors of consecutive diagonals in lanes), NATIVE (C, AVX-512 /
+ * AVX2 / baseline dispatched at run time, 32 or 16 diagonals in lanes) and OPENCL (tiles of 32
+ * diagonals by one restart period of rows, one per work-item, diagonals in {@code double8} lanes, then
+ * a max-reduction per row and column). All use the same arithmetic (fused multiply-adds in a fixed
+ * order, the same restart rows) and a total order for ties, so profiles and indices are identical
+ * across backends. The {@code Backend} overloads pin a kind (they throw if it is unavailable); the
+ * others choose by the number of pairs (NATIVE, then VECTOR, above measured sizes; see the source).
+ * Single-threaded, like every kernel of the library.
+ *
+ * <p>Instances are immutable (accessors return copies) and thread-safe; {@code compute} is reentrant.
+ *
+ * @param profile distances, one per window of the (first) series, length {@code n - m + 1}
+ * @param index nearest-neighbour start per window, -1 where there is none
+ * @param m the window length
+ * @param exclusionZone {@code ceil(m / 4)} for a self-join, 0 for an AB-join
+ * @param selfJoin whether this is a self-join
+ */
+public record MatrixProfile(double[] profile, int[] index, int m, int exclusionZone, boolean selfJoin) {
+    /** Relative standard deviation at or below which a window counts as constant. */
+    public static final double CONSTANT_RTOL = 1e-10;
+
+    private static final MatrixProfileKernels JAVA = new JavaMatrixProfileKernels();
+
+    /*
+     * Crossovers, in pairs (about n^2/2 for a self-join), from bench/results/matrixprofile.md
+     * (MatrixProfileBench and the demo, this project's 2-core AMD EPYC, JDK 25, a heavily shared and
+     * noisy machine): NATIVE beats JAVA from ~1e5 pairs (AB-join 65 x 1985 windows: 0.55 ms vs 1.15 ms)
+     * and is 7-9x faster at 2^14..2^16; VECTOR is 3.5-6.5x faster than JAVA once C2 has compiled it,
+     * but its first calls are slower, so it is chosen (only where NATIVE is missing) from 1e6 pairs.
+     * OPENCL on PoCL (both CPU cores) is 1.6-2.7x slower than NATIVE on one, so never chosen on a CPU
+     * device; it has not been measured on a GPU (none here), so it is pinned-only there too.
+     */
+    private static final KernelSet<MatrixProfileKernels> KERNELS = KernelSet
+            .builder("series.MatrixProfile", MatrixProfileKernels.class, JAVA)
+            .with(Backend.VECTOR, "dev.sxn.math.series.VectorMatrixProfileKernels", 1_000_000)
+            .with(Backend.NATIVE, "dev.sxn.math.series.NativeMatrixProfileKernels", 100_000)
+            .withOpenCl("dev.sxn.math.series.OpenClMatrixProfileKernels", KernelSet.NEVER, KernelSet.NEVER)
+            .build();
+
+    /** A motif pair: windows {@code a} and {@code b} (in B for an AB-join) at distance {@code distance}. */
+    public record Motif(int a, int b, double distance) {}
+
+    /** A discord: window {@code index}, whose nearest neighbour {@code neighbour} is {@code distance} away. */
+    public record Discord(int index, double distance, int neighbour) {}
+
+    /** Validates the components and keeps copies of the arrays. */
+    public MatrixProfile {
+        Objects.requireNonNull(profile, "profile must not be null");
+        Objects.requireNonNull(index, "index must not be null");
+        if (profile.length != index.length) {
+            throw new IllegalArgumentException("profile and index must have the same length, were " + profile.length
+                    + " and " + index.length);
+        }
+        profile = profile.clone();
+        index = index.clone();
+    }
+
+    /** The distances (a copy). */
+    @Override
+    public double[] profile() {
+        return profile.clone();
+    }
+
+    /** The nearest-neighbour indices (a copy). */
+    @Override
+    public int[] index() {
+        return index.clone();
+    }
+
+    /** The number of windows, {@code n - m + 1}. */
+    public int length() {
+        return profile.length;
+    }
+
+    /** The kinds this family has kernels for, their crossovers and what it lacks (one line). */
+    public static String describeKernels() {
+        return KERNELS.describe();
+    }
+
+    // ---- entry points ----
+
+    /**
+     * The self-join matrix profile of {@code series} with window length {@code m}.
+     *
+     * @param series the series; NaN/infinite values exclude the windows containing them
+     * @param m the window length, {@code 4 <= m <= series.length / 2}
+     * @throws NullPointerException if series is null
+     * @throws IllegalArgumentException if m is out of range
+     */
+    public static MatrixProfile compute(double[] series, int m) {
+        checkSelf(series, m);
+        return self(null, series, m);
+    }
+
+    /** {@link #compute(double[], int)} on the given backend (throws if it is unavailable). */
+    public static MatrixProfile compute(Backend backend, double[] series, int m) {
+        Objects.requireNonNull(backend, "backend must not be null");
+        checkSelf(series, m);
+        return self(backend, series, m);
+    }
+
+    /**
+     * The AB-join: for every window of {@code seriesA} the distance to its nearest window of
+     * {@code seriesB} (no exclusion zone); {@code index()} points into {@code seriesB}.
+     *
+     * @param m the window length, {@code 4 <= m <= min(seriesA.length, seriesB.length)}
+     * @throws NullPointerException if a series is null
+     * @throws IllegalArgumentException if m is out of range
+     */
+    public static MatrixProfile compute(double[] seriesA, double[] seriesB, int m) {
+        checkAb(seriesA, seriesB, m);
+        return ab(null, seriesA, seriesB, m);
+    }
+
+    /** {@link #compute(double[], double[], int)} on the given backend (throws if it is unavailable). */
+    public static MatrixProfile compute(Backend backend, double[] seriesA, double[] seriesB, int m) {
+        Objects.requireNonNull(backend, "backend must not be null");
+        checkAb(seriesA, seriesB, m);
+        return ab(backend, seriesA, seriesB, m);
+    }
+
+    private static void checkSelf(double[] series, int m) {
+        Objects.requireNonNull(series, "series must not be null");
+        int hi = series.length / 2;
+        if (m < 4 || m > hi) {
+            throw new IllegalArgumentException("m must be in [4, " + hi + "] (at least 4, at most half the series length "
+                    + series.length + "), was " + m);
+        }
+    }
+
+    private static void checkAb(double[] a, double[] b, int m) {
+        Objects.requireNonNull(a, "seriesA must not be null");
+        Objects.requireNonNull(b, "seriesB must not be null");
+        int hi = Math.min(a.length, b.length);
+        if (m < 4 || m > hi) {
+            throw new IllegalArgumentException("m must be in [4, " + hi + "] (at least 4, at most min(seriesA.length "
+                    + a.length + ", seriesB.length " + b.length + ")), was " + m);
+        }
+    }
+
+    // ---- computation ----
+
+    /** The exact-recompute period of the diagonal covariance (rows). */
+    static int period(int m) {
+        return Math.max(1024, 32 * m);
+    }
+
+    private static final byte VARYING = 0, CONSTANT = 1, INVALID = 2;
+
+    /** Windows plus each window's class and the sorted lists of constant and varying windows. */
+    private record Prepared(Windows w, byte[] kind, int[] constants, int[] varying) {}
+
+    static Windows windows(double[] s, int m) {
+        return prepare(s, m).w;
+    }
+
+    private static Prepared prepare(double[] s, int m) {
+        int n = s.length, l = n - m + 1;
+        double[] x = new double[n];
+        int[] bad = new int[n + 1]; // prefix counts of non-finite values
+        double last = 0.0;
+        for (double v : s) {
+            if (Double.isFinite(v)) {
+                last = v;
+                break;
+            }
+        }
+        for (int t = 0; t < n; t++) {
+            double v = s[t];
+            boolean fin = Double.isFinite(v);
+            if (fin) last = v;
+            // Forward fill keeps the update terms of the neighbouring valid windows small and finite.
+            x[t] = fin ? v : last;
+            bad[t + 1] = bad[t] + (fin ? 0 : 1);
+        }
+        double[] mu = new double[l], inv = new double[l], df = new double[l], dg = new double[l];
+        byte[] kind = new byte[l];
+        int nConst = 0, nVar = 0;
+        for (int i = 0; i < l; i++) {
+            double sum = 0.0, maxAbs = 0.0;
+            for (int t = i; t < i + m; t++) {
+                sum += x[t];
+                maxAbs = Math.max(maxAbs, Math.abs(x[t]));
+            }
+            double mean = sum / m;
+            double ss = 0.0, sd = 0.0;
+            for (int t = i; t < i + m; t++) {
+                double d = x[t] - mean;
+                ss += d * d;
+                sd += d;
+            }
+            ss -= sd * sd / m; // corrected two-pass: removes the rounding error of the mean
+            if (ss < 0) ss = 0;
+            mu[i] = mean;
+            if (bad[i + m] - bad[i] > 0) {
+                kind[i] = INVALID;
+                inv[i] = Double.NaN;
+            } else if (Math.sqrt(ss / m) <= CONSTANT_RTOL * maxAbs) {
+                kind[i] = CONSTANT;
+                inv[i] = Double.NaN;
+                nConst++;
+            } else {
+                kind[i] = VARYING;
+                inv[i] = 1.0 / Math.sqrt(ss);
+                nVar++;
+            }
+        }
+        for (int i = 1; i < l; i++) {
+            double out = x[i - 1], in = x[i + m - 1];
+            df[i] = (in - out) * 0.5;
+            dg[i] = (in - mu[i]) + (out - mu[i - 1]);
+        }
+        int[] constants = new int[nConst], varying = new int[nVar];
+        for (int i = 0, c = 0, v = 0; i < l; i++) {
+            if (kind[i] == CONSTANT) constants[c++] = i;
+            else if (kind[i] == VARYING) varying[v++] = i;
+        }
+        return new Prepared(new Windows(x, mu, inv, df, dg, l), kind, constants, varying);
+    }
+
+    /** Runs the kernel over diagonals [kLo, kHi) of (a, b) into fresh best arrays {rowC, rowI, colC, colI}. */
+    private static double[][] run(Backend pinned, Windows a, Windows b, int m, int kLo, int kHi) {
+        long pairs = 0;
+        for (long k = kLo; k < kHi; k++) pairs += Math.max(0, Math.min(a.count, b.count - k));
+        Backend kind = pinned != null ? pinned : KERNELS.choose(pairs);
+        double[][] out = fresh(a.count, b.count);
+        if (kLo >= kHi) return out;
+        if (pinned != null || kind == Backend.JAVA) {
+            KERNELS.kernel(kind).diagonals(a, b, m, period(m), kLo, kHi, out[0], out[1], out[2], out[3]);
+            return out;
+        }
+        try {
+            KERNELS.kernel(kind).diagonals(a, b, m, period(m), kLo, kHi, out[0], out[1], out[2], out[3]);
+            return out;
+        } catch (RuntimeException e) {
+            if (KERNELS.isForced()) throw e;
+            KERNELS.fellBack(kind, e);
+            out = fresh(a.count, b.count); // the failed kernel may have written part of the outputs
+            JAVA.diagonals(a, b, m, period(m), kLo, kHi, out[0], out[1], out[2], out[3]);
+            return out;
+        }
+    }
+
+    private static double[][] fresh(int rows, int cols) {
+        double[] rc = new double[rows], ri = new double[rows], cc = new double[cols], ci = new double[cols];
+        Arrays.fill(rc, Double.NEGATIVE_INFINITY);
+        Arrays.fill(ri, -1);
+        Arrays.fill(cc, Double.NEGATIVE_INFINITY);
+        Arrays.fill(ci, -1);
+        return new double[][] {rc, ri, cc, ci};
+    }
+
+    private static MatrixProfile self(Backend pinned, double[] series, int m) {
+        Prepared p = prepare(series, m);
+        int l = p.w.count;
+        int excl = (m + 3) / 4;
+        int kLo = Math.min(excl + 1, l);
+        double[][] r = run(pinned, p.w, p.w, m, kLo, l);
+        // Row i saw neighbours j > i, column i neighbours j < i: merge under the same total order.
+        mergeInto(r[0], r[1], r[2], r[3]);
+        return finish(p, p, r[0], r[1], m, excl, true);
+    }
+
+    private static MatrixProfile ab(Backend pinned, double[] sa, double[] sb, int m) {
+        Prepared pa = prepare(sa, m), pb = prepare(sb, m);
+        // Diagonals j - i = k >= 0 with A as rows, then k < 0 as the diagonals -k >= 1 of (B, A).
+        double[][] upper = run(pinned, pa.w, pb.w, m, 0, pb.w.count);
+        double[][] lower = run(pinned, pb.w, pa.w, m, 1, pa.w.count);
+        mergeInto(upper[0], upper[1], lower[2], lower[3]);
+        return finish(pa, pb, upper[0], upper[1], m, 0, false);
+    }
+
+    private static void mergeInto(double[] corr, double[] idx, double[] corr2, double[] idx2) {
+        for (int i = 0; i < corr.length; i++) {
+            double r = corr2[i];
+            if (r > corr[i] || (r == corr[i] && idx2[i] >= 0 && (idx[i] < 0 || idx2[i] < idx[i]))) {
+                corr[i] = r;
+                idx[i] = idx2[i];
+            }
+        }
+    }
+
+    private static MatrixProfile finish(Prepared pa, Prepared pb, double[] corr, double[] idx, int m, int excl,
+                                        boolean self) {
+        int l = pa.w.count;
+        double[] prof = new double[l];
+        int[] index = new int[l];
+        double sqrtM = Math.sqrt(m);
+        for (int i = 0; i < l; i++) {
+            double d = Double.POSITIVE_INFINITY;
+            int j = -1;
+            switch (pa.kind[i]) {
+                case INVALID -> d = Double.NaN;
+                case VARYING -> {
+                    if (idx[i] >= 0) {
+                        j = (int) idx[i];
+                        d = direct(pa.w, i, pb.w, j, m);
+                    }
+                    int c = lowestAdmissible(pb.constants, i, excl, self);
+                    if (c >= 0 && (sqrtM < d || (sqrtM == d && c < j))) {
+                        d = sqrtM;
+                        j = c;
+                    }
+                }
+                default -> { // CONSTANT
+                    int c = lowestAdmissible(pb.constants, i, excl, self);
+                    if (c >= 0) {
+                        d = 0.0;
+                        j = c;
+                    } else {
+                        int v = lowestAdmissible(pb.varying, i, excl, self);
+                        if (v >= 0) {
+                            d = sqrtM;
+                            j = v;
+                        }
+                    }
+                }
+            }
+            prof[i] = d;
+            index[i] = j;
+        }
+        return new MatrixProfile(prof, index, m, excl, self);
+    }
+
+    /**
+     * The distance of the chosen pair recomputed from the z-normalised windows, O(m): the search
+     * formula sqrt(2m(1 - rho)) loses accuracy as d -> 0 (error ~ m eps / d, 1e-7 for exact copies),
+     * this sum does not. Done once per window, O(n m) in all, on the JVM for every backend.
+     */
+    private static double direct(Windows a, int i, Windows b, int j, int m) {
+        double ma = a.mu[i], ia = a.inv[i], mb = b.mu[j], ib = b.inv[j], s = 0.0;
+        for (int t = 0; t < m; t++) {
+            double e = (a.x[i + t] - ma) * ia - (b.x[j + t] - mb) * ib;
+            s += e * e;
+        }
+        return Math.sqrt(m * s);
+    }
+
+    /** The lowest entry of the sorted list {@code js} admissible for window i, -1 if none. */
+    private static int lowestAdmissible(int[] js, int i, int excl, boolean self) {
+        if (js.length == 0) return -1;
+        if (!self || js[0] < i - excl) return js[0];
+        int pos = Arrays.binarySearch(js, i + excl + 1);
+        if (pos < 0) pos = -pos - 1;
+        return pos < js.length ? js[pos] : -1;
+    }
+
+    // ---- motifs and discords ----
+
+    /**
+     * The {@code k} best motif pairs: windows sorted by profile value (lowest index first on ties),
+     * each taken with its nearest neighbour unless one of the two windows overlaps (starts fewer than
+     * {@code m} positions from) a window of a pair already taken (for an AB-join, A windows are compared
+     * with A windows and B windows with B windows). Windows without a finite profile value are skipped.
+     * Fewer than k pairs are returned when no more exist. O(n log n).
+     *
+     * @param k the number of pairs wanted, {@code k >= 0}
+     * @return the pairs, best first; in a self-join {@code a < b}
+     */
+    public List<Motif> motifs(int k) {
+        if (k < 0) throw new IllegalArgumentException("k must be >= 0, was " + k);
+        Integer[] order = finiteOrder(false);
+        List<Motif> out = new ArrayList<>();
+        List<Integer> takenA = new ArrayList<>(), takenB = new ArrayList<>();
+        for (int t = 0; t < order.length && out.size() < k; t++) {
+            int i = order[t], j = index[i];
+            int a = selfJoin ? Math.min(i, j) : i, b = selfJoin ? Math.max(i, j) : j;
+            if (selfJoin) {
+                if (overlaps(takenA, a) || overlaps(takenA, b)) continue;
+                takenA.add(a);
+                takenA.add(b);
+            } else {
+                if (overlaps(takenA, a) || overlaps(takenB, b)) continue;
+                takenA.add(a);
+                takenB.add(b);
+            }
+            out.add(new Motif(a, b, profile[i]));
+        }
+        return out;
+    }
+
+    /**
+     * The {@code k} discords: the windows with the largest finite profile values (lowest index first
+     * on ties), none starting fewer than {@code m} positions from one already taken. Fewer than k are
+     * returned when no more exist. O(n log n).
+     *
+     * @param k the number of discords wanted, {@code k >= 0}
+     * @return the discords, most anomalous first
+     */
+    public List<Discord> discords(int k) {
+        if (k < 0) throw new IllegalArgumentException("k must be >= 0, was " + k);
+        Integer[] order = finiteOrder(true);
+        List<Discord> out = new ArrayList<>();
+        List<Integer> taken = new ArrayList<>();
+        for (int t = 0; t < order.length && out.size() < k; t++) {
+            int i = order[t];
+            if (overlaps(taken, i)) continue;
+            taken.add(i);
+            out.add(new Discord(i, profile[i], index[i]));
+        }
+        return out;
+    }
+
+    private Integer[] finiteOrder(boolean descending) {
+        List<Integer> ids = new ArrayList<>();
+        for (int i = 0; i < profile.length; i++) if (Double.isFinite(profile[i]) && index[i] >= 0) ids.add(i);
+        Comparator<Integer> byDist = Comparator.comparingDouble(i -> profile[i]);
+        if (descending) byDist = byDist.reversed();
+        return ids.stream().sorted(byDist.thenComparingInt(i -> i)).toArray(Integer[]::new);
+    }
+
+    private boolean overlaps(List<Integer> taken, int w) {
+        for (int t : taken) if (Math.abs(t - w) < m) return true;
+        return false;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MatrixProfile p && m == p.m && exclusionZone == p.exclusionZone && selfJoin == p.selfJoin
+                && Arrays.equals(profile, p.profile) && Arrays.equals(index, p.index);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.hashCode(profile), Arrays.hashCode(index), m, exclusionZone, selfJoin);
+    }
+
+    @Override
+    public String toString() {
+        return "MatrixProfile[" + (selfJoin ? "self-join" : "AB-join") + ", m=" + m + ", windows=" + profile.length
+                + ", exclusionZone=" + exclusionZone + "]";
+    }
+}
