@@ -26,6 +26,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Quick({"n=16384"})
 public class MatrixProfileBench {
     @Param({"JAVA", "VECTOR", "NATIVE", "OPENCL"})
     public String backend;

@@ -10,5 +10,6 @@ final class Suite {
             PeakFlopsBench.class,
             BandwidthBench.class,
             VectorOpsBench.class,
-            LinalgBench.class);
+            LinalgBench.class,
+            MatrixProfileBench.class);
 }

@@ -13,7 +13,8 @@ public final class Demo {
     /** The sections, in the order they run. Each kernel issue adds its own. */
     static final List<DemoSection> SECTIONS = List.of(
             new VectorOpsSection(),
-            new LinalgSection());
+            new LinalgSection(),
+            new MatrixProfileSection());
 
     private Demo() {}
 
