@@ -34,6 +34,9 @@ public final class Dynamics {
     /** Steps per kernel call: the time block, and the resolution of non-finite flags in ensembles. */
     public static final int CHUNK = 256;
 
+    /** The largest dimension the VECTOR, NATIVE and OPENCL kernels take; larger ensembles run on JAVA. */
+    public static final int MAX_ACCELERATED_DIMENSION = 64;
+
     private static final JavaDynamicsKernels JAVA = new JavaDynamicsKernels();
 
     /*
@@ -97,9 +100,12 @@ public final class Dynamics {
                 throw new IllegalArgumentException("potential " + potential + " is user-written: it runs on JAVA only, not on " + kind
                         + " (the built-in Potentials run on every backend)");
             }
+            if (kind != Backend.JAVA && d > MAX_ACCELERATED_DIMENSION) {
+                throw new IllegalArgumentException("d must be <= " + MAX_ACCELERATED_DIMENSION + " on " + kind + " (JAVA takes any d), was " + d);
+            }
             KERNELS.kernel(kind); // throws now, naming why, if the kind is unavailable
         } else {
-            kind = builtIn == null ? Backend.JAVA : KERNELS.choose(n);
+            kind = builtIn == null || d > MAX_ACCELERATED_DIMENSION ? Backend.JAVA : KERNELS.choose(n);
         }
 
         Scheme scheme = Scheme.of(integrator, dt, options.gamma());
