@@ -19,7 +19,11 @@ final class VectorDynamicsKernels implements DynamicsKernels {
     public void advance(double[] q, double[] p, int n, int d, int code, double a, double b, double c, Scheme s, int steps) {
         int i = 0;
         if (code == HENON_HEILES || d <= 3) {
-            for (; i + 2 * L <= n; i += 2 * L) group(q, p, n, i, d, code == HENON_HEILES, a, b, c, s, steps);
+            if (code == HENON_HEILES) {
+                for (; i + 2 * L <= n; i += 2 * L) groupHenonHeiles(q, p, n, i, s, steps);
+            } else {
+                for (; i + 2 * L <= n; i += 2 * L) groupRadial(q, p, n, i, d, a, b, c, s, steps);
+            }
         }
         if (i < n) {
             Potential v = code == HENON_HEILES ? HenonHeilesPotential.INSTANCE : new RadialPotential("kernel", a, b, c, 0);
@@ -39,10 +43,12 @@ final class VectorDynamicsKernels implements DynamicsKernels {
     }
 
     /**
-     * Particles [i, i + 2L): vectors A (lanes i..i+L) and B (i+L..i+2L), coordinates 0..d-1 (d <= 3;
-     * absent coordinates stay zero and are never read). Follows {@link Scheme}'s sequence.
+     * Radial potential, particles [i, i + 2L): vectors A (lanes i..i+L) and B (i+L..i+2L), coordinates
+     * 0..d-1 (d <= 3; absent coordinates stay zero and are never stored). Follows {@link Scheme}'s
+     * sequence. The centre is always subtracted (q - 0 is exact), which keeps every vector a plain value
+     * the JIT holds in a register.
      */
-    private static void group(double[] q, double[] p, int n, int i, int d, boolean hh, double a, double b, double c, Scheme s, int steps) {
+    private static void groupRadial(double[] q, double[] p, int n, int i, int d, double a, double b, double c, Scheme s, int steps) {
         final boolean d2 = d >= 2, d3 = d >= 3;
         final DoubleVector zero = DoubleVector.zero(S);
         DoubleVector qa0 = DoubleVector.fromArray(S, q, i), qb0 = DoubleVector.fromArray(S, q, i + L);
@@ -60,60 +66,42 @@ final class VectorDynamicsKernels implements DynamicsKernels {
             pa2 = DoubleVector.fromArray(S, p, 2 * n + i);
             pb2 = DoubleVector.fromArray(S, p, 2 * n + i + L);
         }
-        final boolean hasC = c != 0;
-        final DoubleVector va = DoubleVector.broadcast(S, a), vb = DoubleVector.broadcast(S, b), vc = DoubleVector.broadcast(S, c);
+        // A zero centre for absent coordinates keeps their y = 0 - 0 = 0 out of r^2.
+        final DoubleVector va = DoubleVector.broadcast(S, a), vb = DoubleVector.broadcast(S, b), vc0 = DoubleVector.broadcast(S, c);
+        final DoubleVector vc1 = d2 ? vc0 : zero, vc2 = d3 ? vc0 : zero;
         final double[] kick = s.kick(), drift = s.drift();
         final int m = s.stages();
         final boolean fric = s.friction();
+        final DoubleVector k0 = DoubleVector.broadcast(S, -kick[0]), km = DoubleVector.broadcast(S, -kick[m]);
+        final DoubleVector kjoin = DoubleVector.broadcast(S, -s.kickJoin());
 
-        // Gradient of A and B at the current positions (ga*, gb*), written out per potential.
-        DoubleVector ga0, ga1, ga2, gb0, gb1, gb2;
-        {
-            DoubleVector[] g = grad(hh, hasC, d2, d3, qa0, qa1, qa2, qb0, qb1, qb2, va, vb, vc);
-            ga0 = g[0]; ga1 = g[1]; ga2 = g[2]; gb0 = g[3]; gb1 = g[4]; gb2 = g[5];
-        }
+        DoubleVector ya0 = qa0.sub(vc0), yb0 = qb0.sub(vc0), ya1 = qa1.sub(vc1), yb1 = qb1.sub(vc1), ya2 = qa2.sub(vc2), yb2 = qb2.sub(vc2);
+        DoubleVector sa = vb.fma(ya2.fma(ya2, ya1.fma(ya1, ya0.mul(ya0))), va), sb = vb.fma(yb2.fma(yb2, yb1.fma(yb1, yb0.mul(yb0))), va);
+        DoubleVector ga0 = sa.mul(ya0), ga1 = sa.mul(ya1), ga2 = sa.mul(ya2), gb0 = sb.mul(yb0), gb1 = sb.mul(yb1), gb2 = sb.mul(yb2);
         if (fric) {
             double ch = s.cHalf();
             pa0 = pa0.mul(ch); pa1 = pa1.mul(ch); pa2 = pa2.mul(ch);
             pb0 = pb0.mul(ch); pb1 = pb1.mul(ch); pb2 = pb2.mul(ch);
         }
-        DoubleVector k0 = DoubleVector.broadcast(S, -kick[0]);
         pa0 = ga0.fma(k0, pa0); pa1 = ga1.fma(k0, pa1); pa2 = ga2.fma(k0, pa2);
         pb0 = gb0.fma(k0, pb0); pb1 = gb1.fma(k0, pb1); pb2 = gb2.fma(k0, pb2);
         for (int st = 0; st < steps; st++) {
             for (int j = 0; j < m; j++) {
                 DoubleVector dj = DoubleVector.broadcast(S, drift[j]);
-                qa0 = pa0.fma(dj, qa0); qb0 = pb0.fma(dj, qb0);
-                if (d2) { qa1 = pa1.fma(dj, qa1); qb1 = pb1.fma(dj, qb1); }
-                if (d3) { qa2 = pa2.fma(dj, qa2); qb2 = pb2.fma(dj, qb2); }
-                // Inline radial gradient (the hot path); Henon-Heiles through grad().
-                if (!hh) {
-                    DoubleVector ya0 = hasC ? qa0.sub(vc) : qa0, yb0 = hasC ? qb0.sub(vc) : qb0;
-                    DoubleVector ra = ya0.mul(ya0), rb = yb0.mul(yb0);
-                    DoubleVector ya1 = zero, yb1 = zero, ya2 = zero, yb2 = zero;
-                    if (d2) {
-                        ya1 = hasC ? qa1.sub(vc) : qa1; yb1 = hasC ? qb1.sub(vc) : qb1;
-                        ra = ya1.fma(ya1, ra); rb = yb1.fma(yb1, rb);
-                    }
-                    if (d3) {
-                        ya2 = hasC ? qa2.sub(vc) : qa2; yb2 = hasC ? qb2.sub(vc) : qb2;
-                        ra = ya2.fma(ya2, ra); rb = yb2.fma(yb2, rb);
-                    }
-                    DoubleVector sa = vb.fma(ra, va), sb = vb.fma(rb, va);
-                    ga0 = sa.mul(ya0); gb0 = sb.mul(yb0);
-                    ga1 = sa.mul(ya1); gb1 = sb.mul(yb1);
-                    ga2 = sa.mul(ya2); gb2 = sb.mul(yb2);
-                } else {
-                    DoubleVector[] g = grad(true, false, true, false, qa0, qa1, qa2, qb0, qb1, qb2, va, vb, vc);
-                    ga0 = g[0]; ga1 = g[1]; ga2 = g[2]; gb0 = g[3]; gb1 = g[4]; gb2 = g[5];
-                }
+                qa0 = pa0.fma(dj, qa0); qa1 = pa1.fma(dj, qa1); qa2 = pa2.fma(dj, qa2);
+                qb0 = pb0.fma(dj, qb0); qb1 = pb1.fma(dj, qb1); qb2 = pb2.fma(dj, qb2);
+                ya0 = qa0.sub(vc0); ya1 = qa1.sub(vc1); ya2 = qa2.sub(vc2);
+                yb0 = qb0.sub(vc0); yb1 = qb1.sub(vc1); yb2 = qb2.sub(vc2);
+                sa = vb.fma(ya2.fma(ya2, ya1.fma(ya1, ya0.mul(ya0))), va);
+                sb = vb.fma(yb2.fma(yb2, yb1.fma(yb1, yb0.mul(yb0))), va);
+                ga0 = sa.mul(ya0); ga1 = sa.mul(ya1); ga2 = sa.mul(ya2);
+                gb0 = sb.mul(yb0); gb1 = sb.mul(yb1); gb2 = sb.mul(yb2);
                 if (j < m - 1) {
                     DoubleVector kj = DoubleVector.broadcast(S, -kick[j + 1]);
                     pa0 = ga0.fma(kj, pa0); pa1 = ga1.fma(kj, pa1); pa2 = ga2.fma(kj, pa2);
                     pb0 = gb0.fma(kj, pb0); pb1 = gb1.fma(kj, pb1); pb2 = gb2.fma(kj, pb2);
                 }
             }
-            DoubleVector km = DoubleVector.broadcast(S, -kick[m]);
             if (st < steps - 1) {
                 if (fric) {
                     double cf = s.cFull();
@@ -122,9 +110,8 @@ final class VectorDynamicsKernels implements DynamicsKernels {
                     pb0 = gb0.fma(k0, gb0.fma(km, pb0).mul(cf)); pb1 = gb1.fma(k0, gb1.fma(km, pb1).mul(cf));
                     pb2 = gb2.fma(k0, gb2.fma(km, pb2).mul(cf));
                 } else {
-                    DoubleVector kj = DoubleVector.broadcast(S, -s.kickJoin());
-                    pa0 = ga0.fma(kj, pa0); pa1 = ga1.fma(kj, pa1); pa2 = ga2.fma(kj, pa2);
-                    pb0 = gb0.fma(kj, pb0); pb1 = gb1.fma(kj, pb1); pb2 = gb2.fma(kj, pb2);
+                    pa0 = ga0.fma(kjoin, pa0); pa1 = ga1.fma(kjoin, pa1); pa2 = ga2.fma(kjoin, pa2);
+                    pb0 = gb0.fma(kjoin, pb0); pb1 = gb1.fma(kjoin, pb1); pb2 = gb2.fma(kjoin, pb2);
                 }
             } else {
                 pa0 = ga0.fma(km, pa0); pa1 = ga1.fma(km, pa1); pa2 = ga2.fma(km, pa2);
@@ -148,21 +135,54 @@ final class VectorDynamicsKernels implements DynamicsKernels {
         }
     }
 
-    /** Gradients of A and B as {ga0, ga1, ga2, gb0, gb1, gb2}; absent coordinates give zero. */
-    private static DoubleVector[] grad(boolean hh, boolean hasC, boolean d2, boolean d3, DoubleVector qa0, DoubleVector qa1,
-            DoubleVector qa2, DoubleVector qb0, DoubleVector qb1, DoubleVector qb2, DoubleVector va, DoubleVector vb, DoubleVector vc) {
-        DoubleVector zero = DoubleVector.zero(S);
-        if (hh) {
-            // gx = x + 2 x y, gy = y + x^2 - y^2 (the reference's order, with fused multiply-adds)
-            return new DoubleVector[] {
-                qa0.mul(2.0).fma(qa1, qa0), qa1.neg().fma(qa1, qa0.fma(qa0, qa1)), zero,
-                qb0.mul(2.0).fma(qb1, qb0), qb1.neg().fma(qb1, qb0.fma(qb0, qb1)), zero};
+    /** Henon-Heiles (d = 2), particles [i, i + 2L), as {@link #groupRadial}; gx = x + 2 x y, gy = y + x^2 - y^2. */
+    private static void groupHenonHeiles(double[] q, double[] p, int n, int i, Scheme s, int steps) {
+        DoubleVector xa = DoubleVector.fromArray(S, q, i), xb = DoubleVector.fromArray(S, q, i + L);
+        DoubleVector ya = DoubleVector.fromArray(S, q, n + i), yb = DoubleVector.fromArray(S, q, n + i + L);
+        DoubleVector ua = DoubleVector.fromArray(S, p, i), ub = DoubleVector.fromArray(S, p, i + L);
+        DoubleVector va = DoubleVector.fromArray(S, p, n + i), vb = DoubleVector.fromArray(S, p, n + i + L);
+        final double[] kick = s.kick(), drift = s.drift();
+        final int m = s.stages();
+        final boolean fric = s.friction();
+        final DoubleVector k0 = DoubleVector.broadcast(S, -kick[0]), km = DoubleVector.broadcast(S, -kick[m]);
+        final DoubleVector kjoin = DoubleVector.broadcast(S, -s.kickJoin());
+        DoubleVector gxa = xa.mul(2.0).fma(ya, xa), gya = ya.neg().fma(ya, xa.fma(xa, ya));
+        DoubleVector gxb = xb.mul(2.0).fma(yb, xb), gyb = yb.neg().fma(yb, xb.fma(xb, yb));
+        if (fric) {
+            double ch = s.cHalf();
+            ua = ua.mul(ch); va = va.mul(ch); ub = ub.mul(ch); vb = vb.mul(ch);
         }
-        DoubleVector ya0 = hasC ? qa0.sub(vc) : qa0, yb0 = hasC ? qb0.sub(vc) : qb0;
-        DoubleVector ya1 = d2 ? (hasC ? qa1.sub(vc) : qa1) : zero, yb1 = d2 ? (hasC ? qb1.sub(vc) : qb1) : zero;
-        DoubleVector ya2 = d3 ? (hasC ? qa2.sub(vc) : qa2) : zero, yb2 = d3 ? (hasC ? qb2.sub(vc) : qb2) : zero;
-        DoubleVector ra = ya2.fma(ya2, ya1.fma(ya1, ya0.mul(ya0))), rb = yb2.fma(yb2, yb1.fma(yb1, yb0.mul(yb0)));
-        DoubleVector sa = vb.fma(ra, va), sb = vb.fma(rb, va);
-        return new DoubleVector[] {sa.mul(ya0), sa.mul(ya1), sa.mul(ya2), sb.mul(yb0), sb.mul(yb1), sb.mul(yb2)};
+        ua = gxa.fma(k0, ua); va = gya.fma(k0, va); ub = gxb.fma(k0, ub); vb = gyb.fma(k0, vb);
+        for (int st = 0; st < steps; st++) {
+            for (int j = 0; j < m; j++) {
+                DoubleVector dj = DoubleVector.broadcast(S, drift[j]);
+                xa = ua.fma(dj, xa); ya = va.fma(dj, ya); xb = ub.fma(dj, xb); yb = vb.fma(dj, yb);
+                gxa = xa.mul(2.0).fma(ya, xa);
+                gya = ya.neg().fma(ya, xa.fma(xa, ya));
+                gxb = xb.mul(2.0).fma(yb, xb);
+                gyb = yb.neg().fma(yb, xb.fma(xb, yb));
+                if (j < m - 1) {
+                    DoubleVector kj = DoubleVector.broadcast(S, -kick[j + 1]);
+                    ua = gxa.fma(kj, ua); va = gya.fma(kj, va); ub = gxb.fma(kj, ub); vb = gyb.fma(kj, vb);
+                }
+            }
+            if (st < steps - 1) {
+                if (fric) {
+                    double cf = s.cFull();
+                    ua = gxa.fma(k0, gxa.fma(km, ua).mul(cf)); va = gya.fma(k0, gya.fma(km, va).mul(cf));
+                    ub = gxb.fma(k0, gxb.fma(km, ub).mul(cf)); vb = gyb.fma(k0, gyb.fma(km, vb).mul(cf));
+                } else {
+                    ua = gxa.fma(kjoin, ua); va = gya.fma(kjoin, va); ub = gxb.fma(kjoin, ub); vb = gyb.fma(kjoin, vb);
+                }
+            } else {
+                ua = gxa.fma(km, ua); va = gya.fma(km, va); ub = gxb.fma(km, ub); vb = gyb.fma(km, vb);
+                if (fric) {
+                    double ch = s.cHalf();
+                    ua = ua.mul(ch); va = va.mul(ch); ub = ub.mul(ch); vb = vb.mul(ch);
+                }
+            }
+        }
+        xa.intoArray(q, i); xb.intoArray(q, i + L); ya.intoArray(q, n + i); yb.intoArray(q, n + i + L);
+        ua.intoArray(p, i); ub.intoArray(p, i + L); va.intoArray(p, n + i); vb.intoArray(p, n + i + L);
     }
 }
