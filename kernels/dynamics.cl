@@ -100,3 +100,54 @@ __kernel void advance_global(__global double *q, __global double *p, __global do
     }
 #undef GRAD
 }
+
+// Radial potential in d = 3 with the state in scalar registers (no private arrays, no loops over d), so a
+// CPU driver such as PoCL can vectorise across work-items. Same sequence and roundings as `advance`.
+__kernel void advance_radial3(__global double *qg, __global double *pg, const long n, const int m, const int friction,
+                              __constant double *params, const long steps) {
+    const long i = (long) get_global_id(0);
+    if (i >= n) return;
+    const double a = params[0], b = params[1], c = params[2], kj = params[3], ch = params[4], cf = params[5];
+    __constant double *kick = params + 6;
+    __constant double *drift = params + 7 + m;
+    double x = qg[i], y = qg[n + i], z = qg[2 * n + i];
+    double u = pg[i], v = pg[n + i], w = pg[2 * n + i];
+    double gx, gy, gz;
+#define GRAD3()                                                   \
+    {                                                             \
+        const double yx = x - c, yy = y - c, yz = z - c;          \
+        const double s = fma(b, fma(yz, yz, fma(yy, yy, yx * yx)), a); \
+        gx = s * yx;                                              \
+        gy = s * yy;                                              \
+        gz = s * yz;                                              \
+    }
+    GRAD3()
+    if (friction) { u *= ch; v *= ch; w *= ch; }
+    u = fma(-kick[0], gx, u); v = fma(-kick[0], gy, v); w = fma(-kick[0], gz, w);
+    for (long s = 0; s < steps; s++) {
+        for (int j = 0; j < m; j++) {
+            const double dj = drift[j];
+            x = fma(dj, u, x); y = fma(dj, v, y); z = fma(dj, w, z);
+            GRAD3()
+            if (j < m - 1) {
+                const double kk = -kick[j + 1];
+                u = fma(kk, gx, u); v = fma(kk, gy, v); w = fma(kk, gz, w);
+            }
+        }
+        if (s < steps - 1) {
+            if (friction) {
+                u = fma(-kick[0], gx, fma(-kick[m], gx, u) * cf);
+                v = fma(-kick[0], gy, fma(-kick[m], gy, v) * cf);
+                w = fma(-kick[0], gz, fma(-kick[m], gz, w) * cf);
+            } else {
+                u = fma(-kj, gx, u); v = fma(-kj, gy, v); w = fma(-kj, gz, w);
+            }
+        } else {
+            u = fma(-kick[m], gx, u); v = fma(-kick[m], gy, v); w = fma(-kick[m], gz, w);
+            if (friction) { u *= ch; v *= ch; w *= ch; }
+        }
+    }
+#undef GRAD3
+    qg[i] = x; qg[n + i] = y; qg[2 * n + i] = z;
+    pg[i] = u; pg[n + i] = v; pg[2 * n + i] = w;
+}

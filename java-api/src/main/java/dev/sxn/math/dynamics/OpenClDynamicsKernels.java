@@ -11,10 +11,11 @@ import org.jocl.cl_mem;
 
 /**
  * Dynamics kernels on OpenCL ({@code kernels/dynamics.cl}): one work-item per particle, the whole chunk
- * of steps in one launch, the state in private memory (d <= 4) or, for larger d, in global memory. Device
- * buffers and host scratch arrays are kept and reused across calls; the result is read into the scratch
- * arrays and copied into the ensemble only after the device work succeeded. Calls are serialised (a
- * {@code cl_kernel}'s arguments are shared state). Loaded only when OPENCL is available.
+ * of steps in one launch, the state in registers (radial, d = 3: a kernel without loops over d, which
+ * PoCL vectorises across work-items), in private arrays (d <= 4, Henon-Heiles) or, for larger d, in
+ * global memory. Device buffers and host scratch arrays are kept and reused across calls; the result is
+ * read into the scratch arrays and copied into the ensemble only after the device work succeeded. Calls
+ * are serialised (a {@code cl_kernel}'s arguments are shared state). Loaded only when OPENCL is available.
  */
 final class OpenClDynamicsKernels implements DynamicsKernels {
     private static final int MAX_PRIVATE_D = 4;
@@ -22,6 +23,7 @@ final class OpenClDynamicsKernels implements DynamicsKernels {
     private final OpenClRuntime rt = OpenClRuntime.get();
     private final cl_kernel advance = rt.kernel("dynamics.cl", "advance");
     private final cl_kernel advanceGlobal = rt.kernel("dynamics.cl", "advance_global");
+    private final cl_kernel advanceRadial3 = rt.kernel("dynamics.cl", "advance_radial3");
     private final DeviceBuffer bufQ = new DeviceBuffer(rt, CL_MEM_READ_WRITE);
     private final DeviceBuffer bufP = new DeviceBuffer(rt, CL_MEM_READ_WRITE);
     private final DeviceBuffer bufG = new DeviceBuffer(rt, CL_MEM_READ_WRITE);
@@ -40,7 +42,16 @@ final class OpenClDynamicsKernels implements DynamicsKernels {
         int m = s.stages();
         int friction = s.friction() ? 1 : 0;
         long global = ((long) n + local - 1) / local * local;
-        if (d <= MAX_PRIVATE_D || code == HENON_HEILES) {
+        if (d == 3 && code == RADIAL) {
+            clSetKernelArg(advanceRadial3, 0, Sizeof.cl_mem, Pointer.to(mq));
+            clSetKernelArg(advanceRadial3, 1, Sizeof.cl_mem, Pointer.to(mp));
+            clSetKernelArg(advanceRadial3, 2, Sizeof.cl_long, Pointer.to(new long[] {n}));
+            clSetKernelArg(advanceRadial3, 3, Sizeof.cl_int, Pointer.to(new int[] {m}));
+            clSetKernelArg(advanceRadial3, 4, Sizeof.cl_int, Pointer.to(new int[] {friction}));
+            clSetKernelArg(advanceRadial3, 5, Sizeof.cl_mem, Pointer.to(mparams));
+            clSetKernelArg(advanceRadial3, 6, Sizeof.cl_long, Pointer.to(new long[] {steps}));
+            clEnqueueNDRangeKernel(rt.queue(), advanceRadial3, 1, null, new long[] {global}, new long[] {local}, 0, null, null);
+        } else if (d <= MAX_PRIVATE_D || code == HENON_HEILES) {
             clSetKernelArg(advance, 0, Sizeof.cl_mem, Pointer.to(mq));
             clSetKernelArg(advance, 1, Sizeof.cl_mem, Pointer.to(mp));
             clSetKernelArg(advance, 2, Sizeof.cl_long, Pointer.to(new long[] {n}));
