@@ -131,6 +131,7 @@ public final class Ensemble {
 
     /** The total energy sum_i (|p_i|^2 / 2 + V(q_i)); O(n d) plus n evaluations of V. */
     public double energy(Potential v) {
+        Dynamics.checkDimension(v, d, "the ensemble");
         double[] qi = new double[d];
         double e = 0;
         for (int i = 0; i < n; i++) e += memberEnergy(v, i, qi);
@@ -139,6 +140,7 @@ public final class Ensemble {
 
     /** Particle i's energy |p_i|^2 / 2 + V(q_i). */
     public double energy(Potential v, int i) {
+        Dynamics.checkDimension(v, d, "the ensemble");
         return memberEnergy(v, i, new double[d]);
     }
 

@@ -285,6 +285,32 @@ class DynamicsTest {
         assertTrue(Double.isFinite(e.position(0, 0)) && Double.isFinite(e.position(2, 0)));
     }
 
+    @Test
+    void constructorsAndOptionsRejectBadArgumentsNamingThem() {
+        assertMessage(() -> Potentials.quadratic(0), "k", "0.0");
+        assertMessage(() -> Potentials.anharmonic(1, -1), "k4", "-1.0");
+        assertMessage(() -> Potentials.doubleWell(1, Double.NaN), "w", "NaN");
+        assertMessage(() -> Potentials.regimeQuadratic(new double[] {1, -2}, new double[] {0, 0}), "k[1]", "-2.0");
+        assertMessage(() -> Potentials.regimeQuadratic(new double[] {1}, new double[] {0, 0}), "same length", "1 and 2");
+        assertMessage(() -> new Ensemble(0, 3), "n (particles)", "0");
+        assertMessage(() -> new Ensemble(3, 0), "d (dimensions)", "0");
+        assertMessage(() -> IntegrationOptions.DEFAULT.withFriction(-0.5), "gamma", "-0.5");
+        assertMessage(() -> IntegrationOptions.DEFAULT.withObserver(0, st -> {}), "observeEvery", "0");
+        assertMessage(() -> Lyapunov.maxExponent(Potentials.quadratic(1), new double[1], new double[1], Integrator.LEAPFROG, 0.1, 100, 10, 0.5),
+                "d0", "0.5");
+        assertMessage(() -> new Ensemble(2, 3).energy(Potentials.henonHeiles()), "dimension mismatch", "2-dimensional");
+        Ensemble big = new Ensemble(2, 65);
+        assertMessage(() -> Dynamics.integrate(big, Potentials.quadratic(1), Integrator.LEAPFROG, 0.1, 1,
+                IntegrationOptions.DEFAULT.withBackend(Backend.NATIVE)), "d must be <= 64", "65");
+        // Unpinned, a large d simply runs on JAVA.
+        assertEquals(Backend.JAVA, Dynamics.integrate(big, Potentials.quadratic(1), Integrator.LEAPFROG, 0.1, 1).backend());
+    }
+
+    private static void assertMessage(org.junit.jupiter.api.function.Executable call, String... parts) {
+        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, call);
+        for (String part : parts) assertTrue(ex.getMessage().contains(part), "'" + ex.getMessage() + "' should contain '" + part + "'");
+    }
+
     // ---- helpers ----
 
     static Ensemble randomEnsemble(int n, int d, long seed) {
