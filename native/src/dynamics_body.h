@@ -26,7 +26,7 @@ TGT static inline __attribute__((always_inline)) void DYN_CAT(grad_, SFX)(const 
 
 TGT static inline __attribute__((always_inline)) void DYN_CAT(group_, SFX)(const int U, const int D, const int code, const int hasc,
         double *restrict qa, double *restrict pa, int64_t stride, const sxn_dyn_params *P, int64_t steps) {
-    VT q[4][SXN_DYN_MAXV], p[4][SXN_DYN_MAXV], g[4][SXN_DYN_MAXV];
+    VT q[3][SXN_DYN_MAXV], p[3][SXN_DYN_MAXV], g[3][SXN_DYN_MAXV]; /* U <= 3 */
     const VT a = SET1(P->a), b = SET1(P->b), c = SET1(P->c);
     const int m = P->stages;
     for (int u = 0; u < U; u++)
@@ -85,11 +85,9 @@ TGT static inline __attribute__((always_inline)) void DYN_CAT(group_, SFX)(const
         }
 }
 
-/* Runs groups of 2 vectors, then of 1 vector, over particles [0, count); returns how many it did
+/* Runs groups of UMAX (<= 3) vectors, then of fewer, over particles [0, count); returns how many it did
  * (a multiple of W; the caller finishes the rest with the scalar body). */
 #define DYN_SHAPE(D, CODE, HASC)                                                                                     \
-    if (UMAX >= 4)                                                                                                 \
-        for (; i + 4 * W <= count; i += 4 * W) DYN_CAT(group_, SFX)(4, D, CODE, HASC, q + i, p + i, stride, P, steps); \
     if (UMAX >= 3)                                                                                                 \
         for (; i + 3 * W <= count; i += 3 * W) DYN_CAT(group_, SFX)(3, D, CODE, HASC, q + i, p + i, stride, P, steps); \
     if (UMAX >= 2)                                                                                                 \
