@@ -70,7 +70,8 @@ public final class Dynamics {
     /**
      * Advances every member of {@code ensemble} by {@code steps} steps of size {@code dt}, in place.
      *
-     * @param ensemble the particles; every coordinate must be finite
+     * @param ensemble the particles; every coordinate must be finite, except in members already flagged
+     *     non-finite by an earlier call (they stay flagged and are carried along)
      * @param potential the potential; its dimension (if fixed) must equal the ensemble's
      * @param integrator the scheme
      * @param dt step size, finite and > 0 (to integrate backwards in time, negate the momenta: every
@@ -302,6 +303,7 @@ public final class Dynamics {
         for (int j = 0; j < n * d; j++) {
             if (!Double.isFinite(q[j]) || !Double.isFinite(p[j])) {
                 int i = j % n, k = j / n;
+                if (e.nonFiniteStep(i) >= 0) continue; // failed in an earlier call and flagged: carried, not rejected
                 String which = !Double.isFinite(q[j]) ? "position" : "momentum";
                 throw new IllegalArgumentException("ensemble " + which + " of particle " + i + ", coordinate " + k
                         + " must be finite, was " + (which.equals("position") ? q[j] : p[j]));

@@ -283,6 +283,11 @@ class DynamicsTest {
         assertEquals(Dynamics.CHUNK, e.nonFiniteStep(1));
         assertEquals(-1, e.nonFiniteStep(2));
         assertTrue(Double.isFinite(e.position(0, 0)) && Double.isFinite(e.position(2, 0)));
+        // A flagged member does not make the next call reject the ensemble; it stays flagged at its step.
+        IntegrationResult again = Dynamics.integrate(e, Potentials.anharmonic(1, 1), Integrator.LEAPFROG, 0.5, 10);
+        assertEquals(0, again.nonFiniteMembers());
+        assertEquals(Dynamics.CHUNK, e.nonFiniteStep(1));
+        assertEquals(1, e.nonFiniteCount());
     }
 
     @Test
