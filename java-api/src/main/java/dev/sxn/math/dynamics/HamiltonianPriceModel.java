@@ -33,7 +33,9 @@ import java.util.SplittableRandom;
  *       run could be repeated. Here all draws come from one {@link SplittableRandom} seeded by
  *       {@link Config#seed()}: equal seeds give identical paths.
  *   <li>The price noise was N(0, sigma sqrt(dt)) multiplied again by dt (variance of order dt^3 per step,
- *       vanishing as dt shrinks). Euler-Maruyama adds sigma sqrt(dt) Z to the momentum once.
+ *       vanishing as dt shrinks). Euler-Maruyama adds sigma sqrt(dt) Z to the momentum once, so the price's
+ *       variance over a fixed time no longer depends on dt. A reference configuration's noise level at
+ *       step dt is reproduced by sigma = sigma_ref dt.
  *   <li>The price momentum's damping (1 - 0.1 dt) is the exact exp(-0.1 dt).
  *   <li>Its Lyapunov estimate measured positions only and kept friction on; {@link #lyapunovExponent(long)}
  *       uses the full phase-space separation of the conservative flow ({@link Lyapunov}).
