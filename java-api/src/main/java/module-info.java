@@ -11,4 +11,5 @@ module dev.sxn.math {
     exports dev.sxn.math.backend;
     exports dev.sxn.math.linalg;
     exports dev.sxn.math.series;
+    exports dev.sxn.math.dynamics;
 }

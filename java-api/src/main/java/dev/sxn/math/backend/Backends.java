@@ -30,7 +30,8 @@ public final class Backends {
     private static final List<String> OPERATION_CLASSES = List.of(
             "dev.sxn.math.linalg.VectorOps",
             "dev.sxn.math.linalg.Linalg",
-            "dev.sxn.math.series.MatrixProfile");
+            "dev.sxn.math.series.MatrixProfile",
+            "dev.sxn.math.dynamics.Dynamics");
 
     private Backends() {}
 

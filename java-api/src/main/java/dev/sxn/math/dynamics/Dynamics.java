@@ -1,0 +1,318 @@
+package dev.sxn.math.dynamics;
+
+import dev.sxn.math.backend.Backend;
+import dev.sxn.math.internal.KernelSet;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Symplectic integration of unit-mass Hamiltonian systems H = |p|^2 / 2 + V(q): ensembles of many
+ * independent particles ({@link #integrate(Ensemble, Potential, Integrator, double, long, IntegrationOptions)}),
+ * single trajectories with exact failure reporting, and energy-drift diagnostics.
+ *
+ * <p>Schemes: {@link Integrator}; friction is the exact damping flow p *= exp(-gamma dt), split half
+ * before and half after each step (Strang), so gamma = 0 is exactly symplectic. Cost per particle-step:
+ * {@link Integrator#gradientsPerStep()} gradient evaluations plus O(d) multiply-adds.
+ *
+ * <p>Backends: built-in {@link Potentials} run on JAVA, VECTOR (lanes across particles), NATIVE (C with
+ * AVX-512 / AVX2 / baseline bodies chosen at run time) and OPENCL (one work-item per particle). A
+ * user-written {@link Potential} runs on JAVA only. All kernels keep a particle's state in registers
+ * over a chunk of up to {@value #CHUNK} steps before moving on (blocking over time), so a large ensemble
+ * is streamed through memory once per chunk, not once per step. Backends agree with JAVA within
+ * rounding (fused multiply-adds on VECTOR, NATIVE and OPENCL); the tests bound the difference at 1e-12
+ * relative to the state's magnitude after a few steps.
+ *
+ * <p>Non-finite states: a non-finite initial coordinate or parameter is an
+ * {@link IllegalArgumentException}. In an ensemble, a member that turns non-finite is flagged with the
+ * end of the chunk (at most {@value #CHUNK} steps) in which it did ({@link Ensemble#nonFiniteStep}) and
+ * the rest carry on; a single trajectory ({@link #integrate(Potential, double[], double[], Integrator, double, long, double)})
+ * stops with an {@link ArithmeticException} naming the exact step.
+ *
+ * <p>Thread-safe: calls on different ensembles may run concurrently.
+ */
+public final class Dynamics {
+    /** Steps per kernel call: the time block, and the resolution of non-finite flags in ensembles. */
+    public static final int CHUNK = 256;
+
+    /** The largest dimension the VECTOR, NATIVE and OPENCL kernels take; larger ensembles run on JAVA. */
+    public static final int MAX_ACCELERATED_DIMENSION = 64;
+
+    private static final JavaDynamicsKernels JAVA = new JavaDynamicsKernels();
+
+    /*
+     * Crossovers from bench/results/dynamics.md (DynamicsBench, leapfrog, anharmonic, d = 3, 2-core AMD EPYC
+     * Zen 4, JDK 25): a call is n particles x up to CHUNK steps, so even n = 1000 is 2.6e5 particle-steps and
+     * NATIVE (~1.9e9 particle-steps/s) and VECTOR (~1.3e9) beat JAVA (~5e7) by 25-35x from the smallest size
+     * measured; below one vector of particles (8) both run their scalar loop, so 8 is where they start to
+     * pay. NATIVE beats VECTOR at every size, and KernelSet prefers NATIVE. OPENCL on PoCL (a CPU driver)
+     * runs 10-30x slower than NATIVE, so it is never chosen automatically on a CPU; no GPU was available to
+     * measure a GPU crossover, so it is pinned-only there too until one is measured.
+     */
+    private static final KernelSet<DynamicsKernels> KERNELS = KernelSet
+            .builder("dynamics.integrate", DynamicsKernels.class, JAVA)
+            .with(Backend.VECTOR, "dev.sxn.math.dynamics.VectorDynamicsKernels", 8)
+            .with(Backend.NATIVE, "dev.sxn.math.dynamics.NativeDynamicsKernels", 8)
+            .withOpenCl("dev.sxn.math.dynamics.OpenClDynamicsKernels", KernelSet.NEVER, KernelSet.NEVER)
+            .build();
+
+    private Dynamics() {}
+
+    /** The kinds this family has kernels for, their crossovers and what it lacks (one line). */
+    public static String describeKernels() {
+        return KERNELS.describe();
+    }
+
+    /** {@link #integrate(Ensemble, Potential, Integrator, double, long, IntegrationOptions)} with {@link IntegrationOptions#DEFAULT}. */
+    public static IntegrationResult integrate(Ensemble ensemble, Potential potential, Integrator integrator, double dt, long steps) {
+        return integrate(ensemble, potential, integrator, dt, steps, IntegrationOptions.DEFAULT);
+    }
+
+    /**
+     * Advances every member of {@code ensemble} by {@code steps} steps of size {@code dt}, in place.
+     *
+     * @param ensemble the particles; every coordinate must be finite, except in members already flagged
+     *     non-finite by an earlier call (they stay flagged and are carried along)
+     * @param potential the potential; its dimension (if fixed) must equal the ensemble's
+     * @param integrator the scheme
+     * @param dt step size, finite and > 0 (to integrate backwards in time, negate the momenta: every
+     *     scheme here except SYMPLECTIC_EULER is time-reversible)
+     * @param steps steps, >= 0
+     * @param options friction, observer, backend
+     * @return the backend used and how many members turned non-finite
+     * @throws IllegalArgumentException for a bad argument, a non-finite state, a dimension mismatch, or a
+     *     user-written potential pinned to a backend other than JAVA
+     * @throws IllegalStateException if the pinned backend is unavailable, naming why
+     */
+    public static IntegrationResult integrate(Ensemble ensemble, Potential potential, Integrator integrator, double dt, long steps,
+            IntegrationOptions options) {
+        Objects.requireNonNull(ensemble, "ensemble must not be null");
+        Objects.requireNonNull(potential, "potential must not be null");
+        Objects.requireNonNull(integrator, "integrator must not be null");
+        Objects.requireNonNull(options, "options must not be null");
+        checkDt(dt);
+        if (steps < 0) throw new IllegalArgumentException("steps must be >= 0, was " + steps);
+        checkDimension(potential, ensemble.dimension(), "ensemble");
+        checkFinite(ensemble);
+
+        int n = ensemble.size(), d = ensemble.dimension();
+        Potential builtIn = builtIn(potential);
+        Backend kind;
+        if (options.backend() != null) {
+            kind = options.backend();
+            if (builtIn == null && kind != Backend.JAVA) {
+                throw new IllegalArgumentException("potential " + potential + " is user-written: it runs on JAVA only, not on " + kind
+                        + " (the built-in Potentials run on every backend)");
+            }
+            if (kind != Backend.JAVA && d > MAX_ACCELERATED_DIMENSION) {
+                throw new IllegalArgumentException("d must be <= " + MAX_ACCELERATED_DIMENSION + " on " + kind + " (JAVA takes any d), was " + d);
+            }
+            KERNELS.kernel(kind); // throws now, naming why, if the kind is unavailable
+        } else {
+            kind = builtIn == null || d > MAX_ACCELERATED_DIMENSION ? Backend.JAVA : KERNELS.choose(n);
+        }
+
+        Scheme scheme = Scheme.of(integrator, dt, options.gamma());
+        EnsembleObserver obs = options.observer();
+        long every = obs == null ? Long.MAX_VALUE : options.observeEvery();
+        if (obs != null) obs.observe(EnsembleStats.of(ensemble, potential, 0, 0));
+        long start = ensemble.stepsTaken();
+        int flagged = 0;
+        long done = 0;
+        while (done < steps) {
+            long nextObs = obs == null ? Long.MAX_VALUE : (done / every + 1) * every;
+            long next = Math.min(steps, Math.min(nextObs, done + CHUNK));
+            int chunk = (int) (next - done);
+            kind = advance(kind, options.backend() != null, ensemble, builtIn, potential, scheme, chunk, n, d);
+            done = next;
+            ensemble.addSteps(chunk);
+            flagged += ensemble.flagNonFinite(start + done);
+            if (obs != null && (done % every == 0 || done == steps)) {
+                obs.observe(EnsembleStats.of(ensemble, potential, done, done * dt));
+            }
+        }
+        return new IntegrationResult(kind, steps, steps * dt, flagged);
+    }
+
+    private static Backend advance(Backend kind, boolean pinned, Ensemble e, Potential builtIn, Potential user, Scheme s, int chunk,
+            int n, int d) {
+        double[] q = e.positions(), p = e.momenta();
+        if (builtIn == null) {
+            JAVA.advanceUser(q, p, n, d, user, s, chunk);
+            return Backend.JAVA;
+        }
+        int code = builtIn instanceof HenonHeilesPotential ? DynamicsKernels.HENON_HEILES : DynamicsKernels.RADIAL;
+        double a = 0, b = 0, c = 0;
+        if (builtIn instanceof RadialPotential r) {
+            a = r.a;
+            b = r.b;
+            c = r.c;
+        }
+        if (kind == Backend.JAVA) {
+            JAVA.advance(q, p, n, d, code, a, b, c, s, chunk);
+            return kind;
+        }
+        try {
+            KERNELS.kernel(kind).advance(q, p, n, d, code, a, b, c, s, chunk);
+            return kind;
+        } catch (RuntimeException ex) {
+            // Kernels write q and p only after their work succeeded, so they still hold the chunk's start.
+            if (pinned || KERNELS.isForced()) throw ex;
+            KERNELS.fellBack(kind, ex);
+            JAVA.advance(q, p, n, d, code, a, b, c, s, chunk);
+            return Backend.JAVA;
+        }
+    }
+
+    /** The built-in form of {@code v} (a regime quadratic's current regime), or null for a user potential. */
+    static Potential builtIn(Potential v) {
+        if (v instanceof RadialPotential || v instanceof HenonHeilesPotential) return v;
+        if (v instanceof RegimeQuadratic r) return r.current();
+        return null;
+    }
+
+    // ---- single trajectories ----
+
+    /**
+     * Advances one trajectory (q, p) in place by {@code steps} steps on the plain-Java kernel, with
+     * friction rate {@code gamma} (0: none). Any potential.
+     *
+     * @throws ArithmeticException if the state turns non-finite, naming the step; q and p then hold the
+     *     last finite state (after step - 1 steps)
+     * @throws IllegalArgumentException for a bad argument or a non-finite initial state
+     */
+    public static void integrate(Potential potential, double[] q, double[] p, Integrator integrator, double dt, long steps, double gamma) {
+        checkTrajectory(potential, q, p, integrator, dt);
+        if (steps < 0) throw new IllegalArgumentException("steps must be >= 0, was " + steps);
+        if (!Double.isFinite(gamma) || gamma < 0) throw new IllegalArgumentException("gamma must be finite and >= 0, was " + gamma);
+        advanceTrajectory(potential, q, p, Scheme.of(integrator, dt, gamma), steps, 0);
+    }
+
+    /** Runs {@code steps} steps, checking every chunk; {@code offset} is added to step numbers in messages. */
+    static void advanceTrajectory(Potential v, double[] q, double[] p, Scheme s, long steps, long offset) {
+        int d = q.length;
+        double[] g = new double[d], q0 = new double[d], p0 = new double[d];
+        long done = 0;
+        while (done < steps) {
+            int chunk = (int) Math.min(64, steps - done);
+            System.arraycopy(q, 0, q0, 0, d);
+            System.arraycopy(p, 0, p0, 0, d);
+            JavaDynamicsKernels.run(q, p, g, v, s, chunk);
+            if (!allFinite(q) || !allFinite(p)) {
+                // Replay the chunk one step at a time from its start to name the exact step.
+                System.arraycopy(q0, 0, q, 0, d);
+                System.arraycopy(p0, 0, p, 0, d);
+                for (int k = 1; k <= chunk; k++) {
+                    System.arraycopy(q, 0, q0, 0, d);
+                    System.arraycopy(p, 0, p0, 0, d);
+                    JavaDynamicsKernels.run(q, p, g, v, s, 1);
+                    if (!allFinite(q) || !allFinite(p)) {
+                        System.arraycopy(q0, 0, q, 0, d);
+                        System.arraycopy(p0, 0, p, 0, d);
+                        long step = offset + done + k;
+                        throw new ArithmeticException("trajectory became non-finite at step " + step + " (potential " + v
+                                + "); state before it: q=" + Arrays.toString(q0) + ", p=" + Arrays.toString(p0));
+                    }
+                }
+                // Stepping one at a time rounds differently from the joined chunk; if it stayed finite, keep it.
+            }
+            done += chunk;
+        }
+    }
+
+    /**
+     * Integrates one trajectory from (q0, p0) without friction (copies; the arrays are not changed)
+     * and samples its energy every {@code sampleEvery} steps.
+     *
+     * @throws ArithmeticException if the trajectory turns non-finite, naming the step
+     */
+    public static EnergyDrift energyDrift(Potential potential, double[] q0, double[] p0, Integrator integrator, double dt, long steps,
+            long sampleEvery) {
+        checkTrajectory(potential, q0, p0, integrator, dt);
+        if (steps < 1) throw new IllegalArgumentException("steps must be >= 1, was " + steps);
+        if (sampleEvery < 1) throw new IllegalArgumentException("sampleEvery must be >= 1, was " + sampleEvery);
+        double[] q = q0.clone(), p = p0.clone();
+        Scheme s = Scheme.of(integrator, dt, 0);
+        double e0 = hamiltonian(potential, q, p);
+        double scale = e0 == 0 ? 1 : Math.abs(e0);
+        double maxErr = 0, err = 0, e = e0;
+        // Running sums for the least-squares slope of err against t.
+        double st = 0, se = 0, stt = 0, ste = 0;
+        long samples = 1;
+        long done = 0;
+        while (done < steps) {
+            long chunk = Math.min(sampleEvery, steps - done);
+            advanceTrajectory(potential, q, p, s, chunk, done);
+            done += chunk;
+            e = hamiltonian(potential, q, p);
+            err = (e - e0) / scale;
+            maxErr = Math.max(maxErr, Math.abs(err));
+            double t = done * dt;
+            st += t;
+            se += err;
+            stt += t * t;
+            ste += t * err;
+            samples++;
+        }
+        double m = samples; // the t = 0 sample has t = 0 and err = 0: it adds only to the count
+        double denom = m * stt - st * st;
+        double slope = denom == 0 ? 0 : (m * ste - st * se) / denom;
+        return new EnergyDrift(e0, e, maxErr, err, slope, samples, steps);
+    }
+
+    /** H = |p|^2 / 2 + V(q). */
+    public static double hamiltonian(Potential potential, double[] q, double[] p) {
+        double kin = 0;
+        for (double x : p) kin += x * x;
+        return 0.5 * kin + potential.value(q);
+    }
+
+    // ---- checks (once, here; kernels trust their arguments) ----
+
+    static void checkTrajectory(Potential potential, double[] q, double[] p, Integrator integrator, double dt) {
+        Objects.requireNonNull(potential, "potential must not be null");
+        Objects.requireNonNull(q, "q must not be null");
+        Objects.requireNonNull(p, "p must not be null");
+        Objects.requireNonNull(integrator, "integrator must not be null");
+        checkDt(dt);
+        if (q.length == 0) throw new IllegalArgumentException("q must have at least one coordinate, had 0");
+        if (p.length != q.length) {
+            throw new IllegalArgumentException("q and p must have the same dimension, were " + q.length + " and " + p.length);
+        }
+        checkDimension(potential, q.length, "q");
+        for (int k = 0; k < q.length; k++) {
+            if (!Double.isFinite(q[k])) throw new IllegalArgumentException("q[" + k + "] must be finite, was " + q[k]);
+            if (!Double.isFinite(p[k])) throw new IllegalArgumentException("p[" + k + "] must be finite, was " + p[k]);
+        }
+    }
+
+    static void checkDt(double dt) {
+        if (!(dt > 0) || Double.isInfinite(dt)) throw new IllegalArgumentException("dt must be finite and > 0, was " + dt);
+    }
+
+    static void checkDimension(Potential v, int d, String what) {
+        int vd = v.dimension();
+        if (vd != Potential.ANY_DIMENSION && vd != d) {
+            throw new IllegalArgumentException("dimension mismatch: potential " + v + " is " + vd + "-dimensional but " + what + " is "
+                    + d + "-dimensional");
+        }
+    }
+
+    private static void checkFinite(Ensemble e) {
+        int n = e.size(), d = e.dimension();
+        double[] q = e.positions(), p = e.momenta();
+        for (int j = 0; j < n * d; j++) {
+            if (!Double.isFinite(q[j]) || !Double.isFinite(p[j])) {
+                int i = j % n, k = j / n;
+                if (e.nonFiniteStep(i) >= 0) continue; // failed in an earlier call and flagged: carried, not rejected
+                String which = !Double.isFinite(q[j]) ? "position" : "momentum";
+                throw new IllegalArgumentException("ensemble " + which + " of particle " + i + ", coordinate " + k
+                        + " must be finite, was " + (which.equals("position") ? q[j] : p[j]));
+            }
+        }
+    }
+
+    static boolean allFinite(double[] x) {
+        for (double v : x) if (!Double.isFinite(v)) return false;
+        return true;
+    }
+}
