@@ -1,0 +1,211 @@
+package dev.sxn.math.filter;
+
+import dev.sxn.math.backend.Backend;
+import dev.sxn.math.internal.KernelSet;
+import java.util.Objects;
+
+/**
+ * N independent Kalman filters of one {@link KalmanModel} (n <= 4 states, m <= 2 observations, no
+ * control, fixed F and Q), advanced together one tick at a time: the hot path of cleaning thousands of
+ * price feeds per tick.
+ *
+ * <p>Layout (struct of arrays, the batch dimension fastest): component c of filter f lives at
+ * {@code c * N + f}, with the n means first and then the upper triangle of P row by row
+ * (P00, P01, ..., P11, ...). Observations of one tick are {@code z[k * N + f]} (k < m); NaN is missing
+ * (that row is skipped for that filter, as in {@link KalmanFilter}).
+ *
+ * <p>Each step is predict (x = F x, P = F P F' + Q) and one closed-form scalar update per observed
+ * row, sequentially, with R decorrelated by its Cholesky factor (see {@link BatchPlan}); this equals
+ * the joint update of {@link KalmanFilter} to rounding (the tests compare every filter with a
+ * {@link KalmanFilter} run one by one). The covariance update is the short form on the stored upper
+ * triangle (P stays exactly symmetric; the Joseph form's extra cost buys nothing at n <= 4 with a
+ * positive R). {@link #run} advances many ticks and keeps each filter's state in registers across
+ * them (blocked over time), which is how large N stays compute-bound.
+ *
+ * <p>Backends: JAVA; VECTOR (one filter per lane); NATIVE (C with AVX-512 / AVX2 / SSE2 bodies chosen
+ * at run time, one filter per lane); OPENCL (one work-item per filter, all ticks of a call inside the
+ * work-item). Cost O(N n^3) per tick. Not thread-safe (the state is mutable); distinct instances may
+ * be used from distinct threads.
+ */
+public final class BatchKalman {
+    private static final BatchKalmanKernels JAVA = new JavaBatchKalmanKernels();
+
+    /*
+     * Crossovers measured by KalmanBench (bench/results/kalman.md, 2-core AMD EPYC shared with other
+     * builds, JDK 25): VECTOR and NATIVE beat JAVA from N = 100 up (the smallest size measured), NATIVE
+     * beats VECTOR throughout, so NATIVE is taken from 64 filters on (below that a downcall is a large
+     * share of the work). OPENCL on PoCL (a CPU) never beats NATIVE: pinned only; on a GPU the transfer
+     * of the state each call dominates unless many ticks are run per call, so it stays pinned there too.
+     */
+    private static final KernelSet<BatchKalmanKernels> KERNELS = KernelSet
+            .builder("filter.BatchKalman", BatchKalmanKernels.class, JAVA)
+            .with(Backend.VECTOR, "dev.sxn.math.filter.VectorBatchKalmanKernels", 64)
+            .with(Backend.NATIVE, "dev.sxn.math.filter.NativeBatchKalmanKernels", 64)
+            .withOpenCl("dev.sxn.math.filter.OpenClBatchKalmanKernels", KernelSet.NEVER, KernelSet.NEVER)
+            .build();
+
+    private final KalmanModel model;
+    private final BatchPlan plan;
+    private final int filters;
+    private final double[] state;
+
+    /**
+     * {@code filters} filters, each starting from the prior N(x0, P0) at time 0.
+     *
+     * @throws IllegalArgumentException if the model has n > 4, m > 2 or a control matrix, filters < 1,
+     *     or x0 / P0 do not fit the model (see {@link KalmanFilter#KalmanFilter})
+     */
+    public BatchKalman(KalmanModel model, int filters, double[] x0, double[][] p0) {
+        this.model = Objects.requireNonNull(model, "model");
+        if (model.n > 4) throw new IllegalArgumentException("BatchKalman supports n <= 4 states, model has n = " + model.n);
+        if (model.m > 2) throw new IllegalArgumentException("BatchKalman supports m <= 2 observations, model has m = " + model.m);
+        if (model.c != 0) throw new IllegalArgumentException("BatchKalman does not support a control input (the model has B)");
+        if (filters < 1) throw new IllegalArgumentException("filters must be >= 1, was " + filters);
+        this.plan = new BatchPlan(model);
+        if ((long) plan.comps * filters > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("filters must be <= " + (Integer.MAX_VALUE - 8) / plan.comps + " for n = " + model.n + ", was " + filters);
+        }
+        this.filters = filters;
+        this.state = new double[plan.comps * filters];
+        double[] x = Args.vector(x0, "x0", model.n, "the state dimension");
+        double[] p = Args.matrix(p0, "P0", model.n, model.n, "n x n");
+        Args.positiveSemidefinite(p, model.n, "P0");
+        for (int f = 0; f < filters; f++) put(f, x, p);
+    }
+
+    /** The kinds this family has kernels for, their crossovers and what it lacks (one line). */
+    public static String describeKernels() {
+        return KERNELS.describe();
+    }
+
+    /** The model. */
+    public KalmanModel model() {
+        return model;
+    }
+
+    /** The number of filters N. */
+    public int filters() {
+        return filters;
+    }
+
+    private void put(int f, double[] x, double[] p) {
+        int n = model.n;
+        for (int i = 0; i < n; i++) state[i * filters + f] = x[i];
+        for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) state[plan.cov(i, j) * filters + f] = p[i * n + j];
+        }
+    }
+
+    /** Sets filter f's mean and covariance (checked as in the constructor). */
+    public void setState(int f, double[] x, double[][] p) {
+        checkFilter(f);
+        double[] xx = Args.vector(x, "x", model.n, "the state dimension");
+        double[] pp = Args.matrix(p, "P", model.n, model.n, "n x n");
+        Args.positiveSemidefinite(pp, model.n, "P");
+        put(f, xx, pp);
+    }
+
+    private void checkFilter(int f) {
+        if (f < 0 || f >= filters) throw new IndexOutOfBoundsException("filter must be in [0, " + filters + "), was " + f);
+    }
+
+    /** Filter f's current mean (a new array). */
+    public double[] state(int f) {
+        checkFilter(f);
+        double[] x = new double[model.n];
+        for (int i = 0; i < model.n; i++) x[i] = state[i * filters + f];
+        return x;
+    }
+
+    /** Filter f's current covariance (a new n x n array). */
+    public double[][] covariance(int f) {
+        checkFilter(f);
+        int n = model.n;
+        double[][] p = new double[n][n];
+        for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) p[i][j] = state[plan.cov(i, j) * filters + f];
+        return p;
+    }
+
+    /** State component i of every filter (a new array of length N): e.g. i = 0, every filtered price. */
+    public double[] component(int i) {
+        if (i < 0 || i >= model.n) throw new IndexOutOfBoundsException("component must be in [0, " + model.n + "), was " + i);
+        double[] out = new double[filters];
+        System.arraycopy(state, i * filters, out, 0, filters);
+        return out;
+    }
+
+    /** One tick: z holds m * N observations, {@code z[k * N + f]} (NaN = missing). Backend chosen per call. */
+    public void step(double[] z) {
+        checkZ(z, 0, 1);
+        runChecked(null, z, 0, 1, null);
+    }
+
+    /** {@link #step(double[])} on the given backend (throws if unavailable). */
+    public void step(Backend backend, double[] z) {
+        Objects.requireNonNull(backend, "backend");
+        checkZ(z, 0, 1);
+        runChecked(backend, z, 0, 1, null);
+    }
+
+    /**
+     * {@code ticks} steps in one call, blocked over time: zs holds {@code ticks * m * N} observations
+     * from {@code zOff}, tick t's observation k of filter f at {@code zOff + (t * m + k) * N + f}. If out
+     * is not null it receives the filtered first state component, {@code out[t * N + f]} (length >=
+     * ticks * N). Equals {@code ticks} calls of {@link #step(double[])}.
+     */
+    public void run(double[] zs, int zOff, int ticks, double[] out) {
+        checkZ(zs, zOff, ticks);
+        checkOut(out, ticks);
+        runChecked(null, zs, zOff, ticks, out);
+    }
+
+    /** {@link #run(double[], int, int, double[])} on the given backend. */
+    public void run(Backend backend, double[] zs, int zOff, int ticks, double[] out) {
+        Objects.requireNonNull(backend, "backend");
+        checkZ(zs, zOff, ticks);
+        checkOut(out, ticks);
+        runChecked(backend, zs, zOff, ticks, out);
+    }
+
+    private void checkZ(double[] z, int off, int ticks) {
+        Objects.requireNonNull(z, "z");
+        if (ticks < 0) throw new IllegalArgumentException("ticks must be >= 0, was " + ticks);
+        long need = (long) ticks * model.m * filters;
+        if (off < 0 || off + need > z.length) {
+            throw new IllegalArgumentException("z must hold ticks * m * N = " + need + " values from offset " + off + ", has length " + z.length);
+        }
+        for (long i = off; i < off + need; i++) {
+            if (Double.isInfinite(z[(int) i])) {
+                throw new IllegalArgumentException("z[" + i + "] must be finite or NaN (missing), was " + z[(int) i]);
+            }
+        }
+    }
+
+    private void checkOut(double[] out, int ticks) {
+        if (out != null && out.length < (long) ticks * filters) {
+            throw new IllegalArgumentException("out must have length >= ticks * N = " + (long) ticks * filters + ", was " + out.length);
+        }
+    }
+
+    private void runChecked(Backend pinned, double[] z, int off, int ticks, double[] out) {
+        if (ticks == 0) return;
+        if (pinned != null) {
+            KERNELS.kernel(pinned).run(plan, state, filters, z, off, ticks, out);
+            return;
+        }
+        Backend kind = KERNELS.choose(filters);
+        if (kind == Backend.JAVA) {
+            JAVA.run(plan, state, filters, z, off, ticks, out);
+            return;
+        }
+        // Kernels write the state only after their work succeeded (OPENCL reads back at the end;
+        // NATIVE and VECTOR cannot fail half-way), so falling back recomputes from the same state.
+        try {
+            KERNELS.kernel(kind).run(plan, state, filters, z, off, ticks, out);
+        } catch (RuntimeException e) {
+            if (KERNELS.isForced()) throw e;
+            KERNELS.fellBack(kind, e);
+            JAVA.run(plan, state, filters, z, off, ticks, out);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.sxn.math.filter;
+
+/**
+ * The plain-Java batched kernel, the reference for the others: one filter at a time, all ticks of a
+ * filter before the next (its state stays in locals), predict x = F x, P = F P F' + Q, then one scalar
+ * update per observed row (see {@link BatchPlan}) in the short form P -= (P h)(P h)' / s, which keeps P
+ * symmetric by construction because only the upper triangle is stored.
+ */
+final class JavaBatchKalmanKernels implements BatchKalmanKernels {
+    @Override
+    public void run(BatchPlan plan, double[] state, int filters, double[] zs, int zOff, int ticks, double[] out) {
+        runRange(plan, state, filters, zs, zOff, ticks, out, 0, filters);
+    }
+
+    /** {@link #run} for the filters [from, to) only (the other kernels' scalar tails). */
+    static void runRange(BatchPlan plan, double[] state, int filters, double[] zs, int zOff, int ticks, double[] out, int from, int to) {
+        final int n = plan.n;
+        final int m = plan.m;
+        final double[] pp = plan.packed;
+        double[] x = new double[n];
+        double[] p = new double[n * n];
+        double[] xp = new double[n];
+        double[] t1 = new double[n * n];
+        double[] pn = new double[n * n];
+        double[] ph = new double[n];
+        double[] h2e = new double[n];
+        for (int f = from; f < to; f++) {
+            for (int i = 0; i < n; i++) x[i] = state[i * filters + f];
+            for (int i = 0; i < n; i++) {
+                for (int j = i; j < n; j++) {
+                    double v = state[plan.cov(i, j) * filters + f];
+                    p[i * n + j] = v;
+                    p[j * n + i] = v;
+                }
+            }
+            for (int t = 0; t < ticks; t++) {
+                // Predict.
+                for (int i = 0; i < n; i++) {
+                    double acc = 0;
+                    for (int j = 0; j < n; j++) acc += pp[BatchPlan.F + i * n + j] * x[j];
+                    xp[i] = acc;
+                }
+                for (int i = 0; i < n; i++) {
+                    for (int k = 0; k < n; k++) {
+                        double acc = 0;
+                        for (int j = 0; j < n; j++) acc += pp[BatchPlan.F + i * n + j] * p[j * n + k];
+                        t1[i * n + k] = acc;
+                    }
+                }
+                for (int i = 0; i < n; i++) {
+                    for (int j = i; j < n; j++) {
+                        double acc = pp[BatchPlan.Q + i * n + j];
+                        for (int k = 0; k < n; k++) acc += t1[i * n + k] * pp[BatchPlan.F + j * n + k];
+                        pn[i * n + j] = acc;
+                        pn[j * n + i] = acc;
+                    }
+                }
+                System.arraycopy(xp, 0, x, 0, n);
+                System.arraycopy(pn, 0, p, 0, n * n);
+                // Update.
+                int zb = zOff + t * m * filters + f;
+                double z1 = zs[zb];
+                boolean o1 = !Double.isNaN(z1);
+                if (o1) scalarUpdate(n, x, p, ph, pp, BatchPlan.H1, pp[BatchPlan.R1], z1);
+                if (m == 2) {
+                    double z2 = zs[zb + filters];
+                    if (!Double.isNaN(z2)) {
+                        if (o1) {
+                            double c = pp[BatchPlan.C];
+                            for (int j = 0; j < n; j++) h2e[j] = pp[BatchPlan.H2 + j] - c * pp[BatchPlan.H1 + j];
+                            scalarUpdateRow(n, x, p, ph, h2e, pp[BatchPlan.R2] - c * pp[BatchPlan.R12], z2 - c * z1);
+                        } else {
+                            scalarUpdate(n, x, p, ph, pp, BatchPlan.H2, pp[BatchPlan.R2], z2);
+                        }
+                    }
+                }
+                if (out != null) out[t * filters + f] = x[0];
+            }
+            for (int i = 0; i < n; i++) state[i * filters + f] = x[i];
+            for (int i = 0; i < n; i++) {
+                for (int j = i; j < n; j++) state[plan.cov(i, j) * filters + f] = p[i * n + j];
+            }
+        }
+    }
+
+    private static void scalarUpdate(int n, double[] x, double[] p, double[] ph, double[] pp, int hOff, double r, double z) {
+        double[] h = new double[n];
+        System.arraycopy(pp, hOff, h, 0, n);
+        scalarUpdateRow(n, x, p, ph, h, r, z);
+    }
+
+    private static void scalarUpdateRow(int n, double[] x, double[] p, double[] ph, double[] h, double r, double z) {
+        double s = r;
+        double hx = 0;
+        for (int i = 0; i < n; i++) {
+            double acc = 0;
+            for (int j = 0; j < n; j++) acc += p[i * n + j] * h[j];
+            ph[i] = acc;
+            s += h[i] * acc;
+            hx += h[i] * x[i];
+        }
+        double g = 1.0 / s;
+        double w = (z - hx) * g;
+        for (int i = 0; i < n; i++) x[i] += ph[i] * w;
+        for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) {
+                double v = p[i * n + j] - ph[i] * ph[j] * g;
+                p[i * n + j] = v;
+                p[j * n + i] = v;
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.sxn.math.filter;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.sxn.math.internal.NativeFailure;
+import dev.sxn.math.internal.SxnNative;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * The batched kernel in libsxnkernels ({@code native/src/filter.c}, AVX-512 / AVX2 / SSE2 bodies
+ * chosen at run time, one filter per lane). A critical downcall passes the heap arrays themselves:
+ * no copy. Loaded only when NATIVE is available; stateless and thread-safe.
+ */
+final class NativeBatchKalmanKernels implements BatchKalmanKernels {
+    private static final MethodHandle RUN = SxnNative.downcall("sxn_filter_batch_run",
+            FunctionDescriptor.ofVoid(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG, ADDRESS));
+
+    @Override
+    public void run(BatchPlan plan, double[] state, int filters, double[] zs, int zOff, int ticks, double[] out) {
+        MemorySegment outSeg = out == null ? MemorySegment.NULL : MemorySegment.ofArray(out);
+        try {
+            RUN.invokeExact(plan.n, plan.m, MemorySegment.ofArray(plan.packed), MemorySegment.ofArray(state), (long) filters,
+                    MemorySegment.ofArray(zs).asSlice((long) zOff * Double.BYTES), (long) ticks,
+                    outSeg);
+        } catch (Throwable t) {
+            throw NativeFailure.wrap("sxn_filter_batch_run", t);
+        }
+    }
+}

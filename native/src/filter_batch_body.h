@@ -1,0 +1,132 @@
+/* Body of the batched Kalman kernel, included once per ISA by filter.c with
+ *   FB_SUF     name suffix (avx512, avx2, sse2, one),
+ *   FB_W       lanes (doubles per vector),
+ *   FB_TARGET  the __attribute__((target(...))) of the ISA, or nothing.
+ * GCC vector extensions carry one filter per lane; the per-filter matrices are small arrays of
+ * vectors indexed by constants once n and m are constants (the switch in run_), so they live in
+ * registers. No include guard: included several times on purpose. */
+
+#define FB_CAT2(a, b) a##b
+#define FB_CAT(a, b) FB_CAT2(a, b)
+#define FB(name) FB_CAT(name, FB_SUF)
+
+typedef double FB(vd_) __attribute__((vector_size(FB_W * 8)));
+typedef long long FB(vl_) __attribute__((vector_size(FB_W * 8)));
+
+FB_TARGET static inline __attribute__((always_inline)) FB(vd_) FB(ld_)(const double *p) {
+    FB(vd_) v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+FB_TARGET static inline __attribute__((always_inline)) void FB(st_)(double *p, FB(vd_) v) {
+    memcpy(p, &v, sizeof v);
+}
+
+/* One masked scalar update of every lane: row h, variance r, observation z (0 where missing),
+ * o = 1 where observed, 0 where missing (then the gain is 0 and the update adds exactly 0). */
+FB_TARGET static inline __attribute__((always_inline)) void FB(upd_)(const int n, FB(vd_) *x, FB(vd_) *P, const FB(vd_) *h,
+                                                                     FB(vd_) r, FB(vd_) z, FB(vd_) o) {
+    FB(vd_) ph[4];
+    FB(vd_) s = r, hx = r - r;
+    for (int i = 0; i < n; i++) {
+        FB(vd_) acc = r - r;
+        for (int j = 0; j < n; j++) acc = acc + P[i * n + j] * h[j];
+        ph[i] = acc;
+        s = s + h[i] * acc;
+        hx = hx + h[i] * x[i];
+    }
+    FB(vd_) g = o / s;
+    FB(vd_) w = (z - hx) * g;
+    for (int i = 0; i < n; i++) x[i] = x[i] + ph[i] * w;
+    for (int i = 0; i < n; i++)
+        for (int j = i; j < n; j++) {
+            FB(vd_) v = P[i * n + j] - ph[i] * ph[j] * g;
+            P[i * n + j] = v;
+            P[j * n + i] = v;
+        }
+}
+
+/* All ticks for the FB_W filters starting at f. */
+FB_TARGET static inline __attribute__((always_inline)) void FB(chunk_)(const int n, const int m, const double *restrict pp,
+                                                                       double *restrict st, int64_t N, int64_t f,
+                                                                       const double *restrict zs, int64_t ticks,
+                                                                       double *restrict out) {
+    FB(vd_) x[4], P[16], xp[4], T[16], Pn[16], h1[4], h2[4];
+    const FB(vd_) zero = {0}, one = zero + 1.0;
+    for (int i = 0; i < n; i++) x[i] = FB(ld_)(st + i * N + f);
+    for (int i = 0; i < n; i++)
+        for (int j = i; j < n; j++) {
+            FB(vd_) v = FB(ld_)(st + (n + i * n - i * (i - 1) / 2 + (j - i)) * N + f);
+            P[i * n + j] = v;
+            P[j * n + i] = v;
+        }
+    for (int j = 0; j < n; j++) {
+        h1[j] = zero + pp[32 + j];
+        h2[j] = zero + pp[36 + j];
+    }
+    const double c = pp[42];
+    for (int64_t t = 0; t < ticks; t++) {
+        for (int i = 0; i < n; i++) {
+            FB(vd_) acc = zero;
+            for (int j = 0; j < n; j++) acc = acc + x[j] * pp[i * n + j];
+            xp[i] = acc;
+        }
+        for (int i = 0; i < n; i++)
+            for (int k = 0; k < n; k++) {
+                FB(vd_) acc = zero;
+                for (int j = 0; j < n; j++) acc = acc + P[j * n + k] * pp[i * n + j];
+                T[i * n + k] = acc;
+            }
+        for (int i = 0; i < n; i++)
+            for (int j = i; j < n; j++) {
+                FB(vd_) acc = zero + pp[16 + i * n + j];
+                for (int k = 0; k < n; k++) acc = acc + T[i * n + k] * pp[j * n + k];
+                Pn[i * n + j] = acc;
+                Pn[j * n + i] = acc;
+            }
+        for (int i = 0; i < n; i++) x[i] = xp[i];
+        for (int i = 0; i < n * n; i++) P[i] = Pn[i];
+        const double *zt = zs + t * m * N + f;
+        FB(vd_) z1 = FB(ld_)(zt);
+        FB(vl_) seen1 = (FB(vl_)) (z1 == z1);
+        FB(vd_) o1 = (FB(vd_)) (seen1 & (FB(vl_)) one);
+        FB(vd_) z1z = (FB(vd_)) (seen1 & (FB(vl_)) z1);
+        FB(upd_)(n, x, P, h1, zero + pp[40], z1z, o1);
+        if (m == 2) {
+            FB(vd_) z2 = FB(ld_)(zt + N);
+            FB(vl_) seen2 = (FB(vl_)) (z2 == z2);
+            FB(vd_) o2 = (FB(vd_)) (seen2 & (FB(vl_)) one);
+            FB(vd_) z2z = (FB(vd_)) (seen2 & (FB(vl_)) z2);
+            /* Lanes that saw z1 use z2 given z1: row h2 - c h1, variance r2 - c r12, value z2 - c z1. */
+            FB(vd_) co = o1 * c;
+            FB(vd_) h[4];
+            for (int j = 0; j < n; j++) h[j] = h2[j] - co * pp[32 + j];
+            FB(upd_)(n, x, P, h, (zero + pp[41]) - co * pp[43], z2z - co * z1z, o2);
+        }
+        if (out) FB(st_)(out + t * N + f, x[0]);
+    }
+    for (int i = 0; i < n; i++) FB(st_)(st + i * N + f, x[i]);
+    for (int i = 0; i < n; i++)
+        for (int j = i; j < n; j++) FB(st_)(st + (n + i * n - i * (i - 1) / 2 + (j - i)) * N + f, P[i * n + j]);
+}
+
+#define FB_CASE(nn, mm) \
+    case (nn) * 4 + (mm): for (; f + FB_W <= to; f += FB_W) FB(chunk_)(nn, mm, pp, st, N, f, zs, ticks, out); break;
+
+/* Filters [from, to) in whole vectors; returns the first filter not done (the caller's tail). */
+FB_TARGET static int64_t FB(run_)(int n, int m, const double *restrict pp, double *restrict st, int64_t N,
+                                  const double *restrict zs, int64_t ticks, double *restrict out, int64_t from, int64_t to) {
+    int64_t f = from;
+    switch (n * 4 + m) {
+        FB_CASE(1, 1) FB_CASE(1, 2) FB_CASE(2, 1) FB_CASE(2, 2)
+        FB_CASE(3, 1) FB_CASE(3, 2) FB_CASE(4, 1) FB_CASE(4, 2)
+        default: break;
+    }
+    return f;
+}
+
+#undef FB_CASE
+#undef FB
+#undef FB_CAT
+#undef FB_CAT2
