@@ -24,6 +24,10 @@ final class JavaBatchKalmanKernels implements BatchKalmanKernels {
         double[] pn = new double[n * n];
         double[] ph = new double[n];
         double[] h2e = new double[n];
+        double[] h1 = new double[n];
+        double[] h2 = new double[n];
+        System.arraycopy(pp, BatchPlan.H1, h1, 0, n);
+        System.arraycopy(pp, BatchPlan.H2, h2, 0, n);
         for (int f = from; f < to; f++) {
             for (int i = 0; i < n; i++) x[i] = state[i * filters + f];
             for (int i = 0; i < n; i++) {
@@ -61,7 +65,7 @@ final class JavaBatchKalmanKernels implements BatchKalmanKernels {
                 int zb = zOff + t * m * filters + f;
                 double z1 = zs[zb];
                 boolean o1 = !Double.isNaN(z1);
-                if (o1) scalarUpdate(n, x, p, ph, pp, BatchPlan.H1, pp[BatchPlan.R1], z1);
+                if (o1) scalarUpdateRow(n, x, p, ph, h1, pp[BatchPlan.R1], z1);
                 if (m == 2) {
                     double z2 = zs[zb + filters];
                     if (!Double.isNaN(z2)) {
@@ -70,7 +74,7 @@ final class JavaBatchKalmanKernels implements BatchKalmanKernels {
                             for (int j = 0; j < n; j++) h2e[j] = pp[BatchPlan.H2 + j] - c * pp[BatchPlan.H1 + j];
                             scalarUpdateRow(n, x, p, ph, h2e, pp[BatchPlan.R2] - c * pp[BatchPlan.R12], z2 - c * z1);
                         } else {
-                            scalarUpdate(n, x, p, ph, pp, BatchPlan.H2, pp[BatchPlan.R2], z2);
+                            scalarUpdateRow(n, x, p, ph, h2, pp[BatchPlan.R2], z2);
                         }
                     }
                 }
@@ -81,12 +85,6 @@ final class JavaBatchKalmanKernels implements BatchKalmanKernels {
                 for (int j = i; j < n; j++) state[plan.cov(i, j) * filters + f] = p[i * n + j];
             }
         }
-    }
-
-    private static void scalarUpdate(int n, double[] x, double[] p, double[] ph, double[] pp, int hOff, double r, double z) {
-        double[] h = new double[n];
-        System.arraycopy(pp, hOff, h, 0, n);
-        scalarUpdateRow(n, x, p, ph, h, r, z);
     }
 
     private static void scalarUpdateRow(int n, double[] x, double[] p, double[] ph, double[] h, double r, double z) {
