@@ -15,6 +15,9 @@
 #include <stdint.h>
 #include <string.h>
 
+/* Filters per time block: a multiple of every vector width; 512 filters of n = 2 are 20 KB of state. */
+#define FB_BLOCK 512
+
 #define FB_SUF avx512
 #define FB_W 8
 #define FB_TARGET __attribute__((target("avx512f")))

@@ -111,8 +111,21 @@ FB_TARGET static inline __attribute__((always_inline)) void FB(chunk_)(const int
         for (int j = i; j < n; j++) FB(st_)(st + (n + i * n - i * (i - 1) / 2 + (j - i)) * N + f, P[i * n + j]);
 }
 
-#define FB_CASE(nn, mm) \
-    case (nn) * 4 + (mm): for (; f + FB_W <= to; f += FB_W) FB(chunk_)(nn, mm, pp, st, N, f, zs, ticks, out); break;
+/* Whole vectors of filters [from, to), blocked over time: a block of FB_BLOCK filters (its state
+ * stays in L1) goes through every tick before the next block, and within a tick the block's vectors
+ * are independent, so their dependency chains (a division each) overlap in the out-of-order core
+ * instead of one chain running tick after tick. */
+#define FB_CASE(nn, mm)                                                                              \
+    case (nn) * 4 + (mm):                                                                            \
+        for (int64_t b0 = from; b0 + FB_W <= to; b0 += FB_BLOCK) {                                   \
+            int64_t b1 = b0 + FB_BLOCK < to ? b0 + FB_BLOCK : to;                                    \
+            for (int64_t t = 0; t < ticks; t++) {                                                    \
+                const double *zt = zs + t * (mm) * N;                                                \
+                double *ot = out ? out + t * N : NULL;                                               \
+                for (f = b0; f + FB_W <= b1; f += FB_W) FB(chunk_)(nn, mm, pp, st, N, f, zt, 1, ot); \
+            }                                                                                        \
+        }                                                                                            \
+        break;
 
 /* Filters [from, to) in whole vectors; returns the first filter not done (the caller's tail). */
 FB_TARGET static int64_t FB(run_)(int n, int m, const double *restrict pp, double *restrict st, int64_t N,

@@ -1,6 +1,6 @@
 /* Checks sxn_filter_batch_run against a naive one-filter-at-a-time Kalman filter with the joint
- * (not sequential) update and an explicit 2x2 inverse, for every shape n <= 4, m <= 2, N = 1..37
- * (every tail of every body), 1..3 ticks per call, NaN observations, with and without out. */
+ * (not sequential) update and an explicit 2x2 inverse, for every shape n <= 4, m <= 2, N up to 37
+ * (every tail of every body) and N = 513, 1100 (several time blocks of 512 filters), 1..3 ticks per call, NaN observations, with and without out. */
 #include "sxn_test.h"
 #include <stdint.h>
 #include <string.h>
@@ -66,10 +66,12 @@ int main(void) {
             pp[43] = m == 2 ? 0.3 * sxn_test_uniform(&seed) : 0;
             pp[42] = pp[43] / pp[40];
             int comps = n + n * (n + 1) / 2;
-            for (long N = 1; N <= 37; N++) {
+            static const long sizes[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 15, 16, 17, 23, 31, 32, 33, 37, 513, 1100};
+            for (size_t si = 0; si < sizeof sizes / sizeof sizes[0]; si++) {
+                long N = sizes[si];
                 int ticks = 1 + (int) (N % 3);
                 double *st = sxn_test_alloc(comps * N), *zs = sxn_test_alloc(ticks * m * N), *out = sxn_test_alloc(ticks * N);
-                double X[37][4], P[37][16];
+                double (*X)[4] = malloc(sizeof(double[4]) * (size_t) N), (*P)[16] = malloc(sizeof(double[16]) * (size_t) N);
                 for (long f = 0; f < N; f++) {
                     for (int i = 0; i < n; i++) X[f][i] = st[i * N + f] = sxn_test_uniform(&seed);
                     for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) P[f][i * n + j] = (i == j) * (1.0 + f * 0.01) + 0.1;
@@ -88,7 +90,7 @@ int main(void) {
                     for (int i = 0; i < n; i++) for (int j = i; j < n; j++)
                         SXN_CHECK_CLOSE(st[cov(n, i, j) * N + f], P[f][i * n + j], 1e-12, 1e-11, "P", n * 100 + m * 10 + i * 4 + j);
                 }
-                free(st); free(zs); free(out);
+                free(st); free(zs); free(out); free(X); free(P);
             }
         }
     }

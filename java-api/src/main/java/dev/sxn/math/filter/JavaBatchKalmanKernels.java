@@ -7,6 +7,9 @@ package dev.sxn.math.filter;
  * symmetric by construction because only the upper triangle is stored.
  */
 final class JavaBatchKalmanKernels implements BatchKalmanKernels {
+    /** Filters per time block of the written-out n = 2 path (20 KB of state). */
+    private static final int BLOCK = 512;
+
     @Override
     public void run(BatchPlan plan, double[] state, int filters, double[] zs, int zOff, int ticks, double[] out) {
         runRange(plan, state, filters, zs, zOff, ticks, out, 0, filters);
@@ -14,6 +17,10 @@ final class JavaBatchKalmanKernels implements BatchKalmanKernels {
 
     /** {@link #run} for the filters [from, to) only (the other kernels' scalar tails). */
     static void runRange(BatchPlan plan, double[] state, int filters, double[] zs, int zOff, int ticks, double[] out, int from, int to) {
+        if (plan.n == 2 && plan.m == 1) {
+            run21(plan.packed, state, filters, zs, zOff, ticks, out, from, to);
+            return;
+        }
         final int n = plan.n;
         final int m = plan.m;
         final double[] pp = plan.packed;
@@ -105,6 +112,61 @@ final class JavaBatchKalmanKernels implements BatchKalmanKernels {
                 double v = p[i * n + j] - ph[i] * ph[j] * g;
                 p[i * n + j] = v;
                 p[j * n + i] = v;
+            }
+        }
+    }
+
+    /**
+     * n = 2, m = 1 (local linear trend, constant velocity) written out: the generic loops' arithmetic in
+     * the same order, with the state in locals, which is what makes the plain-Java path usable.
+     */
+    private static void run21(double[] pp, double[] st, int nf, double[] zs, int zOff, int ticks, double[] out, int from, int to) {
+        final double f00 = pp[BatchPlan.F], f01 = pp[BatchPlan.F + 1], f10 = pp[BatchPlan.F + 2], f11 = pp[BatchPlan.F + 3];
+        final double q00 = pp[BatchPlan.Q], q01 = pp[BatchPlan.Q + 1], q11 = pp[BatchPlan.Q + 3];
+        final double h0 = pp[BatchPlan.H1], h1 = pp[BatchPlan.H1 + 1], r = pp[BatchPlan.R1];
+        // Blocked over time like the other kernels: a block's state stays in L1 across the ticks and
+        // the filters of one tick are independent, so their division chains overlap.
+        for (int b0 = from; b0 < to; b0 += BLOCK) {
+            int b1 = Math.min(to, b0 + BLOCK);
+            for (int t = 0; t < ticks; t++) {
+                for (int f = b0; f < b1; f++) {
+                    double x0 = st[f], x1 = st[nf + f], p00 = st[2 * nf + f], p01 = st[3 * nf + f], p11 = st[4 * nf + f];
+                    double xp0 = f00 * x0 + f01 * x1;
+                    double xp1 = f10 * x0 + f11 * x1;
+                    double t00 = f00 * p00 + f01 * p01;
+                    double t01 = f00 * p01 + f01 * p11;
+                    double t10 = f10 * p00 + f11 * p01;
+                    double t11 = f10 * p01 + f11 * p11;
+                    double n00 = q00 + t00 * f00 + t01 * f01;
+                    double n01 = q01 + t00 * f10 + t01 * f11;
+                    double n11 = q11 + t10 * f10 + t11 * f11;
+                    double z = zs[zOff + t * nf + f];
+                    if (z == z) {
+                        double ph0 = n00 * h0 + n01 * h1;
+                        double ph1 = n01 * h0 + n11 * h1;
+                        double s = r + h0 * ph0 + h1 * ph1;
+                        double hx = h0 * xp0 + h1 * xp1;
+                        double g = 1.0 / s;
+                        double w = (z - hx) * g;
+                        x0 = xp0 + ph0 * w;
+                        x1 = xp1 + ph1 * w;
+                        p00 = n00 - ph0 * ph0 * g;
+                        p01 = n01 - ph0 * ph1 * g;
+                        p11 = n11 - ph1 * ph1 * g;
+                    } else {
+                        x0 = xp0;
+                        x1 = xp1;
+                        p00 = n00;
+                        p01 = n01;
+                        p11 = n11;
+                    }
+                    if (out != null) out[t * nf + f] = x0;
+                    st[f] = x0;
+                    st[nf + f] = x1;
+                    st[2 * nf + f] = p00;
+                    st[3 * nf + f] = p01;
+                    st[4 * nf + f] = p11;
+                }
             }
         }
     }

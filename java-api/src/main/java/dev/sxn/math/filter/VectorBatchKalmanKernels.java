@@ -7,9 +7,9 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector API batched kernel: one filter per lane of the preferred species. The common shapes
- * (n = 1 or 2, m = 1: local level, local linear trend, constant velocity) keep the whole state in
- * registers across all ticks of a call; other shapes run the same arithmetic through a small
- * lane-major scratch block. A missing observation is not a branch: its lane gets a zero gain (the
+ * (n = 1 or 2, m = 1: local level, local linear trend, constant velocity) are written out with the
+ * state in registers and run blocked over time (blocks of {@link #BLOCK} filters through every tick);
+ * other shapes run the same arithmetic through a small lane-major scratch block. A missing observation is not a branch: its lane gets a zero gain (the
  * update then adds exactly 0). Filters past the last full vector run the scalar reference code.
  * Loaded only when VECTOR is available. Stateless apart from per-call scratch, so thread-safe.
  */
@@ -17,90 +17,95 @@ final class VectorBatchKalmanKernels implements BatchKalmanKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
 
+    /** Filters per time block (a multiple of every lane count): 512 filters of n = 2 are 20 KB of state. */
+    static final int BLOCK = 512;
+
     @Override
     public void run(BatchPlan plan, double[] state, int filters, double[] zs, int zOff, int ticks, double[] out) {
         int full = filters - filters % L;
-        if (plan.m == 1 && plan.n == 2) {
-            run21(plan.packed, state, filters, zs, zOff, ticks, out, full);
-        } else if (plan.m == 1 && plan.n == 1) {
-            run11(plan.packed, state, filters, zs, zOff, ticks, out, full);
+        if (plan.m == 1 && plan.n <= 2) {
+            // Blocked over time: a block's state stays in L1 across the ticks, and within a tick the
+            // block's vectors are independent, so their division chains overlap.
+            for (int b0 = 0; b0 < full; b0 += BLOCK) {
+                int b1 = Math.min(full, b0 + BLOCK);
+                for (int t = 0; t < ticks; t++) {
+                    if (plan.n == 2) {
+                        tick21(plan.packed, state, filters, zs, zOff + t * filters, out, t * filters, b0, b1);
+                    } else {
+                        tick11(plan.packed, state, filters, zs, zOff + t * filters, out, t * filters, b0, b1);
+                    }
+                }
+            }
         } else {
             runGeneric(plan, state, filters, zs, zOff, ticks, out, full);
         }
         if (full < filters) JavaBatchKalmanKernels.runRange(plan, state, filters, zs, zOff, ticks, out, full, filters);
     }
 
-    private static void run21(double[] pp, double[] st, int nf, double[] zs, int zOff, int ticks, double[] out, int full) {
+    /** One tick of n = 2, m = 1 for the whole vectors [b0, b1); z of this tick at zt + f, out at ot + f. */
+    private static void tick21(double[] pp, double[] st, int nf, double[] zs, int zt, double[] out, int ot, int b0, int b1) {
         final double f00 = pp[BatchPlan.F], f01 = pp[BatchPlan.F + 1], f10 = pp[BatchPlan.F + 2], f11 = pp[BatchPlan.F + 3];
         final double q00 = pp[BatchPlan.Q], q01 = pp[BatchPlan.Q + 1], q11 = pp[BatchPlan.Q + 3];
         final double h0 = pp[BatchPlan.H1], h1 = pp[BatchPlan.H1 + 1], r = pp[BatchPlan.R1];
         final DoubleVector zero = DoubleVector.zero(S);
         final DoubleVector one = DoubleVector.broadcast(S, 1.0);
-        for (int f = 0; f < full; f += L) {
+        for (int f = b0; f < b1; f += L) {
             DoubleVector x0 = DoubleVector.fromArray(S, st, f);
             DoubleVector x1 = DoubleVector.fromArray(S, st, nf + f);
             DoubleVector p00 = DoubleVector.fromArray(S, st, 2 * nf + f);
             DoubleVector p01 = DoubleVector.fromArray(S, st, 3 * nf + f);
             DoubleVector p11 = DoubleVector.fromArray(S, st, 4 * nf + f);
-            for (int t = 0; t < ticks; t++) {
-                DoubleVector xp0 = x0.mul(f00).add(x1.mul(f01));
-                DoubleVector xp1 = x0.mul(f10).add(x1.mul(f11));
-                DoubleVector t00 = p00.mul(f00).add(p01.mul(f01));
-                DoubleVector t01 = p01.mul(f00).add(p11.mul(f01));
-                DoubleVector t10 = p00.mul(f10).add(p01.mul(f11));
-                DoubleVector t11 = p01.mul(f10).add(p11.mul(f11));
-                DoubleVector n00 = t00.mul(f00).add(q00).add(t01.mul(f01));
-                DoubleVector n01 = t00.mul(f10).add(q01).add(t01.mul(f11));
-                DoubleVector n11 = t10.mul(f10).add(q11).add(t11.mul(f11));
-                DoubleVector z = DoubleVector.fromArray(S, zs, zOff + t * nf + f);
-                VectorMask<Double> seen = z.compare(VectorOperators.EQ, z);
-                DoubleVector o = zero.blend(one, seen);
-                DoubleVector zz = zero.blend(z, seen);
-                DoubleVector ph0 = n00.mul(h0).add(n01.mul(h1));
-                DoubleVector ph1 = n01.mul(h0).add(n11.mul(h1));
-                DoubleVector s = ph0.mul(h0).add(r).add(ph1.mul(h1));
-                DoubleVector hx = xp0.mul(h0).add(xp1.mul(h1));
-                DoubleVector g = o.div(s);
-                DoubleVector w = zz.sub(hx).mul(g);
-                x0 = xp0.add(ph0.mul(w));
-                x1 = xp1.add(ph1.mul(w));
-                p00 = n00.sub(ph0.mul(ph0).mul(g));
-                p01 = n01.sub(ph0.mul(ph1).mul(g));
-                p11 = n11.sub(ph1.mul(ph1).mul(g));
-                if (out != null) x0.intoArray(out, t * nf + f);
-            }
+            DoubleVector xp0 = x0.mul(f00).add(x1.mul(f01));
+            DoubleVector xp1 = x0.mul(f10).add(x1.mul(f11));
+            DoubleVector t00 = p00.mul(f00).add(p01.mul(f01));
+            DoubleVector t01 = p01.mul(f00).add(p11.mul(f01));
+            DoubleVector t10 = p00.mul(f10).add(p01.mul(f11));
+            DoubleVector t11 = p01.mul(f10).add(p11.mul(f11));
+            DoubleVector n00 = t00.mul(f00).add(q00).add(t01.mul(f01));
+            DoubleVector n01 = t00.mul(f10).add(q01).add(t01.mul(f11));
+            DoubleVector n11 = t10.mul(f10).add(q11).add(t11.mul(f11));
+            DoubleVector z = DoubleVector.fromArray(S, zs, zt + f);
+            VectorMask<Double> seen = z.compare(VectorOperators.EQ, z);
+            DoubleVector o = zero.blend(one, seen);
+            DoubleVector zz = zero.blend(z, seen);
+            DoubleVector ph0 = n00.mul(h0).add(n01.mul(h1));
+            DoubleVector ph1 = n01.mul(h0).add(n11.mul(h1));
+            DoubleVector s = ph0.mul(h0).add(r).add(ph1.mul(h1));
+            DoubleVector hx = xp0.mul(h0).add(xp1.mul(h1));
+            DoubleVector g = o.div(s);
+            DoubleVector w = zz.sub(hx).mul(g);
+            x0 = xp0.add(ph0.mul(w));
+            xp1.add(ph1.mul(w)).intoArray(st, nf + f);
+            n00.sub(ph0.mul(ph0).mul(g)).intoArray(st, 2 * nf + f);
+            n01.sub(ph0.mul(ph1).mul(g)).intoArray(st, 3 * nf + f);
+            n11.sub(ph1.mul(ph1).mul(g)).intoArray(st, 4 * nf + f);
             x0.intoArray(st, f);
-            x1.intoArray(st, nf + f);
-            p00.intoArray(st, 2 * nf + f);
-            p01.intoArray(st, 3 * nf + f);
-            p11.intoArray(st, 4 * nf + f);
+            if (out != null) x0.intoArray(out, ot + f);
         }
     }
 
-    private static void run11(double[] pp, double[] st, int nf, double[] zs, int zOff, int ticks, double[] out, int full) {
+    /** One tick of n = 1, m = 1 for the whole vectors [b0, b1). */
+    private static void tick11(double[] pp, double[] st, int nf, double[] zs, int zt, double[] out, int ot, int b0, int b1) {
         final double a = pp[BatchPlan.F], q = pp[BatchPlan.Q], h = pp[BatchPlan.H1], r = pp[BatchPlan.R1];
         final DoubleVector zero = DoubleVector.zero(S);
         final DoubleVector one = DoubleVector.broadcast(S, 1.0);
-        for (int f = 0; f < full; f += L) {
+        for (int f = b0; f < b1; f += L) {
             DoubleVector x = DoubleVector.fromArray(S, st, f);
             DoubleVector p = DoubleVector.fromArray(S, st, nf + f);
-            for (int t = 0; t < ticks; t++) {
-                DoubleVector xp = x.mul(a);
-                DoubleVector pn = p.mul(a).mul(a).add(q);
-                DoubleVector z = DoubleVector.fromArray(S, zs, zOff + t * nf + f);
-                VectorMask<Double> seen = z.compare(VectorOperators.EQ, z);
-                DoubleVector o = zero.blend(one, seen);
-                DoubleVector zz = zero.blend(z, seen);
-                DoubleVector ph = pn.mul(h);
-                DoubleVector s = ph.mul(h).add(r);
-                DoubleVector g = o.div(s);
-                DoubleVector w = zz.sub(xp.mul(h)).mul(g);
-                x = xp.add(ph.mul(w));
-                p = pn.sub(ph.mul(ph).mul(g));
-                if (out != null) x.intoArray(out, t * nf + f);
-            }
+            DoubleVector xp = x.mul(a);
+            DoubleVector pn = p.mul(a).mul(a).add(q);
+            DoubleVector z = DoubleVector.fromArray(S, zs, zt + f);
+            VectorMask<Double> seen = z.compare(VectorOperators.EQ, z);
+            DoubleVector o = zero.blend(one, seen);
+            DoubleVector zz = zero.blend(z, seen);
+            DoubleVector ph = pn.mul(h);
+            DoubleVector s = ph.mul(h).add(r);
+            DoubleVector g = o.div(s);
+            DoubleVector w = zz.sub(xp.mul(h)).mul(g);
+            x = xp.add(ph.mul(w));
             x.intoArray(st, f);
-            p.intoArray(st, nf + f);
+            pn.sub(ph.mul(ph).mul(g)).intoArray(st, nf + f);
+            if (out != null) x.intoArray(out, ot + f);
         }
     }
 

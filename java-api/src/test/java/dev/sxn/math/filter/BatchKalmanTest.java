@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * BatchKalman on every backend: each filter equals a {@link KalmanFilter} run one by one (joint
  * Joseph update against the batch's sequential short-form update: agreement to 1e-9 mixed), and every
  * backend equals the JAVA batch kernel to 1e-12 (same operation order; the lanes differ only where a
- * compiler reorders). Shapes n = 1..4, m = 1..2; sizes with vector tails; NaN observations.
+ * compiler reorders). Shapes n = 1..4, m = 1..2; sizes with vector tails and several 512-filter time blocks; NaN observations.
  */
 class BatchKalmanTest {
     private static final double ONE_BY_ONE_TOL = 1e-9;
@@ -25,7 +25,7 @@ class BatchKalmanTest {
 
     static Stream<Arguments> cases() {
         int[][] shapes = {{1, 1}, {2, 1}, {2, 2}, {3, 1}, {3, 2}, {4, 2}};
-        return BackendSupport.all().flatMap(b -> Stream.of(shapes).flatMap(s -> Stream.of(1, 7, 67).map(nf -> Arguments.of(b, s[0], s[1], nf))));
+        return BackendSupport.all().flatMap(b -> Stream.of(shapes).flatMap(s -> Stream.of(1, 7, 67, 1100).map(nf -> Arguments.of(b, s[0], s[1], nf))));
     }
 
     static KalmanModel randomModel(int n, int m, SplittableRandom rnd) {
