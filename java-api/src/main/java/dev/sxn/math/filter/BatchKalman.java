@@ -31,11 +31,14 @@ public final class BatchKalman {
     private static final BatchKalmanKernels JAVA = new JavaBatchKalmanKernels();
 
     /*
-     * Crossovers measured by KalmanBench (bench/results/kalman.md, 2-core AMD EPYC shared with other
-     * builds, JDK 25): VECTOR and NATIVE beat JAVA from N = 100 up (the smallest size measured), NATIVE
-     * beats VECTOR throughout, so NATIVE is taken from 64 filters on (below that a downcall is a large
-     * share of the work). OPENCL on PoCL (a CPU) never beats NATIVE: pinned only; on a GPU the transfer
-     * of the state each call dominates unless many ticks are run per call, so it stays pinned there too.
+     * Crossovers from bench/results/kalman.md (KalmanBench and KalmanCpuTime, n = 2, m = 1, on this
+     * project's 2-core AMD EPYC with AVX-512, JDK 25, machine shared with other builds): by CPU time
+     * NATIVE runs 94 M updates/s and VECTOR 74 M/s already at N = 100 against JAVA's 65 M/s, and
+     * 300-470 M/s against 110 M/s from N = 1000 on; so both are taken from 64 filters (below that, a
+     * fraction of one vector and the call overhead leave little to win). NATIVE is preferred over
+     * VECTOR by KernelSet's order; VECTOR was 10-25% ahead from N = 1000 by CPU time, within the
+     * noise of that machine. OPENCL on PoCL (a CPU) copies the state both ways per call and stays
+     * below 20 M/s: pinned only, on GPUs too, until the state can stay on the device.
      */
     private static final KernelSet<BatchKalmanKernels> KERNELS = KernelSet
             .builder("filter.BatchKalman", BatchKalmanKernels.class, JAVA)
