@@ -1,5 +1,7 @@
 package dev.sxn.math.filter;
 
+import dev.sxn.math.backend.Backend;
+import dev.sxn.math.internal.KernelSet;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -19,9 +21,26 @@ import java.util.random.RandomGenerator;
  *
  * <p>Randomness: one {@link SplittableRandom} seeded at construction drives the initial draws, the
  * transitions and the resampling, so a run is reproducible from its seed (given deterministic user
- * functions). Cost O(count * (cost of the user functions + dim)) per step. Not thread-safe.
+ * functions) on one backend. Cost O(count * (cost of the user functions + dim)) per step. Not
+ * thread-safe.
+ *
+ * <p>Backends: the user callbacks run on the JVM; the filter's own pass over the log-weights (the
+ * log-sum-exp normalisation and the ESS, two exponentials per particle) has a JAVA and a VECTOR
+ * kernel (lanewise EXP). They add in different orders, so the weights agree to ~1e-13 relative and a
+ * resampling decision could differ only when the ESS sits within that of the threshold.
  */
 public final class ParticleFilter {
+    private static final ParticleKernels JAVA = new JavaParticleKernels();
+
+    /*
+     * VECTOR from 64 particles: below one or two vectors of work the scalar loop is as fast. Not
+     * measured by a JMH bench (the user callbacks dominate a step); see the note in notes/kalman.md.
+     */
+    private static final KernelSet<ParticleKernels> KERNELS = KernelSet
+            .builder("filter.ParticleFilter", ParticleKernels.class, JAVA)
+            .with(Backend.VECTOR, "dev.sxn.math.filter.VectorParticleKernels", 64)
+            .build();
+
     /** Draws the initial state of one particle into {@code x} (length dim). */
     @FunctionalInterface
     public interface Initializer {
@@ -56,6 +75,7 @@ public final class ParticleFilter {
     private double logLik;
     private int resamplings;
     private long steps;
+    private final Backend pinned;
 
     /**
      * count particles of dimension dim drawn from {@code init}, with equal weights.
@@ -65,6 +85,18 @@ public final class ParticleFilter {
      */
     public ParticleFilter(int count, int dim, Initializer init, Transition transition, LogLikelihood likelihood, double essThreshold,
             long seed) {
+        this(count, dim, init, transition, likelihood, essThreshold, seed, null);
+    }
+
+    /**
+     * As {@link #ParticleFilter(int, int, Initializer, Transition, LogLikelihood, double, long)}, with
+     * the weight kernels pinned to {@code backend} (null: chosen per call; JAVA or VECTOR; an
+     * unavailable or unsupported kind throws here).
+     */
+    public ParticleFilter(int count, int dim, Initializer init, Transition transition, LogLikelihood likelihood, double essThreshold,
+            long seed, Backend backend) {
+        if (backend != null) KERNELS.kernel(backend);
+        this.pinned = backend;
         if (count < 1) throw new IllegalArgumentException("count must be >= 1, was " + count);
         if (dim < 1) throw new IllegalArgumentException("dim must be >= 1, was " + dim);
         if (!(essThreshold >= 0 && essThreshold <= 1)) throw new IllegalArgumentException("essThreshold must be in [0, 1], was " + essThreshold);
@@ -124,12 +156,9 @@ public final class ParticleFilter {
         if (max == Double.NEGATIVE_INFINITY) {
             throw new ArithmeticException("every particle has zero likelihood at step " + steps + ": the filter lost track");
         }
-        double sum = 0;
-        for (int i = 0; i < count; i++) sum += Math.exp(logW[i] - max);
-        double lse = max + Math.log(sum);
         // logW was normalised before this update, so log sum_i w_i p(z | x_i) is the increment.
+        double lse = kernels().normalize(logW, count, max);
         logLik += lse;
-        for (int i = 0; i < count; i++) logW[i] -= lse;
         if (ess() < essThreshold * count) resample();
         return lse;
     }
@@ -142,12 +171,16 @@ public final class ParticleFilter {
 
     /** The effective sample size 1 / sum w_i^2 of the normalised weights, in [1, count]. */
     public double ess() {
-        double s = 0;
-        for (int i = 0; i < count; i++) {
-            double w = Math.exp(logW[i]);
-            s += w * w;
-        }
-        return 1 / s;
+        return kernels().ess(logW, count);
+    }
+
+    private ParticleKernels kernels() {
+        return pinned != null ? KERNELS.kernel(pinned) : KERNELS.select(count);
+    }
+
+    /** The kinds this family has kernels for, their crossovers and what it lacks (one line). */
+    public static String describeKernels() {
+        return KERNELS.describe();
     }
 
     private void resample() {

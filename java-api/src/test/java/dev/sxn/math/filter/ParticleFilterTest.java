@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sxn.math.backend.Backend;
+import dev.sxn.math.testing.BackendSupport;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +90,52 @@ class ParticleFilterTest {
                 assertTrue(Math.abs(counts[i] - expected) < 1 + 1e-9, "count of " + i + " = " + counts[i] + " vs " + expected + " (u=" + u + ")");
             }
         }
+    }
+
+    /** VECTOR weight kernels vs JAVA on odd sizes: sums in another order and a vector EXP, 1e-13 relative. */
+    @Test
+    void vectorWeightKernelsMatchJava() {
+        BackendSupport.assumeAvailable(Backend.VECTOR);
+        ParticleKernels java = new JavaParticleKernels();
+        ParticleKernels vec = new VectorParticleKernels();
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (int n : new int[] {1, 3, 7, 8, 9, 15, 16, 17, 63, 1001}) {
+            double[] a = new double[n];
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                a[i] = i % 13 == 5 ? Double.NEGATIVE_INFINITY : -50 * rnd.nextDouble();
+                max = Math.max(max, a[i]);
+            }
+            if (max == Double.NEGATIVE_INFINITY) {
+                a[0] = -1;
+                max = -1;
+            }
+            double[] b = a.clone();
+            double lj = java.normalize(a, n, max);
+            double lv = vec.normalize(b, n, max);
+            assertClose(lj, lv, 1e-13, 1e-13, "lse n=" + n);
+            assertClose(a, b, 1e-12, 1e-13, "normalised log-weights n=" + n);
+            assertClose(java.ess(a, n), vec.ess(a, n), 0, 1e-13, "ess n=" + n);
+        }
+    }
+
+    @Test
+    void vectorBackendRunsTheSameFilter() {
+        BackendSupport.assumeAvailable(Backend.VECTOR);
+        ParticleFilter[] pf = new ParticleFilter[2];
+        Backend[] kinds = {Backend.JAVA, Backend.VECTOR};
+        for (int k = 0; k < 2; k++) {
+            pf[k] = new ParticleFilter(2000, 1, (x, rng) -> x[0] = rng.nextGaussian(), (x, rng) -> x[0] += 0.7 * rng.nextGaussian(),
+                    (x, z) -> -0.5 * (z[0] - x[0]) * (z[0] - x[0]), 0.5, 99, kinds[k]);
+        }
+        for (int t = 0; t < 30; t++) {
+            double z = Math.cos(0.3 * t);
+            double a = pf[0].step(new double[] {z});
+            double b = pf[1].step(new double[] {z});
+            assertClose(a, b, 1e-11, 1e-11, "log-likelihood increment at " + t);
+        }
+        assertEquals(pf[0].resamplings(), pf[1].resamplings());
+        assertClose(pf[0].mean(), pf[1].mean(), 1e-10, 1e-10, "mean");
     }
 
     @Test
