@@ -86,3 +86,42 @@ __kernel void batch_kalman(const int n, const int m, __constant double *pp, __gl
     for (int i = 0; i < n; i++)
         for (int j = i; j < n; j++) st[cov_index(n, i, j) * N + f] = P[i * n + j];
 }
+
+// Constant velocity with each filter's own step length dt[t*N + f] (n = 2, m = 1): F = [[1, dt], [0, 1]],
+// Q = cv [[dt^3/3, dt^2/2], [dt^2/2, dt]] with cv = pp[44], in the Java kernel's operation order.
+__kernel void batch_kalman_cv(__constant double *pp, __global double *st, const long N, __global const double *zs,
+                              __global const double *dts, const long ticks, __global double *out, const int write_out) {
+    const long f = (long) get_global_id(0);
+    if (f >= N) return;
+    const double cv = pp[44], h0 = pp[32], h1 = pp[33], r = pp[40];
+    double x0 = st[f], x1 = st[N + f], p00 = st[2 * N + f], p01 = st[3 * N + f], p11 = st[4 * N + f];
+    for (long t = 0; t < ticks; t++) {
+        const double dt = dts[t * N + f];
+        const double xp0 = x0 + dt * x1;
+        const double t00 = p00 + dt * p01;
+        const double t01 = p01 + dt * p11;
+        const double n00 = cv * dt * dt * dt / 3.0 + t00 + t01 * dt;
+        const double n01 = cv * dt * dt / 2.0 + t01;
+        const double n11 = cv * dt + p11;
+        const double z = zs[t * N + f];
+        const double o = isnan(z) ? 0.0 : 1.0;
+        const double zz = isnan(z) ? 0.0 : z;
+        const double ph0 = n00 * h0 + n01 * h1;
+        const double ph1 = n01 * h0 + n11 * h1;
+        const double s = r + h0 * ph0 + h1 * ph1;
+        const double hx = h0 * xp0 + h1 * x1;
+        const double g = o / s;
+        const double w = (zz - hx) * g;
+        x0 = xp0 + ph0 * w;
+        x1 = x1 + ph1 * w;
+        p00 = n00 - ph0 * ph0 * g;
+        p01 = n01 - ph0 * ph1 * g;
+        p11 = n11 - ph1 * ph1 * g;
+        if (write_out) out[t * N + f] = x0;
+    }
+    st[f] = x0;
+    st[N + f] = x1;
+    st[2 * N + f] = p00;
+    st[3 * N + f] = p01;
+    st[4 * N + f] = p11;
+}

@@ -139,6 +139,56 @@ FB_TARGET static int64_t FB(run_)(int n, int m, const double *restrict pp, doubl
     return f;
 }
 
+/* Constant velocity with each filter's own step length dt (n = 2, m = 1): F = [[1, dt], [0, 1]],
+ * Q = cv [[dt^3/3, dt^2/2], [dt^2/2, dt]] per lane, the products with F's zeros and ones dropped, in
+ * the Java kernel's order. One tick for the FB_W filters at f. */
+FB_TARGET static inline __attribute__((always_inline)) void FB(chunkcv_)(const double *restrict pp, double *restrict st, int64_t N,
+                                                                         int64_t f, const double *restrict zt,
+                                                                         const double *restrict dtt, double *restrict ot) {
+    const FB(vd_) zero = {0}, one = zero + 1.0;
+    const double cv = pp[44], h0 = pp[32], h1 = pp[33], r = pp[40];
+    FB(vd_) x0 = FB(ld_)(st + f), x1 = FB(ld_)(st + N + f);
+    FB(vd_) p00 = FB(ld_)(st + 2 * N + f), p01 = FB(ld_)(st + 3 * N + f), p11 = FB(ld_)(st + 4 * N + f);
+    FB(vd_) dt = FB(ld_)(dtt + f);
+    FB(vd_) xp0 = x0 + dt * x1;
+    FB(vd_) t00 = p00 + dt * p01;
+    FB(vd_) t01 = p01 + dt * p11;
+    FB(vd_) n00 = cv * dt * dt * dt / 3.0 + t00 + t01 * dt;
+    FB(vd_) n01 = cv * dt * dt / 2.0 + t01;
+    FB(vd_) n11 = cv * dt + p11;
+    FB(vd_) z = FB(ld_)(zt + f);
+    FB(vl_) seen = (FB(vl_)) (z == z);
+    FB(vd_) o = (FB(vd_)) (seen & (FB(vl_)) one);
+    FB(vd_) zz = (FB(vd_)) (seen & (FB(vl_)) z);
+    FB(vd_) ph0 = n00 * h0 + n01 * h1;
+    FB(vd_) ph1 = n01 * h0 + n11 * h1;
+    FB(vd_) s = r + h0 * ph0 + h1 * ph1;
+    FB(vd_) hx = h0 * xp0 + h1 * x1;
+    FB(vd_) g = o / s;
+    FB(vd_) w = (zz - hx) * g;
+    x0 = xp0 + ph0 * w;
+    FB(st_)(st + f, x0);
+    FB(st_)(st + N + f, x1 + ph1 * w);
+    FB(st_)(st + 2 * N + f, n00 - ph0 * ph0 * g);
+    FB(st_)(st + 3 * N + f, n01 - ph0 * ph1 * g);
+    FB(st_)(st + 4 * N + f, n11 - ph1 * ph1 * g);
+    if (ot) FB(st_)(ot + f, x0);
+}
+
+/* The constant-velocity run over whole vectors of [from, to), blocked over time; returns the tail start. */
+FB_TARGET static int64_t FB(runcv_)(const double *restrict pp, double *restrict st, int64_t N, const double *restrict zs,
+                                    const double *restrict dts, int64_t ticks, double *restrict out, int64_t from, int64_t to) {
+    int64_t f = from;
+    for (int64_t b0 = from; b0 + FB_W <= to; b0 += FB_BLOCK) {
+        int64_t b1 = b0 + FB_BLOCK < to ? b0 + FB_BLOCK : to;
+        for (int64_t t = 0; t < ticks; t++) {
+            double *ot = out ? out + t * N : NULL;
+            for (f = b0; f + FB_W <= b1; f += FB_W) FB(chunkcv_)(pp, st, N, f, zs + t * N, dts + t * N, ot);
+        }
+    }
+    return f;
+}
+
 #undef FB_CASE
 #undef FB
 #undef FB_CAT

@@ -1,12 +1,16 @@
 /* Checks sxn_filter_batch_run against a naive one-filter-at-a-time Kalman filter with the joint
  * (not sequential) update and an explicit 2x2 inverse, for every shape n <= 4, m <= 2, N up to 37
- * (every tail of every body) and N = 513, 1100 (several time blocks of 512 filters), 1..3 ticks per call, NaN observations, with and without out. */
+ * (every tail of every body) and N = 513, 1100 (several time blocks of 512 filters), 1..3 ticks per
+ * call, NaN observations, with and without out; then sxn_filter_batch_run_dt (constant velocity,
+ * each filter's own dt) against the same naive filter with F(dt), Q(dt) per filter and tick. */
 #include "sxn_test.h"
 #include <stdint.h>
 #include <string.h>
 
 void sxn_filter_batch_run(int32_t n, int32_t m, const double *pp, double *state, int64_t N, const double *zs,
                           int64_t ticks, double *out);
+void sxn_filter_batch_run_dt(const double *pp, double *state, int64_t N, const double *zs, const double *dts, int64_t ticks,
+                             double *out);
 int32_t sxn_isa_level(void);
 
 static int cov(int n, int i, int j) {
@@ -93,6 +97,44 @@ int main(void) {
                 free(st); free(zs); free(out); free(X); free(P);
             }
         }
+    }
+    /* Constant velocity with per-filter dt: the naive filter with F(dt), Q(dt) built per filter and tick. */
+    for (size_t si = 0; si < 21; si++) {
+        static const long cvsizes[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 15, 16, 17, 23, 31, 32, 33, 37, 513, 1100};
+        long N = cvsizes[si];
+        int ticks = 1 + (int) (N % 4);
+        double pp[45] = {0};
+        const double cv = 0.3;
+        pp[32] = 1; pp[33] = 0.2; pp[40] = 0.5; pp[44] = cv;
+        double *st = sxn_test_alloc(5 * N), *zs = sxn_test_alloc(ticks * N), *dts = sxn_test_alloc(ticks * N), *out = sxn_test_alloc(ticks * N);
+        double (*X)[4] = malloc(sizeof(double[4]) * (size_t) N), (*P)[16] = malloc(sizeof(double[16]) * (size_t) N);
+        for (long f = 0; f < N; f++) {
+            X[f][0] = st[f] = sxn_test_uniform(&seed);
+            X[f][1] = st[N + f] = sxn_test_uniform(&seed);
+            P[f][0] = st[2 * N + f] = 1.0 + 0.01 * f; P[f][1] = P[f][2] = st[3 * N + f] = 0.1; P[f][3] = st[4 * N + f] = 0.5;
+        }
+        for (long i = 0; i < ticks * N; i++) {
+            zs[i] = (i % 5 == 2) ? NAN : 2 * sxn_test_uniform(&seed);
+            dts[i] = (i % 11 == 4) ? 0.0 : 3 * fabs(sxn_test_uniform(&seed));
+        }
+        sxn_filter_batch_run_dt(pp, st, N, zs, dts, ticks, (N % 2) ? out : NULL);
+        for (long f = 0; f < N; f++) {
+            for (int t = 0; t < ticks; t++) {
+                double dt = dts[t * N + f], q[45];
+                memcpy(q, pp, sizeof q);
+                q[0] = 1; q[1] = dt; q[2] = 0; q[3] = 1;
+                q[16] = cv * dt * dt * dt / 3; q[17] = q[18] = cv * dt * dt / 2; q[19] = cv * dt;
+                double z = zs[t * N + f];
+                naive_step(2, 1, q, X[f], P[f], &z);
+                if (N % 2) SXN_CHECK_CLOSE(out[t * N + f], X[f][0], 1e-12, 1e-11, "cv out", f);
+            }
+            SXN_CHECK_CLOSE(st[f], X[f][0], 1e-12, 1e-11, "cv x0", f);
+            SXN_CHECK_CLOSE(st[N + f], X[f][1], 1e-12, 1e-11, "cv x1", f);
+            SXN_CHECK_CLOSE(st[2 * N + f], P[f][0], 1e-12, 1e-11, "cv p00", f);
+            SXN_CHECK_CLOSE(st[3 * N + f], P[f][1], 1e-12, 1e-11, "cv p01", f);
+            SXN_CHECK_CLOSE(st[4 * N + f], P[f][3], 1e-12, 1e-11, "cv p11", f);
+        }
+        free(st); free(zs); free(dts); free(out); free(X); free(P);
     }
     printf("isa level %d\n", sxn_isa_level());
     return sxn_test_finish("test_filter");

@@ -15,12 +15,14 @@ import java.util.Objects;
  * (that row is skipped for that filter, as in {@link KalmanFilter}).
  *
  * <p>Each step is predict (x = F x, P = F P F' + Q) and one closed-form scalar update per observed
- * row, sequentially, with R decorrelated by its Cholesky factor (see {@link BatchPlan}); this equals
+ * row, sequentially, with R decorrelated by its Cholesky factor (the second row conditioned on the first); this equals
  * the joint update of {@link KalmanFilter} to rounding (the tests compare every filter with a
  * {@link KalmanFilter} run one by one). The covariance update is the short form on the stored upper
  * triangle (P stays exactly symmetric; the Joseph form's extra cost buys nothing at n <= 4 with a
- * positive R). {@link #run} advances many ticks and keeps each filter's state in registers across
- * them (blocked over time), which is how large N stays compute-bound.
+ * positive R). {@link #run} advances many ticks blocked over time (a block of 512 filters goes
+ * through every tick with its state in L1), which is how large N stays compute-bound. For a
+ * {@link KalmanModel#constantVelocity} model the ticks may be irregular, each filter with its own
+ * step length ({@link #run(double[], int, double[], int, int, double[])}).
  *
  * <p>Backends: JAVA; VECTOR (one filter per lane); NATIVE (C with AVX-512 / AVX2 / SSE2 bodies chosen
  * at run time, one filter per lane); OPENCL (one work-item per filter, all ticks of a call inside the
@@ -168,6 +170,73 @@ public final class BatchKalman {
         checkZ(zs, zOff, ticks);
         checkOut(out, ticks);
         runChecked(backend, zs, zOff, ticks, out);
+    }
+
+    /**
+     * Constant velocity with irregular ticks: like {@link #run(double[], int, int, double[])}, with each
+     * filter's own step length {@code dts[dOff + t * N + f]} (finite, >= 0, in the model's time unit),
+     * from which F = [[1, dt], [0, 1]] and Q = q [[dt^3/3, dt^2/2], [dt^2/2, dt]] are built per filter
+     * and tick (the exact discretisation of {@link KalmanModel#constantVelocity}). Equals
+     * {@link KalmanFilter#predictDt(double)} + update per filter.
+     *
+     * @throws IllegalArgumentException if the model is not a {@link KalmanModel#constantVelocity} model,
+     *     or dts is too short or holds a negative or non-finite step
+     */
+    public void run(double[] zs, int zOff, double[] dts, int dOff, int ticks, double[] out) {
+        checkZ(zs, zOff, ticks);
+        checkDt(dts, dOff, ticks);
+        checkOut(out, ticks);
+        runDtChecked(null, zs, zOff, dts, dOff, ticks, out);
+    }
+
+    /** {@link #run(double[], int, double[], int, int, double[])} on the given backend. */
+    public void run(Backend backend, double[] zs, int zOff, double[] dts, int dOff, int ticks, double[] out) {
+        Objects.requireNonNull(backend, "backend");
+        checkZ(zs, zOff, ticks);
+        checkDt(dts, dOff, ticks);
+        checkOut(out, ticks);
+        runDtChecked(backend, zs, zOff, dts, dOff, ticks, out);
+    }
+
+    /** One irregular tick of a constant-velocity batch: z[f] observed dt[f] after filter f's previous tick. */
+    public void step(double[] z, double[] dt) {
+        run(z, 0, dt, 0, 1, null);
+    }
+
+    private void checkDt(double[] dts, int off, int ticks) {
+        Objects.requireNonNull(dts, "dts");
+        if (!model.isConstantVelocity()) {
+            throw new IllegalArgumentException("per-filter step lengths need a KalmanModel.constantVelocity model");
+        }
+        long need = (long) ticks * filters;
+        if (off < 0 || off + need > dts.length) {
+            throw new IllegalArgumentException("dts must hold ticks * N = " + need + " values from offset " + off + ", has length " + dts.length);
+        }
+        for (int i = off; i < off + need; i++) {
+            if (!(dts[i] >= 0) || dts[i] == Double.POSITIVE_INFINITY) {
+                throw new IllegalArgumentException("dts[" + i + "] must be finite and >= 0, was " + dts[i]);
+            }
+        }
+    }
+
+    private void runDtChecked(Backend pinned, double[] z, int off, double[] dts, int dOff, int ticks, double[] out) {
+        if (ticks == 0) return;
+        if (pinned != null) {
+            KERNELS.kernel(pinned).runDt(plan, state, filters, z, off, dts, dOff, ticks, out);
+            return;
+        }
+        Backend kind = KERNELS.choose(filters);
+        if (kind == Backend.JAVA) {
+            JAVA.runDt(plan, state, filters, z, off, dts, dOff, ticks, out);
+            return;
+        }
+        try {
+            KERNELS.kernel(kind).runDt(plan, state, filters, z, off, dts, dOff, ticks, out);
+        } catch (RuntimeException e) {
+            if (KERNELS.isForced()) throw e;
+            KERNELS.fellBack(kind, e);
+            JAVA.runDt(plan, state, filters, z, off, dts, dOff, ticks, out);
+        }
     }
 
     private void checkZ(double[] z, int off, int ticks) {

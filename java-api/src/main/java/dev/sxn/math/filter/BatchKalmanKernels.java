@@ -11,4 +11,11 @@ package dev.sxn.math.filter;
 interface BatchKalmanKernels {
     /** Advances every filter by {@code ticks} predict+update steps. */
     void run(BatchPlan plan, double[] state, int filters, double[] zs, int zOff, int ticks, double[] out);
+
+    /**
+     * As {@link #run} for a constant-velocity plan (n = 2, m = 1, {@code packed[CV]} set), with each
+     * filter's step length {@code dts[dOff + t * filters + f]} (finite, >= 0): F = [[1, dt], [0, 1]],
+     * Q = cv [[dt^3/3, dt^2/2], [dt^2/2, dt]] per filter and tick.
+     */
+    void runDt(BatchPlan plan, double[] state, int filters, double[] zs, int zOff, double[] dts, int dOff, int ticks, double[] out);
 }

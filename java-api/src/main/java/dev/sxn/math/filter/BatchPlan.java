@@ -4,9 +4,11 @@ package dev.sxn.math.filter;
  * The model of a {@link BatchKalman}, packed once for the kernels: F, Q, the observation rows and the
  * constants of the sequential scalar update.
  *
- * <p>Packed layout ({@link #packed}, 44 doubles, what the native and OpenCL kernels read): F row-major
+ * <p>Packed layout ({@link #packed}, 45 doubles, what the native and OpenCL kernels read): F row-major
  * with stride n at [0, 16), Q at [16, 32), h1 (row 0 of H) at [32, 36), h2 (row 1) at [36, 40),
- * r1 = R(0,0) at 40, r2 = R(1,1) at 41, c = R(0,1)/R(0,0) at 42, r12 = R(0,1) at 43.
+ * r1 = R(0,0) at 40, r2 = R(1,1) at 41, c = R(0,1)/R(0,0) at 42, r12 = R(0,1) at 43, and the
+ * acceleration density of a constant-velocity model at 44 (NaN otherwise; the per-filter dt path
+ * builds F = [[1, dt], [0, 1]] and Q = cv [[dt^3/3, dt^2/2], [dt^2/2, dt]] from it).
  *
  * <p>Why sequential scalar updates: a 2-observation update equals two scalar ones when the second uses
  * z2's distribution given z1, z2 - c z1 = (h2 - c h1) x + e with Var e = r2 - c r12 (the Cholesky
@@ -15,7 +17,7 @@ package dev.sxn.math.filter;
  * branches.
  */
 final class BatchPlan {
-    static final int PACKED = 44;
+    static final int PACKED = 45;
     static final int F = 0;
     static final int Q = 16;
     static final int H1 = 32;
@@ -24,6 +26,7 @@ final class BatchPlan {
     static final int R2 = 41;
     static final int C = 42;
     static final int R12 = 43;
+    static final int CV = 44;
 
     final int n;
     final int m;
@@ -46,6 +49,7 @@ final class BatchPlan {
             p[R12] = model.r[1];
             p[C] = model.r[1] / model.r[0];
         }
+        p[CV] = model.cvDensity;
         this.packed = p;
     }
 

@@ -170,4 +170,61 @@ final class JavaBatchKalmanKernels implements BatchKalmanKernels {
             }
         }
     }
+
+    @Override
+    public void runDt(BatchPlan plan, double[] state, int filters, double[] zs, int zOff, double[] dts, int dOff, int ticks, double[] out) {
+        runDtRange(plan.packed, state, filters, zs, zOff, dts, dOff, ticks, out, 0, filters);
+    }
+
+    /**
+     * The constant-velocity step with per-filter dt for filters [from, to): F(dt) and Q(dt) in closed
+     * form (the products with F's zeros and ones dropped), then the n = 2, m = 1 update.
+     */
+    static void runDtRange(double[] pp, double[] st, int nf, double[] zs, int zOff, double[] dts, int dOff, int ticks, double[] out,
+            int from, int to) {
+        final double cv = pp[BatchPlan.CV];
+        final double h0 = pp[BatchPlan.H1], h1 = pp[BatchPlan.H1 + 1], r = pp[BatchPlan.R1];
+        for (int b0 = from; b0 < to; b0 += BLOCK) {
+            int b1 = Math.min(to, b0 + BLOCK);
+            for (int t = 0; t < ticks; t++) {
+                for (int f = b0; f < b1; f++) {
+                    double x0 = st[f], x1 = st[nf + f], p00 = st[2 * nf + f], p01 = st[3 * nf + f], p11 = st[4 * nf + f];
+                    double dt = dts[dOff + t * nf + f];
+                    double xp0 = x0 + dt * x1;
+                    double xp1 = x1;
+                    double t00 = p00 + dt * p01;
+                    double t01 = p01 + dt * p11;
+                    double n00 = cv * dt * dt * dt / 3 + t00 + t01 * dt;
+                    double n01 = cv * dt * dt / 2 + t01;
+                    double n11 = cv * dt + p11;
+                    double z = zs[zOff + t * nf + f];
+                    if (z == z) {
+                        double ph0 = n00 * h0 + n01 * h1;
+                        double ph1 = n01 * h0 + n11 * h1;
+                        double s = r + h0 * ph0 + h1 * ph1;
+                        double hx = h0 * xp0 + h1 * xp1;
+                        double g = 1.0 / s;
+                        double w = (z - hx) * g;
+                        x0 = xp0 + ph0 * w;
+                        x1 = xp1 + ph1 * w;
+                        p00 = n00 - ph0 * ph0 * g;
+                        p01 = n01 - ph0 * ph1 * g;
+                        p11 = n11 - ph1 * ph1 * g;
+                    } else {
+                        x0 = xp0;
+                        x1 = xp1;
+                        p00 = n00;
+                        p01 = n01;
+                        p11 = n11;
+                    }
+                    if (out != null) out[t * nf + f] = x0;
+                    st[f] = x0;
+                    st[nf + f] = x1;
+                    st[2 * nf + f] = p00;
+                    st[3 * nf + f] = p01;
+                    st[4 * nf + f] = p11;
+                }
+            }
+        }
+    }
 }

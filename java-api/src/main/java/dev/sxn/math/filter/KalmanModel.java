@@ -39,6 +39,8 @@ public final class KalmanModel {
     final double[] r;
     final double[] b;
     final TimeStep timeStep;
+    /** The acceleration density of a {@link #constantVelocity} model (BatchKalman's per-filter dt path), else NaN. */
+    final double cvDensity;
 
     private KalmanModel(Builder bld) {
         this.n = bld.n;
@@ -63,6 +65,7 @@ public final class KalmanModel {
             this.b = null;
         }
         this.timeStep = bld.timeStep;
+        this.cvDensity = bld.cvDensity;
     }
 
     /** Starts a model with {@code stateDim} states and {@code obsDim} observations (both >= 1). */
@@ -82,6 +85,7 @@ public final class KalmanModel {
         private double[][] r;
         private double[][] b;
         private TimeStep timeStep;
+        private double cvDensity = Double.NaN;
 
         private Builder(int n, int m) {
             this.n = n;
@@ -121,6 +125,12 @@ public final class KalmanModel {
         /** F and Q as functions of the step length, for {@link KalmanFilter#predictDt(double)}. */
         public Builder timeStep(TimeStep timeStep) {
             this.timeStep = Objects.requireNonNull(timeStep, "timeStep");
+            return this;
+        }
+
+        /** Marks the model as {@link KalmanModel#constantVelocity}'s, whose F(dt), Q(dt) BatchKalman knows in closed form. */
+        private Builder constantVelocity(double accelDensity) {
+            this.cvDensity = accelDensity;
             return this;
         }
 
@@ -179,7 +189,8 @@ public final class KalmanModel {
         double[] q = new double[4];
         ts.fill(1.0, f, q);
         return builder(2, 1).transition(Dense.unflatten(f, 0, 2, 2)).observation(new double[][] {{1, 0}})
-                .processNoise(Dense.unflatten(q, 0, 2, 2)).observationNoise(new double[][] {{obsVar}}).timeStep(ts).build();
+                .processNoise(Dense.unflatten(q, 0, 2, 2)).observationNoise(new double[][] {{obsVar}}).timeStep(ts).constantVelocity(accelDensity)
+                .build();
     }
 
     private static void positive(double v, String name) {
@@ -203,6 +214,11 @@ public final class KalmanModel {
     /** The control dimension c (0 without control). */
     public int controlDim() {
         return c;
+    }
+
+    /** Whether this is a {@link #constantVelocity} model (BatchKalman accepts per-filter step lengths for it). */
+    public boolean isConstantVelocity() {
+        return !Double.isNaN(cvDensity);
     }
 
     /** Whether the model builds F and Q from a step length. */

@@ -18,6 +18,8 @@ import java.lang.invoke.MethodHandle;
 final class NativeBatchKalmanKernels implements BatchKalmanKernels {
     private static final MethodHandle RUN = SxnNative.downcall("sxn_filter_batch_run",
             FunctionDescriptor.ofVoid(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG, ADDRESS));
+    private static final MethodHandle RUN_DT = SxnNative.downcall("sxn_filter_batch_run_dt",
+            FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
 
     @Override
     public void run(BatchPlan plan, double[] state, int filters, double[] zs, int zOff, int ticks, double[] out) {
@@ -28,6 +30,18 @@ final class NativeBatchKalmanKernels implements BatchKalmanKernels {
                     outSeg);
         } catch (Throwable t) {
             throw NativeFailure.wrap("sxn_filter_batch_run", t);
+        }
+    }
+
+    @Override
+    public void runDt(BatchPlan plan, double[] state, int filters, double[] zs, int zOff, double[] dts, int dOff, int ticks, double[] out) {
+        MemorySegment outSeg = out == null ? MemorySegment.NULL : MemorySegment.ofArray(out);
+        try {
+            RUN_DT.invokeExact(MemorySegment.ofArray(plan.packed), MemorySegment.ofArray(state), (long) filters,
+                    MemorySegment.ofArray(zs).asSlice((long) zOff * Double.BYTES), MemorySegment.ofArray(dts).asSlice((long) dOff * Double.BYTES),
+                    (long) ticks, outSeg);
+        } catch (Throwable t) {
+            throw NativeFailure.wrap("sxn_filter_batch_run_dt", t);
         }
     }
 }

@@ -84,6 +84,59 @@ final class VectorBatchKalmanKernels implements BatchKalmanKernels {
         }
     }
 
+    @Override
+    public void runDt(BatchPlan plan, double[] state, int filters, double[] zs, int zOff, double[] dts, int dOff, int ticks, double[] out) {
+        int full = filters - filters % L;
+        for (int b0 = 0; b0 < full; b0 += BLOCK) {
+            int b1 = Math.min(full, b0 + BLOCK);
+            for (int t = 0; t < ticks; t++) {
+                tickCv(plan.packed, state, filters, zs, zOff + t * filters, dts, dOff + t * filters, out, t * filters, b0, b1);
+            }
+        }
+        if (full < filters) JavaBatchKalmanKernels.runDtRange(plan.packed, state, filters, zs, zOff, dts, dOff, ticks, out, full, filters);
+    }
+
+    /** One constant-velocity tick with per-lane dt for the whole vectors [b0, b1). */
+    private static void tickCv(double[] pp, double[] st, int nf, double[] zs, int zt, double[] dts, int dtt, double[] out, int ot, int b0,
+            int b1) {
+        final double cv = pp[BatchPlan.CV];
+        final double h0 = pp[BatchPlan.H1], h1 = pp[BatchPlan.H1 + 1], r = pp[BatchPlan.R1];
+        final DoubleVector zero = DoubleVector.zero(S);
+        final DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        for (int f = b0; f < b1; f += L) {
+            DoubleVector x0 = DoubleVector.fromArray(S, st, f);
+            DoubleVector x1 = DoubleVector.fromArray(S, st, nf + f);
+            DoubleVector p00 = DoubleVector.fromArray(S, st, 2 * nf + f);
+            DoubleVector p01 = DoubleVector.fromArray(S, st, 3 * nf + f);
+            DoubleVector p11 = DoubleVector.fromArray(S, st, 4 * nf + f);
+            DoubleVector dt = DoubleVector.fromArray(S, dts, dtt + f);
+            DoubleVector xp0 = x0.add(dt.mul(x1));
+            DoubleVector t00 = p00.add(dt.mul(p01));
+            DoubleVector t01 = p01.add(dt.mul(p11));
+            DoubleVector cdt = dt.mul(cv);
+            DoubleVector n00 = cdt.mul(dt).mul(dt).div(3).add(t00).add(t01.mul(dt));
+            DoubleVector n01 = cdt.mul(dt).div(2).add(t01);
+            DoubleVector n11 = cdt.add(p11);
+            DoubleVector z = DoubleVector.fromArray(S, zs, zt + f);
+            VectorMask<Double> seen = z.compare(VectorOperators.EQ, z);
+            DoubleVector o = zero.blend(one, seen);
+            DoubleVector zz = zero.blend(z, seen);
+            DoubleVector ph0 = n00.mul(h0).add(n01.mul(h1));
+            DoubleVector ph1 = n01.mul(h0).add(n11.mul(h1));
+            DoubleVector s = ph0.mul(h0).add(r).add(ph1.mul(h1));
+            DoubleVector hx = xp0.mul(h0).add(x1.mul(h1));
+            DoubleVector g = o.div(s);
+            DoubleVector w = zz.sub(hx).mul(g);
+            x0 = xp0.add(ph0.mul(w));
+            x1.add(ph1.mul(w)).intoArray(st, nf + f);
+            n00.sub(ph0.mul(ph0).mul(g)).intoArray(st, 2 * nf + f);
+            n01.sub(ph0.mul(ph1).mul(g)).intoArray(st, 3 * nf + f);
+            n11.sub(ph1.mul(ph1).mul(g)).intoArray(st, 4 * nf + f);
+            x0.intoArray(st, f);
+            if (out != null) x0.intoArray(out, ot + f);
+        }
+    }
+
     /** One tick of n = 1, m = 1 for the whole vectors [b0, b1). */
     private static void tick11(double[] pp, double[] st, int nf, double[] zs, int zt, double[] out, int ot, int b0, int b1) {
         final double a = pp[BatchPlan.F], q = pp[BatchPlan.Q], h = pp[BatchPlan.H1], r = pp[BatchPlan.R1];

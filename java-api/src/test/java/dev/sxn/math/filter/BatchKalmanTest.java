@@ -107,6 +107,55 @@ class BatchKalmanTest {
         for (int f = 0; f < nf; f++) assertClose(stepped.state(f), blocked.state(f), BACKEND_TOL, BACKEND_TOL, backend + " run() state " + f);
     }
 
+    static Stream<Arguments> cvCases() {
+        return BackendSupport.all().flatMap(b -> Stream.of(1, 7, 67, 1100).map(nf -> Arguments.of(b, nf)));
+    }
+
+    /** Constant velocity with each filter's own irregular dt: every filter vs KalmanFilter.predictDt + update. */
+    @ParameterizedTest(name = "{0} N={1}")
+    @MethodSource("cvCases")
+    void irregularConstantVelocityEqualsOneByOne(Backend backend, int nf) {
+        BackendSupport.assumeAvailable(backend);
+        KalmanModel cv = KalmanModel.constantVelocity(0.4, 0.3);
+        SplittableRandom rnd = new SplittableRandom(77 + nf);
+        double[][] p0 = {{1, 0.1}, {0.1, 0.5}};
+        BatchKalman batch = new BatchKalman(cv, nf, new double[] {0, 0}, p0);
+        BatchKalman ref = new BatchKalman(cv, nf, new double[] {0, 0}, p0);
+        KalmanFilter[] one = new KalmanFilter[nf];
+        for (int f = 0; f < nf; f++) {
+            double[] x0 = {rnd.nextGaussian(), 0.1 * rnd.nextGaussian()};
+            batch.setState(f, x0, p0);
+            ref.setState(f, x0, p0);
+            one[f] = new KalmanFilter(cv, x0, p0);
+        }
+        int ticks = 20;
+        double[] zs = new double[ticks * nf];
+        double[] dts = new double[ticks * nf];
+        for (int i = 0; i < zs.length; i++) {
+            zs[i] = rnd.nextInt(7) == 0 ? Double.NaN : 2 * rnd.nextGaussian();
+            dts[i] = rnd.nextInt(10) == 0 ? 0.0 : -Math.log(1 - rnd.nextDouble());
+        }
+        double[] out = new double[ticks * nf];
+        batch.run(backend, zs, 0, dts, 0, ticks, out);
+        for (int t = 0; t < ticks; t++) {
+            double[] z = java.util.Arrays.copyOfRange(zs, t * nf, (t + 1) * nf);
+            double[] dt = java.util.Arrays.copyOfRange(dts, t * nf, (t + 1) * nf);
+            ref.run(Backend.JAVA, z, 0, dt, 0, 1, null);
+            for (int f = 0; f < nf; f++) {
+                one[f].predictDt(dt[f]);
+                one[f].update(z[f]);
+                assertClose(one[f].state()[0], out[t * nf + f], ONE_BY_ONE_TOL, ONE_BY_ONE_TOL, backend + " out[" + t + "][" + f + "]");
+            }
+        }
+        for (int f = 0; f < nf; f++) {
+            assertClose(one[f].state(), batch.state(f), ONE_BY_ONE_TOL, ONE_BY_ONE_TOL, backend + " state of filter " + f);
+            assertClose(ref.state(f), batch.state(f), BACKEND_TOL, BACKEND_TOL, backend + " vs JAVA stepped, filter " + f);
+            double[][] pb = batch.covariance(f);
+            double[][] pk = one[f].covariance();
+            for (int i = 0; i < 2; i++) assertClose(pk[i], pb[i], ONE_BY_ONE_TOL, ONE_BY_ONE_TOL, backend + " P row " + i + " of filter " + f);
+        }
+    }
+
     /** One large batch (N = 2^18 + 3, local linear trend) per accelerated backend against JAVA. */
     @ParameterizedTest
     @MethodSource("dev.sxn.math.testing.BackendSupport#accelerated")
@@ -146,5 +195,10 @@ class BatchKalmanTest {
         e = assertThrows(IllegalArgumentException.class, () -> b.run(new double[8], 0, 2, new double[7]));
         assertTrue(e.getMessage().contains("out must have length >= ticks * N = 8, was 7"), e.getMessage());
         assertThrows(IndexOutOfBoundsException.class, () -> b.state(4));
+        e = assertThrows(IllegalArgumentException.class, () -> b.step(new double[4], new double[4]));
+        assertTrue(e.getMessage().contains("per-filter step lengths need a KalmanModel.constantVelocity model"), e.getMessage());
+        BatchKalman cv = new BatchKalman(KalmanModel.constantVelocity(1, 1), 2, new double[2], new double[][] {{1, 0}, {0, 1}});
+        e = assertThrows(IllegalArgumentException.class, () -> cv.step(new double[2], new double[] {0.5, -1}));
+        assertTrue(e.getMessage().contains("dts[1] must be finite and >= 0, was -1.0"), e.getMessage());
     }
 }
