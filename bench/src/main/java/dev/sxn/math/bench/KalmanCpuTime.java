@@ -57,6 +57,29 @@ public final class KalmanCpuTime {
                 System.out.println(row);
             }
         }
+        // Constant velocity with each filter's own dt (BatchKalman.run with dts), one tick per call.
+        dev.sxn.math.filter.KalmanModel cv = dev.sxn.math.filter.KalmanModel.constantVelocity(1e-6, 2.5e-7);
+        for (int n : new int[] {10_000, 1_000_000}) {
+            StringBuilder row = new StringBuilder("| cvStepDt | " + String.format(Locale.ROOT, "%,d", n) + " |");
+            double[] zs = KalmanBench.observations(n, KalmanBench.TICKS, 42);
+            double[] dts = new double[zs.length];
+            java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+            for (int i = 0; i < dts.length; i++) dts[i] = -Math.log(1 - rnd.nextDouble());
+            for (Backend kind : kinds) {
+                if (!Backends.isAvailable(kind)) {
+                    row.append(" - |");
+                    continue;
+                }
+                BatchKalman b = new BatchKalman(cv, n, new double[] {100, 0}, new double[][] {{1, 0}, {0, 1e-4}});
+                int[] t = {0};
+                double r = rate(() -> {
+                    int off = (t[0]++ & (KalmanBench.TICKS - 1)) * n;
+                    b.run(kind, zs, off, dts, off, 1, null);
+                }, n, 1.0);
+                row.append(String.format(Locale.ROOT, " %.1f |", r / 1e6));
+            }
+            System.out.println(row);
+        }
         for (int n : new int[] {100, 10_000}) {
             KalmanBench.Hip h = new KalmanBench.Hip();
             h.hipFilters = n;
