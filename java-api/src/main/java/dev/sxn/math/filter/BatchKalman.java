@@ -5,20 +5,20 @@ import dev.sxn.math.internal.KernelSet;
 import java.util.Objects;
 
 /**
- * N independent Kalman filters of one {@link KalmanModel} (n <= 4 states, m <= 2 observations, no
+ * N independent Kalman filters of one {@link KalmanModel} ({@code n <= 4} states, {@code m <= 2} observations, no
  * control, fixed F and Q), advanced together one tick at a time: the hot path of cleaning thousands of
  * price feeds per tick.
  *
  * <p>Layout (struct of arrays, the batch dimension fastest): component c of filter f lives at
  * {@code c * N + f}, with the n means first and then the upper triangle of P row by row
- * (P00, P01, ..., P11, ...). Observations of one tick are {@code z[k * N + f]} (k < m); NaN is missing
+ * (P00, P01, ..., P11, ...). Observations of one tick are {@code z[k * N + f]} ({@code k < m}); NaN is missing
  * (that row is skipped for that filter, as in {@link KalmanFilter}).
  *
  * <p>Each step is predict (x = F x, P = F P F' + Q) and one closed-form scalar update per observed
  * row, sequentially, with R decorrelated by its Cholesky factor (the second row conditioned on the first); this equals
  * the joint update of {@link KalmanFilter} to rounding (the tests compare every filter with a
  * {@link KalmanFilter} run one by one). The covariance update is the short form on the stored upper
- * triangle (P stays exactly symmetric; the Joseph form's extra cost buys nothing at n <= 4 with a
+ * triangle (P stays exactly symmetric; the Joseph form's extra cost buys nothing at {@code n <= 4} with a
  * positive R). {@link #run} advances many ticks blocked over time (a block of 512 filters goes
  * through every tick with its state in L1), which is how large N stays compute-bound. For a
  * {@link KalmanModel#constantVelocity} model the ticks may be irregular, each filter with its own
@@ -57,7 +57,7 @@ public final class BatchKalman {
     /**
      * {@code filters} filters, each starting from the prior N(x0, P0) at time 0.
      *
-     * @throws IllegalArgumentException if the model has n > 4, m > 2 or a control matrix, filters < 1,
+     * @throws IllegalArgumentException if the model has {@code n > 4}, {@code m > 2} or a control matrix, {@code filters < 1},
      *     or x0 / P0 do not fit the model (see {@link KalmanFilter#KalmanFilter})
      */
     public BatchKalman(KalmanModel model, int filters, double[] x0, double[][] p0) {

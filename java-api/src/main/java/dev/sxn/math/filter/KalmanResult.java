@@ -12,6 +12,19 @@ package dev.sxn.math.filter;
  * <p>Storage is flat and row-major: mean i of step t at {@code t*n + i}, covariance (i, j) at
  * {@code (t*n + i)*n + j}, innovation k at {@code t*m + k}. The record copies arrays in and out, so it
  * is immutable; the element accessors ({@link #mean(int, int)} ...) read without copying.
+ *
+ * @param steps the number of steps T
+ * @param stateDim n
+ * @param obsDim m
+ * @param means filtered means x_{t|t}, T x n
+ * @param covariances filtered covariances P_{t|t}, T x n x n
+ * @param predictedMeans predicted means x_{t|t-1}, T x n
+ * @param predictedCovariances predicted covariances P_{t|t-1}, T x n x n
+ * @param transitions the transition F_t used to predict step t, T x n x n
+ * @param innovations innovations v_t, T x m (NaN where missing)
+ * @param standardized standardised innovations, T x m (NaN where missing)
+ * @param logLikelihood the full Gaussian log-likelihood of the observed components
+ * @param observations the number of observed components over all steps
  */
 public record KalmanResult(int steps, int stateDim, int obsDim, double[] means, double[] covariances, double[] predictedMeans,
         double[] predictedCovariances, double[] transitions, double[] innovations, double[] standardized, double logLikelihood,

@@ -7,6 +7,11 @@ package dev.sxn.math.filter;
  * {@code KalmanRun} residual), the Gaussian log-density of the observed components
  * -1/2 (k log 2 pi + log det S + v' S^-1 v), and the number k of observed components (0 when z was all
  * missing: then the log-density is 0). Arrays are copied in and out, so the record is immutable.
+ *
+ * @param innovation v, length m (NaN where missing)
+ * @param standardized L^-1 v over the observed components, length m (NaN where missing)
+ * @param logLikelihood the log-density of the observed components
+ * @param observed the number of observed components
  */
 public record KalmanUpdate(double[] innovation, double[] standardized, double logLikelihood, int observed) {
     /** Copies the arrays. */

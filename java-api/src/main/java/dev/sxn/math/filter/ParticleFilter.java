@@ -83,7 +83,7 @@ public final class ParticleFilter {
     /**
      * count particles of dimension dim drawn from {@code init}, with equal weights.
      *
-     * @param essThreshold resample when ESS < essThreshold * count; in [0, 1] (0: never, 1: every step)
+     * @param essThreshold resample when {@code ESS < essThreshold * count}; in [0, 1] (0: never, 1: every step)
      * @param seed the seed of the filter's random stream
      */
     public ParticleFilter(int count, int dim, Initializer init, Transition transition, LogLikelihood likelihood, double essThreshold,

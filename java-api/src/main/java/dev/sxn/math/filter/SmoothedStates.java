@@ -3,6 +3,11 @@ package dev.sxn.math.filter;
 /**
  * The Rauch-Tung-Striebel smoothed states x_{t|T} and covariances P_{t|T} for t = 0..T-1 (flat,
  * row-major as in {@link KalmanResult}). Immutable: arrays are copied in and out.
+ *
+ * @param steps the number of steps T
+ * @param stateDim n
+ * @param means smoothed means x_{t|T}, T x n
+ * @param covariances smoothed covariances P_{t|T}, T x n x n
  */
 public record SmoothedStates(int steps, int stateDim, double[] means, double[] covariances) {
     /** Copies the arrays. */
