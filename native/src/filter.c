@@ -12,6 +12,7 @@
  * (n + n(n+1)/2) * N doubles, zs ticks*m*N, out (may be NULL) ticks*N. */
 #include "sxn_dispatch.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -75,4 +76,29 @@ SXN_EXPORT void sxn_filter_batch_run_dt(const double *pp, double *state, int64_t
         default: done = runcv_sse2(pp, state, N, zs, dts, ticks, out, 0, N); break;
     }
     runcv_one(pp, state, N, zs, dts, ticks, out, done, N);
+}
+
+/* The first i in [0, n) with an infinite a[i], or -1: BatchKalman's argument check (NaN is allowed,
+ * infinities are not). Blocks of 8 are OR-reduced without branches so the compiler vectorises them. */
+#define FIRST_INF_BODY                                                         \
+    int64_t i = 0;                                                             \
+    for (; i + 8 <= n; i += 8) {                                               \
+        int hit = 0;                                                           \
+        for (int k = 0; k < 8; k++) hit |= fabs(a[i + k]) == (double) INFINITY; \
+        if (hit) break;                                                        \
+    }                                                                          \
+    for (; i < n; i++)                                                         \
+        if (fabs(a[i]) == (double) INFINITY) return i;                         \
+    return -1;
+
+__attribute__((target("avx512f"))) static int64_t first_inf_avx512(const double *a, int64_t n) { FIRST_INF_BODY }
+__attribute__((target("avx2"))) static int64_t first_inf_avx2(const double *a, int64_t n) { FIRST_INF_BODY }
+static int64_t first_inf_base(const double *a, int64_t n) { FIRST_INF_BODY }
+
+SXN_EXPORT int64_t sxn_filter_first_inf(const double *a, int64_t n) {
+    switch (sxn_isa()) {
+        case SXN_ISA_AVX512: return first_inf_avx512(a, n);
+        case SXN_ISA_AVX2: return first_inf_avx2(a, n);
+        default: return first_inf_base(a, n);
+    }
 }

@@ -11,6 +11,7 @@ void sxn_filter_batch_run(int32_t n, int32_t m, const double *pp, double *state,
                           int64_t ticks, double *out);
 void sxn_filter_batch_run_dt(const double *pp, double *state, int64_t N, const double *zs, const double *dts, int64_t ticks,
                              double *out);
+int64_t sxn_filter_first_inf(const double *a, int64_t n);
 int32_t sxn_isa_level(void);
 
 static int cov(int n, int i, int j) {
@@ -135,6 +136,16 @@ int main(void) {
             SXN_CHECK_CLOSE(st[4 * N + f], P[f][3], 1e-12, 1e-11, "cv p11", f);
         }
         free(st); free(zs); free(dts); free(out); free(X); free(P);
+    }
+    /* The infinity scan: every length up to 40, an infinity (either sign) at every position or none. */
+    for (long n = 0; n <= 40; n++) {
+        double *a = sxn_test_alloc(n);
+        for (long at = -1; at < n; at++) {
+            for (long i = 0; i < n; i++) a[i] = (i % 3 == 1) ? NAN : (double) i;
+            if (at >= 0) a[at] = (at % 2) ? INFINITY : -INFINITY;
+            SXN_CHECK_CLOSE((double) sxn_filter_first_inf(a, n), (double) at, 0, 0, "first_inf", n * 100 + at);
+        }
+        free(a);
     }
     printf("isa level %d\n", sxn_isa_level());
     return sxn_test_finish("test_filter");

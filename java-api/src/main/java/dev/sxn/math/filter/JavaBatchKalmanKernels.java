@@ -227,4 +227,17 @@ final class JavaBatchKalmanKernels implements BatchKalmanKernels {
             }
         }
     }
+
+    @Override
+    public int firstInfinite(double[] a, int off, int len) {
+        return scanInfinite(a, off, len);
+    }
+
+    /** Scalar scan for an infinite entry (index, or -1). */
+    static int scanInfinite(double[] a, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            if (Math.abs(a[i]) == Double.POSITIVE_INFINITY) return i;
+        }
+        return -1;
+    }
 }

@@ -18,6 +18,8 @@ import java.lang.invoke.MethodHandle;
 final class NativeBatchKalmanKernels implements BatchKalmanKernels {
     private static final MethodHandle RUN = SxnNative.downcall("sxn_filter_batch_run",
             FunctionDescriptor.ofVoid(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG, ADDRESS));
+    private static final MethodHandle FIRST_INF = SxnNative.downcall("sxn_filter_first_inf",
+            FunctionDescriptor.of(JAVA_LONG, ADDRESS, JAVA_LONG));
     private static final MethodHandle RUN_DT = SxnNative.downcall("sxn_filter_batch_run_dt",
             FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
 
@@ -43,5 +45,16 @@ final class NativeBatchKalmanKernels implements BatchKalmanKernels {
         } catch (Throwable t) {
             throw NativeFailure.wrap("sxn_filter_batch_run_dt", t);
         }
+    }
+
+    @Override
+    public int firstInfinite(double[] a, int off, int len) {
+        long i;
+        try {
+            i = (long) FIRST_INF.invokeExact(MemorySegment.ofArray(a).asSlice((long) off * Double.BYTES), (long) len);
+        } catch (Throwable t) {
+            throw NativeFailure.wrap("sxn_filter_first_inf", t);
+        }
+        return i < 0 ? -1 : off + (int) i;
     }
 }

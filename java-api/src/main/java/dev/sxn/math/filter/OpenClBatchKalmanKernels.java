@@ -85,4 +85,9 @@ final class OpenClBatchKalmanKernels implements BatchKalmanKernels {
         }
         System.arraycopy(newState, 0, state, 0, stateLen);
     }
+
+    @Override
+    public int firstInfinite(double[] a, int off, int len) {
+        return JavaBatchKalmanKernels.scanInfinite(a, off, len);
+    }
 }

@@ -269,4 +269,17 @@ final class VectorBatchKalmanKernels implements BatchKalmanKernels {
             }
         }
     }
+
+    @Override
+    public int firstInfinite(double[] a, int off, int len) {
+        int i = 0;
+        for (; i + 4 * L <= len; i += 4 * L) {
+            VectorMask<Double> m = DoubleVector.fromArray(S, a, off + i).abs().compare(VectorOperators.EQ, Double.POSITIVE_INFINITY)
+                    .or(DoubleVector.fromArray(S, a, off + i + L).abs().compare(VectorOperators.EQ, Double.POSITIVE_INFINITY))
+                    .or(DoubleVector.fromArray(S, a, off + i + 2 * L).abs().compare(VectorOperators.EQ, Double.POSITIVE_INFINITY))
+                    .or(DoubleVector.fromArray(S, a, off + i + 3 * L).abs().compare(VectorOperators.EQ, Double.POSITIVE_INFINITY));
+            if (m.anyTrue()) break;
+        }
+        return JavaBatchKalmanKernels.scanInfinite(a, off + i, len - i);
+    }
 }

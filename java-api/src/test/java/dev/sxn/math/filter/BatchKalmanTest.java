@@ -1,6 +1,7 @@
 package dev.sxn.math.filter;
 
 import static dev.sxn.math.testing.Tolerance.assertClose;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -174,6 +175,30 @@ class BatchKalmanTest {
         }
         assertClose(b.component(0), a.component(0), BACKEND_TOL, BACKEND_TOL, backend + " level");
         assertClose(b.component(1), a.component(1), BACKEND_TOL, BACKEND_TOL, backend + " slope");
+    }
+
+    /** Each kernel's infinity scan (the argument check) finds the first infinity at every position of odd lengths. */
+    @ParameterizedTest
+    @MethodSource("dev.sxn.math.testing.BackendSupport#all")
+    void infinityScanFindsTheFirst(Backend backend) {
+        BackendSupport.assumeAvailable(backend);
+        BatchKalmanKernels k = BatchKalman.kernelFor(backend);
+        for (int len : new int[] {0, 1, 7, 31, 33, 70}) {
+            double[] a = new double[len + 5];
+            for (int at = -1; at < len; at++) {
+                for (int i = 0; i < a.length; i++) a[i] = i % 3 == 1 ? Double.NaN : i;
+                a[1] = Double.POSITIVE_INFINITY; // before the scanned range
+                if (at >= 0) a[3 + at] = at % 2 == 0 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+                if (at >= 0 && at + 1 < len) a[3 + at + 1] = Double.POSITIVE_INFINITY;
+                assertEquals(at < 0 ? -1 : 3 + at, k.firstInfinite(a, 3, len), backend + " len " + len + " at " + at);
+            }
+        }
+        KalmanModel ll = KalmanModel.localLevel(1, 1);
+        BatchKalman b = new BatchKalman(ll, 1000, new double[] {0}, new double[][] {{1}});
+        double[] z = new double[1000];
+        z[777] = Double.NEGATIVE_INFINITY;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.step(backend, z));
+        assertTrue(e.getMessage().contains("z[777] must be finite or NaN"), e.getMessage());
     }
 
     @Test
