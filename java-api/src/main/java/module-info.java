@@ -12,4 +12,5 @@ module dev.sxn.math {
     exports dev.sxn.math.linalg;
     exports dev.sxn.math.series;
     exports dev.sxn.math.dynamics;
+    exports dev.sxn.math.filter;
 }

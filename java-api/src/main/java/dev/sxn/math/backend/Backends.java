@@ -31,7 +31,9 @@ public final class Backends {
             "dev.sxn.math.linalg.VectorOps",
             "dev.sxn.math.linalg.Linalg",
             "dev.sxn.math.series.MatrixProfile",
-            "dev.sxn.math.dynamics.Dynamics");
+            "dev.sxn.math.dynamics.Dynamics",
+            "dev.sxn.math.filter.BatchKalman",
+            "dev.sxn.math.filter.ParticleFilter");
 
     private Backends() {}
 

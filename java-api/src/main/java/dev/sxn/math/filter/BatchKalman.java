@@ -1,0 +1,312 @@
+package dev.sxn.math.filter;
+
+import dev.sxn.math.backend.Backend;
+import dev.sxn.math.internal.KernelSet;
+import java.util.Objects;
+
+/**
+ * N independent Kalman filters of one {@link KalmanModel} ({@code n <= 4} states, {@code m <= 2} observations, no
+ * control, fixed F and Q), advanced together one tick at a time: the hot path of cleaning thousands of
+ * price feeds per tick.
+ *
+ * <p>Layout (struct of arrays, the batch dimension fastest): component c of filter f lives at
+ * {@code c * N + f}, with the n means first and then the upper triangle of P row by row
+ * (P00, P01, ..., P11, ...). Observations of one tick are {@code z[k * N + f]} ({@code k < m}); NaN is missing
+ * (that row is skipped for that filter, as in {@link KalmanFilter}).
+ *
+ * <p>Each step is predict (x = F x, P = F P F' + Q) and one closed-form scalar update per observed
+ * row, sequentially, with R decorrelated by its Cholesky factor (the second row conditioned on the first); this equals
+ * the joint update of {@link KalmanFilter} to rounding (the tests compare every filter with a
+ * {@link KalmanFilter} run one by one). The covariance update is the short form on the stored upper
+ * triangle (P stays exactly symmetric; the Joseph form's extra cost buys nothing at {@code n <= 4} with a
+ * positive R). {@link #run} advances many ticks blocked over time (a block of 512 filters goes
+ * through every tick with its state in L1), which is how large N stays compute-bound. For a
+ * {@link KalmanModel#constantVelocity} model the ticks may be irregular, each filter with its own
+ * step length ({@link #run(double[], int, double[], int, int, double[])}).
+ *
+ * <p>Backends: JAVA; VECTOR (one filter per lane); NATIVE (C with AVX-512 / AVX2 / SSE2 bodies chosen
+ * at run time, one filter per lane); OPENCL (one work-item per filter, all ticks of a call inside the
+ * work-item). Cost O(N n^3) per tick. Not thread-safe (the state is mutable); distinct instances may
+ * be used from distinct threads.
+ */
+public final class BatchKalman {
+    private static final BatchKalmanKernels JAVA = new JavaBatchKalmanKernels();
+
+    /*
+     * Crossovers from bench/results/kalman.md (KalmanBench and KalmanCpuTime, n = 2, m = 1, on this
+     * project's 2-core AMD EPYC with AVX-512, JDK 25, machine shared with other builds): by CPU time
+     * NATIVE runs 94 M updates/s and VECTOR 74 M/s already at N = 100 against JAVA's 65 M/s, and
+     * 300-470 M/s against 110 M/s from N = 1000 on; so both are taken from 64 filters (below that, a
+     * fraction of one vector and the call overhead leave little to win). NATIVE is preferred over
+     * VECTOR by KernelSet's order; VECTOR was 10-25% ahead from N = 1000 by CPU time, within the
+     * noise of that machine. OPENCL on PoCL (a CPU) copies the state both ways per call and stays
+     * below 20 M/s: pinned only, on GPUs too, until the state can stay on the device.
+     */
+    private static final KernelSet<BatchKalmanKernels> KERNELS = KernelSet
+            .builder("filter.BatchKalman", BatchKalmanKernels.class, JAVA)
+            .with(Backend.VECTOR, "dev.sxn.math.filter.VectorBatchKalmanKernels", 64)
+            .with(Backend.NATIVE, "dev.sxn.math.filter.NativeBatchKalmanKernels", 64)
+            .withOpenCl("dev.sxn.math.filter.OpenClBatchKalmanKernels", KernelSet.NEVER, KernelSet.NEVER)
+            .build();
+
+    private static volatile BatchKalmanKernels SCANNER;
+
+    private final KalmanModel model;
+    private final BatchPlan plan;
+    private final int filters;
+    private final double[] state;
+
+    /**
+     * {@code filters} filters, each starting from the prior N(x0, P0) at time 0.
+     *
+     * @throws IllegalArgumentException if the model has {@code n > 4}, {@code m > 2} or a control matrix, {@code filters < 1},
+     *     or x0 / P0 do not fit the model (see {@link KalmanFilter#KalmanFilter})
+     */
+    public BatchKalman(KalmanModel model, int filters, double[] x0, double[][] p0) {
+        this.model = Objects.requireNonNull(model, "model");
+        if (model.n > 4) throw new IllegalArgumentException("BatchKalman supports n <= 4 states, model has n = " + model.n);
+        if (model.m > 2) throw new IllegalArgumentException("BatchKalman supports m <= 2 observations, model has m = " + model.m);
+        if (model.c != 0) throw new IllegalArgumentException("BatchKalman does not support a control input (the model has B)");
+        if (filters < 1) throw new IllegalArgumentException("filters must be >= 1, was " + filters);
+        this.plan = new BatchPlan(model);
+        if ((long) plan.comps * filters > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("filters must be <= " + (Integer.MAX_VALUE - 8) / plan.comps + " for n = " + model.n + ", was " + filters);
+        }
+        this.filters = filters;
+        this.state = new double[plan.comps * filters];
+        double[] x = Args.vector(x0, "x0", model.n, "the state dimension");
+        double[] p = Args.matrix(p0, "P0", model.n, model.n, "n x n");
+        Args.positiveSemidefinite(p, model.n, "P0");
+        for (int f = 0; f < filters; f++) put(f, x, p);
+    }
+
+    /** The kernel of {@code kind} (tests). */
+    static BatchKalmanKernels kernelFor(Backend kind) {
+        return KERNELS.kernel(kind);
+    }
+
+    /** The kinds this family has kernels for, their crossovers and what it lacks (one line). */
+    public static String describeKernels() {
+        return KERNELS.describe();
+    }
+
+    /** The model. */
+    public KalmanModel model() {
+        return model;
+    }
+
+    /** The number of filters N. */
+    public int filters() {
+        return filters;
+    }
+
+    private void put(int f, double[] x, double[] p) {
+        int n = model.n;
+        for (int i = 0; i < n; i++) state[i * filters + f] = x[i];
+        for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) state[plan.cov(i, j) * filters + f] = p[i * n + j];
+        }
+    }
+
+    /** Sets filter f's mean and covariance (checked as in the constructor). */
+    public void setState(int f, double[] x, double[][] p) {
+        checkFilter(f);
+        double[] xx = Args.vector(x, "x", model.n, "the state dimension");
+        double[] pp = Args.matrix(p, "P", model.n, model.n, "n x n");
+        Args.positiveSemidefinite(pp, model.n, "P");
+        put(f, xx, pp);
+    }
+
+    private void checkFilter(int f) {
+        if (f < 0 || f >= filters) throw new IndexOutOfBoundsException("filter must be in [0, " + filters + "), was " + f);
+    }
+
+    /** Filter f's current mean (a new array). */
+    public double[] state(int f) {
+        checkFilter(f);
+        double[] x = new double[model.n];
+        for (int i = 0; i < model.n; i++) x[i] = state[i * filters + f];
+        return x;
+    }
+
+    /** Filter f's current covariance (a new n x n array). */
+    public double[][] covariance(int f) {
+        checkFilter(f);
+        int n = model.n;
+        double[][] p = new double[n][n];
+        for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) p[i][j] = state[plan.cov(i, j) * filters + f];
+        return p;
+    }
+
+    /** State component i of every filter (a new array of length N): e.g. i = 0, every filtered price. */
+    public double[] component(int i) {
+        if (i < 0 || i >= model.n) throw new IndexOutOfBoundsException("component must be in [0, " + model.n + "), was " + i);
+        double[] out = new double[filters];
+        System.arraycopy(state, i * filters, out, 0, filters);
+        return out;
+    }
+
+    /** One tick: z holds m * N observations, {@code z[k * N + f]} (NaN = missing). Backend chosen per call. */
+    public void step(double[] z) {
+        checkZ(z, 0, 1);
+        runChecked(null, z, 0, 1, null);
+    }
+
+    /** {@link #step(double[])} on the given backend (throws if unavailable). */
+    public void step(Backend backend, double[] z) {
+        Objects.requireNonNull(backend, "backend");
+        checkZ(z, 0, 1);
+        runChecked(backend, z, 0, 1, null);
+    }
+
+    /**
+     * {@code ticks} steps in one call, blocked over time: zs holds {@code ticks * m * N} observations
+     * from {@code zOff}, tick t's observation k of filter f at {@code zOff + (t * m + k) * N + f}. If out
+     * is not null it receives the filtered first state component, {@code out[t * N + f]} (length >=
+     * ticks * N). Equals {@code ticks} calls of {@link #step(double[])}.
+     */
+    public void run(double[] zs, int zOff, int ticks, double[] out) {
+        checkZ(zs, zOff, ticks);
+        checkOut(out, ticks);
+        runChecked(null, zs, zOff, ticks, out);
+    }
+
+    /** {@link #run(double[], int, int, double[])} on the given backend. */
+    public void run(Backend backend, double[] zs, int zOff, int ticks, double[] out) {
+        Objects.requireNonNull(backend, "backend");
+        checkZ(zs, zOff, ticks);
+        checkOut(out, ticks);
+        runChecked(backend, zs, zOff, ticks, out);
+    }
+
+    /**
+     * Constant velocity with irregular ticks: like {@link #run(double[], int, int, double[])}, with each
+     * filter's own step length {@code dts[dOff + t * N + f]} (finite, >= 0, in the model's time unit),
+     * from which F = [[1, dt], [0, 1]] and Q = q [[dt^3/3, dt^2/2], [dt^2/2, dt]] are built per filter
+     * and tick (the exact discretisation of {@link KalmanModel#constantVelocity}). Equals
+     * {@link KalmanFilter#predictDt(double)} + update per filter.
+     *
+     * @throws IllegalArgumentException if the model is not a {@link KalmanModel#constantVelocity} model,
+     *     or dts is too short or holds a negative or non-finite step
+     */
+    public void run(double[] zs, int zOff, double[] dts, int dOff, int ticks, double[] out) {
+        checkZ(zs, zOff, ticks);
+        checkDt(dts, dOff, ticks);
+        checkOut(out, ticks);
+        runDtChecked(null, zs, zOff, dts, dOff, ticks, out);
+    }
+
+    /** {@link #run(double[], int, double[], int, int, double[])} on the given backend. */
+    public void run(Backend backend, double[] zs, int zOff, double[] dts, int dOff, int ticks, double[] out) {
+        Objects.requireNonNull(backend, "backend");
+        checkZ(zs, zOff, ticks);
+        checkDt(dts, dOff, ticks);
+        checkOut(out, ticks);
+        runDtChecked(backend, zs, zOff, dts, dOff, ticks, out);
+    }
+
+    /** One irregular tick of a constant-velocity batch: z[f] observed dt[f] after filter f's previous tick. */
+    public void step(double[] z, double[] dt) {
+        run(z, 0, dt, 0, 1, null);
+    }
+
+    private void checkDt(double[] dts, int off, int ticks) {
+        Objects.requireNonNull(dts, "dts");
+        if (!model.isConstantVelocity()) {
+            throw new IllegalArgumentException("per-filter step lengths need a KalmanModel.constantVelocity model");
+        }
+        long need = (long) ticks * filters;
+        if (off < 0 || off + need > dts.length) {
+            throw new IllegalArgumentException("dts must hold ticks * N = " + need + " values from offset " + off + ", has length " + dts.length);
+        }
+        int inf = scanner().firstInfinite(dts, off, (int) need);
+        if (inf >= 0) throw new IllegalArgumentException("dts[" + inf + "] must be finite and >= 0, was " + dts[inf]);
+        for (int i = off; i < off + (int) need; i++) {
+            // Negative or NaN (infinities were found above); a cheap compare that C2 keeps branch-predicted.
+            if (!(dts[i] >= 0)) throw new IllegalArgumentException("dts[" + i + "] must be finite and >= 0, was " + dts[i]);
+        }
+    }
+
+    private void runDtChecked(Backend pinned, double[] z, int off, double[] dts, int dOff, int ticks, double[] out) {
+        if (ticks == 0) return;
+        if (pinned != null) {
+            KERNELS.kernel(pinned).runDt(plan, state, filters, z, off, dts, dOff, ticks, out);
+            return;
+        }
+        Backend kind = KERNELS.choose(filters);
+        if (kind == Backend.JAVA) {
+            JAVA.runDt(plan, state, filters, z, off, dts, dOff, ticks, out);
+            return;
+        }
+        try {
+            KERNELS.kernel(kind).runDt(plan, state, filters, z, off, dts, dOff, ticks, out);
+        } catch (RuntimeException e) {
+            if (KERNELS.isForced()) throw e;
+            KERNELS.fellBack(kind, e);
+            JAVA.runDt(plan, state, filters, z, off, dts, dOff, ticks, out);
+        }
+    }
+
+    private void checkZ(double[] z, int off, int ticks) {
+        Objects.requireNonNull(z, "z");
+        if (ticks < 0) throw new IllegalArgumentException("ticks must be >= 0, was " + ticks);
+        long need = (long) ticks * model.m * filters;
+        if (off < 0 || off + need > z.length) {
+            throw new IllegalArgumentException("z must hold ticks * m * N = " + need + " values from offset " + off + ", has length " + z.length);
+        }
+        int bad = scanner().firstInfinite(z, off, (int) need);
+        if (bad >= 0) throw new IllegalArgumentException("z[" + bad + "] must be finite or NaN (missing), was " + z[bad]);
+    }
+
+    /**
+     * The kernel whose scan checks the arguments: a scalar Java scan of z costs about a third of a
+     * NATIVE tick, so the check uses the fastest scan available (VECTOR or NATIVE), whatever kernel
+     * then runs the filters.
+     */
+    private static BatchKalmanKernels scanner() {
+        BatchKalmanKernels s = SCANNER;
+        if (s == null) {
+            s = JAVA;
+            for (Backend kind : new Backend[] {Backend.VECTOR, Backend.NATIVE}) {
+                if (dev.sxn.math.backend.Backends.isAvailable(kind)) {
+                    try {
+                        s = KERNELS.kernel(kind);
+                        break;
+                    } catch (RuntimeException e) {
+                        // An unusable kind leaves the scalar scan.
+                    }
+                }
+            }
+            SCANNER = s;
+        }
+        return s;
+    }
+
+    private void checkOut(double[] out, int ticks) {
+        if (out != null && out.length < (long) ticks * filters) {
+            throw new IllegalArgumentException("out must have length >= ticks * N = " + (long) ticks * filters + ", was " + out.length);
+        }
+    }
+
+    private void runChecked(Backend pinned, double[] z, int off, int ticks, double[] out) {
+        if (ticks == 0) return;
+        if (pinned != null) {
+            KERNELS.kernel(pinned).run(plan, state, filters, z, off, ticks, out);
+            return;
+        }
+        Backend kind = KERNELS.choose(filters);
+        if (kind == Backend.JAVA) {
+            JAVA.run(plan, state, filters, z, off, ticks, out);
+            return;
+        }
+        // Kernels write the state only after their work succeeded (OPENCL reads back at the end;
+        // NATIVE and VECTOR cannot fail half-way), so falling back recomputes from the same state.
+        try {
+            KERNELS.kernel(kind).run(plan, state, filters, z, off, ticks, out);
+        } catch (RuntimeException e) {
+            if (KERNELS.isForced()) throw e;
+            KERNELS.fellBack(kind, e);
+            JAVA.run(plan, state, filters, z, off, ticks, out);
+        }
+    }
+}

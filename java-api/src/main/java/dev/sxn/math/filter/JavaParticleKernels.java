@@ -1,0 +1,20 @@
+package dev.sxn.math.filter;
+
+/** Plain-Java particle kernels (the reference), with {@link Math#exp}. */
+final class JavaParticleKernels implements ParticleKernels {
+    @Override
+    public double normalize(double[] logW, int n, double max) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) sum += Math.exp(logW[i] - max);
+        double lse = max + Math.log(sum);
+        for (int i = 0; i < n; i++) logW[i] -= lse;
+        return lse;
+    }
+
+    @Override
+    public double ess(double[] logW, int n) {
+        double s = 0;
+        for (int i = 0; i < n; i++) s += Math.exp(2 * logW[i]);
+        return 1 / s;
+    }
+}

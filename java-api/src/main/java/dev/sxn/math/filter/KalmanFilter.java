@@ -1,0 +1,401 @@
+package dev.sxn.math.filter;
+
+import java.util.Objects;
+
+/**
+ * A linear Kalman filter for a {@link KalmanModel}: n states, m observations, optional control.
+ *
+ * <p>Each step is {@link #predict()} (x = F x + B u, P = F P F' + Q) followed by {@link #update(double[])}:
+ * with the observed rows o of z, the innovation v = z_o - H_o x, its covariance S = H_o P H_o' + R_oo,
+ * factored S = L L' by Cholesky (never inverted), the gain K = P H_o' S^-1 from two triangular
+ * solves, x += K v, and the Joseph-form covariance P = (I - K H_o) P (I - K H_o)' + K R_oo K', which
+ * stays symmetric positive semidefinite in floating point where the short form P - K S K' need not.
+ * P is symmetrised after every step.
+ *
+ * <p>Missing data: a NaN component of z is missing and its row is skipped; an all-NaN z leaves the
+ * prediction as the filtered state (R's {@code KalmanRun} does the same). Time-varying models: pass F
+ * and Q per step to {@link #predict(double[][], double[][], double[])}, or let the model build them
+ * from each step's length with {@link #predictDt(double)} (see {@link KalmanModel.TimeStep}).
+ *
+ * <p>Cost per step O(n^3 + m^3) with small dense loops (no allocation on the step path). Not
+ * thread-safe: one filter per thread (the model itself is immutable and can be shared).
+ */
+public final class KalmanFilter {
+    private static final double LOG_2PI = Math.log(2 * Math.PI);
+
+    private final KalmanModel model;
+    private final int n;
+    private final int m;
+    private final double[] x;
+    private final double[] p;
+    private long step;
+    // Scratch, sized once.
+    private final double[] fCur;
+    private final double[] qCur;
+    private final double[] tmpN;
+    private final double[] tmpNN;
+    private final double[] tmpNN2;
+    private final double[] ho;
+    private final double[] pht;
+    private final double[] s;
+    private final double[] l;
+    private final double[] k;
+    private final double[] v;
+    private final int[] obs;
+
+    /**
+     * A filter at the prior x_0 ~ N(x0, P0): the state at time 0, before the first {@link #predict()}.
+     *
+     * @throws IllegalArgumentException if x0 is not of length n or not finite, or P0 is not an n x n
+     *     symmetric positive semidefinite finite matrix
+     */
+    public KalmanFilter(KalmanModel model, double[] x0, double[][] p0) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.n = model.n;
+        this.m = model.m;
+        this.x = Args.vector(x0, "x0", n, "the state dimension");
+        this.p = Args.matrix(p0, "P0", n, n, "n x n");
+        Args.positiveSemidefinite(p, n, "P0");
+        fCur = model.f.clone();
+        qCur = model.q.clone();
+        tmpN = new double[n];
+        tmpNN = new double[n * n];
+        tmpNN2 = new double[n * n];
+        ho = new double[m * n];
+        pht = new double[n * m];
+        s = new double[m * m];
+        l = new double[m * m];
+        k = new double[n * m];
+        v = new double[m];
+        obs = new int[m];
+    }
+
+    /** The model. */
+    public KalmanModel model() {
+        return model;
+    }
+
+    /** A copy of the current mean. */
+    public double[] state() {
+        return x.clone();
+    }
+
+    /** A copy of the current covariance. */
+    public double[][] covariance() {
+        return Dense.unflatten(p, 0, n, n);
+    }
+
+    /** The number of predictions made so far. */
+    public long steps() {
+        return step;
+    }
+
+    /** Predicts one step with the model's F and Q (no control). */
+    public void predict() {
+        predictFlat(model.f, model.q, null);
+    }
+
+    /** Predicts one step with the model's F, Q and control input u (length c). */
+    public void predict(double[] u) {
+        predictFlat(model.f, model.q, control(u));
+    }
+
+    /**
+     * Predicts one step with this step's F and Q (time-varying models); a null F or Q means the
+     * model's, a null u no control.
+     */
+    public void predict(double[][] f, double[][] q, double[] u) {
+        double[] ff = f == null ? model.f : Args.matrix(f, "F", n, n, "n x n");
+        double[] qq = model.q;
+        if (q != null) {
+            qq = Args.matrix(q, "Q", n, n, "n x n");
+            Args.positiveSemidefinite(qq, n, "Q");
+        }
+        predictFlat(ff, qq, u == null ? null : control(u));
+    }
+
+    /**
+     * Predicts over a step of length dt (>= 0, finite) with F(dt) and Q(dt) from the model's
+     * {@link KalmanModel.TimeStep}.
+     *
+     * @throws IllegalStateException if the model has no time step
+     */
+    public void predictDt(double dt) {
+        stepMatrices(dt);
+        predictFlat(fCur, qCur, null);
+    }
+
+    private void stepMatrices(double dt) {
+        if (model.timeStep == null) throw new IllegalStateException("the model has no TimeStep: build it with KalmanModel.Builder.timeStep");
+        if (!(dt >= 0) || !Double.isFinite(dt)) throw new IllegalArgumentException("dt must be finite and >= 0, was " + dt);
+        model.timeStep.fill(dt, fCur, qCur);
+        for (int i = 0; i < n * n; i++) {
+            if (!Double.isFinite(fCur[i]) || !Double.isFinite(qCur[i])) {
+                throw new IllegalArgumentException("TimeStep produced a non-finite F or Q for dt = " + dt);
+            }
+        }
+    }
+
+    private double[] control(double[] u) {
+        if (model.c == 0) throw new IllegalArgumentException("u given but the model has no control matrix B");
+        return Args.vector(u, "u", model.c, "the control dimension");
+    }
+
+    private void predictFlat(double[] f, double[] q, double[] u) {
+        Dense.mulVec(f, x, tmpN, n, n);
+        if (u != null) {
+            int c = model.c;
+            for (int i = 0; i < n; i++) {
+                double acc = 0;
+                for (int j = 0; j < c; j++) acc += model.b[i * c + j] * u[j];
+                tmpN[i] += acc;
+            }
+        }
+        System.arraycopy(tmpN, 0, x, 0, n);
+        Dense.mul(f, p, tmpNN, n, n, n);
+        Dense.mulTransB(tmpNN, f, p, n, n, n);
+        for (int i = 0; i < n * n; i++) p[i] += q[i];
+        Dense.symmetrize(p, n);
+        step++;
+    }
+
+    /** {@link #update(double[])} for a one-observation model. */
+    public KalmanUpdate update(double z) {
+        return update(new double[] {z});
+    }
+
+    /**
+     * Updates with the observation z (length m; NaN components are missing, infinities are rejected).
+     *
+     * @return the innovation, its standardised form and the log-density of the observed components
+     * @throws ArithmeticException if the innovation covariance is not positive definite (only possible
+     *     when a time-varying Q or F drove P into a non-PSD state)
+     */
+    public KalmanUpdate update(double[] z) {
+        Objects.requireNonNull(z, "z");
+        if (z.length != m) throw new IllegalArgumentException("z must have length m = " + m + ", was " + z.length);
+        for (int i = 0; i < m; i++) {
+            if (Double.isInfinite(z[i])) throw new IllegalArgumentException("z[" + i + "] must be finite or NaN (missing), was " + z[i]);
+        }
+        double[] innov = new double[m];
+        double[] std = new double[m];
+        double ll = updateFlat(z, 0, innov, 0, std, 0);
+        int observed = 0;
+        for (double zi : z) if (!Double.isNaN(zi)) observed++;
+        return new KalmanUpdate(innov, std, ll, observed);
+    }
+
+    /**
+     * The update on checked arrays: writes innovations and standardised innovations of this step (NaN
+     * where missing) and returns the log-density of the observed components (0 if none).
+     */
+    private double updateFlat(double[] z, int zOff, double[] innovOut, int iOff, double[] stdOut, int sOff) {
+        int ko = 0;
+        for (int i = 0; i < m; i++) {
+            innovOut[iOff + i] = Double.NaN;
+            stdOut[sOff + i] = Double.NaN;
+            if (!Double.isNaN(z[zOff + i])) obs[ko++] = i;
+        }
+        if (ko == 0) return 0.0;
+        // H_o and v = z_o - H_o x.
+        for (int a = 0; a < ko; a++) {
+            System.arraycopy(model.h, obs[a] * n, ho, a * n, n);
+            double hx = 0;
+            for (int j = 0; j < n; j++) hx += ho[a * n + j] * x[j];
+            v[a] = z[zOff + obs[a]] - hx;
+            innovOut[iOff + obs[a]] = v[a];
+        }
+        // PHt (n x ko) = P H_o'; S = H_o PHt + R_oo.
+        Dense.mulTransB(p, ho, pht, n, n, ko);
+        for (int a = 0; a < ko; a++) {
+            for (int b = 0; b < ko; b++) {
+                double acc = model.r[obs[a] * m + obs[b]];
+                for (int j = 0; j < n; j++) acc += ho[a * n + j] * pht[j * ko + b];
+                s[a * ko + b] = acc;
+            }
+        }
+        Dense.symmetrize(s, ko);
+        int bad = Dense.cholesky(s, l, ko);
+        if (bad >= 0) {
+            throw new ArithmeticException("innovation covariance S is not positive definite at step " + step + " (pivot " + bad + " = "
+                    + Dense.pivot(s, l, ko, bad) + ")");
+        }
+        // K' (ko x n) = S^-1 PHt': solve column by column of PHt' (row j of PHt is column j of PHt').
+        double[] col = tmpN.length >= ko ? tmpN : new double[ko];
+        for (int j = 0; j < n; j++) {
+            for (int a = 0; a < ko; a++) col[a] = pht[j * ko + a];
+            Dense.forward(l, col, 0, ko);
+            Dense.backward(l, col, 0, ko);
+            for (int a = 0; a < ko; a++) k[j * ko + a] = col[a];
+        }
+        // Standardised innovation L^-1 v and the log-density.
+        double[] w = v.clone();
+        Dense.forward(l, w, 0, ko);
+        double quad = 0;
+        double logDet = 0;
+        for (int a = 0; a < ko; a++) {
+            quad += w[a] * w[a];
+            logDet += 2 * Math.log(l[a * ko + a]);
+            stdOut[sOff + obs[a]] = w[a];
+        }
+        // x += K v.
+        for (int j = 0; j < n; j++) {
+            double acc = 0;
+            for (int a = 0; a < ko; a++) acc += k[j * ko + a] * v[a];
+            x[j] += acc;
+        }
+        // Joseph form: A = I - K H_o; P = A P A' + K R_oo K'.
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double acc = i == j ? 1 : 0;
+                for (int a = 0; a < ko; a++) acc -= k[i * ko + a] * ho[a * n + j];
+                tmpNN2[i * n + j] = acc;
+            }
+        }
+        Dense.mul(tmpNN2, p, tmpNN, n, n, n);
+        Dense.mulTransB(tmpNN, tmpNN2, p, n, n, n);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double acc = 0;
+                for (int a = 0; a < ko; a++) {
+                    double kr = 0;
+                    for (int b = 0; b < ko; b++) kr += k[i * ko + b] * model.r[obs[b] * m + obs[a]];
+                    acc += kr * k[j * ko + a];
+                }
+                p[i * n + j] += acc;
+            }
+        }
+        Dense.symmetrize(p, n);
+        return -0.5 * (ko * LOG_2PI + logDet + quad);
+    }
+
+    /** {@link #filter(double[][], double[][], double[])} without control or step lengths. */
+    public KalmanResult filter(double[][] zs) {
+        return filter(zs, null, null);
+    }
+
+    /**
+     * Runs predict-then-update over the observations zs[t] (each of length m; NaN = missing) from the
+     * current state, which it advances. us[t] (optional, length c) is the control of step t; dts[t]
+     * (optional, needs a model with a {@link KalmanModel.TimeStep}) the length of step t, from which
+     * F_t and Q_t are built. O(T (n^3 + m^3)).
+     */
+    public KalmanResult filter(double[][] zs, double[][] us, double[] dts) {
+        Objects.requireNonNull(zs, "zs");
+        int steps = zs.length;
+        for (int t = 0; t < steps; t++) {
+            if (zs[t] == null) throw new NullPointerException("zs[" + t + "]");
+            if (zs[t].length != m) throw new IllegalArgumentException("zs[" + t + "] must have length m = " + m + ", was " + zs[t].length);
+            for (int i = 0; i < m; i++) {
+                if (Double.isInfinite(zs[t][i])) {
+                    throw new IllegalArgumentException("zs[" + t + "][" + i + "] must be finite or NaN (missing), was " + zs[t][i]);
+                }
+            }
+        }
+        double[][] uc = null;
+        if (us != null) {
+            if (us.length != steps) throw new IllegalArgumentException("us must have length " + steps + " (one control per step), was " + us.length);
+            uc = new double[steps][];
+            for (int t = 0; t < steps; t++) uc[t] = control(us[t]);
+        }
+        if (dts != null) {
+            if (dts.length != steps) throw new IllegalArgumentException("dts must have length " + steps + " (one step length per step), was " + dts.length);
+            if (model.timeStep == null) throw new IllegalArgumentException("dts given but the model has no TimeStep");
+        }
+        int nn = n * n;
+        double[] means = new double[steps * n];
+        double[] covs = new double[steps * nn];
+        double[] pMeans = new double[steps * n];
+        double[] pCovs = new double[steps * nn];
+        double[] trans = new double[steps * nn];
+        double[] innov = new double[steps * m];
+        double[] std = new double[steps * m];
+        double ll = 0;
+        int observations = 0;
+        for (int t = 0; t < steps; t++) {
+            double[] f = model.f;
+            double[] q = model.q;
+            if (dts != null) {
+                stepMatrices(dts[t]);
+                f = fCur;
+                q = qCur;
+            }
+            predictFlat(f, q, uc == null ? null : uc[t]);
+            System.arraycopy(f, 0, trans, t * nn, nn);
+            System.arraycopy(x, 0, pMeans, t * n, n);
+            System.arraycopy(p, 0, pCovs, t * nn, nn);
+            ll += updateFlat(zs[t], 0, innov, t * m, std, t * m);
+            for (int i = 0; i < m; i++) if (!Double.isNaN(zs[t][i])) observations++;
+            System.arraycopy(x, 0, means, t * n, n);
+            System.arraycopy(p, 0, covs, t * nn, nn);
+        }
+        return new KalmanResult(steps, n, m, means, covs, pMeans, pCovs, trans, innov, std, ll, observations);
+    }
+
+    /**
+     * Rauch-Tung-Striebel fixed-interval smoother over a {@link #filter} result: backwards from
+     * x_{T-1|T-1}, with C_t = P_{t|t} F_{t+1}' P_{t+1|t}^-1 (a Cholesky solve, no inverse),
+     * x_{t|T} = x_{t|t} + C_t (x_{t+1|T} - x_{t+1|t}) and
+     * P_{t|T} = P_{t|t} + C_t (P_{t+1|T} - P_{t+1|t}) C_t'. Equals R's {@code KalmanSmooth} (de Jong's
+     * form) wherever P_{t+1|t} is invertible. O(T n^3); stateless and thread-safe.
+     *
+     * @throws ArithmeticException if some predicted covariance P_{t+1|t} is singular (Q singular and a
+     *     degenerate prior), naming the step
+     */
+    public static SmoothedStates rtsSmooth(KalmanResult r) {
+        Objects.requireNonNull(r, "r");
+        int steps = r.steps();
+        int n = r.stateDim();
+        int nn = n * n;
+        double[] xf = r.meansView();
+        double[] pf = r.covariancesView();
+        double[] xp = r.predictedMeansView();
+        double[] pp = r.predictedCovariancesView();
+        double[] tr = r.transitionsView();
+        double[] xs = new double[steps * n];
+        double[] ps = new double[steps * nn];
+        if (steps == 0) return new SmoothedStates(0, n, xs, ps);
+        System.arraycopy(xf, (steps - 1) * n, xs, (steps - 1) * n, n);
+        System.arraycopy(pf, (steps - 1) * nn, ps, (steps - 1) * nn, nn);
+        double[] lchol = new double[nn];
+        double[] ppt = new double[nn];
+        double[] fp = new double[nn];
+        double[] fNext = new double[nn];
+        double[] pt = new double[nn];
+        double[] c = new double[nn];
+        double[] col = new double[n];
+        double[] dx = new double[n];
+        double[] dp = new double[nn];
+        double[] tmp = new double[nn];
+        for (int t = steps - 2; t >= 0; t--) {
+            System.arraycopy(pp, (t + 1) * nn, ppt, 0, nn);
+            int bad = Dense.cholesky(ppt, lchol, n);
+            if (bad >= 0) {
+                throw new ArithmeticException("predicted covariance P_{t+1|t} is singular at step " + (t + 1) + " (pivot " + bad + " = "
+                        + Dense.pivot(ppt, lchol, n, bad) + "); the RTS gain needs it invertible");
+            }
+            // C' = P_{t+1|t}^-1 F_{t+1} P_{t|t}: solve for each column of F P.
+            System.arraycopy(tr, (t + 1) * nn, fNext, 0, nn);
+            System.arraycopy(pf, t * nn, pt, 0, nn);
+            Dense.mul(fNext, pt, fp, n, n, n);
+            for (int j = 0; j < n; j++) {
+                for (int i = 0; i < n; i++) col[i] = fp[i * n + j];
+                Dense.forward(lchol, col, 0, n);
+                Dense.backward(lchol, col, 0, n);
+                for (int i = 0; i < n; i++) c[j * n + i] = col[i]; // C(j, i) = C'(i, j)
+            }
+            for (int i = 0; i < n; i++) dx[i] = xs[(t + 1) * n + i] - xp[(t + 1) * n + i];
+            for (int i = 0; i < n; i++) {
+                double acc = xf[t * n + i];
+                for (int j = 0; j < n; j++) acc += c[i * n + j] * dx[j];
+                xs[t * n + i] = acc;
+            }
+            for (int i = 0; i < nn; i++) dp[i] = ps[(t + 1) * nn + i] - pp[(t + 1) * nn + i];
+            Dense.mul(c, dp, tmp, n, n, n);
+            Dense.mulTransB(tmp, c, dp, n, n, n);
+            for (int i = 0; i < nn; i++) ps[t * nn + i] = pt[i] + dp[i];
+            Dense.symmetrize(ps, n, t * nn);
+        }
+        return new SmoothedStates(steps, n, xs, ps);
+    }
+}
