@@ -11,5 +11,7 @@ final class Suite {
             BandwidthBench.class,
             VectorOpsBench.class,
             LinalgBench.class,
-            MatrixProfileBench.class);
+            MatrixProfileBench.class,
+            DynamicsBench.class,
+            KalmanBench.class);
 }

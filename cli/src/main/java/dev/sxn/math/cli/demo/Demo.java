@@ -14,7 +14,9 @@ public final class Demo {
     static final List<DemoSection> SECTIONS = List.of(
             new VectorOpsSection(),
             new LinalgSection(),
-            new MatrixProfileSection());
+            new MatrixProfileSection(),
+            new DynamicsSection(),
+            new KalmanSection());
 
     private Demo() {}
 
