@@ -205,6 +205,11 @@ public record MatrixProfile(double[] profile, int[] index, int m, int exclusionZ
     /** Windows plus each window's class and the sorted lists of constant and varying windows. */
     private record Prepared(Windows w, byte[] kind, int[] constants, int[] varying) {}
 
+    /** The kernel of {@code kind} (tests drive kernels directly, e.g. with other restart periods). */
+    static MatrixProfileKernels kernelFor(Backend kind) {
+        return KERNELS.kernel(kind);
+    }
+
     static Windows windows(double[] s, int m) {
         return prepare(s, m).w;
     }
