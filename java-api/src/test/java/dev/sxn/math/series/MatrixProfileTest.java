@@ -406,6 +406,15 @@ class MatrixProfileTest {
         return o;
     }
 
+    @Test
+    void automaticChoiceMatchesJava() {
+        // 4.5e6 pairs: above the NATIVE and VECTOR crossovers, so an accelerated kernel runs if present.
+        double[] s = mixed(3001, 19), b = mixed(1500, 20);
+        assertSame(MatrixProfile.compute(Backend.JAVA, s, 30), MatrixProfile.compute(s, 30), "automatic self-join");
+        assertSame(MatrixProfile.compute(Backend.JAVA, s, b, 30), MatrixProfile.compute(s, b, 30), "automatic AB-join");
+        assertTrue(MatrixProfile.describeKernels().startsWith("series.MatrixProfile: JAVA"), MatrixProfile.describeKernels());
+    }
+
     // ---- arguments ----
 
     @Test
