@@ -39,9 +39,11 @@ static void diag_scalar(const mp_win *a, const mp_win *b, int64_t m, int64_t per
                         double cov, double *rc, double *ri, double *cc, double *ci) {
     int64_t len = min64(a->count, b->count - k);
     double c = cov;
+    int64_t restart = (i_start + period - 1) / period * period; /* first restart row >= i_start */
     for (int64_t i = i_start; i < len; i++) {
         int64_t j = i + k;
-        if (i % period == 0) {
+        if (i == restart) {
+            restart += period;
             c = exact_cov(a, i, b, j, m);
         } else {
             c = fma(a->df[i], b->dg[j], c);

@@ -32,9 +32,11 @@ final class JavaMatrixProfileKernels implements MatrixProfileKernels {
         final double[] dfA = a.df, dgA = a.dg, invA = a.inv, dfB = b.df, dgB = b.dg, invB = b.inv;
         int len = Math.min(a.count, b.count - k);
         double c = cov;
+        int restart = (int) (((long) iStart + period - 1) / period * period); // first restart row >= iStart
         for (int i = iStart; i < len; i++) {
             int j = i + k;
-            if (i % period == 0) {
+            if (i == restart) {
+                restart += period;
                 c = exactCov(a, i, b, j, m);
             } else {
                 c = Math.fma(dfA[i], dgB[j], c);

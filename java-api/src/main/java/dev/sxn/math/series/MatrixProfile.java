@@ -37,8 +37,9 @@ import java.util.Objects;
  *   <li>A window that has no admissible finite neighbour at all gets {@code +Infinity}, index -1.
  * </ul>
  *
- * <p><b>Ties</b>: among equally near neighbours (equal correlation) the lowest index wins, on every
- * backend.
+ * <p><b>Ties</b>: among neighbours with bit-equal correlations the lowest index wins, on every
+ * backend. (Identical windows reached along different diagonals may differ in the last bits of the
+ * correlation; then the larger one wins, the same on every backend.)
  *
  * <p><b>Algorithm</b> (STOMP/SCAMP): means and standard deviations are computed per window in two
  * passes over the window (mean, then the corrected sum of squared deviations), O(n m) in all, so no
@@ -54,13 +55,14 @@ import java.util.Objects;
  * to the rounding of the correlations (~1e-15).
  *
  * <p><b>Backends</b>: JAVA, VECTOR (4 vectors of consecutive diagonals in lanes), NATIVE (C, AVX-512 /
- * AVX2 / baseline dispatched at run time, 32 or 16 diagonals in lanes) and OPENCL (tiles of 32
- * diagonals by one restart period of rows, one per work-item, diagonals in {@code double8} lanes, then
- * a max-reduction per row and column). All use the same arithmetic (fused multiply-adds in a fixed
+ * AVX2 / baseline dispatched at run time, 32 or 16 diagonals in lanes) and OPENCL (tiles of 128
+ * diagonals by one restart period of rows, one per work-item, 32 diagonals at a time in
+ * {@code double8} lanes, then a max-reduction per row and column on the device). All use the same arithmetic (fused multiply-adds in a fixed
  * order, the same restart rows) and a total order for ties, so profiles and indices are identical
  * across backends. The {@code Backend} overloads pin a kind (they throw if it is unavailable); the
  * others choose by the number of pairs (NATIVE, then VECTOR, above measured sizes; see the source).
- * Single-threaded, like every kernel of the library.
+ * JAVA, VECTOR and NATIVE run on the calling thread only, like every kernel of the library; OPENCL
+ * runs on the device (PoCL uses all CPU cores).
  *
  * <p>Instances are immutable (accessors return copies) and thread-safe; {@code compute} is reentrant.
  *
@@ -204,6 +206,11 @@ public record MatrixProfile(double[] profile, int[] index, int m, int exclusionZ
 
     /** Windows plus each window's class and the sorted lists of constant and varying windows. */
     private record Prepared(Windows w, byte[] kind, int[] constants, int[] varying) {}
+
+    /** The kernel of {@code kind} (tests drive kernels directly, e.g. with other restart periods). */
+    static MatrixProfileKernels kernelFor(Backend kind) {
+        return KERNELS.kernel(kind);
+    }
 
     static Windows windows(double[] s, int m) {
         return prepare(s, m).w;

@@ -369,6 +369,52 @@ class MatrixProfileTest {
         assertSame(MatrixProfile.compute(Backend.JAVA, b, s, m), MatrixProfile.compute(kind, b, s, m), kind + " periodic BA-join");
     }
 
+    /**
+     * Kernel level, with a restart period that is a multiple of the series' period (16 | 128): then
+     * pairs a multiple of 128 apart along rows AND along columns have bit-identical correlations, so
+     * both the row and the column updates meet exact ties, and every visiting order must give the
+     * JAVA kernel's lowest-index result. (Through the public API the period is max(1024, 32 m), which
+     * gives exact ties along rows only.)
+     */
+    @ParameterizedTest
+    @MethodSource("dev.sxn.math.testing.BackendSupport#accelerated")
+    void kernelsResolveExactTiesInRowsAndColumns(Backend kind) {
+        BackendSupport.assumeAvailable(kind);
+        int m = 12, period = 128;
+        Windows a = MatrixProfile.windows(periodic(3001, 16, 21), m);
+        Windows b = MatrixProfile.windows(periodic(1733, 16, 21), m);
+        int[][] cases = {{0, 5, a.count}, {1, 0, b.count}, {2, 1, a.count}, {0, 700, 1500}};
+        for (int[] c : cases) {
+            Windows x = c[0] == 2 ? b : a, y = c[0] == 0 ? a : c[0] == 1 ? b : a;
+            double[][] want = fresh(x.count, y.count), got = fresh(x.count, y.count);
+            MatrixProfile.kernelFor(Backend.JAVA).diagonals(x, y, m, period, c[1], c[2], want[0], want[1], want[2], want[3]);
+            MatrixProfile.kernelFor(kind).diagonals(x, y, m, period, c[1], c[2], got[0], got[1], got[2], got[3]);
+            String what = kind + " case " + java.util.Arrays.toString(c);
+            assertArrayEquals(want[0], got[0], what + " row corr");
+            assertArrayEquals(want[1], got[1], what + " row index");
+            assertArrayEquals(want[2], got[2], what + " column corr");
+            assertArrayEquals(want[3], got[3], what + " column index");
+        }
+    }
+
+    private static double[][] fresh(int rows, int cols) {
+        double[][] o = {new double[rows], new double[rows], new double[cols], new double[cols]};
+        java.util.Arrays.fill(o[0], Double.NEGATIVE_INFINITY);
+        java.util.Arrays.fill(o[1], -1);
+        java.util.Arrays.fill(o[2], Double.NEGATIVE_INFINITY);
+        java.util.Arrays.fill(o[3], -1);
+        return o;
+    }
+
+    @Test
+    void automaticChoiceMatchesJava() {
+        // 4.5e6 pairs: above the NATIVE and VECTOR crossovers, so an accelerated kernel runs if present.
+        double[] s = mixed(3001, 19), b = mixed(1500, 20);
+        assertSame(MatrixProfile.compute(Backend.JAVA, s, 30), MatrixProfile.compute(s, 30), "automatic self-join");
+        assertSame(MatrixProfile.compute(Backend.JAVA, s, b, 30), MatrixProfile.compute(s, b, 30), "automatic AB-join");
+        assertTrue(MatrixProfile.describeKernels().startsWith("series.MatrixProfile: JAVA"), MatrixProfile.describeKernels());
+    }
+
     // ---- arguments ----
 
     @Test
