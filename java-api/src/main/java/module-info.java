@@ -9,5 +9,6 @@ module dev.sxn.math {
     requires static jocl;
 
     exports dev.sxn.math.backend;
+    exports dev.sxn.math.indicators;
     exports dev.sxn.math.linalg;
 }
