@@ -54,30 +54,45 @@ final class JavaIndicatorKernels implements IndicatorKernels {
         double div = w - ddof;
         for (int a = 0; a < k; a++) {
             int run = 0, eq = 0;
-            double mean = 0, m2 = 0, prev = Double.NaN;
+            double s = 0, c = 0, mean = 0, m2 = 0, prev = Double.NaN;
             for (int i = 0, p = a; i < t; i++, p += k) {
                 double v = x[p];
                 if (!finite(v)) {
                     run = 0;
                     eq = 0;
+                    s = 0;
+                    c = 0;
                     out[p] = Double.NaN;
                     continue;
                 }
                 run++;
                 eq = v == prev ? eq + 1 : 1;
                 prev = v;
+                // The window mean comes from the compensated window sum (as in rollingSum), not from a
+                // sliding mean update: a drifting mean would make the M2 error grow with the square of
+                // the steps since the last re-summation.
+                double sn = s + v, bp = sn - s;
+                c += (s - (sn - bp)) + (v - bp);
+                s = sn;
+                double o = 0;
+                if (run > w) {
+                    o = x[p - w * k];
+                    double no = -o;
+                    sn = s + no;
+                    bp = sn - s;
+                    c += (s - (sn - bp)) + (no - bp);
+                    s = sn;
+                }
                 if (run < w) {
                     out[p] = Double.NaN;
                     continue;
                 }
+                double old = mean;
+                mean = (s + c) / w;
                 if (eq >= w) {
                     // A window of equal values: exactly 0, and an exact state to slide on from.
-                    mean = v;
                     m2 = 0;
                 } else if (run == w || (i + 1) % RESUM == 0) {
-                    double s = 0;
-                    for (int j = p - (w - 1) * k; j <= p; j += k) s += x[j];
-                    mean = s / w;
                     double q = 0;
                     for (int j = p - (w - 1) * k; j <= p; j += k) {
                         double d = x[j] - mean;
@@ -85,10 +100,7 @@ final class JavaIndicatorKernels implements IndicatorKernels {
                     }
                     m2 = q;
                 } else {
-                    double o = x[p - w * k];
-                    double d = v - o, old = mean;
-                    mean = old + d / w;
-                    m2 += d * ((v - mean) + (o - old));
+                    m2 += (v - o) * ((v - mean) + (o - old));
                 }
                 double var = Math.max(m2, 0) / div;
                 out[p] = sqrt ? Math.sqrt(var) : var;
