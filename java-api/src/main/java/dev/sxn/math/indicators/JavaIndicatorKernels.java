@@ -20,7 +20,12 @@ final class JavaIndicatorKernels implements IndicatorKernels {
 
     @Override
     public void rollingSum(double[] x, int k, int t, int w, double scale, double[] out) {
-        for (int a = 0; a < k; a++) {
+        rollingSumAssets(x, k, t, w, scale, out, 0, k);
+    }
+
+    /** The {@code rollingSum} kernel for assets [a0, a1) only (the other backends' tails). */
+    static void rollingSumAssets(double[] x, int k, int t, int w, double scale, double[] out, int a0, int a1) {
+        for (int a = a0; a < a1; a++) {
             int run = 0;
             double s = 0, c = 0;
             for (int i = 0, p = a; i < t; i++, p += k) {
@@ -51,8 +56,13 @@ final class JavaIndicatorKernels implements IndicatorKernels {
 
     @Override
     public void rollingVar(double[] x, int k, int t, int w, int ddof, boolean sqrt, double[] out) {
+        rollingVarAssets(x, k, t, w, ddof, sqrt, out, 0, k);
+    }
+
+    /** The {@code rollingVar} kernel for assets [a0, a1) only (the other backends' tails). */
+    static void rollingVarAssets(double[] x, int k, int t, int w, int ddof, boolean sqrt, double[] out, int a0, int a1) {
         double div = w - ddof;
-        for (int a = 0; a < k; a++) {
+        for (int a = a0; a < a1; a++) {
             int run = 0, eq = 0;
             double s = 0, c = 0, mean = 0, m2 = 0, prev = Double.NaN;
             for (int i = 0, p = a; i < t; i++, p += k) {
@@ -110,8 +120,13 @@ final class JavaIndicatorKernels implements IndicatorKernels {
 
     @Override
     public void ema(double[] x, int k, int t, int seed, double alpha, double[] out) {
+        emaAssets(x, k, t, seed, alpha, out, 0, k);
+    }
+
+    /** The {@code ema} kernel for assets [a0, a1) only (the other backends' tails). */
+    static void emaAssets(double[] x, int k, int t, int seed, double alpha, double[] out, int a0, int a1) {
         double beta = 1 - alpha;
-        for (int a = 0; a < k; a++) {
+        for (int a = a0; a < a1; a++) {
             int run = 0;
             double acc = 0, e = 0;
             for (int i = 0, p = a; i < t; i++, p += k) {
@@ -140,8 +155,13 @@ final class JavaIndicatorKernels implements IndicatorKernels {
 
     @Override
     public void rsi(double[] x, int k, int t, int n, double[] out) {
+        rsiAssets(x, k, t, n, out, 0, k);
+    }
+
+    /** The {@code rsi} kernel for assets [a0, a1) only (the other backends' tails). */
+    static void rsiAssets(double[] x, int k, int t, int n, double[] out, int a0, int a1) {
         double alpha = 1.0 / n, beta = 1 - alpha;
-        for (int a = 0; a < k; a++) {
+        for (int a = a0; a < a1; a++) {
             int run = 0;
             double prev = 0, up = 0, dn = 0;
             for (int i = 0, p = a; i < t; i++, p += k) {

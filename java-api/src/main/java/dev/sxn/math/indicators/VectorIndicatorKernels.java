@@ -1,0 +1,274 @@
+package dev.sxn.math.indicators;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API kernels. Batches vectorise <b>across assets</b>: one lane per asset, one time step of
+ * L assets per vector (contiguous in the time-major layout), the recurrence carried in registers;
+ * the arithmetic is the JAVA kernel's, operation for operation (masked lanes add exact zeros), so
+ * batched results equal JAVA bit for bit; assets beyond the last full vector run the JAVA code.
+ * A single series vectorises <b>along time</b>: the rolling sum by an in-register prefix scan of
+ * the window differences (re-summed exactly every {@link #RESUM} outputs, error at most
+ * {@code (RESUM + w) u sum|x|} over the window), the EMA in blocks of L steps by the closed form
+ * {@code v[j] = beta^(j+1) v[-1] + sum_i alpha beta^(j-i) x[i]} (a few ulps from the sequential
+ * recurrence, which is contractive, so differences do not grow). Rolling variance and RSI of a
+ * single series run the JAVA code. Loaded only when VECTOR is available.
+ */
+final class VectorIndicatorKernels implements IndicatorKernels {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    private static final double MAX = Double.MAX_VALUE;
+    private static final VectorShuffle<Double> LAST = VectorShuffle.fromOp(S, i -> L - 1);
+    static final int RESUM = 1024;
+
+    // ================================================================== rolling sum
+
+    @Override
+    public void rollingSum(double[] x, int k, int t, int w, double scale, double[] out) {
+        if (k == 1) {
+            rollingSumAlongTime(x, t, w, scale, out);
+            return;
+        }
+        int a = 0;
+        DoubleVector zero = DoubleVector.zero(S), nan = DoubleVector.broadcast(S, Double.NaN);
+        for (; a + L <= k; a += L) {
+            DoubleVector s = zero, c = zero, run = zero;
+            for (int i = 0, p = a; i < t; i++, p += k) {
+                DoubleVector v = DoubleVector.fromArray(S, x, p);
+                VectorMask<Double> bad = v.abs().compare(VectorOperators.LE, MAX).not();
+                run = run.add(1.0).blend(zero, bad);
+                v = v.blend(zero, bad);
+                s = s.blend(zero, bad);
+                c = c.blend(zero, bad);
+                DoubleVector sn = s.add(v), bp = sn.sub(s);
+                c = c.add(s.sub(sn.sub(bp)).add(v.sub(bp)));
+                s = sn;
+                if (i >= w) {
+                    DoubleVector o = DoubleVector.fromArray(S, x, p - w * k).neg().blend(zero, run.compare(VectorOperators.LE, w));
+                    sn = s.add(o);
+                    bp = sn.sub(s);
+                    c = c.add(s.sub(sn.sub(bp)).add(o.sub(bp)));
+                    s = sn;
+                }
+                s.add(c).mul(scale).blend(nan, run.compare(VectorOperators.LT, w)).intoArray(out, p);
+            }
+        }
+        if (a < k) JavaIndicatorKernels.rollingSumAssets(x, k, t, w, scale, out, a, k);
+    }
+
+    /** One series: per run of finite values, the window sum by a prefix scan of x[i] - x[i-w]. */
+    private static void rollingSumAlongTime(double[] x, int t, int w, double scale, double[] out) {
+        int i = 0;
+        while (i < t) {
+            int r0 = i;
+            while (i < t && JavaIndicatorKernels.finite(x[i])) i++;
+            int r1 = i; // run [r0, r1) of finite values; x[r1] (if any) is missing
+            for (int j = r0; j < Math.min(r1, r0 + w - 1); j++) out[j] = Double.NaN;
+            if (r1 - r0 >= w) scanRun(x, r0 + w - 1, r1, w, scale, out);
+            if (i < t) out[i++] = Double.NaN;
+        }
+    }
+
+    private static void scanRun(double[] x, int from, int to, int w, double scale, double[] out) {
+        int i = from;
+        while (i < to) {
+            // Exact(er) restart: a fresh window sum, then at most RESUM scanned steps.
+            double s = 0;
+            for (int j = i - w + 1; j <= i; j++) s += x[j];
+            out[i] = s * scale;
+            int end = Math.min(to, i + 1 + RESUM);
+            int j = i + 1;
+            DoubleVector carry = DoubleVector.broadcast(S, s);
+            for (; j + L <= end; j += L) {
+                DoubleVector d = DoubleVector.fromArray(S, x, j).sub(DoubleVector.fromArray(S, x, j - w));
+                d = d.add(d.unslice(1));
+                if (L > 2) d = d.add(d.unslice(2));
+                if (L > 4) d = d.add(d.unslice(4));
+                DoubleVector sums = carry.add(d);
+                sums.mul(scale).intoArray(out, j);
+                carry = sums.rearrange(LAST);
+            }
+            double c = carry.lane(0);
+            for (; j < end; j++) {
+                c += x[j] - x[j - w];
+                out[j] = c * scale;
+            }
+            i = end;
+        }
+    }
+
+    // ================================================================== rolling variance
+
+    @Override
+    public void rollingVar(double[] x, int k, int t, int w, int ddof, boolean sqrt, double[] out) {
+        int a = 0;
+        double div = w - ddof;
+        DoubleVector zero = DoubleVector.zero(S), nan = DoubleVector.broadcast(S, Double.NaN);
+        for (; a + L <= k && k > 1; a += L) {
+            DoubleVector s = zero, c = zero, run = zero, eq = zero, prev = nan, mean = zero, m2 = zero;
+            for (int i = 0, p = a; i < t; i++, p += k) {
+                DoubleVector v = DoubleVector.fromArray(S, x, p);
+                VectorMask<Double> bad = v.abs().compare(VectorOperators.LE, MAX).not();
+                run = run.add(1.0).blend(zero, bad);
+                eq = eq.add(1.0).blend(DoubleVector.broadcast(S, 1.0), v.compare(VectorOperators.NE, prev)).blend(zero, bad);
+                prev = v;
+                v = v.blend(zero, bad);
+                s = s.blend(zero, bad);
+                c = c.blend(zero, bad);
+                DoubleVector sn = s.add(v), bp = sn.sub(s);
+                c = c.add(s.sub(sn.sub(bp)).add(v.sub(bp)));
+                s = sn;
+                DoubleVector o = zero;
+                if (i >= w) {
+                    o = DoubleVector.fromArray(S, x, p - w * k).blend(zero, run.compare(VectorOperators.LE, w));
+                    DoubleVector no = o.neg();
+                    sn = s.add(no);
+                    bp = sn.sub(s);
+                    c = c.add(s.sub(sn.sub(bp)).add(no.sub(bp)));
+                    s = sn;
+                }
+                VectorMask<Double> full = run.compare(VectorOperators.GE, w);
+                if (!full.anyTrue()) {
+                    nan.intoArray(out, p);
+                    continue;
+                }
+                DoubleVector old = mean;
+                mean = s.add(c).div(w);
+                DoubleVector slide = m2.add(v.sub(o).mul(v.sub(mean).add(o.sub(old))));
+                VectorMask<Double> twoPass = run.compare(VectorOperators.EQ, w);
+                if ((i + 1) % RESUM == 0) twoPass = full;
+                if (twoPass.anyTrue()) {
+                    DoubleVector q = zero;
+                    for (int j = p - (w - 1) * k; j <= p; j += k) {
+                        DoubleVector d = DoubleVector.fromArray(S, x, j).sub(mean);
+                        q = q.add(d.mul(d));
+                    }
+                    slide = slide.blend(q, twoPass);
+                }
+                m2 = slide.blend(zero, eq.compare(VectorOperators.GE, w));
+                DoubleVector var = m2.max(zero).div(div);
+                if (sqrt) var = var.sqrt();
+                var.blend(nan, full.not()).intoArray(out, p);
+            }
+        }
+        if (a < k) JavaIndicatorKernels.rollingVarAssets(x, k, t, w, ddof, sqrt, out, a, k);
+    }
+
+    // ================================================================== EMA
+
+    @Override
+    public void ema(double[] x, int k, int t, int seed, double alpha, double[] out) {
+        if (k == 1) {
+            emaAlongTime(x, t, seed, alpha, out);
+            return;
+        }
+        double beta = 1 - alpha;
+        int a = 0;
+        DoubleVector zero = DoubleVector.zero(S), nan = DoubleVector.broadcast(S, Double.NaN);
+        for (; a + L <= k; a += L) {
+            DoubleVector run = zero, acc = zero, e = zero;
+            for (int i = 0, p = a; i < t; i++, p += k) {
+                DoubleVector v = DoubleVector.fromArray(S, x, p);
+                VectorMask<Double> bad = v.abs().compare(VectorOperators.LE, MAX).not();
+                run = run.add(1.0).blend(zero, bad);
+                v = v.blend(zero, bad);
+                DoubleVector accNew = acc.add(v);
+                acc = accNew.blend(zero, bad);
+                DoubleVector rec = v.mul(alpha).add(e.mul(beta));
+                e = rec.blend(accNew.div(seed), run.compare(VectorOperators.EQ, seed))
+                        .blend(e, run.compare(VectorOperators.LT, seed));
+                e.blend(nan, run.compare(VectorOperators.LT, seed)).intoArray(out, p);
+            }
+        }
+        if (a < k) JavaIndicatorKernels.emaAssets(x, k, t, seed, alpha, out, a, k);
+    }
+
+    /**
+     * One series: the JAVA state machine, except that in the steady state (past the seed) a block
+     * of L finite values is computed at once from the closed form.
+     */
+    private static void emaAlongTime(double[] x, int t, int seed, double alpha, double[] out) {
+        double beta = 1 - alpha;
+        double[] pw = new double[L];
+        double[][] coef = new double[L][L];
+        for (int j = 0; j < L; j++) {
+            pw[j] = Math.pow(beta, j + 1);
+            for (int i = 0; i <= j; i++) coef[i][j] = alpha * Math.pow(beta, j - i);
+        }
+        DoubleVector powers = DoubleVector.fromArray(S, pw, 0);
+        DoubleVector[] cols = new DoubleVector[L];
+        for (int i = 0; i < L; i++) cols[i] = DoubleVector.fromArray(S, coef[i], 0);
+        int run = 0;
+        double acc = 0, e = 0;
+        int i = 0;
+        while (i < t) {
+            if (run > seed && i + L <= t) {
+                DoubleVector v = DoubleVector.fromArray(S, x, i);
+                if (v.abs().compare(VectorOperators.LE, MAX).allTrue()) {
+                    DoubleVector sum = DoubleVector.zero(S);
+                    for (int j = 0; j < L; j++) sum = cols[j].fma(DoubleVector.broadcast(S, x[i + j]), sum);
+                    DoubleVector res = powers.fma(DoubleVector.broadcast(S, e), sum);
+                    res.intoArray(out, i);
+                    e = res.lane(L - 1);
+                    run += L;
+                    i += L;
+                    continue;
+                }
+            }
+            double v = x[i];
+            if (!JavaIndicatorKernels.finite(v)) {
+                run = 0;
+                acc = 0;
+                out[i++] = Double.NaN;
+                continue;
+            }
+            run++;
+            if (run < seed) {
+                acc += v;
+                out[i] = Double.NaN;
+            } else if (run == seed) {
+                e = (acc + v) / seed;
+                out[i] = e;
+            } else {
+                e = v * alpha + e * beta;
+                out[i] = e;
+            }
+            i++;
+        }
+    }
+
+    // ================================================================== RSI
+
+    @Override
+    public void rsi(double[] x, int k, int t, int n, double[] out) {
+        double alpha = 1.0 / n, beta = 1 - alpha;
+        int a = 0;
+        DoubleVector zero = DoubleVector.zero(S), nan = DoubleVector.broadcast(S, Double.NaN);
+        for (; a + L <= k && k > 1; a += L) {
+            DoubleVector run = zero, prev = zero, up = zero, dn = zero;
+            for (int i = 0, p = a; i < t; i++, p += k) {
+                DoubleVector v = DoubleVector.fromArray(S, x, p);
+                VectorMask<Double> bad = v.abs().compare(VectorOperators.LE, MAX).not();
+                run = run.add(1.0).blend(zero, bad);
+                DoubleVector d = v.sub(prev);
+                prev = prev.blend(v, bad.not());
+                DoubleVector g = d.max(zero), l = d.neg().max(zero);
+                // max(d, 0) equals JAVA's (d > 0 ? d : 0) for finite d; -0.0 vs 0.0 cannot change a sum.
+                DoubleVector m = run.sub(1.0);
+                DoubleVector upA = up.add(g), dnA = dn.add(l);
+                VectorMask<Double> seedNow = m.compare(VectorOperators.EQ, n), steady = m.compare(VectorOperators.GT, n);
+                up = upA.blend(upA.div(n), seedNow).blend(g.mul(alpha).add(up.mul(beta)), steady);
+                dn = dnA.blend(dnA.div(n), seedNow).blend(l.mul(alpha).add(dn.mul(beta)), steady);
+                VectorMask<Double> reset = run.compare(VectorOperators.LE, 1.0);
+                up = up.blend(zero, reset);
+                dn = dn.blend(zero, reset);
+                up.mul(100).div(up.add(dn)).blend(nan, m.compare(VectorOperators.LT, n)).intoArray(out, p);
+            }
+        }
+        if (a < k) JavaIndicatorKernels.rsiAssets(x, k, t, n, out, a, k);
+    }
+}
