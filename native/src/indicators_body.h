@@ -1,0 +1,177 @@
+/* Batched indicator kernels on blocks of IND_B assets of a time-major batch (x[i * k + a]), the
+ * recurrence carried per asset in small local arrays whose loops GCC vectorises (one SIMD lane per
+ * asset). Included by indicators.c once per ISA, with IND_ATTR (the target attribute) and
+ * IND_NAME(f) (the per-ISA function name) defined. The arithmetic is the Java reference's,
+ * operation for operation, with no contraction into FMA (-ffp-contract=off): masked lanes add exact
+ * zeros, so the results equal the JAVA kernel's bit for bit. x and out point at the block's first
+ * asset; every access stays inside [0, t) rows x [0, IND_B) assets of the block. */
+
+IND_ATTR static void IND_NAME(sum_block)(const double *restrict x, int64_t k, int64_t t, int64_t w, double scale,
+                                         double *restrict out) {
+    double s[IND_B], c[IND_B], run[IND_B];
+    const double wd = (double) w;
+    for (int j = 0; j < IND_B; j++) s[j] = c[j] = run[j] = 0.0;
+    for (int64_t i = 0; i < t; i++) {
+        const double *xi = x + i * k;
+        const double *xo = i >= w ? x + (i - w) * k : xi;
+        double *oi = out + i * k;
+        for (int j = 0; j < IND_B; j++) {
+            double v = xi[j];
+            int bad = !(fabs(v) <= DBL_MAX);
+            double r1 = run[j] + 1.0; /* computed outside the select: an operation inside one blocks if-conversion */
+            double r = bad ? 0.0 : r1;
+            double vv = bad ? 0.0 : v;
+            double s0 = s[j], c0 = c[j]; /* unconditional loads: a load inside a select needs a masked load */
+            double ss = bad ? 0.0 : s0, cc = bad ? 0.0 : c0;
+            double sn = ss + vv, bp = sn - ss;
+            cc += (ss - (sn - bp)) + (vv - bp);
+            ss = sn;
+            double ov = -xo[j]; /* loaded unconditionally so the select if-converts (xo is always valid) */
+            double o = r > wd ? ov : 0.0;
+            sn = ss + o;
+            bp = sn - ss;
+            cc += (ss - (sn - bp)) + (o - bp);
+            ss = sn;
+            s[j] = ss;
+            c[j] = cc;
+            run[j] = r;
+            double res = scale * (ss + cc);
+            oi[j] = r >= wd ? res : NAN;
+        }
+    }
+}
+
+IND_ATTR static void IND_NAME(var_block)(const double *restrict x, int64_t k, int64_t t, int64_t w, double div, int sq,
+                                         int64_t resum, double *restrict out) {
+    double s[IND_B], c[IND_B], run[IND_B], eq[IND_B], prev[IND_B], mean[IND_B], m2[IND_B];
+    double old[IND_B], o[IND_B], vv[IND_B], q[IND_B];
+    const double wd = (double) w;
+    for (int j = 0; j < IND_B; j++) {
+        s[j] = c[j] = run[j] = eq[j] = mean[j] = m2[j] = 0.0;
+        prev[j] = NAN;
+    }
+    for (int64_t i = 0; i < t; i++) {
+        const double *xi = x + i * k;
+        const double *xo = i >= w ? x + (i - w) * k : xi;
+        double *oi = out + i * k;
+        int full = 0, two = 0;
+        const int restart = (i + 1) % resum == 0;
+        for (int j = 0; j < IND_B; j++) {
+            double v = xi[j];
+            int bad = !(fabs(v) <= DBL_MAX);
+            double r1 = run[j] + 1.0; /* computed outside the select: an operation inside one blocks if-conversion */
+            double r = bad ? 0.0 : r1;
+            double e1 = eq[j] + 1.0, pv = prev[j];
+            eq[j] = bad ? 0.0 : (v == pv ? e1 : 1.0);
+            prev[j] = v;
+            double vj = bad ? 0.0 : v;
+            double s0 = s[j], c0 = c[j]; /* unconditional loads: a load inside a select needs a masked load */
+            double ss = bad ? 0.0 : s0, cc = bad ? 0.0 : c0;
+            double sn = ss + vj, bp = sn - ss;
+            cc += (ss - (sn - bp)) + (vj - bp);
+            ss = sn;
+            double ov = xo[j];
+            double oj = r > wd ? ov : 0.0, no = -oj;
+            sn = ss + no;
+            bp = sn - ss;
+            cc += (ss - (sn - bp)) + (no - bp);
+            ss = sn;
+            s[j] = ss;
+            c[j] = cc;
+            run[j] = r;
+            o[j] = oj;
+            vv[j] = vj;
+            full |= r >= wd;
+            two |= r == wd || (restart && r >= wd);
+        }
+        if (!full) {
+            for (int j = 0; j < IND_B; j++) oi[j] = NAN;
+            continue;
+        }
+        for (int j = 0; j < IND_B; j++) {
+            old[j] = mean[j];
+            mean[j] = (s[j] + c[j]) / wd;
+            q[j] = 0.0;
+        }
+        if (two) {
+            /* some lane starts a window or re-sums: two passes over the window for the block */
+            for (int64_t r = i - (w - 1); r <= i; r++) {
+                const double *xr = x + r * k;
+                for (int j = 0; j < IND_B; j++) {
+                    double d = xr[j] - mean[j];
+                    q[j] += d * d;
+                }
+            }
+        }
+        for (int j = 0; j < IND_B; j++) {
+            double r = run[j];
+            int tp = r == wd || (restart && r >= wd);
+            double slide = m2[j] + (vv[j] - o[j]) * ((vv[j] - mean[j]) + (o[j] - old[j]));
+            double m = eq[j] >= wd ? 0.0 : (tp ? q[j] : slide);
+            m2[j] = m;
+            double var = (m > 0.0 ? m : 0.0) / div;
+            if (sq) var = sqrt(var);
+            oi[j] = r >= wd ? var : NAN;
+        }
+    }
+}
+
+IND_ATTR static void IND_NAME(ema_block)(const double *restrict x, int64_t k, int64_t t, int64_t seed, double alpha,
+                                         double *restrict out) {
+    double run[IND_B], acc[IND_B], e[IND_B];
+    const double beta = 1.0 - alpha, sd = (double) seed;
+    for (int j = 0; j < IND_B; j++) run[j] = acc[j] = e[j] = 0.0;
+    for (int64_t i = 0; i < t; i++) {
+        const double *xi = x + i * k;
+        double *oi = out + i * k;
+        for (int j = 0; j < IND_B; j++) {
+            double v = xi[j];
+            int bad = !(fabs(v) <= DBL_MAX);
+            double r1 = run[j] + 1.0; /* computed outside the select: an operation inside one blocks if-conversion */
+            double r = bad ? 0.0 : r1;
+            double vj = bad ? 0.0 : v;
+            double an = acc[j] + vj;
+            acc[j] = bad ? 0.0 : an;
+            double e0 = e[j];
+            double rec = vj * alpha + e0 * beta, first = an / sd;
+            double ej = r == sd ? first : (r < sd ? e0 : rec);
+            e[j] = ej;
+            run[j] = r;
+            oi[j] = r < sd ? NAN : ej;
+        }
+    }
+}
+
+IND_ATTR static void IND_NAME(rsi_block)(const double *restrict x, int64_t k, int64_t t, int64_t n, double *restrict out) {
+    double run[IND_B], prev[IND_B], up[IND_B], dn[IND_B];
+    const double nd = (double) n, alpha = 1.0 / nd, beta = 1.0 - alpha;
+    for (int j = 0; j < IND_B; j++) run[j] = prev[j] = up[j] = dn[j] = 0.0;
+    for (int64_t i = 0; i < t; i++) {
+        const double *xi = x + i * k;
+        double *oi = out + i * k;
+        for (int j = 0; j < IND_B; j++) {
+            double v = xi[j];
+            int bad = !(fabs(v) <= DBL_MAX);
+            double r1 = run[j] + 1.0; /* computed outside the select: an operation inside one blocks if-conversion */
+            double r = bad ? 0.0 : r1;
+            double p0 = prev[j];
+            double d = v - p0;
+            prev[j] = bad ? p0 : v;
+            double nd0 = -d;
+            double g = d > 0.0 ? d : 0.0, l = d < 0.0 ? nd0 : 0.0;
+            double m = r - 1.0;
+            double u0 = up[j], d0 = dn[j];
+            double ua = u0 + g, da = d0 + l;
+            double us = ua / nd, ds = da / nd, ur = g * alpha + u0 * beta, dr = l * alpha + d0 * beta;
+            double u = m < nd ? ua : (m == nd ? us : ur);
+            double dd = m < nd ? da : (m == nd ? ds : dr);
+            u = r <= 1.0 ? 0.0 : u;
+            dd = r <= 1.0 ? 0.0 : dd;
+            up[j] = u;
+            dn[j] = dd;
+            run[j] = r;
+            double rsi = 100.0 * u / (u + dd);
+            oi[j] = m < nd ? NAN : rsi;
+        }
+    }
+}
