@@ -195,6 +195,14 @@ public final class Indicators {
         return out;
     }
 
+    /** {@link #smaInto(double[], int, double[])} on the given backend. */
+    public static void smaInto(Backend backend, double[] x, int n, double[] out) {
+        Checks.notNull(x, "x");
+        window(n, "n", x.length);
+        outFor(out, "out", x, "x");
+        sum0(pin(backend), x, 1, x.length, n, 1.0 / n, out);
+    }
+
     /** {@link #sma(double[], int)} of every series of the batch. */
     public static SeriesBatch sma(SeriesBatch x, int n) {
         SeriesBatch out = batch(x, "x").like();
@@ -215,6 +223,13 @@ public final class Indicators {
         SeriesBatch out = x.like();
         sum0(pin(backend), x.data(), x.assets(), x.length(), n, 1.0 / n, out.data());
         return out;
+    }
+
+    /** {@link #smaInto(SeriesBatch, int, SeriesBatch)} on the given backend. */
+    public static void smaInto(Backend backend, SeriesBatch x, int n, SeriesBatch out) {
+        windowBatch(n, "n", batch(x, "x"));
+        outFor(out, "out", x, "x");
+        sum0(pin(backend), x.data(), x.assets(), x.length(), n, 1.0 / n, out.data());
     }
 
     /** The rolling mean over {@code n} values: the same as {@link #sma(double[], int)}. */
@@ -323,6 +338,13 @@ public final class Indicators {
         return out;
     }
 
+    /** {@link #rollingStdInto(double[], int, boolean, double[])} on the given backend. */
+    public static void rollingStdInto(Backend backend, double[] x, int n, boolean sample, double[] out) {
+        checkVar(x, n, sample);
+        outFor(out, "out", x, "x");
+        var0(pin(backend), x, 1, x.length, n, sample ? 1 : 0, true, out);
+    }
+
     /** {@link #rollingVar(double[], int, boolean)} of every series of the batch. */
     public static SeriesBatch rollingVar(SeriesBatch x, int n, boolean sample) {
         return rollingVar(null, x, n, sample);
@@ -354,6 +376,13 @@ public final class Indicators {
         checkVar(batch(x, "x"), n, sample);
         outFor(out, "out", x, "x");
         var0(null, x.data(), x.assets(), x.length(), n, sample ? 1 : 0, true, out.data());
+    }
+
+    /** {@link #rollingStdInto(SeriesBatch, int, boolean, SeriesBatch)} on the given backend. */
+    public static void rollingStdInto(Backend backend, SeriesBatch x, int n, boolean sample, SeriesBatch out) {
+        checkVar(batch(x, "x"), n, sample);
+        outFor(out, "out", x, "x");
+        var0(pin(backend), x.data(), x.assets(), x.length(), n, sample ? 1 : 0, true, out.data());
     }
 
     private static void checkVar(double[] x, int n, boolean sample) {
@@ -484,6 +513,14 @@ public final class Indicators {
         return out;
     }
 
+    /** {@link #emaInto(double[], int, double[])} on the given backend. */
+    public static void emaInto(Backend backend, double[] x, int n, double[] out) {
+        Checks.notNull(x, "x");
+        window(n, "n", x.length);
+        outFor(out, "out", x, "x");
+        ema0(pin(backend), x, 1, x.length, n, 2.0 / (n + 1), out);
+    }
+
     /** {@link #ema(double[], int)} of every series of the batch: vectorised across the assets. */
     public static SeriesBatch ema(SeriesBatch x, int n) {
         return ema(null, x, n);
@@ -502,6 +539,13 @@ public final class Indicators {
         windowBatch(n, "n", batch(x, "x"));
         outFor(out, "out", x, "x");
         ema0(null, x.data(), x.assets(), x.length(), n, 2.0 / (n + 1), out.data());
+    }
+
+    /** {@link #emaInto(SeriesBatch, int, SeriesBatch)} on the given backend. */
+    public static void emaInto(Backend backend, SeriesBatch x, int n, SeriesBatch out) {
+        windowBatch(n, "n", batch(x, "x"));
+        outFor(out, "out", x, "x");
+        ema0(pin(backend), x.data(), x.assets(), x.length(), n, 2.0 / (n + 1), out.data());
     }
 
     /**
@@ -665,6 +709,14 @@ public final class Indicators {
         return out;
     }
 
+    /** {@link #rsiInto(double[], int, double[])} on the given backend. */
+    public static void rsiInto(Backend backend, double[] x, int n, double[] out) {
+        Checks.notNull(x, "x");
+        window(n, "n", x.length);
+        outFor(out, "out", x, "x");
+        rsi0(pin(backend), x, 1, x.length, n, out);
+    }
+
     /** {@link #rsi(double[], int)} of every series of the batch: vectorised across the assets. */
     public static SeriesBatch rsi(SeriesBatch x, int n) {
         return rsi(null, x, n);
@@ -683,6 +735,13 @@ public final class Indicators {
         windowBatch(n, "n", batch(x, "x"));
         outFor(out, "out", x, "x");
         rsi0(null, x.data(), x.assets(), x.length(), n, out.data());
+    }
+
+    /** {@link #rsiInto(SeriesBatch, int, SeriesBatch)} on the given backend. */
+    public static void rsiInto(Backend backend, SeriesBatch x, int n, SeriesBatch out) {
+        windowBatch(n, "n", batch(x, "x"));
+        outFor(out, "out", x, "x");
+        rsi0(pin(backend), x.data(), x.assets(), x.length(), n, out.data());
     }
 
     // ---- MACD ----

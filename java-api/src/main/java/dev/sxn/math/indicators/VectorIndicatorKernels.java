@@ -193,15 +193,13 @@ final class VectorIndicatorKernels implements IndicatorKernels {
      */
     private static void emaAlongTime(double[] x, int t, int seed, double alpha, double[] out) {
         double beta = 1 - alpha;
-        double[] pw = new double[L];
-        double[][] coef = new double[L][L];
+        // coef[i * L + j] = alpha beta^(j - i) for j >= i: the weight of x[i] in v[j] of the block.
+        double[] pw = new double[L], coef = new double[L * L];
         for (int j = 0; j < L; j++) {
             pw[j] = Math.pow(beta, j + 1);
-            for (int i = 0; i <= j; i++) coef[i][j] = alpha * Math.pow(beta, j - i);
+            for (int i = 0; i <= j; i++) coef[i * L + j] = alpha * Math.pow(beta, j - i);
         }
         DoubleVector powers = DoubleVector.fromArray(S, pw, 0);
-        DoubleVector[] cols = new DoubleVector[L];
-        for (int i = 0; i < L; i++) cols[i] = DoubleVector.fromArray(S, coef[i], 0);
         int run = 0;
         double acc = 0, e = 0;
         int i = 0;
@@ -210,7 +208,7 @@ final class VectorIndicatorKernels implements IndicatorKernels {
                 DoubleVector v = DoubleVector.fromArray(S, x, i);
                 if (v.abs().compare(VectorOperators.LE, MAX).allTrue()) {
                     DoubleVector sum = DoubleVector.zero(S);
-                    for (int j = 0; j < L; j++) sum = cols[j].fma(DoubleVector.broadcast(S, x[i + j]), sum);
+                    for (int j = 0; j < L; j++) sum = DoubleVector.fromArray(S, coef, j * L).fma(DoubleVector.broadcast(S, x[i + j]), sum);
                     DoubleVector res = powers.fma(DoubleVector.broadcast(S, e), sum);
                     res.intoArray(out, i);
                     e = res.lane(L - 1);
