@@ -1,8 +1,8 @@
 /* Technical-indicator kernels for dev.sxn.math.indicators (NativeIndicatorKernels): rolling sum,
  * rolling variance, EMA/Wilder recurrence and RSI on time-major batches (x[i * k + a], k assets,
- * t samples). Blocks of IND_B assets run the SIMD bodies of indicators_body.h (one lane per asset,
- * AVX-512 / AVX2 / SSE2 chosen at run time); the remaining assets, and single series (k = 1), run
- * the scalar bodies below, which are the Java reference's loops. Non-finite inputs are missing
+ * t samples). The first k / IND_B * IND_B assets run the SIMD bodies of indicators_body.h (time
+ * outer, one lane per asset, AVX-512 / AVX2 / SSE2 chosen at run time); the remaining assets, and
+ * single series (k = 1), run the scalar bodies below, which are the Java reference's loops. Non-finite inputs are missing
  * values, with the semantics documented on Indicators. The Java side checks every argument:
  * k >= 1, t >= 0, 1 <= w <= t (seed, n likewise), and both arrays hold k * t doubles. */
 #include "sxn_dispatch.h"
@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #define IND_B 16
+#define SXN_INDICATORS_SCRATCH 11
 #define IND_RESUM 1024 /* JavaIndicatorKernels.RESUM: rolling variances re-sum at (i + 1) % 1024 == 0 */
 
 /* no-trapping-math: the bodies select between values with comparisons that may see NaN; without
@@ -137,50 +138,58 @@ static void rsi_one(const double *x, int64_t k, int64_t t, int64_t n, double *ou
     }
 }
 
-/* ---- exported entry points ---- */
+/* ---- exported entry points ----
+ * st is the caller's scratch for the per-asset recurrence state: SXN_INDICATORS_SCRATCH * k doubles
+ * (the rolling variance uses 11 state variables per asset, the others fewer). */
 
-SXN_EXPORT void sxn_indicators_rolling_sum(const double *x, int64_t k, int64_t t, int64_t w, double scale, double *out) {
-    int64_t a = 0;
+SXN_EXPORT void sxn_indicators_rolling_sum(const double *x, int64_t k, int64_t t, int64_t w, double scale, double *out,
+                                           double *st) {
+    int64_t a;
     sxn_isa_t isa = sxn_isa();
-    for (; a + IND_B <= k; a += IND_B) {
-        if (isa == SXN_ISA_AVX512) sum_block_avx512(x + a, k, t, w, scale, out + a);
-        else if (isa == SXN_ISA_AVX2) sum_block_avx2(x + a, k, t, w, scale, out + a);
-        else sum_block_base(x + a, k, t, w, scale, out + a);
+    const int64_t kb = k / IND_B * IND_B;
+    if (kb > 0) {
+        if (isa == SXN_ISA_AVX512) sum_block_avx512(x, k, kb, t, w, scale, out, st);
+        else if (isa == SXN_ISA_AVX2) sum_block_avx2(x, k, kb, t, w, scale, out, st);
+        else sum_block_base(x, k, kb, t, w, scale, out, st);
     }
-    for (; a < k; a++) sum_one(x + a, k, t, w, scale, out + a);
+    for (a = kb; a < k; a++) sum_one(x + a, k, t, w, scale, out + a);
 }
 
 SXN_EXPORT void sxn_indicators_rolling_var(const double *x, int64_t k, int64_t t, int64_t w, int32_t ddof, int32_t sq,
-                                           double *out) {
+                                           double *out, double *st) {
     const double div = (double) (w - ddof);
-    int64_t a = 0;
+    int64_t a;
     sxn_isa_t isa = sxn_isa();
-    for (; a + IND_B <= k; a += IND_B) {
-        if (isa == SXN_ISA_AVX512) var_block_avx512(x + a, k, t, w, div, sq, IND_RESUM, out + a);
-        else if (isa == SXN_ISA_AVX2) var_block_avx2(x + a, k, t, w, div, sq, IND_RESUM, out + a);
-        else var_block_base(x + a, k, t, w, div, sq, IND_RESUM, out + a);
+    const int64_t kb = k / IND_B * IND_B;
+    if (kb > 0) {
+        if (isa == SXN_ISA_AVX512) var_block_avx512(x, k, kb, t, w, div, sq, IND_RESUM, out, st);
+        else if (isa == SXN_ISA_AVX2) var_block_avx2(x, k, kb, t, w, div, sq, IND_RESUM, out, st);
+        else var_block_base(x, k, kb, t, w, div, sq, IND_RESUM, out, st);
     }
-    for (; a < k; a++) var_one(x + a, k, t, w, div, sq, out + a);
+    for (a = kb; a < k; a++) var_one(x + a, k, t, w, div, sq, out + a);
 }
 
-SXN_EXPORT void sxn_indicators_ema(const double *x, int64_t k, int64_t t, int64_t seed, double alpha, double *out) {
-    int64_t a = 0;
+SXN_EXPORT void sxn_indicators_ema(const double *x, int64_t k, int64_t t, int64_t seed, double alpha, double *out,
+                                   double *st) {
+    int64_t a;
     sxn_isa_t isa = sxn_isa();
-    for (; a + IND_B <= k; a += IND_B) {
-        if (isa == SXN_ISA_AVX512) ema_block_avx512(x + a, k, t, seed, alpha, out + a);
-        else if (isa == SXN_ISA_AVX2) ema_block_avx2(x + a, k, t, seed, alpha, out + a);
-        else ema_block_base(x + a, k, t, seed, alpha, out + a);
+    const int64_t kb = k / IND_B * IND_B;
+    if (kb > 0) {
+        if (isa == SXN_ISA_AVX512) ema_block_avx512(x, k, kb, t, seed, alpha, out, st);
+        else if (isa == SXN_ISA_AVX2) ema_block_avx2(x, k, kb, t, seed, alpha, out, st);
+        else ema_block_base(x, k, kb, t, seed, alpha, out, st);
     }
-    for (; a < k; a++) ema_one(x + a, k, t, seed, alpha, out + a);
+    for (a = kb; a < k; a++) ema_one(x + a, k, t, seed, alpha, out + a);
 }
 
-SXN_EXPORT void sxn_indicators_rsi(const double *x, int64_t k, int64_t t, int64_t n, double *out) {
-    int64_t a = 0;
+SXN_EXPORT void sxn_indicators_rsi(const double *x, int64_t k, int64_t t, int64_t n, double *out, double *st) {
+    int64_t a;
     sxn_isa_t isa = sxn_isa();
-    for (; a + IND_B <= k; a += IND_B) {
-        if (isa == SXN_ISA_AVX512) rsi_block_avx512(x + a, k, t, n, out + a);
-        else if (isa == SXN_ISA_AVX2) rsi_block_avx2(x + a, k, t, n, out + a);
-        else rsi_block_base(x + a, k, t, n, out + a);
+    const int64_t kb = k / IND_B * IND_B;
+    if (kb > 0) {
+        if (isa == SXN_ISA_AVX512) rsi_block_avx512(x, k, kb, t, n, out, st);
+        else if (isa == SXN_ISA_AVX2) rsi_block_avx2(x, k, kb, t, n, out, st);
+        else rsi_block_base(x, k, kb, t, n, out, st);
     }
-    for (; a < k; a++) rsi_one(x + a, k, t, n, out + a);
+    for (a = kb; a < k; a++) rsi_one(x + a, k, t, n, out + a);
 }

@@ -1,21 +1,22 @@
-/* Batched indicator kernels on blocks of IND_B assets of a time-major batch (x[i * k + a]), the
- * recurrence carried per asset in small local arrays whose loops GCC vectorises (one SIMD lane per
- * asset). Included by indicators.c once per ISA, with IND_ATTR (the target attribute) and
+/* Batched indicator kernels on the first kb assets (a multiple of IND_B) of a time-major batch
+ * (x[i * k + a]): time outer, assets inner, so every time step streams one contiguous row; the
+ * recurrence state of each asset lives in the caller's scratch st (kb doubles per state variable,
+ * L1/L2-resident), and the asset loops are vectorised by GCC (one SIMD lane per asset). Included by indicators.c once per ISA, with IND_ATTR (the target attribute) and
  * IND_NAME(f) (the per-ISA function name) defined. The arithmetic is the Java reference's,
  * operation for operation, with no contraction into FMA (-ffp-contract=off): masked lanes add exact
- * zeros, so the results equal the JAVA kernel's bit for bit. x and out point at the block's first
- * asset; every access stays inside [0, t) rows x [0, IND_B) assets of the block. */
+ * zeros, so the results equal the JAVA kernel's bit for bit. Every access stays inside [0, t) rows
+ * x [0, kb) assets, and st holds (number of state variables) * kb doubles. */
 
-IND_ATTR static void IND_NAME(sum_block)(const double *restrict x, int64_t k, int64_t t, int64_t w, double scale,
-                                         double *restrict out) {
-    double s[IND_B], c[IND_B], run[IND_B];
+IND_ATTR static void IND_NAME(sum_block)(const double *restrict x, int64_t k, int64_t kb, int64_t t, int64_t w,
+                                         double scale, double *restrict out, double *restrict st) {
+    double *restrict s = st, *restrict c = st + kb, *restrict run = st + 2 * kb;
     const double wd = (double) w;
-    for (int j = 0; j < IND_B; j++) s[j] = c[j] = run[j] = 0.0;
+    for (int64_t j = 0; j < kb; j++) s[j] = c[j] = run[j] = 0.0;
     for (int64_t i = 0; i < t; i++) {
         const double *xi = x + i * k;
         const double *xo = i >= w ? x + (i - w) * k : xi;
         double *oi = out + i * k;
-        for (int j = 0; j < IND_B; j++) {
+        for (int64_t j = 0; j < kb; j++) {
             double v = xi[j];
             int bad = !(fabs(v) <= DBL_MAX);
             double r1 = run[j] + 1.0; /* computed outside the select: an operation inside one blocks if-conversion */
@@ -41,12 +42,13 @@ IND_ATTR static void IND_NAME(sum_block)(const double *restrict x, int64_t k, in
     }
 }
 
-IND_ATTR static void IND_NAME(var_block)(const double *restrict x, int64_t k, int64_t t, int64_t w, double div, int sq,
-                                         int64_t resum, double *restrict out) {
-    double s[IND_B], c[IND_B], run[IND_B], eq[IND_B], prev[IND_B], mean[IND_B], m2[IND_B];
-    double old[IND_B], o[IND_B], vv[IND_B], q[IND_B];
+IND_ATTR static void IND_NAME(var_block)(const double *restrict x, int64_t k, int64_t kb, int64_t t, int64_t w,
+                                         double div, int sq, int64_t resum, double *restrict out, double *restrict st) {
+    double *restrict s = st, *restrict c = st + kb, *restrict run = st + 2 * kb, *restrict eq = st + 3 * kb;
+    double *restrict prev = st + 4 * kb, *restrict mean = st + 5 * kb, *restrict m2 = st + 6 * kb;
+    double *restrict old = st + 7 * kb, *restrict o = st + 8 * kb, *restrict vv = st + 9 * kb, *restrict q = st + 10 * kb;
     const double wd = (double) w;
-    for (int j = 0; j < IND_B; j++) {
+    for (int64_t j = 0; j < kb; j++) {
         s[j] = c[j] = run[j] = eq[j] = mean[j] = m2[j] = 0.0;
         prev[j] = NAN;
     }
@@ -56,7 +58,7 @@ IND_ATTR static void IND_NAME(var_block)(const double *restrict x, int64_t k, in
         double *oi = out + i * k;
         int full = 0, two = 0;
         const int restart = (i + 1) % resum == 0;
-        for (int j = 0; j < IND_B; j++) {
+        for (int64_t j = 0; j < kb; j++) {
             double v = xi[j];
             int bad = !(fabs(v) <= DBL_MAX);
             double r1 = run[j] + 1.0; /* computed outside the select: an operation inside one blocks if-conversion */
@@ -85,10 +87,10 @@ IND_ATTR static void IND_NAME(var_block)(const double *restrict x, int64_t k, in
             two |= r == wd || (restart && r >= wd);
         }
         if (!full) {
-            for (int j = 0; j < IND_B; j++) oi[j] = NAN;
+            for (int64_t j = 0; j < kb; j++) oi[j] = NAN;
             continue;
         }
-        for (int j = 0; j < IND_B; j++) {
+        for (int64_t j = 0; j < kb; j++) {
             old[j] = mean[j];
             mean[j] = (s[j] + c[j]) / wd;
             q[j] = 0.0;
@@ -97,13 +99,13 @@ IND_ATTR static void IND_NAME(var_block)(const double *restrict x, int64_t k, in
             /* some lane starts a window or re-sums: two passes over the window for the block */
             for (int64_t r = i - (w - 1); r <= i; r++) {
                 const double *xr = x + r * k;
-                for (int j = 0; j < IND_B; j++) {
+                for (int64_t j = 0; j < kb; j++) {
                     double d = xr[j] - mean[j];
                     q[j] += d * d;
                 }
             }
         }
-        for (int j = 0; j < IND_B; j++) {
+        for (int64_t j = 0; j < kb; j++) {
             double r = run[j];
             int tp = r == wd || (restart && r >= wd);
             double slide = m2[j] + (vv[j] - o[j]) * ((vv[j] - mean[j]) + (o[j] - old[j]));
@@ -116,15 +118,15 @@ IND_ATTR static void IND_NAME(var_block)(const double *restrict x, int64_t k, in
     }
 }
 
-IND_ATTR static void IND_NAME(ema_block)(const double *restrict x, int64_t k, int64_t t, int64_t seed, double alpha,
-                                         double *restrict out) {
-    double run[IND_B], acc[IND_B], e[IND_B];
+IND_ATTR static void IND_NAME(ema_block)(const double *restrict x, int64_t k, int64_t kb, int64_t t, int64_t seed,
+                                         double alpha, double *restrict out, double *restrict st) {
+    double *restrict run = st, *restrict acc = st + kb, *restrict e = st + 2 * kb;
     const double beta = 1.0 - alpha, sd = (double) seed;
-    for (int j = 0; j < IND_B; j++) run[j] = acc[j] = e[j] = 0.0;
+    for (int64_t j = 0; j < kb; j++) run[j] = acc[j] = e[j] = 0.0;
     for (int64_t i = 0; i < t; i++) {
         const double *xi = x + i * k;
         double *oi = out + i * k;
-        for (int j = 0; j < IND_B; j++) {
+        for (int64_t j = 0; j < kb; j++) {
             double v = xi[j];
             int bad = !(fabs(v) <= DBL_MAX);
             double r1 = run[j] + 1.0; /* computed outside the select: an operation inside one blocks if-conversion */
@@ -142,14 +144,15 @@ IND_ATTR static void IND_NAME(ema_block)(const double *restrict x, int64_t k, in
     }
 }
 
-IND_ATTR static void IND_NAME(rsi_block)(const double *restrict x, int64_t k, int64_t t, int64_t n, double *restrict out) {
-    double run[IND_B], prev[IND_B], up[IND_B], dn[IND_B];
+IND_ATTR static void IND_NAME(rsi_block)(const double *restrict x, int64_t k, int64_t kb, int64_t t, int64_t n,
+                                         double *restrict out, double *restrict st) {
+    double *restrict run = st, *restrict prev = st + kb, *restrict up = st + 2 * kb, *restrict dn = st + 3 * kb;
     const double nd = (double) n, alpha = 1.0 / nd, beta = 1.0 - alpha;
-    for (int j = 0; j < IND_B; j++) run[j] = prev[j] = up[j] = dn[j] = 0.0;
+    for (int64_t j = 0; j < kb; j++) run[j] = prev[j] = up[j] = dn[j] = 0.0;
     for (int64_t i = 0; i < t; i++) {
         const double *xi = x + i * k;
         double *oi = out + i * k;
-        for (int j = 0; j < IND_B; j++) {
+        for (int64_t j = 0; j < kb; j++) {
             double v = xi[j];
             int bad = !(fabs(v) <= DBL_MAX);
             double r1 = run[j] + 1.0; /* computed outside the select: an operation inside one blocks if-conversion */

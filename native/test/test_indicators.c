@@ -7,10 +7,14 @@
 #include <stdint.h>
 #include <string.h>
 
-void sxn_indicators_rolling_sum(const double *x, int64_t k, int64_t t, int64_t w, double scale, double *out);
-void sxn_indicators_rolling_var(const double *x, int64_t k, int64_t t, int64_t w, int32_t ddof, int32_t sq, double *out);
-void sxn_indicators_ema(const double *x, int64_t k, int64_t t, int64_t seed, double alpha, double *out);
-void sxn_indicators_rsi(const double *x, int64_t k, int64_t t, int64_t n, double *out);
+void sxn_indicators_rolling_sum(const double *x, int64_t k, int64_t t, int64_t w, double scale, double *out, double *st);
+void sxn_indicators_rolling_var(const double *x, int64_t k, int64_t t, int64_t w, int32_t ddof, int32_t sq, double *out,
+                                double *st);
+void sxn_indicators_ema(const double *x, int64_t k, int64_t t, int64_t seed, double alpha, double *out, double *st);
+void sxn_indicators_rsi(const double *x, int64_t k, int64_t t, int64_t n, double *out, double *st);
+
+/* The scratch the kernels need: 11 doubles per asset, allocated exactly (ASan checks the bound). */
+static double *st_for(long k) { return sxn_test_alloc(11 * k); }
 int32_t sxn_isa_level(void);
 
 static int same(double a, double b) { return (isnan(a) && isnan(b)) || a == b; }
@@ -32,27 +36,27 @@ static void fill(double *x, long n, unsigned long long *seed, int gaps) {
 static void batch_vs_scalar(long k, long t, long w) {
     unsigned long long seed = 1000 + k * 7 + t;
     double *x = sxn_test_alloc(k * t), *out = sxn_test_alloc(k * t);
-    double *col = sxn_test_alloc(t), *ref = sxn_test_alloc(t);
+    double *col = sxn_test_alloc(t), *ref = sxn_test_alloc(t), *stk = st_for(k), *st1 = st_for(1);
     for (long a = 0; a < k; a++) {
         fill(col, t, &seed, a % 3 == 1);
         for (long i = 0; i < t; i++) x[i * k + a] = col[i];
     }
     for (int op = 0; op < 5; op++) {
         switch (op) {
-            case 0: sxn_indicators_rolling_sum(x, k, t, w, 1.0 / w, out); break;
-            case 1: sxn_indicators_rolling_var(x, k, t, w, 0, 0, out); break;
-            case 2: sxn_indicators_rolling_var(x, k, t, w < 2 ? 2 : w, 1, 1, out); break;
-            case 3: sxn_indicators_ema(x, k, t, w, 2.0 / (w + 1), out); break;
-            default: sxn_indicators_rsi(x, k, t, w, out); break;
+            case 0: sxn_indicators_rolling_sum(x, k, t, w, 1.0 / w, out, stk); break;
+            case 1: sxn_indicators_rolling_var(x, k, t, w, 0, 0, out, stk); break;
+            case 2: sxn_indicators_rolling_var(x, k, t, w < 2 ? 2 : w, 1, 1, out, stk); break;
+            case 3: sxn_indicators_ema(x, k, t, w, 2.0 / (w + 1), out, stk); break;
+            default: sxn_indicators_rsi(x, k, t, w, out, stk); break;
         }
         for (long a = 0; a < k; a++) {
             for (long i = 0; i < t; i++) col[i] = x[i * k + a];
             switch (op) {
-                case 0: sxn_indicators_rolling_sum(col, 1, t, w, 1.0 / w, ref); break;
-                case 1: sxn_indicators_rolling_var(col, 1, t, w, 0, 0, ref); break;
-                case 2: sxn_indicators_rolling_var(col, 1, t, w < 2 ? 2 : w, 1, 1, ref); break;
-                case 3: sxn_indicators_ema(col, 1, t, w, 2.0 / (w + 1), ref); break;
-                default: sxn_indicators_rsi(col, 1, t, w, ref); break;
+                case 0: sxn_indicators_rolling_sum(col, 1, t, w, 1.0 / w, ref, st1); break;
+                case 1: sxn_indicators_rolling_var(col, 1, t, w, 0, 0, ref, st1); break;
+                case 2: sxn_indicators_rolling_var(col, 1, t, w < 2 ? 2 : w, 1, 1, ref, st1); break;
+                case 3: sxn_indicators_ema(col, 1, t, w, 2.0 / (w + 1), ref, st1); break;
+                default: sxn_indicators_rsi(col, 1, t, w, ref, st1); break;
             }
             for (long i = 0; i < t; i++) {
                 sxn_checks++;
@@ -61,28 +65,28 @@ static void batch_vs_scalar(long k, long t, long w) {
             }
         }
     }
-    free(x); free(out); free(col); free(ref);
+    free(x); free(out); free(col); free(ref); free(stk); free(st1);
 }
 
 /* (2) scalar bodies against naive formulas, on a clean series */
 static void naive(long t, long w) {
     unsigned long long seed = 77 + t + w;
-    double *x = sxn_test_alloc(t), *out = sxn_test_alloc(t);
+    double *x = sxn_test_alloc(t), *out = sxn_test_alloc(t), *st1 = st_for(1);
     fill(x, t, &seed, 0);
-    sxn_indicators_rolling_sum(x, 1, t, w, 1.0, out);
+    sxn_indicators_rolling_sum(x, 1, t, w, 1.0, out, st1);
     for (long i = w - 1; i < t; i++) {
         double s = 0;
         for (long j = i - w + 1; j <= i; j++) s += x[j];
         SXN_CHECK_CLOSE(out[i], s, 0, 1e-13, "rolling sum", i);
     }
-    sxn_indicators_rolling_var(x, 1, t, w, 0, 0, out);
+    sxn_indicators_rolling_var(x, 1, t, w, 0, 0, out, st1);
     for (long i = w - 1; i < t; i++) {
         double s = 0, q = 0;
         for (long j = i - w + 1; j <= i; j++) s += x[j];
         for (long j = i - w + 1; j <= i; j++) q += (x[j] - s / w) * (x[j] - s / w);
         SXN_CHECK_CLOSE(out[i], q / w, 1e-12, 1e-10, "rolling var", i);
     }
-    sxn_indicators_ema(x, 1, t, w, 2.0 / (w + 1), out);
+    sxn_indicators_ema(x, 1, t, w, 2.0 / (w + 1), out, st1);
     double e = 0;
     for (long i = 0; i < w; i++) e += x[i];
     e /= w;
@@ -92,7 +96,7 @@ static void naive(long t, long w) {
         SXN_CHECK_CLOSE(out[i], e, 0, 1e-13, "ema", i);
     }
     if (w < t) {
-        sxn_indicators_rsi(x, 1, t, w, out);
+        sxn_indicators_rsi(x, 1, t, w, out, st1);
         double up = 0, dn = 0;
         for (long i = 1; i <= w; i++) {
             double d = x[i] - x[i - 1];
@@ -108,7 +112,7 @@ static void naive(long t, long w) {
             SXN_CHECK_CLOSE(out[i], 100 * up / (up + dn), 0, 1e-11, "rsi", i);
         }
     }
-    free(x); free(out);
+    free(x); free(out); free(st1);
 }
 
 int main(void) {

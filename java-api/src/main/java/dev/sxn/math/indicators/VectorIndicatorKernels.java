@@ -7,8 +7,9 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API kernels. Batches vectorise <b>across assets</b>: one lane per asset, one time step of
- * L assets per vector (contiguous in the time-major layout), the recurrence carried in registers;
+ * Vector API kernels. Batches vectorise <b>across assets</b>: one lane per asset, time outer and
+ * assets inner, so each step streams one contiguous row of the time-major batch; the per-asset
+ * recurrence state lives in a small per-call array (a few doubles per asset, cache-resident);
  * the arithmetic is the JAVA kernel's, operation for operation (masked lanes add exact zeros), so
  * batched results equal JAVA bit for bit; assets beyond the last full vector run the JAVA code.
  * A single series vectorises <b>along time</b>: the rolling sum by an in-register prefix scan of
@@ -33,12 +34,15 @@ final class VectorIndicatorKernels implements IndicatorKernels {
             rollingSumAlongTime(x, t, w, scale, out);
             return;
         }
-        int a = 0;
+        int kv = k / L * L;
         DoubleVector zero = DoubleVector.zero(S), nan = DoubleVector.broadcast(S, Double.NaN);
-        for (; a + L <= k; a += L) {
-            DoubleVector s = zero, c = zero, run = zero;
-            for (int i = 0, p = a; i < t; i++, p += k) {
-                DoubleVector v = DoubleVector.fromArray(S, x, p);
+        double[] st = new double[3 * kv]; // s | c | run, per asset
+        for (int i = 0; i < t; i++) {
+            int row = i * k, orow = (i - w) * k;
+            for (int a = 0; a < kv; a += L) {
+                DoubleVector s = DoubleVector.fromArray(S, st, a), c = DoubleVector.fromArray(S, st, kv + a);
+                DoubleVector run = DoubleVector.fromArray(S, st, 2 * kv + a);
+                DoubleVector v = DoubleVector.fromArray(S, x, row + a);
                 VectorMask<Double> bad = v.abs().compare(VectorOperators.LE, MAX).not();
                 run = run.add(1.0).blend(zero, bad);
                 v = v.blend(zero, bad);
@@ -48,16 +52,19 @@ final class VectorIndicatorKernels implements IndicatorKernels {
                 c = c.add(s.sub(sn.sub(bp)).add(v.sub(bp)));
                 s = sn;
                 if (i >= w) {
-                    DoubleVector o = DoubleVector.fromArray(S, x, p - w * k).neg().blend(zero, run.compare(VectorOperators.LE, w));
+                    DoubleVector o = DoubleVector.fromArray(S, x, orow + a).neg().blend(zero, run.compare(VectorOperators.LE, w));
                     sn = s.add(o);
                     bp = sn.sub(s);
                     c = c.add(s.sub(sn.sub(bp)).add(o.sub(bp)));
                     s = sn;
                 }
-                s.add(c).mul(scale).blend(nan, run.compare(VectorOperators.LT, w)).intoArray(out, p);
+                s.add(c).mul(scale).blend(nan, run.compare(VectorOperators.LT, w)).intoArray(out, row + a);
+                s.intoArray(st, a);
+                c.intoArray(st, kv + a);
+                run.intoArray(st, 2 * kv + a);
             }
         }
-        if (a < k) JavaIndicatorKernels.rollingSumAssets(x, k, t, w, scale, out, a, k);
+        if (kv < k) JavaIndicatorKernels.rollingSumAssets(x, k, t, w, scale, out, kv, k);
     }
 
     /** One series: per run of finite values, the window sum by a prefix scan of x[i] - x[i-w]. */
@@ -105,16 +112,23 @@ final class VectorIndicatorKernels implements IndicatorKernels {
 
     @Override
     public void rollingVar(double[] x, int k, int t, int w, int ddof, boolean sqrt, double[] out) {
-        int a = 0;
+        int kv = k > 1 ? k / L * L : 0;
         double div = w - ddof;
-        DoubleVector zero = DoubleVector.zero(S), nan = DoubleVector.broadcast(S, Double.NaN);
-        for (; a + L <= k && k > 1; a += L) {
-            DoubleVector s = zero, c = zero, run = zero, eq = zero, prev = nan, mean = zero, m2 = zero;
-            for (int i = 0, p = a; i < t; i++, p += k) {
-                DoubleVector v = DoubleVector.fromArray(S, x, p);
+        DoubleVector zero = DoubleVector.zero(S), nan = DoubleVector.broadcast(S, Double.NaN), one = DoubleVector.broadcast(S, 1.0);
+        double[] st = new double[7 * kv]; // s | c | run | eq | prev | mean | m2, per asset
+        for (int a = 0; a < kv; a += L) nan.intoArray(st, 4 * kv + a);
+        for (int i = 0; i < t; i++) {
+            int row = i * k, orow = (i - w) * k;
+            boolean restart = (i + 1) % RESUM == 0;
+            for (int a = 0; a < kv; a += L) {
+                DoubleVector s = DoubleVector.fromArray(S, st, a), c = DoubleVector.fromArray(S, st, kv + a);
+                DoubleVector run = DoubleVector.fromArray(S, st, 2 * kv + a), eq = DoubleVector.fromArray(S, st, 3 * kv + a);
+                DoubleVector prev = DoubleVector.fromArray(S, st, 4 * kv + a), mean = DoubleVector.fromArray(S, st, 5 * kv + a);
+                DoubleVector m2 = DoubleVector.fromArray(S, st, 6 * kv + a);
+                DoubleVector v = DoubleVector.fromArray(S, x, row + a);
                 VectorMask<Double> bad = v.abs().compare(VectorOperators.LE, MAX).not();
                 run = run.add(1.0).blend(zero, bad);
-                eq = eq.add(1.0).blend(DoubleVector.broadcast(S, 1.0), v.compare(VectorOperators.NE, prev)).blend(zero, bad);
+                eq = eq.add(1.0).blend(one, v.compare(VectorOperators.NE, prev)).blend(zero, bad);
                 prev = v;
                 v = v.blend(zero, bad);
                 s = s.blend(zero, bad);
@@ -124,7 +138,7 @@ final class VectorIndicatorKernels implements IndicatorKernels {
                 s = sn;
                 DoubleVector o = zero;
                 if (i >= w) {
-                    o = DoubleVector.fromArray(S, x, p - w * k).blend(zero, run.compare(VectorOperators.LE, w));
+                    o = DoubleVector.fromArray(S, x, orow + a).blend(zero, run.compare(VectorOperators.LE, w));
                     DoubleVector no = o.neg();
                     sn = s.add(no);
                     bp = sn.sub(s);
@@ -133,29 +147,35 @@ final class VectorIndicatorKernels implements IndicatorKernels {
                 }
                 VectorMask<Double> full = run.compare(VectorOperators.GE, w);
                 if (!full.anyTrue()) {
-                    nan.intoArray(out, p);
-                    continue;
-                }
-                DoubleVector old = mean;
-                mean = s.add(c).div(w);
-                DoubleVector slide = m2.add(v.sub(o).mul(v.sub(mean).add(o.sub(old))));
-                VectorMask<Double> twoPass = run.compare(VectorOperators.EQ, w);
-                if ((i + 1) % RESUM == 0) twoPass = full;
-                if (twoPass.anyTrue()) {
-                    DoubleVector q = zero;
-                    for (int j = p - (w - 1) * k; j <= p; j += k) {
-                        DoubleVector d = DoubleVector.fromArray(S, x, j).sub(mean);
-                        q = q.add(d.mul(d));
+                    nan.intoArray(out, row + a);
+                } else {
+                    DoubleVector old = mean;
+                    mean = s.add(c).div(w);
+                    DoubleVector slide = m2.add(v.sub(o).mul(v.sub(mean).add(o.sub(old))));
+                    VectorMask<Double> twoPass = restart ? full : run.compare(VectorOperators.EQ, w);
+                    if (twoPass.anyTrue()) {
+                        DoubleVector q = zero;
+                        for (int j = row + a - (w - 1) * k; j <= row + a; j += k) {
+                            DoubleVector d = DoubleVector.fromArray(S, x, j).sub(mean);
+                            q = q.add(d.mul(d));
+                        }
+                        slide = slide.blend(q, twoPass);
                     }
-                    slide = slide.blend(q, twoPass);
+                    m2 = slide.blend(zero, eq.compare(VectorOperators.GE, w));
+                    DoubleVector var = m2.max(zero).div(div);
+                    if (sqrt) var = var.sqrt();
+                    var.blend(nan, full.not()).intoArray(out, row + a);
                 }
-                m2 = slide.blend(zero, eq.compare(VectorOperators.GE, w));
-                DoubleVector var = m2.max(zero).div(div);
-                if (sqrt) var = var.sqrt();
-                var.blend(nan, full.not()).intoArray(out, p);
+                s.intoArray(st, a);
+                c.intoArray(st, kv + a);
+                run.intoArray(st, 2 * kv + a);
+                eq.intoArray(st, 3 * kv + a);
+                prev.intoArray(st, 4 * kv + a);
+                mean.intoArray(st, 5 * kv + a);
+                m2.intoArray(st, 6 * kv + a);
             }
         }
-        if (a < k) JavaIndicatorKernels.rollingVarAssets(x, k, t, w, ddof, sqrt, out, a, k);
+        if (kv < k) JavaIndicatorKernels.rollingVarAssets(x, k, t, w, ddof, sqrt, out, kv, k);
     }
 
     // ================================================================== EMA
@@ -167,24 +187,30 @@ final class VectorIndicatorKernels implements IndicatorKernels {
             return;
         }
         double beta = 1 - alpha;
-        int a = 0;
+        int kv = k / L * L;
         DoubleVector zero = DoubleVector.zero(S), nan = DoubleVector.broadcast(S, Double.NaN);
-        for (; a + L <= k; a += L) {
-            DoubleVector run = zero, acc = zero, e = zero;
-            for (int i = 0, p = a; i < t; i++, p += k) {
-                DoubleVector v = DoubleVector.fromArray(S, x, p);
+        double[] st = new double[3 * kv]; // run | acc | e, per asset
+        for (int i = 0; i < t; i++) {
+            int row = i * k;
+            for (int a = 0; a < kv; a += L) {
+                DoubleVector run = DoubleVector.fromArray(S, st, a), acc = DoubleVector.fromArray(S, st, kv + a);
+                DoubleVector e = DoubleVector.fromArray(S, st, 2 * kv + a);
+                DoubleVector v = DoubleVector.fromArray(S, x, row + a);
                 VectorMask<Double> bad = v.abs().compare(VectorOperators.LE, MAX).not();
                 run = run.add(1.0).blend(zero, bad);
                 v = v.blend(zero, bad);
                 DoubleVector accNew = acc.add(v);
                 acc = accNew.blend(zero, bad);
                 DoubleVector rec = v.mul(alpha).add(e.mul(beta));
-                e = rec.blend(accNew.div(seed), run.compare(VectorOperators.EQ, seed))
-                        .blend(e, run.compare(VectorOperators.LT, seed));
-                e.blend(nan, run.compare(VectorOperators.LT, seed)).intoArray(out, p);
+                VectorMask<Double> warm = run.compare(VectorOperators.LT, seed);
+                e = rec.blend(accNew.div(seed), run.compare(VectorOperators.EQ, seed)).blend(e, warm);
+                e.blend(nan, warm).intoArray(out, row + a);
+                run.intoArray(st, a);
+                acc.intoArray(st, kv + a);
+                e.intoArray(st, 2 * kv + a);
             }
         }
-        if (a < k) JavaIndicatorKernels.emaAssets(x, k, t, seed, alpha, out, a, k);
+        if (kv < k) JavaIndicatorKernels.emaAssets(x, k, t, seed, alpha, out, kv, k);
     }
 
     /**
@@ -244,18 +270,21 @@ final class VectorIndicatorKernels implements IndicatorKernels {
     @Override
     public void rsi(double[] x, int k, int t, int n, double[] out) {
         double alpha = 1.0 / n, beta = 1 - alpha;
-        int a = 0;
+        int kv = k > 1 ? k / L * L : 0;
         DoubleVector zero = DoubleVector.zero(S), nan = DoubleVector.broadcast(S, Double.NaN);
-        for (; a + L <= k && k > 1; a += L) {
-            DoubleVector run = zero, prev = zero, up = zero, dn = zero;
-            for (int i = 0, p = a; i < t; i++, p += k) {
-                DoubleVector v = DoubleVector.fromArray(S, x, p);
+        double[] st = new double[4 * kv]; // run | prev | up | dn, per asset
+        for (int i = 0; i < t; i++) {
+            int row = i * k;
+            for (int a = 0; a < kv; a += L) {
+                DoubleVector run = DoubleVector.fromArray(S, st, a), prev = DoubleVector.fromArray(S, st, kv + a);
+                DoubleVector up = DoubleVector.fromArray(S, st, 2 * kv + a), dn = DoubleVector.fromArray(S, st, 3 * kv + a);
+                DoubleVector v = DoubleVector.fromArray(S, x, row + a);
                 VectorMask<Double> bad = v.abs().compare(VectorOperators.LE, MAX).not();
                 run = run.add(1.0).blend(zero, bad);
                 DoubleVector d = v.sub(prev);
                 prev = prev.blend(v, bad.not());
-                DoubleVector g = d.max(zero), l = d.neg().max(zero);
                 // max(d, 0) equals JAVA's (d > 0 ? d : 0) for finite d; -0.0 vs 0.0 cannot change a sum.
+                DoubleVector g = d.max(zero), l = d.neg().max(zero);
                 DoubleVector m = run.sub(1.0);
                 DoubleVector upA = up.add(g), dnA = dn.add(l);
                 VectorMask<Double> seedNow = m.compare(VectorOperators.EQ, n), steady = m.compare(VectorOperators.GT, n);
@@ -264,9 +293,13 @@ final class VectorIndicatorKernels implements IndicatorKernels {
                 VectorMask<Double> reset = run.compare(VectorOperators.LE, 1.0);
                 up = up.blend(zero, reset);
                 dn = dn.blend(zero, reset);
-                up.mul(100).div(up.add(dn)).blend(nan, m.compare(VectorOperators.LT, n)).intoArray(out, p);
+                up.mul(100).div(up.add(dn)).blend(nan, m.compare(VectorOperators.LT, n)).intoArray(out, row + a);
+                run.intoArray(st, a);
+                prev.intoArray(st, kv + a);
+                up.intoArray(st, 2 * kv + a);
+                dn.intoArray(st, 3 * kv + a);
             }
         }
-        if (a < k) JavaIndicatorKernels.rsiAssets(x, k, t, n, out, a, k);
+        if (kv < k) JavaIndicatorKernels.rsiAssets(x, k, t, n, out, kv, k);
     }
 }
