@@ -231,15 +231,23 @@ final class VectorIndicatorKernels implements IndicatorKernels {
         int i = 0;
         while (i < t) {
             if (run > seed && i + L <= t) {
-                DoubleVector v = DoubleVector.fromArray(S, x, i);
-                if (v.abs().compare(VectorOperators.LE, MAX).allTrue()) {
+                // Steady state: whole blocks while they are finite, the carry kept in a vector
+                // (every lane = the last value) so no lane leaves the register file in the loop.
+                DoubleVector carry = DoubleVector.broadcast(S, e);
+                int start = i;
+                while (i + L <= t) {
+                    DoubleVector v = DoubleVector.fromArray(S, x, i);
+                    if (!v.abs().compare(VectorOperators.LE, MAX).allTrue()) break;
                     DoubleVector sum = DoubleVector.zero(S);
                     for (int j = 0; j < L; j++) sum = DoubleVector.fromArray(S, coef, j * L).fma(DoubleVector.broadcast(S, x[i + j]), sum);
-                    DoubleVector res = powers.fma(DoubleVector.broadcast(S, e), sum);
+                    DoubleVector res = powers.fma(carry, sum);
                     res.intoArray(out, i);
-                    e = res.lane(L - 1);
-                    run += L;
+                    carry = res.rearrange(LAST);
                     i += L;
+                }
+                if (i > start) {
+                    e = carry.lane(0);
+                    run += i - start;
                     continue;
                 }
             }
