@@ -36,8 +36,11 @@ import java.util.function.Consumer;
  * JAVA, VECTOR, NATIVE and OPENCL; the indicators built from them (DEMA, TEMA, MACD, Bollinger,
  * ATR, z-score, rolling VWAP, %D) use them too. The others (rolling min/max, WMA, OBV, cumulative
  * VWAP, time-aware EMA, price-matrix operations) are plain Java. Unpinned calls choose the backend
- * per call from the problem size (k * t); the {@code Backend} overloads pin it. Backends agree with
- * JAVA to 1e-12 relative (see the tests for the per-kernel bounds).
+ * per call from the problem size (k * t); the {@code Backend} overloads pin it (a {@code null}
+ * backend in the batch overloads that say so means "choose"). Backends agree with JAVA to 1e-12
+ * relative (see the tests for the per-kernel bounds); batched VECTOR and NATIVE results equal JAVA
+ * bit for bit. Batched kernels on VECTOR and NATIVE allocate O(k) scratch for the per-asset state;
+ * the single-series {@code ...Into} forms allocate nothing on JAVA.
  *
  * <p><b>Running sums.</b> Rolling sums are compensated (TwoSum): the error of a window sum is at
  * most {@code 2u|S| + 4 m u^2 sum|x|} (u = 2^-53, m the steps since the run began, the second sum
@@ -52,16 +55,20 @@ public final class Indicators {
     private static final IndicatorKernels JAVA = new JavaIndicatorKernels();
 
     /*
-     * Crossovers (problem size k * t) from bench/results/indicators.md (IndicatorsBench, this
-     * project's 2-core AMD EPYC, JDK 25): VECTOR vectorises across assets, so it pays from a few
-     * assets on; NATIVE pays its downcall from a few thousand values; OPENCL (PoCL on this CPU) only
-     * pays for large batches, and on a GPU for large batches too.
+     * Crossovers (problem size k * t) from bench/results/indicators.md (IndicatorsBench, the shared
+     * 2-core AMD EPYC, JDK 25; noisy, see there). VECTOR: batches of 1024 x 10^4 run 3.7x to 11x
+     * the JAVA kernel, the single-series SMA 2.7x; where it has no vector form (single-series RSI and
+     * variance, assets beyond the last full vector) it runs the JAVA code, so it never loses more
+     * than a call; taken from 4096 values, below which the warm-up dominates. NATIVE: within noise
+     * of VECTOR on batches (1.0x-1.2x), ahead on the single-series RSI only, so pinned only, sparing
+     * the downcall. OPENCL: PoCL on this CPU is 5x-8x slower than VECTOR on batches; not measured on
+     * a GPU, so pinned only there too.
      */
     private static final KernelSet<IndicatorKernels> KERNELS = KernelSet
             .builder("indicators.Indicators", IndicatorKernels.class, JAVA)
             .with(Backend.VECTOR, "dev.sxn.math.indicators.VectorIndicatorKernels", 4096)
             .with(Backend.NATIVE, "dev.sxn.math.indicators.NativeIndicatorKernels", KernelSet.NEVER)
-            .withOpenCl("dev.sxn.math.indicators.OpenClIndicatorKernels", KernelSet.NEVER, 1 << 22)
+            .withOpenCl("dev.sxn.math.indicators.OpenClIndicatorKernels", KernelSet.NEVER, KernelSet.NEVER)
             .build();
 
     private Indicators() {}
@@ -75,7 +82,6 @@ public final class Indicators {
 
     private static void run(Backend pinned, long size, Consumer<IndicatorKernels> op) {
         if (pinned != null) {
-            Objects.requireNonNull(pinned, "backend must not be null");
             op.accept(KERNELS.kernel(pinned));
             return;
         }
