@@ -39,8 +39,13 @@ import java.util.function.Consumer;
  * per call from the problem size (k * t); the {@code Backend} overloads pin it (a {@code null}
  * backend in the batch overloads that say so means "choose"). Backends agree with JAVA to 1e-12
  * relative (see the tests for the per-kernel bounds); batched VECTOR and NATIVE results equal JAVA
- * bit for bit. Batched kernels on VECTOR and NATIVE allocate O(k) scratch for the per-asset state;
- * the single-series {@code ...Into} forms allocate nothing on JAVA.
+ * bit for bit.
+ *
+ * <p><b>Allocation.</b> The {@code ...Into} forms of SMA, rolling sum, variance/std, EMA, Wilder,
+ * RSI, WMA, MACD, Bollinger, OBV, cumulative VWAP and the time-aware EMA allocate nothing on JAVA;
+ * DEMA, TEMA, z-score, ATR, rolling VWAP and stochastics allocate scratch of the input's size,
+ * rolling min/max a deque of the window's size; batched kernels on VECTOR and NATIVE allocate O(k)
+ * scratch for the per-asset state.
  *
  * <p><b>Running sums.</b> Rolling sums are compensated (TwoSum): the error of a window sum is at
  * most {@code 2u|S| + 4 m u^2 sum|x|} (u = 2^-53, m the steps since the run began, the second sum
