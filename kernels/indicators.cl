@@ -39,43 +39,47 @@ __kernel void rolling_var(__global const double *x, const long k, const long t, 
                           const int sq, __global double *out) {
     const long a = get_global_id(0);
     if (a >= k) return;
-    const double div = (double) (w - ddof);
+    const double div = (double) (w - ddof), wd = (double) w;
     long run = 0, eq = 0;
-    double s = 0, c = 0, mean = 0, m2 = 0, prev = NAN;
+    double kk = 0, s1 = 0, s2 = 0, eb = 0, prev = NAN;
     for (long i = 0, p = a; i < t; i++, p += k) {
         double v = x[p];
-        if (!fin(v)) { run = 0; eq = 0; s = 0; c = 0; out[p] = NAN; continue; }
+        if (!fin(v)) { run = 0; eq = 0; out[p] = NAN; continue; }
         run++;
         eq = v == prev ? eq + 1 : 1;
         prev = v;
-        double sn = s + v, bp = sn - s;
-        c += (s - (sn - bp)) + (v - bp);
-        s = sn;
-        double o = 0;
-        if (run > w) {
-            o = x[p - w * k];
-            double no = -o;
-            sn = s + no;
-            bp = sn - s;
-            c += (s - (sn - bp)) + (no - bp);
-            s = sn;
-        }
         if (run < w) { out[p] = NAN; continue; }
-        double old = mean;
-        mean = (s + c) / (double) w;
-        if (eq >= w) {
-            m2 = 0;
-        } else if (run == w || (i + 1) % RESUM == 0) {
-            double q = 0;
-            for (long j = p - (w - 1) * k; j <= p; j += k) {
-                double d = x[j] - mean;
-                q += d * d;
-            }
-            m2 = q;
-        } else {
-            m2 += (v - o) * ((v - mean) + (o - old));
+        int two = run == w || (i + 1) % RESUM == 0;
+        if (!two) {
+            double yv = v - kk, yo = x[p - w * k] - kk;
+            s1 += yv - yo;
+            s2 += yv * yv - yo * yo;
+            double kn = kk + s1 / wd, d = kn - kk;
+            s2 = (s2 - 2 * d * s1) + wd * d * d;
+            s1 = s1 - wd * d;
+            kk = kn;
+            eb += (yv * yv + yo * yo) + 3.0 * wd * d * d;
+            two = eb > 512.0 * s2;
         }
-        double var = (m2 > 0 ? m2 : 0) / div;
+        if (two) {
+            double m = 0;
+            for (long j = p - (w - 1) * k; j <= p; j += k) m += x[j];
+            kk = m / wd;
+            s1 = 0;
+            s2 = 0;
+            for (long j = p - (w - 1) * k; j <= p; j += k) {
+                double y = x[j] - kk;
+                s1 += y;
+                s2 += y * y;
+            }
+            double kn = kk + s1 / wd, d = kn - kk;
+            s2 = (s2 - 2 * d * s1) + wd * d * d;
+            s1 = s1 - wd * d;
+            kk = kn;
+            eb = 0;
+        }
+        double c = s2 - s1 * s1 / wd;
+        double var = eq >= w ? 0 : (c > 0 ? c : 0) / div;
         out[p] = sq ? sqrt(var) : var;
     }
 }

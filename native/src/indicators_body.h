@@ -44,12 +44,12 @@ IND_ATTR static void IND_NAME(sum_block)(const double *restrict x, int64_t k, in
 
 IND_ATTR static void IND_NAME(var_block)(const double *restrict x, int64_t k, int64_t kb, int64_t t, int64_t w,
                                          double div, int sq, int64_t resum, double *restrict out, double *restrict st) {
-    double *restrict s = st, *restrict c = st + kb, *restrict run = st + 2 * kb, *restrict eq = st + 3 * kb;
-    double *restrict prev = st + 4 * kb, *restrict mean = st + 5 * kb, *restrict m2 = st + 6 * kb;
-    double *restrict old = st + 7 * kb, *restrict o = st + 8 * kb, *restrict vv = st + 9 * kb, *restrict q = st + 10 * kb;
-    const double wd = (double) w;
+    double *restrict run = st, *restrict eq = st + kb, *restrict prev = st + 2 * kb, *restrict kk = st + 3 * kb;
+    double *restrict s1 = st + 4 * kb, *restrict s2 = st + 5 * kb, *restrict eb = st + 6 * kb;
+    double *restrict m = st + 7 * kb, *restrict q1 = st + 8 * kb, *restrict q2 = st + 9 * kb, *restrict tp = st + 10 * kb;
+    const double wd = (double) w, w3 = 3.0 * wd;
     for (int64_t j = 0; j < kb; j++) {
-        s[j] = c[j] = run[j] = eq[j] = mean[j] = m2[j] = 0.0;
+        run[j] = eq[j] = kk[j] = s1[j] = s2[j] = eb[j] = 0.0;
         prev[j] = NAN;
     }
     for (int64_t i = 0; i < t; i++) {
@@ -61,57 +61,70 @@ IND_ATTR static void IND_NAME(var_block)(const double *restrict x, int64_t k, in
         for (int64_t j = 0; j < kb; j++) {
             double v = xi[j];
             int bad = !(fabs(v) <= DBL_MAX);
-            double r1 = run[j] + 1.0; /* computed outside the select: an operation inside one blocks if-conversion */
+            double r1 = run[j] + 1.0;
             double r = bad ? 0.0 : r1;
             double e1 = eq[j] + 1.0, pv = prev[j];
             eq[j] = bad ? 0.0 : (v == pv ? e1 : 1.0);
             prev[j] = v;
-            double vj = bad ? 0.0 : v;
-            double s0 = s[j], c0 = c[j]; /* unconditional loads: a load inside a select needs a masked load */
-            double ss = bad ? 0.0 : s0, cc = bad ? 0.0 : c0;
-            double sn = ss + vj, bp = sn - ss;
-            cc += (ss - (sn - bp)) + (vj - bp);
-            ss = sn;
-            double ov = xo[j];
-            double oj = r > wd ? ov : 0.0, no = -oj;
-            sn = ss + no;
-            bp = sn - ss;
-            cc += (ss - (sn - bp)) + (no - bp);
-            ss = sn;
-            s[j] = ss;
-            c[j] = cc;
             run[j] = r;
-            o[j] = oj;
-            vv[j] = vj;
-            full |= r >= wd;
-            two |= r == wd || (restart && r >= wd);
+            /* the JAVA kernel's slide and re-centring, for every lane: lanes still warming up compute
+             * garbage that the two-pass at run == w overwrites (as in the Java vector kernel) */
+            double ov = xo[j], k0 = kk[j];
+            double yv = v - k0, yo = ov - k0;
+            double b1 = s1[j] + (yv - yo);
+            double b2 = s2[j] + (yv * yv - yo * yo);
+            double kn = k0 + b1 / wd, d = kn - k0;
+            b2 = (b2 - 2 * d * b1) + wd * d * d;
+            b1 = b1 - wd * d;
+            kk[j] = kn;
+            s1[j] = b1;
+            s2[j] = b2;
+            double e = eb[j] + ((yv * yv + yo * yo) + w3 * d * d);
+            eb[j] = e;
+            int isfull = r >= wd;
+            int t2 = restart ? isfull : (r == wd || (e > 512.0 * b2 && isfull));
+            tp[j] = t2 ? 1.0 : 0.0;
+            full |= isfull;
+            two |= t2;
         }
         if (!full) {
             for (int64_t j = 0; j < kb; j++) oi[j] = NAN;
             continue;
         }
-        for (int64_t j = 0; j < kb; j++) {
-            old[j] = mean[j];
-            mean[j] = (s[j] + c[j]) / wd;
-            q[j] = 0.0;
-        }
         if (two) {
-            /* some lane starts a window or re-sums: two passes over the window for the block */
+            /* some lane starts a window, re-sums or lost accuracy: two passes over the window */
+            for (int64_t j = 0; j < kb; j++) m[j] = q1[j] = q2[j] = 0.0;
+            for (int64_t r = i - (w - 1); r <= i; r++) {
+                const double *xr = x + r * k;
+                for (int64_t j = 0; j < kb; j++) m[j] += xr[j];
+            }
+            for (int64_t j = 0; j < kb; j++) m[j] = m[j] / wd;
             for (int64_t r = i - (w - 1); r <= i; r++) {
                 const double *xr = x + r * k;
                 for (int64_t j = 0; j < kb; j++) {
-                    double d = xr[j] - mean[j];
-                    q[j] += d * d;
+                    double y = xr[j] - m[j];
+                    q1[j] += y;
+                    q2[j] += y * y;
                 }
+            }
+            for (int64_t j = 0; j < kb; j++) {
+                double kt = m[j], a1 = q1[j], a2 = q2[j];
+                double kn = kt + a1 / wd, d = kn - kt;
+                a2 = (a2 - 2 * d * a1) + wd * d * d;
+                a1 = a1 - wd * d;
+                int t2 = tp[j] != 0.0;
+                double k0 = kk[j], b1 = s1[j], b2 = s2[j], e = eb[j];
+                kk[j] = t2 ? kn : k0;
+                s1[j] = t2 ? a1 : b1;
+                s2[j] = t2 ? a2 : b2;
+                eb[j] = t2 ? 0.0 : e;
             }
         }
         for (int64_t j = 0; j < kb; j++) {
-            double r = run[j];
-            int tp = r == wd || (restart && r >= wd);
-            double slide = m2[j] + (vv[j] - o[j]) * ((vv[j] - mean[j]) + (o[j] - old[j]));
-            double m = eq[j] >= wd ? 0.0 : (tp ? q[j] : slide);
-            m2[j] = m;
-            double var = (m > 0.0 ? m : 0.0) / div;
+            double r = run[j], b1 = s1[j], b2 = s2[j];
+            double c = b2 - b1 * b1 / wd;
+            double var = (c > 0.0 ? c : 0.0) / div;
+            var = eq[j] >= wd ? 0.0 : var;
             if (sq) var = sqrt(var);
             oi[j] = r >= wd ? var : NAN;
         }

@@ -50,9 +50,12 @@ import java.util.function.Consumer;
  * <p><b>Running sums.</b> Rolling sums are compensated (TwoSum): the error of a window sum is at
  * most {@code 2u|S| + 4 m u^2 sum|x|} (u = 2^-53, m the steps since the run began, the second sum
  * over those steps): below 1e-15 relative for 10^7 prices of one magnitude. Rolling variances
- * slide a Welford-style update and re-sum exactly (two passes) every 1024 steps, so their drift is
- * bounded by 1024 sliding steps (about 1e-13 relative) independently of the series length; a flat
- * window is exactly 0.
+ * slide shifted sums S1 = sum(x - K), S2 = sum((x - K)^2) re-centred on the window mean K after
+ * every step, and re-compute them by two passes at the first window of a run, every 1024 steps,
+ * and whenever the magnitudes added since exceed 512 S2 (a window much calmer than its recent
+ * past); so the error of a variance stays below about 512 u of it (6e-14 relative) plus w ulp(x)^2
+ * from rounding the mean (the same as TTR's two-pass), whatever the series length; a flat window is
+ * exactly 0.
  *
  * <p>Complexity O(t) per series (WMA: O(t n)). Stateless and thread-safe.
  */

@@ -7,12 +7,20 @@ package dev.sxn.math.indicators;
  */
 final class JavaIndicatorKernels implements IndicatorKernels {
     /**
-     * Rolling variances are re-computed exactly (two passes over the window) at every time index
-     * {@code i} with {@code (i + 1) % RESUM == 0}, so the drift of the sliding update is bounded by
-     * RESUM steps, whatever the series length. The index is global (not per run) so that the lanes
-     * of a vectorised batch restart together.
+     * Rolling variances are re-computed by two passes over the window at every time index {@code i}
+     * with {@code (i + 1) % RESUM == 0}, so the drift of the sliding sums is bounded by RESUM steps,
+     * whatever the series length. The index is global (not per run) so that the lanes of a
+     * vectorised batch restart together.
      */
     static final int RESUM = 1024;
+
+    /**
+     * A rolling variance is also re-computed by two passes when the magnitudes summed into S2 since
+     * the last two-pass exceed EB_FACTOR times S2: the rounding error of S2 is below u times those
+     * magnitudes, so every variance keeps a relative error near 512 u (about 6e-14) plus that of
+     * the two-pass, however calm a window is next to its recent past.
+     */
+    static final double EB_FACTOR = 512;
 
     static boolean finite(double v) {
         return Math.abs(v) <= Double.MAX_VALUE;
@@ -64,55 +72,58 @@ final class JavaIndicatorKernels implements IndicatorKernels {
         double div = w - ddof;
         for (int a = a0; a < a1; a++) {
             int run = 0, eq = 0;
-            double s = 0, c = 0, mean = 0, m2 = 0, prev = Double.NaN;
+            double kk = 0, s1 = 0, s2 = 0, eb = 0, prev = Double.NaN;
             for (int i = 0, p = a; i < t; i++, p += k) {
                 double v = x[p];
                 if (!finite(v)) {
                     run = 0;
                     eq = 0;
-                    s = 0;
-                    c = 0;
                     out[p] = Double.NaN;
                     continue;
                 }
                 run++;
                 eq = v == prev ? eq + 1 : 1;
                 prev = v;
-                // The window mean comes from the compensated window sum (as in rollingSum), not from a
-                // sliding mean update: a drifting mean would make the M2 error grow with the square of
-                // the steps since the last re-summation.
-                double sn = s + v, bp = sn - s;
-                c += (s - (sn - bp)) + (v - bp);
-                s = sn;
-                double o = 0;
-                if (run > w) {
-                    o = x[p - w * k];
-                    double no = -o;
-                    sn = s + no;
-                    bp = sn - s;
-                    c += (s - (sn - bp)) + (no - bp);
-                    s = sn;
-                }
                 if (run < w) {
                     out[p] = Double.NaN;
                     continue;
                 }
-                double old = mean;
-                mean = (s + c) / w;
-                if (eq >= w) {
-                    // A window of equal values: exactly 0, and an exact state to slide on from.
-                    m2 = 0;
-                } else if (run == w || (i + 1) % RESUM == 0) {
-                    double q = 0;
-                    for (int j = p - (w - 1) * k; j <= p; j += k) {
-                        double d = x[j] - mean;
-                        q += d * d;
-                    }
-                    m2 = q;
-                } else {
-                    m2 += (v - o) * ((v - mean) + (o - old));
+                boolean twoPass = run == w || (i + 1) % RESUM == 0;
+                if (!twoPass) {
+                    double yv = v - kk, yo = x[p - w * k] - kk;
+                    s1 += yv - yo;
+                    s2 += yv * yv - yo * yo;
+                    // Re-centre the shifted sums on the window mean: S2 keeps the size of the window's
+                    // M2, so its rounding errors are relative to the variance, not to the price level.
+                    double kn = kk + s1 / w, d = kn - kk;
+                    s2 = (s2 - 2 * d * s1) + w * d * d;
+                    s1 = s1 - w * d;
+                    kk = kn;
+                    // eb bounds the magnitudes summed since the last two-pass, so u * eb bounds the
+                    // absolute error of S2; once that could exceed 512 u S2 (a window much calmer
+                    // than its recent past), S2 is re-computed.
+                    eb += yv * yv + yo * yo + 3 * w * d * d;
+                    twoPass = eb > EB_FACTOR * s2;
                 }
-                double var = Math.max(m2, 0) / div;
+                if (twoPass) {
+                    double m = 0;
+                    for (int j = p - (w - 1) * k; j <= p; j += k) m += x[j];
+                    kk = m / w;
+                    s1 = 0;
+                    s2 = 0;
+                    for (int j = p - (w - 1) * k; j <= p; j += k) {
+                        double y = x[j] - kk;
+                        s1 += y;
+                        s2 += y * y;
+                    }
+                    double kn = kk + s1 / w, d = kn - kk;
+                    s2 = (s2 - 2 * d * s1) + w * d * d;
+                    s1 = s1 - w * d;
+                    kk = kn;
+                    eb = 0;
+                }
+                // A window of equal values is exactly 0 (TTR's runSD of a flat window).
+                double var = eq >= w ? 0 : Math.max(s2 - s1 * s1 / w, 0) / div;
                 out[p] = sqrt ? Math.sqrt(var) : var;
             }
         }

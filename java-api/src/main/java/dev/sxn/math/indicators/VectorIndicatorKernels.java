@@ -16,8 +16,9 @@ import jdk.incubator.vector.VectorSpecies;
  * the window differences (re-summed exactly every {@link #RESUM} outputs, error at most
  * {@code (RESUM + w) u sum|x|} over the window), the EMA in blocks of L steps by the closed form
  * {@code v[j] = beta^(j+1) v[-1] + sum_i alpha beta^(j-i) x[i]} (a few ulps from the sequential
- * recurrence, which is contractive, so differences do not grow). Rolling variance and RSI of a
- * single series run the JAVA code. Loaded only when VECTOR is available.
+ * recurrence, which is contractive, so differences do not grow), the rolling variance (windows up
+ * to 64) by two passes over each window, L windows per vector (see {@code rollingVarAlongTime}).
+ * RSI of a single series runs the JAVA code. Loaded only when VECTOR is available.
  */
 final class VectorIndicatorKernels implements IndicatorKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -112,70 +113,140 @@ final class VectorIndicatorKernels implements IndicatorKernels {
 
     @Override
     public void rollingVar(double[] x, int k, int t, int w, int ddof, boolean sqrt, double[] out) {
-        int kv = k > 1 ? k / L * L : 0;
+        if (k == 1) {
+            rollingVarAlongTime(x, t, w, ddof, sqrt, out);
+            return;
+        }
+        int kv = k / L * L;
         double div = w - ddof;
         DoubleVector zero = DoubleVector.zero(S), nan = DoubleVector.broadcast(S, Double.NaN), one = DoubleVector.broadcast(S, 1.0);
-        double[] st = new double[7 * kv]; // s | c | run | eq | prev | mean | m2, per asset
-        for (int a = 0; a < kv; a += L) nan.intoArray(st, 4 * kv + a);
+        double[] st = new double[7 * kv]; // run | eq | prev | K | s1 | s2 | eb, per asset
+        double ebf = JavaIndicatorKernels.EB_FACTOR;
+        for (int a = 0; a < kv; a += L) nan.intoArray(st, 2 * kv + a);
         for (int i = 0; i < t; i++) {
             int row = i * k, orow = (i - w) * k;
             boolean restart = (i + 1) % RESUM == 0;
             for (int a = 0; a < kv; a += L) {
-                DoubleVector s = DoubleVector.fromArray(S, st, a), c = DoubleVector.fromArray(S, st, kv + a);
-                DoubleVector run = DoubleVector.fromArray(S, st, 2 * kv + a), eq = DoubleVector.fromArray(S, st, 3 * kv + a);
-                DoubleVector prev = DoubleVector.fromArray(S, st, 4 * kv + a), mean = DoubleVector.fromArray(S, st, 5 * kv + a);
-                DoubleVector m2 = DoubleVector.fromArray(S, st, 6 * kv + a);
+                DoubleVector run = DoubleVector.fromArray(S, st, a), eq = DoubleVector.fromArray(S, st, kv + a);
+                DoubleVector prev = DoubleVector.fromArray(S, st, 2 * kv + a), kk = DoubleVector.fromArray(S, st, 3 * kv + a);
+                DoubleVector s1 = DoubleVector.fromArray(S, st, 4 * kv + a), s2 = DoubleVector.fromArray(S, st, 5 * kv + a);
+                DoubleVector eb = DoubleVector.fromArray(S, st, 6 * kv + a);
                 DoubleVector v = DoubleVector.fromArray(S, x, row + a);
                 VectorMask<Double> bad = v.abs().compare(VectorOperators.LE, MAX).not();
                 run = run.add(1.0).blend(zero, bad);
                 eq = eq.add(1.0).blend(one, v.compare(VectorOperators.NE, prev)).blend(zero, bad);
                 prev = v;
-                v = v.blend(zero, bad);
-                s = s.blend(zero, bad);
-                c = c.blend(zero, bad);
-                DoubleVector sn = s.add(v), bp = sn.sub(s);
-                c = c.add(s.sub(sn.sub(bp)).add(v.sub(bp)));
-                s = sn;
-                DoubleVector o = zero;
-                if (i >= w) {
-                    o = DoubleVector.fromArray(S, x, orow + a).blend(zero, run.compare(VectorOperators.LE, w));
-                    DoubleVector no = o.neg();
-                    sn = s.add(no);
-                    bp = sn.sub(s);
-                    c = c.add(s.sub(sn.sub(bp)).add(no.sub(bp)));
-                    s = sn;
-                }
                 VectorMask<Double> full = run.compare(VectorOperators.GE, w);
                 if (!full.anyTrue()) {
                     nan.intoArray(out, row + a);
                 } else {
-                    DoubleVector old = mean;
-                    mean = s.add(c).div(w);
-                    DoubleVector slide = m2.add(v.sub(o).mul(v.sub(mean).add(o.sub(old))));
-                    VectorMask<Double> twoPass = restart ? full : run.compare(VectorOperators.EQ, w);
+                    // The JAVA kernel's slide for every lane; lanes still warming up compute garbage
+                    // that the two-pass at run == w overwrites.
+                    DoubleVector o = i >= w ? DoubleVector.fromArray(S, x, orow + a) : zero;
+                    DoubleVector yv = v.sub(kk), yo = o.sub(kk);
+                    s1 = s1.add(yv.sub(yo));
+                    s2 = s2.add(yv.mul(yv).sub(yo.mul(yo)));
+                    DoubleVector kn = kk.add(s1.div(w)), d = kn.sub(kk);
+                    s2 = s2.sub(d.mul(2.0).mul(s1)).add(d.mul(w).mul(d));
+                    s1 = s1.sub(d.mul(w));
+                    kk = kn;
+                    eb = eb.add(yv.mul(yv).add(yo.mul(yo)).add(d.mul(3.0 * w).mul(d)));
+                    VectorMask<Double> twoPass = restart ? full : run.compare(VectorOperators.EQ, w)
+                            .or(eb.compare(VectorOperators.GT, s2.mul(ebf)).and(full));
                     if (twoPass.anyTrue()) {
-                        DoubleVector q = zero;
-                        for (int j = row + a - (w - 1) * k; j <= row + a; j += k) {
-                            DoubleVector d = DoubleVector.fromArray(S, x, j).sub(mean);
-                            q = q.add(d.mul(d));
+                        int first = row + a - (w - 1) * k;
+                        DoubleVector m = zero;
+                        for (int j = first; j <= row + a; j += k) m = m.add(DoubleVector.fromArray(S, x, j));
+                        DoubleVector kt = m.div(w), q1 = zero, q2 = zero;
+                        for (int j = first; j <= row + a; j += k) {
+                            DoubleVector y = DoubleVector.fromArray(S, x, j).sub(kt);
+                            q1 = q1.add(y);
+                            q2 = q2.add(y.mul(y));
                         }
-                        slide = slide.blend(q, twoPass);
+                        DoubleVector kn2 = kt.add(q1.div(w)), d2 = kn2.sub(kt);
+                        q2 = q2.sub(d2.mul(2.0).mul(q1)).add(d2.mul(w).mul(d2));
+                        q1 = q1.sub(d2.mul(w));
+                        kk = kk.blend(kn2, twoPass);
+                        s1 = s1.blend(q1, twoPass);
+                        s2 = s2.blend(q2, twoPass);
+                        eb = eb.blend(zero, twoPass);
                     }
-                    m2 = slide.blend(zero, eq.compare(VectorOperators.GE, w));
-                    DoubleVector var = m2.max(zero).div(div);
+                    DoubleVector var = s2.sub(s1.mul(s1).div(w)).max(zero).div(div);
+                    var = var.blend(zero, eq.compare(VectorOperators.GE, w));
                     if (sqrt) var = var.sqrt();
                     var.blend(nan, full.not()).intoArray(out, row + a);
                 }
-                s.intoArray(st, a);
-                c.intoArray(st, kv + a);
-                run.intoArray(st, 2 * kv + a);
-                eq.intoArray(st, 3 * kv + a);
-                prev.intoArray(st, 4 * kv + a);
-                mean.intoArray(st, 5 * kv + a);
-                m2.intoArray(st, 6 * kv + a);
+                run.intoArray(st, a);
+                eq.intoArray(st, kv + a);
+                prev.intoArray(st, 2 * kv + a);
+                kk.intoArray(st, 3 * kv + a);
+                s1.intoArray(st, 4 * kv + a);
+                s2.intoArray(st, 5 * kv + a);
+                eb.intoArray(st, 6 * kv + a);
             }
         }
         if (kv < k) JavaIndicatorKernels.rollingVarAssets(x, k, t, w, ddof, sqrt, out, kv, k);
+    }
+
+    /** Longest window for which a single series' variance is computed directly per window on VECTOR. */
+    static final int DIRECT_VAR_MAX_W = 64;
+
+    /**
+     * One series: for windows up to {@link #DIRECT_VAR_MAX_W}, every window computed afresh by two
+     * passes (TTR's own method: the mean, then the sum of squared deviations), L consecutive
+     * windows per vector, all loads contiguous; no running state, so no drift; a window whose
+     * maximum equals its minimum is flat (exactly 0). Longer windows run the JAVA kernel.
+     */
+    private static void rollingVarAlongTime(double[] x, int t, int w, int ddof, boolean sqrt, double[] out) {
+        if (w > DIRECT_VAR_MAX_W) {
+            JavaIndicatorKernels.rollingVarAssets(x, 1, t, w, ddof, sqrt, out, 0, 1);
+            return;
+        }
+        double div = w - ddof;
+        int i = 0;
+        while (i < t) {
+            int r0 = i;
+            while (i < t && JavaIndicatorKernels.finite(x[i])) i++;
+            int r1 = i;
+            for (int j = r0; j < Math.min(r1, r0 + w - 1); j++) out[j] = Double.NaN;
+            if (r1 - r0 >= w) directVar(x, r0 + w - 1, r1, w, div, sqrt, out);
+            if (i < t) out[i++] = Double.NaN;
+        }
+    }
+
+    private static void directVar(double[] x, int from, int to, int w, double div, boolean sqrt, double[] out) {
+        DoubleVector zero = DoubleVector.zero(S);
+        int j = from;
+        for (; j + L <= to; j += L) {
+            int first = j - w + 1;
+            DoubleVector m = zero, mx = DoubleVector.fromArray(S, x, first), mn = mx;
+            for (int q = first; q <= j; q++) {
+                DoubleVector v = DoubleVector.fromArray(S, x, q);
+                m = m.add(v);
+                mx = mx.max(v);
+                mn = mn.min(v);
+            }
+            DoubleVector mean = m.div(w), q2 = zero;
+            for (int q = first; q <= j; q++) {
+                DoubleVector d = DoubleVector.fromArray(S, x, q).sub(mean);
+                q2 = q2.add(d.mul(d));
+            }
+            DoubleVector var = q2.div(div).blend(zero, mx.compare(VectorOperators.EQ, mn));
+            if (sqrt) var = var.sqrt();
+            var.intoArray(out, j);
+        }
+        for (; j < to; j++) {
+            double m = 0, mx = x[j], mn = x[j];
+            for (int q = j - w + 1; q <= j; q++) {
+                m += x[q];
+                mx = Math.max(mx, x[q]);
+                mn = Math.min(mn, x[q]);
+            }
+            double mean = m / w, q2 = 0;
+            for (int q = j - w + 1; q <= j; q++) q2 += (x[q] - mean) * (x[q] - mean);
+            double var = mx == mn ? 0 : q2 / div;
+            out[j] = sqrt ? Math.sqrt(var) : var;
+        }
     }
 
     // ================================================================== EMA

@@ -79,6 +79,28 @@ class IndicatorsBackendsTest {
 
     @ParameterizedTest
     @MethodSource("dev.sxn.math.testing.BackendSupport#accelerated")
+    void calmAfterStormVarianceAgreesWithTwoPass(Backend kind) {
+        BackendSupport.assumeAvailable(kind);
+        // Against the naive two-pass, not only against JAVA: 1e-11 relative, plus 1e-26 absolute:
+        // both round the window mean to the price's ulp (1.4e-14 at 100), which moves a variance by
+        // up to w ulp^2 (about 1e-26 here), visible only where the window's sd is near 1e-9.
+        double[] x = IndicatorsPropertiesTest.stormAndCalm(8, 3000);
+        for (int w : new int[] {2, 7, 20, 70}) {
+            double[] want = IndicatorsPropertiesTest.twoPassVar(x, w, 0);
+            assertClose(want, Indicators.rollingVar(kind, SeriesBatch.wrap(1, x.length, x), w, false).data(), 1e-26, 1e-11,
+                    "single w=" + w);
+            int k = 19;
+            double[][] s = new double[k][];
+            for (int a = 0; a < k; a++) s[a] = IndicatorsPropertiesTest.stormAndCalm(8 + a, 3000);
+            SeriesBatch got = Indicators.rollingVar(kind, SeriesBatch.of(s), w, false);
+            for (int a = 0; a < k; a++) {
+                assertClose(IndicatorsPropertiesTest.twoPassVar(s[a], w, 0), got.series(a), 1e-26, 1e-11, "batch w=" + w + " asset " + a);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.sxn.math.testing.BackendSupport#accelerated")
     void longBatchCrossesTheResummationPeriod(Backend kind) {
         BackendSupport.assumeAvailable(kind);
         int k = 11, t = 2600;

@@ -191,7 +191,46 @@ class IndicatorsPropertiesTest {
             double q = 0;
             for (int j = i - n + 1; j <= i; j++) q += (x[j] - m) * (x[j] - m);
             assertClose(m, s[i], 0, 1e-14, "sma[" + i + "]");
-            assertClose(q / (n - 1), v[i], 0, 1e-10, "var[" + i + "]");
+            assertClose(q / (n - 1), v[i], 0, 1e-12, "var[" + i + "]");
+        }
+    }
+
+    /** Prices around 100 whose volatility switches between 1e-2 and 1e-7 relative every 37 steps. */
+    static double[] stormAndCalm(long seed, int n) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] x = new double[n];
+        double p = 100;
+        for (int i = 0; i < n; i++) {
+            double vol = (i / 37) % 2 == 0 ? 1e-2 : 1e-7;
+            p *= 1 + vol * (r.nextDouble() - 0.5);
+            x[i] = p;
+        }
+        return x;
+    }
+
+    /** The naive two-pass variance of each window (TTR's method), relative error about w u. */
+    static double[] twoPassVar(double[] x, int w, int ddof) {
+        double[] out = new double[x.length];
+        Arrays.fill(out, Double.NaN);
+        for (int i = w - 1; i < x.length; i++) {
+            double m = 0;
+            for (int j = i - w + 1; j <= i; j++) m += x[j];
+            m /= w;
+            double q = 0;
+            for (int j = i - w + 1; j <= i; j++) q += (x[j] - m) * (x[j] - m);
+            out[i] = q / (w - ddof);
+        }
+        return out;
+    }
+
+    @Test
+    void calmWindowsAfterStormsKeepTheirRelativeAccuracy() {
+        // A window 1e-5 times calmer than the one 37 steps before: a sliding update would carry the
+        // storm's absolute rounding error into the calm window; the adaptive two-pass must not.
+        double[] x = stormAndCalm(3, 5000);
+        for (int w : new int[] {2, 5, 20}) {
+            // 1e-26 absolute: the window mean's rounding to the price's ulp, see IndicatorsBackendsTest.
+            assertClose(twoPassVar(x, w, 1), Indicators.rollingVar(x, w, true), 1e-26, 1e-11, "calm var w=" + w);
         }
     }
 
