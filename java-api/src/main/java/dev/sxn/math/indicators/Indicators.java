@@ -63,47 +63,63 @@ public final class Indicators {
     private static final IndicatorKernels JAVA = new JavaIndicatorKernels();
 
     /*
-     * Crossovers (problem size k * t) from bench/results/indicators.md (IndicatorsBench, the shared
-     * 2-core AMD EPYC, JDK 25; noisy, see there). VECTOR: batches of 1024 x 10^4 run 3.7x to 11x
-     * the JAVA kernel, the single-series SMA 2.7x; where it has no vector form (single-series RSI and
-     * variance, assets beyond the last full vector) it runs the JAVA code, so it never loses more
-     * than a call; taken from 4096 values, below which the warm-up dominates. NATIVE: within noise
-     * of VECTOR on batches (1.0x-1.2x), ahead on the single-series RSI only, so pinned only, sparing
-     * the downcall. OPENCL: PoCL on this CPU is 5x-8x slower than VECTOR on batches; not measured on
-     * a GPU, so pinned only there too.
+     * Crossovers from bench/results/indicators.md (IndicatorsBench on the shared 2-core AMD EPYC,
+     * JDK 25; noisy, see there). Two families, because the best kind depends on the shape:
+     * - single series (k = 1): VECTOR vectorises SMA and EMA along time (best of 60 runs at 10^6:
+     *   SMA 4x, EMA 2.4x the JAVA kernel) and runs the JAVA code for variance and RSI, so it is
+     *   taken from 4096 points;
+     *   NATIVE runs scalar C there (no faster than VECTOR except RSI), so it is pinned only.
+     * - batches (k > 1): NATIVE was ahead of VECTOR in both runs (EMA 1.2x-1.6x, RSI 1.1x-1.5x,
+     *   5x-11x the JAVA kernel) once it has 16 assets for its SIMD bodies, so it is taken from
+     *   16 assets and 65536 values; VECTOR from 4096 values otherwise.
+     * OPENCL: PoCL on this CPU is 5x-15x slower than NATIVE on batches; not measured on a GPU,
+     * so pinned only.
      */
-    private static final KernelSet<IndicatorKernels> KERNELS = KernelSet
-            .builder("indicators.Indicators", IndicatorKernels.class, JAVA)
+    private static final KernelSet<IndicatorKernels> SERIES = KernelSet
+            .builder("indicators.Indicators.series", IndicatorKernels.class, JAVA)
             .with(Backend.VECTOR, "dev.sxn.math.indicators.VectorIndicatorKernels", 4096)
             .with(Backend.NATIVE, "dev.sxn.math.indicators.NativeIndicatorKernels", KernelSet.NEVER)
             .withOpenCl("dev.sxn.math.indicators.OpenClIndicatorKernels", KernelSet.NEVER, KernelSet.NEVER)
             .build();
+    private static final KernelSet<IndicatorKernels> BATCH = KernelSet
+            .builder("indicators.Indicators.batch", IndicatorKernels.class, JAVA)
+            .with(Backend.VECTOR, "dev.sxn.math.indicators.VectorIndicatorKernels", 4096)
+            .with(Backend.NATIVE, "dev.sxn.math.indicators.NativeIndicatorKernels", 65536)
+            .withOpenCl("dev.sxn.math.indicators.OpenClIndicatorKernels", KernelSet.NEVER, KernelSet.NEVER)
+            .build();
+
+    /** NATIVE's SIMD bodies work on blocks of this many assets; narrower batches run its scalar loops. */
+    private static final int NATIVE_BLOCK = 16;
 
     private Indicators() {}
 
-    /** The kinds this family has kernels for, their crossovers and what it lacks (one line). */
+    /** The kinds the two kernel families (single series, batches) have, their crossovers and what they lack. */
     public static String describeKernels() {
-        return KERNELS.describe();
+        return SERIES.describe() + "\n" + BATCH.describe();
     }
 
     // ================================================================== dispatch and checks
 
-    private static void run(Backend pinned, long size, Consumer<IndicatorKernels> op) {
+    private static void run(Backend pinned, int k, int t, Consumer<IndicatorKernels> op) {
+        KernelSet<IndicatorKernels> set = k == 1 ? SERIES : BATCH;
         if (pinned != null) {
-            op.accept(KERNELS.kernel(pinned));
+            op.accept(set.kernel(pinned));
             return;
         }
-        Backend kind = KERNELS.choose(size);
+        // A batch narrower than NATIVE's SIMD block is sized below its crossover, so it stays on VECTOR.
+        long size = (long) k * t;
+        if (k > 1 && k < NATIVE_BLOCK) size = Math.max(0, Math.min(size, set.crossover(Backend.NATIVE) - 1));
+        Backend kind = set.choose(size);
         if (kind == Backend.JAVA) {
             op.accept(JAVA);
             return;
         }
         try {
-            op.accept(KERNELS.kernel(kind));
+            op.accept(set.kernel(kind));
         } catch (RuntimeException e) {
             // Kernels write out only after their work succeeded, or fully; either way JAVA rewrites all of it.
-            if (KERNELS.isForced()) throw e;
-            KERNELS.fellBack(kind, e);
+            if (set.isForced()) throw e;
+            set.fellBack(kind, e);
             op.accept(JAVA);
         }
     }
@@ -162,19 +178,19 @@ public final class Indicators {
     // ================================================================== kernel-backed primitives
 
     private static void sum0(Backend pin, double[] x, int k, int t, int n, double scale, double[] out) {
-        run(pin, (long) k * t, kr -> kr.rollingSum(x, k, t, n, scale, out));
+        run(pin, k, t, kr -> kr.rollingSum(x, k, t, n, scale, out));
     }
 
     private static void var0(Backend pin, double[] x, int k, int t, int n, int ddof, boolean sqrt, double[] out) {
-        run(pin, (long) k * t, kr -> kr.rollingVar(x, k, t, n, ddof, sqrt, out));
+        run(pin, k, t, kr -> kr.rollingVar(x, k, t, n, ddof, sqrt, out));
     }
 
     private static void ema0(Backend pin, double[] x, int k, int t, int n, double alpha, double[] out) {
-        run(pin, (long) k * t, kr -> kr.ema(x, k, t, n, alpha, out));
+        run(pin, k, t, kr -> kr.ema(x, k, t, n, alpha, out));
     }
 
     private static void rsi0(Backend pin, double[] x, int k, int t, int n, double[] out) {
-        run(pin, (long) k * t, kr -> kr.rsi(x, k, t, n, out));
+        run(pin, k, t, kr -> kr.rsi(x, k, t, n, out));
     }
 
     // ---- SMA / rolling mean ----

@@ -16,9 +16,8 @@ import jdk.incubator.vector.VectorSpecies;
  * the window differences (re-summed exactly every {@link #RESUM} outputs, error at most
  * {@code (RESUM + w) u sum|x|} over the window), the EMA in blocks of L steps by the closed form
  * {@code v[j] = beta^(j+1) v[-1] + sum_i alpha beta^(j-i) x[i]} (a few ulps from the sequential
- * recurrence, which is contractive, so differences do not grow), the rolling variance (windows up
- * to 64) by two passes over each window, L windows per vector (see {@code rollingVarAlongTime}).
- * RSI of a single series runs the JAVA code. Loaded only when VECTOR is available.
+ * recurrence, which is contractive, so differences do not grow). The rolling variance and RSI of a
+ * single series run the JAVA code. Loaded only when VECTOR is available.
  */
 final class VectorIndicatorKernels implements IndicatorKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -113,11 +112,10 @@ final class VectorIndicatorKernels implements IndicatorKernels {
 
     @Override
     public void rollingVar(double[] x, int k, int t, int w, int ddof, boolean sqrt, double[] out) {
-        if (k == 1) {
-            rollingVarAlongTime(x, t, w, ddof, sqrt, out);
-            return;
-        }
-        int kv = k / L * L;
+        // A single series has no lanes to fill here: it runs the JAVA loop. (A direct two-pass per
+        // window, L windows per vector, was tried and measured 1x the JAVA loop: C2 did not keep its
+        // nested vector loops in registers.)
+        int kv = k > 1 ? k / L * L : 0;
         double div = w - ddof;
         DoubleVector zero = DoubleVector.zero(S), nan = DoubleVector.broadcast(S, Double.NaN), one = DoubleVector.broadcast(S, 1.0);
         double[] st = new double[7 * kv]; // run | eq | prev | K | s1 | s2 | eb, per asset
@@ -186,67 +184,6 @@ final class VectorIndicatorKernels implements IndicatorKernels {
             }
         }
         if (kv < k) JavaIndicatorKernels.rollingVarAssets(x, k, t, w, ddof, sqrt, out, kv, k);
-    }
-
-    /** Longest window for which a single series' variance is computed directly per window on VECTOR. */
-    static final int DIRECT_VAR_MAX_W = 64;
-
-    /**
-     * One series: for windows up to {@link #DIRECT_VAR_MAX_W}, every window computed afresh by two
-     * passes (TTR's own method: the mean, then the sum of squared deviations), L consecutive
-     * windows per vector, all loads contiguous; no running state, so no drift; a window whose
-     * maximum equals its minimum is flat (exactly 0). Longer windows run the JAVA kernel.
-     */
-    private static void rollingVarAlongTime(double[] x, int t, int w, int ddof, boolean sqrt, double[] out) {
-        if (w > DIRECT_VAR_MAX_W) {
-            JavaIndicatorKernels.rollingVarAssets(x, 1, t, w, ddof, sqrt, out, 0, 1);
-            return;
-        }
-        double div = w - ddof;
-        int i = 0;
-        while (i < t) {
-            int r0 = i;
-            while (i < t && JavaIndicatorKernels.finite(x[i])) i++;
-            int r1 = i;
-            for (int j = r0; j < Math.min(r1, r0 + w - 1); j++) out[j] = Double.NaN;
-            if (r1 - r0 >= w) directVar(x, r0 + w - 1, r1, w, div, sqrt, out);
-            if (i < t) out[i++] = Double.NaN;
-        }
-    }
-
-    private static void directVar(double[] x, int from, int to, int w, double div, boolean sqrt, double[] out) {
-        DoubleVector zero = DoubleVector.zero(S);
-        int j = from;
-        for (; j + L <= to; j += L) {
-            int first = j - w + 1;
-            DoubleVector m = zero, mx = DoubleVector.fromArray(S, x, first), mn = mx;
-            for (int q = first; q <= j; q++) {
-                DoubleVector v = DoubleVector.fromArray(S, x, q);
-                m = m.add(v);
-                mx = mx.max(v);
-                mn = mn.min(v);
-            }
-            DoubleVector mean = m.div(w), q2 = zero;
-            for (int q = first; q <= j; q++) {
-                DoubleVector d = DoubleVector.fromArray(S, x, q).sub(mean);
-                q2 = q2.add(d.mul(d));
-            }
-            DoubleVector var = q2.div(div).blend(zero, mx.compare(VectorOperators.EQ, mn));
-            if (sqrt) var = var.sqrt();
-            var.intoArray(out, j);
-        }
-        for (; j < to; j++) {
-            double m = 0, mx = x[j], mn = x[j];
-            for (int q = j - w + 1; q <= j; q++) {
-                m += x[q];
-                mx = Math.max(mx, x[q]);
-                mn = Math.min(mn, x[q]);
-            }
-            double mean = m / w, q2 = 0;
-            for (int q = j - w + 1; q <= j; q++) q2 += (x[q] - mean) * (x[q] - mean);
-            double var = mx == mn ? 0 : q2 / div;
-            out[j] = sqrt ? Math.sqrt(var) : var;
-        }
     }
 
     // ================================================================== EMA

@@ -77,6 +77,21 @@ class IndicatorsBackendsTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void automaticChoiceAgreesWithJava() {
+        // Unpinned calls on shapes past every crossover (whatever kind is chosen here) equal JAVA.
+        String d = Indicators.describeKernels();
+        org.junit.jupiter.api.Assertions.assertTrue(d.contains("indicators.Indicators.series") && d.contains("indicators.Indicators.batch"), d);
+        for (int k : new int[] {1, 9, 32}) {
+            double[][] s = new double[k][];
+            for (int a = 0; a < k; a++) s[a] = dirtyPrices(500 + a, 70_000 / k);
+            SeriesBatch b = SeriesBatch.of(s);
+            assertClose(Indicators.ema(Backend.JAVA, b, 20).data(), Indicators.ema(b, 20).data(), 1e-12 * 200, RTOL, "auto ema k=" + k);
+            assertClose(Indicators.rsi(Backend.JAVA, b, 14).data(), Indicators.rsi(b, 14).data(), 1e-10, RTOL, "auto rsi k=" + k);
+            assertClose(Indicators.sma(Backend.JAVA, b, 20).data(), Indicators.sma(b, 20).data(), 1e-12 * 200 * 20, RTOL, "auto sma k=" + k);
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("dev.sxn.math.testing.BackendSupport#accelerated")
     void calmAfterStormVarianceAgreesWithTwoPass(Backend kind) {
