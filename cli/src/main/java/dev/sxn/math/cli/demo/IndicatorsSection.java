@@ -18,10 +18,10 @@ final class IndicatorsSection implements DemoSection {
      * only by C2, and interpreted it is two orders of magnitude slower than the scalar loop.
      */
     private static void warmUp() {
-        double[] x = new double[4096];
+        double[] x = new double[2048];
         for (int i = 0; i < x.length; i++) x[i] = 100 + Math.sin(i * 0.01);
-        SeriesBatch b = SeriesBatch.wrap(16, 256, x);
-        for (int r = 0; r < 40; r++) {
+        SeriesBatch b = SeriesBatch.wrap(16, 128, x);
+        for (int r = 0; r < 200; r++) {
             for (Backend kind : new Backend[] {Backend.JAVA, Backend.VECTOR}) {
                 if (!dev.sxn.math.backend.Backends.isAvailable(kind)) continue;
                 Indicators.sma(kind, x, 20);
