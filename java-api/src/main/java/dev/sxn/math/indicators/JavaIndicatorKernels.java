@@ -1,9 +1,10 @@
 package dev.sxn.math.indicators;
 
 /**
- * The plain-Java kernels: the reference every other backend is tested against. One asset at a time,
- * stepping through the time-major batch with stride {@code k}; for {@code k = 1} that is a plain
- * forward scan of the series.
+ * The plain-Java kernels: the reference every other backend is tested against. A single series is
+ * one forward scan; a batch streams its rows (time outer, assets inner) with each asset's state in
+ * small arrays, the same arithmetic per asset (the per-asset loops, {@code ...Assets}, also serve
+ * the other backends for the assets beyond their last full vector).
  */
 final class JavaIndicatorKernels implements IndicatorKernels {
     /**
@@ -28,7 +29,8 @@ final class JavaIndicatorKernels implements IndicatorKernels {
 
     @Override
     public void rollingSum(double[] x, int k, int t, int w, double scale, double[] out) {
-        rollingSumAssets(x, k, t, w, scale, out, 0, k);
+        if (k == 1) rollingSumAssets(x, k, t, w, scale, out, 0, k);
+        else rollingSumRows(x, k, t, w, scale, out);
     }
 
     /** The {@code rollingSum} kernel for assets [a0, a1) only (the other backends' tails). */
@@ -64,7 +66,8 @@ final class JavaIndicatorKernels implements IndicatorKernels {
 
     @Override
     public void rollingVar(double[] x, int k, int t, int w, int ddof, boolean sqrt, double[] out) {
-        rollingVarAssets(x, k, t, w, ddof, sqrt, out, 0, k);
+        if (k == 1) rollingVarAssets(x, k, t, w, ddof, sqrt, out, 0, k);
+        else rollingVarRows(x, k, t, w, ddof, sqrt, out);
     }
 
     /** The {@code rollingVar} kernel for assets [a0, a1) only (the other backends' tails). */
@@ -131,7 +134,8 @@ final class JavaIndicatorKernels implements IndicatorKernels {
 
     @Override
     public void ema(double[] x, int k, int t, int seed, double alpha, double[] out) {
-        emaAssets(x, k, t, seed, alpha, out, 0, k);
+        if (k == 1) emaAssets(x, k, t, seed, alpha, out, 0, k);
+        else emaRows(x, k, t, seed, alpha, out);
     }
 
     /** The {@code ema} kernel for assets [a0, a1) only (the other backends' tails). */
@@ -166,7 +170,8 @@ final class JavaIndicatorKernels implements IndicatorKernels {
 
     @Override
     public void rsi(double[] x, int k, int t, int n, double[] out) {
-        rsiAssets(x, k, t, n, out, 0, k);
+        if (k == 1) rsiAssets(x, k, t, n, out, 0, k);
+        else rsiRows(x, k, t, n, out);
     }
 
     /** The {@code rsi} kernel for assets [a0, a1) only (the other backends' tails). */
@@ -210,6 +215,174 @@ final class JavaIndicatorKernels implements IndicatorKernels {
                     dn = l * alpha + dn * beta;
                 }
                 out[p] = 100 * up / (up + dn);
+            }
+        }
+    }
+
+    // ---- batches: the same per-asset arithmetic, time outer and assets inner ----
+    // Walking one asset at a time strides by k through a time-major batch (a cache and TLB miss per
+    // step once k * 8 bytes exceeds a page); these stream each row instead and keep every asset's
+    // state in small arrays. Results equal the per-asset loops above bit for bit.
+
+    private static void rollingSumRows(double[] x, int k, int t, int w, double scale, double[] out) {
+        int[] run = new int[k];
+        double[] s = new double[k], c = new double[k];
+        for (int i = 0; i < t; i++) {
+            for (int a = 0, p = i * k; a < k; a++, p++) {
+                double v = x[p];
+                if (!finite(v)) {
+                    run[a] = 0;
+                    s[a] = 0;
+                    c[a] = 0;
+                    out[p] = Double.NaN;
+                    continue;
+                }
+                int r = ++run[a];
+                double ss = s[a], cc = c[a];
+                double sn = ss + v, bp = sn - ss;
+                cc += (ss - (sn - bp)) + (v - bp);
+                ss = sn;
+                if (r > w) {
+                    double o = -x[p - w * k];
+                    sn = ss + o;
+                    bp = sn - ss;
+                    cc += (ss - (sn - bp)) + (o - bp);
+                    ss = sn;
+                }
+                s[a] = ss;
+                c[a] = cc;
+                out[p] = r >= w ? scale * (ss + cc) : Double.NaN;
+            }
+        }
+    }
+
+    private static void rollingVarRows(double[] x, int k, int t, int w, int ddof, boolean sqrt, double[] out) {
+        double div = w - ddof;
+        int[] run = new int[k], eqs = new int[k];
+        double[] ks = new double[k], s1s = new double[k], s2s = new double[k], ebs = new double[k], prevs = new double[k];
+        java.util.Arrays.fill(prevs, Double.NaN);
+        for (int i = 0; i < t; i++) {
+            for (int a = 0, p = i * k; a < k; a++, p++) {
+                double v = x[p];
+                if (!finite(v)) {
+                    run[a] = 0;
+                    eqs[a] = 0;
+                    out[p] = Double.NaN;
+                    continue;
+                }
+                int r = ++run[a];
+                int eq = v == prevs[a] ? eqs[a] + 1 : 1;
+                eqs[a] = eq;
+                prevs[a] = v;
+                if (r < w) {
+                    out[p] = Double.NaN;
+                    continue;
+                }
+                double kk = ks[a], s1 = s1s[a], s2 = s2s[a], eb = ebs[a];
+                boolean twoPass = r == w || (i + 1) % RESUM == 0;
+                if (!twoPass) {
+                    double yv = v - kk, yo = x[p - w * k] - kk;
+                    s1 += yv - yo;
+                    s2 += yv * yv - yo * yo;
+                    double kn = kk + s1 / w, d = kn - kk;
+                    s2 = (s2 - 2 * d * s1) + w * d * d;
+                    s1 = s1 - w * d;
+                    kk = kn;
+                    eb += yv * yv + yo * yo + 3 * w * d * d;
+                    twoPass = eb > EB_FACTOR * s2;
+                }
+                if (twoPass) {
+                    double m = 0;
+                    for (int j = p - (w - 1) * k; j <= p; j += k) m += x[j];
+                    kk = m / w;
+                    s1 = 0;
+                    s2 = 0;
+                    for (int j = p - (w - 1) * k; j <= p; j += k) {
+                        double y = x[j] - kk;
+                        s1 += y;
+                        s2 += y * y;
+                    }
+                    double kn = kk + s1 / w, d = kn - kk;
+                    s2 = (s2 - 2 * d * s1) + w * d * d;
+                    s1 = s1 - w * d;
+                    kk = kn;
+                    eb = 0;
+                }
+                ks[a] = kk;
+                s1s[a] = s1;
+                s2s[a] = s2;
+                ebs[a] = eb;
+                double var = eq >= w ? 0 : Math.max(s2 - s1 * s1 / w, 0) / div;
+                out[p] = sqrt ? Math.sqrt(var) : var;
+            }
+        }
+    }
+
+    private static void emaRows(double[] x, int k, int t, int seed, double alpha, double[] out) {
+        double beta = 1 - alpha;
+        int[] run = new int[k];
+        double[] acc = new double[k], e = new double[k];
+        for (int i = 0; i < t; i++) {
+            for (int a = 0, p = i * k; a < k; a++, p++) {
+                double v = x[p];
+                if (!finite(v)) {
+                    run[a] = 0;
+                    acc[a] = 0;
+                    out[p] = Double.NaN;
+                    continue;
+                }
+                int r = ++run[a];
+                if (r < seed) {
+                    acc[a] += v;
+                    out[p] = Double.NaN;
+                } else if (r == seed) {
+                    e[a] = (acc[a] + v) / seed;
+                    out[p] = e[a];
+                } else {
+                    e[a] = v * alpha + e[a] * beta;
+                    out[p] = e[a];
+                }
+            }
+        }
+    }
+
+    private static void rsiRows(double[] x, int k, int t, int n, double[] out) {
+        double alpha = 1.0 / n, beta = 1 - alpha;
+        int[] run = new int[k];
+        double[] prev = new double[k], up = new double[k], dn = new double[k];
+        for (int i = 0; i < t; i++) {
+            for (int a = 0, p = i * k; a < k; a++, p++) {
+                double v = x[p];
+                if (!finite(v)) {
+                    run[a] = 0;
+                    up[a] = 0;
+                    dn[a] = 0;
+                    out[p] = Double.NaN;
+                    continue;
+                }
+                int r = ++run[a];
+                double d = v - prev[a];
+                prev[a] = v;
+                if (r == 1) {
+                    out[p] = Double.NaN;
+                    continue;
+                }
+                double g = Math.max(d, 0), l = Math.max(-d, 0);
+                int m = r - 1;
+                if (m < n) {
+                    up[a] += g;
+                    dn[a] += l;
+                    out[p] = Double.NaN;
+                    continue;
+                }
+                if (m == n) {
+                    up[a] = (up[a] + g) / n;
+                    dn[a] = (dn[a] + l) / n;
+                } else {
+                    up[a] = g * alpha + up[a] * beta;
+                    dn[a] = l * alpha + dn[a] * beta;
+                }
+                out[p] = 100 * up[a] / (up[a] + dn[a]);
             }
         }
     }

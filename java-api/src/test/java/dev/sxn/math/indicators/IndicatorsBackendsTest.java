@@ -77,6 +77,42 @@ class IndicatorsBackendsTest {
         }
     }
 
+    /** The batched kernels of {@code kind} on a 37-asset batch (NaN, +Inf, flat runs), per asset. */
+    private static void assertBatchesExactly(Backend kind, Backend reference, boolean referenceOneByOne) {
+        int k = 37, t = 1500;
+        double[][] s = new double[k][];
+        for (int a = 0; a < k; a++) s[a] = a % 5 == 0 ? IndicatorsPropertiesTest.stormAndCalm(a, t) : dirtyPrices(900 + a, t);
+        SeriesBatch b = SeriesBatch.of(s);
+        for (int w : new int[] {1, 2, 14, 30}) {
+            SeriesBatch[] got = {Indicators.rollingSum(kind, b, w), Indicators.ema(kind, b, w), Indicators.rsi(kind, b, w),
+                Indicators.rollingVar(kind, b, w, false), w >= 2 ? Indicators.rollingStd(kind, b, w, true) : null};
+            for (int a = 0; a < k; a++) {
+                SeriesBatch one = referenceOneByOne ? SeriesBatch.wrap(1, t, s[a]) : b;
+                SeriesBatch[] want = {Indicators.rollingSum(reference, one, w), Indicators.ema(reference, one, w),
+                    Indicators.rsi(reference, one, w), Indicators.rollingVar(reference, one, w, false),
+                    w >= 2 ? Indicators.rollingStd(reference, one, w, true) : null};
+                for (int op = 0; op < got.length; op++) {
+                    if (got[op] == null) continue;
+                    double[] wa = referenceOneByOne ? want[op].data() : want[op].series(a);
+                    assertClose(wa, got[op].series(a), 0, 0, kind + " op " + op + " w=" + w + " asset " + a);
+                }
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void javaBatchEqualsJavaOneByOneExactly() {
+        assertBatchesExactly(Backend.JAVA, Backend.JAVA, true);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = Backend.class, names = {"VECTOR", "NATIVE"})
+    void batchedVectorAndNativeEqualJavaBitForBit(Backend kind) {
+        // The documented claim: same arithmetic, operation for operation, no FMA contraction.
+        BackendSupport.assumeAvailable(kind);
+        assertBatchesExactly(kind, Backend.JAVA, false);
+    }
+
     @org.junit.jupiter.api.Test
     void automaticChoiceAgreesWithJava() {
         // Unpinned calls on shapes past every crossover (whatever kind is chosen here) equal JAVA.
