@@ -69,10 +69,11 @@ public final class Indicators {
      *   SMA 4x, EMA 2.4x the JAVA kernel) and runs the JAVA code for variance and RSI, so it is
      *   taken from 4096 points;
      *   NATIVE runs scalar C there (no faster than VECTOR except RSI), so it is pinned only.
-     * - batches (k > 1, 1024 x 10^4): NATIVE was ahead of VECTOR in most of three measurements
-     *   (EMA 0.8x-1.6x, RSI 1.1x-1.5x; both 5x-14x the strided JAVA kernel) once it has 16 assets
-     *   for its SIMD bodies, so it is taken from 16 assets and 65536 values; VECTOR from 4096
-     *   values otherwise (it is 5x the JAVA kernel on the rolling std, where NATIVE is 3x).
+     * - batches (k > 1, 1024 x 10^4): NATIVE was level with or ahead of VECTOR on EMA and RSI in
+     *   most of four measurements (EMA 0.8x-1.6x, RSI 1.1x-1.5x; both 2.5x-3.4x the JAVA kernel)
+     *   once it has 16 assets for its SIMD bodies, so it is taken from 16 assets and 65536 values;
+     *   VECTOR from 4096 values otherwise. (On the rolling std VECTOR is 2x NATIVE; one family
+     *   choice per shape cannot follow that.)
      * OPENCL: PoCL on this CPU is 10x-15x slower than NATIVE on batches; not measured on a GPU,
      * so pinned only.
      */
