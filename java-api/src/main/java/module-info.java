@@ -9,6 +9,7 @@ module dev.sxn.math {
     requires static jocl;
 
     exports dev.sxn.math.backend;
+    exports dev.sxn.math.indicators;
     exports dev.sxn.math.linalg;
     exports dev.sxn.math.series;
     exports dev.sxn.math.dynamics;

@@ -33,7 +33,8 @@ public final class Backends {
             "dev.sxn.math.series.MatrixProfile",
             "dev.sxn.math.dynamics.Dynamics",
             "dev.sxn.math.filter.BatchKalman",
-            "dev.sxn.math.filter.ParticleFilter");
+            "dev.sxn.math.filter.ParticleFilter",
+            "dev.sxn.math.indicators.Indicators");
 
     private Backends() {}
 

@@ -1,0 +1,79 @@
+package dev.sxn.math.indicators;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.sxn.math.internal.NativeFailure;
+import dev.sxn.math.internal.SxnNative;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * Indicator kernels in libsxnkernels ({@code native/src/indicators.c}): the first multiple of 16
+ * assets runs SIMD bodies (time outer, streaming one row per step; AVX-512 / AVX2 / SSE2, one lane
+ * per asset, chosen at run time) whose arithmetic is the JAVA kernel's, so batched results equal
+ * JAVA bit for bit; the remaining assets and single series run scalar C loops. The per-asset state
+ * lives in a per-call scratch array of 11 k doubles. Critical downcalls pass the heap arrays without a copy. Loaded only
+ * when NATIVE is available.
+ */
+final class NativeIndicatorKernels implements IndicatorKernels {
+    private static final MethodHandle SUM = SxnNative.downcall("sxn_indicators_rolling_sum",
+            FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_DOUBLE, ADDRESS, ADDRESS));
+    private static final MethodHandle VAR = SxnNative.downcall("sxn_indicators_rolling_var",
+            FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+    private static final MethodHandle EMA = SxnNative.downcall("sxn_indicators_ema",
+            FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_DOUBLE, ADDRESS, ADDRESS));
+    private static final MethodHandle RSI = SxnNative.downcall("sxn_indicators_rsi",
+            FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS, ADDRESS));
+
+    /** Doubles of recurrence state per asset the C kernels need (SXN_INDICATORS_SCRATCH). */
+    private static final int SCRATCH_PER_ASSET = 11;
+
+    private static MemorySegment seg(double[] a) {
+        return MemorySegment.ofArray(a);
+    }
+
+    /** Per-call scratch for the per-asset state: O(k), small beside the k * t values streamed. */
+    private static MemorySegment scratch(int k) {
+        return MemorySegment.ofArray(new double[SCRATCH_PER_ASSET * k]);
+    }
+
+    @Override
+    public void rollingSum(double[] x, int k, int t, int w, double scale, double[] out) {
+        try {
+            SUM.invokeExact(seg(x), (long) k, (long) t, (long) w, scale, seg(out), scratch(k));
+        } catch (Throwable e) {
+            throw NativeFailure.wrap("sxn_indicators_rolling_sum", e);
+        }
+    }
+
+    @Override
+    public void rollingVar(double[] x, int k, int t, int w, int ddof, boolean sqrt, double[] out) {
+        try {
+            VAR.invokeExact(seg(x), (long) k, (long) t, (long) w, ddof, sqrt ? 1 : 0, seg(out), scratch(k));
+        } catch (Throwable e) {
+            throw NativeFailure.wrap("sxn_indicators_rolling_var", e);
+        }
+    }
+
+    @Override
+    public void ema(double[] x, int k, int t, int seed, double alpha, double[] out) {
+        try {
+            EMA.invokeExact(seg(x), (long) k, (long) t, (long) seed, alpha, seg(out), scratch(k));
+        } catch (Throwable e) {
+            throw NativeFailure.wrap("sxn_indicators_ema", e);
+        }
+    }
+
+    @Override
+    public void rsi(double[] x, int k, int t, int n, double[] out) {
+        try {
+            RSI.invokeExact(seg(x), (long) k, (long) t, (long) n, seg(out), scratch(k));
+        } catch (Throwable e) {
+            throw NativeFailure.wrap("sxn_indicators_rsi", e);
+        }
+    }
+}

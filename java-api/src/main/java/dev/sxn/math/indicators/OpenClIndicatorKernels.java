@@ -1,0 +1,82 @@
+package dev.sxn.math.indicators;
+
+import static org.jocl.CL.*;
+
+import dev.sxn.math.internal.opencl.DeviceBuffer;
+import dev.sxn.math.internal.opencl.OpenClRuntime;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_kernel;
+import org.jocl.cl_mem;
+
+/**
+ * Indicator kernels on OpenCL ({@code kernels/indicators.cl}): one work-item per asset runs the
+ * JAVA kernel's loop through time over the time-major batch (neighbouring work-items read
+ * neighbouring values). Worth it only for wide batches on a GPU: a single series is one
+ * work-item. Device buffers are kept and reused (grow-only); calls are serialised, since a
+ * {@code cl_kernel}'s arguments are shared state. If the device fails, {@code out} is unspecified
+ * and the exception propagates (an unpinned call then recomputes it on JAVA). Loaded only when
+ * OPENCL is available.
+ */
+final class OpenClIndicatorKernels implements IndicatorKernels {
+    private final OpenClRuntime rt = OpenClRuntime.get();
+    private final cl_kernel sum = rt.kernel("indicators.cl", "rolling_sum");
+    private final cl_kernel var = rt.kernel("indicators.cl", "rolling_var");
+    private final cl_kernel ema = rt.kernel("indicators.cl", "ema");
+    private final cl_kernel rsi = rt.kernel("indicators.cl", "rsi");
+    private final DeviceBuffer bufX = new DeviceBuffer(rt, CL_MEM_READ_ONLY);
+    private final DeviceBuffer bufOut = new DeviceBuffer(rt, CL_MEM_WRITE_ONLY);
+    private final int local = rt.localSize(64);
+
+    private static Pointer l(long v) {
+        return Pointer.to(new long[] {v});
+    }
+
+    private static Pointer d(double v) {
+        return Pointer.to(new double[] {v});
+    }
+
+    private static Pointer i(int v) {
+        return Pointer.to(new int[] {v});
+    }
+
+    private void launch(cl_kernel kern, double[] x, int k, int t, double[] out, Object... extra) {
+        int n = k * t;
+        if (n == 0) return;
+        cl_mem mx = bufX.write(x, 0, n);
+        cl_mem mo = bufOut.ensure(n);
+        clSetKernelArg(kern, 0, Sizeof.cl_mem, Pointer.to(mx));
+        clSetKernelArg(kern, 1, Sizeof.cl_long, l(k));
+        clSetKernelArg(kern, 2, Sizeof.cl_long, l(t));
+        int arg = 3;
+        for (Object e : extra) {
+            if (e instanceof Long v) clSetKernelArg(kern, arg++, Sizeof.cl_long, l(v));
+            else if (e instanceof Double v) clSetKernelArg(kern, arg++, Sizeof.cl_double, d(v));
+            else clSetKernelArg(kern, arg++, Sizeof.cl_int, i((Integer) e));
+        }
+        clSetKernelArg(kern, arg, Sizeof.cl_mem, Pointer.to(mo));
+        long global = ((long) k + local - 1) / local * local;
+        clEnqueueNDRangeKernel(rt.queue(), kern, 1, null, new long[] {global}, new long[] {local}, 0, null, null);
+        bufOut.read(out, 0, n);
+    }
+
+    @Override
+    public synchronized void rollingSum(double[] x, int k, int t, int w, double scale, double[] out) {
+        launch(sum, x, k, t, out, (long) w, scale);
+    }
+
+    @Override
+    public synchronized void rollingVar(double[] x, int k, int t, int w, int ddof, boolean sqrt, double[] out) {
+        launch(var, x, k, t, out, (long) w, ddof, sqrt ? 1 : 0);
+    }
+
+    @Override
+    public synchronized void ema(double[] x, int k, int t, int seed, double alpha, double[] out) {
+        launch(ema, x, k, t, out, (long) seed, alpha);
+    }
+
+    @Override
+    public synchronized void rsi(double[] x, int k, int t, int n, double[] out) {
+        launch(rsi, x, k, t, out, (long) n);
+    }
+}

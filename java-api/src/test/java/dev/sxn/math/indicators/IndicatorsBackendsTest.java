@@ -1,0 +1,163 @@
+package dev.sxn.math.indicators;
+
+import static dev.sxn.math.testing.Tolerance.assertClose;
+
+import dev.sxn.math.backend.Backend;
+import dev.sxn.math.testing.BackendSupport;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every accelerated backend against the JAVA kernels, pinned, on awkward shapes: single series of
+ * lengths around the lane widths, batches whose asset count is not a multiple of the vector width,
+ * windows from 1 to the whole series, series with missing values (NaN, +Inf) and flat runs, and
+ * series longer than the 1024-step re-summation period.
+ *
+ * <p>Tolerances: relative 1e-12 plus an absolute 1e-12 times the magnitude of the data (prices
+ * around 100), except the single-series rolling sum on VECTOR, which scans window differences and
+ * re-sums every 1024 outputs: its error bound is (1024 + w) u sum|x| over the window, so there the
+ * absolute part is 1e-12 times the window's sum of |x|.
+ */
+class IndicatorsBackendsTest {
+    private static final double RTOL = 1e-12;
+
+    /** Prices with gaps: NaN at a few places, one +Inf, a flat run of 30. */
+    static double[] dirtyPrices(long seed, int n) {
+        double[] x = IndicatorsPropertiesTest.prices(seed, n);
+        SplittableRandom r = new SplittableRandom(seed * 31);
+        for (int j = 0; j < n / 150; j++) x[r.nextInt(n)] = Double.NaN;
+        if (n > 100) {
+            x[n / 3] = Double.POSITIVE_INFINITY;
+            for (int i = n / 2; i < Math.min(n, n / 2 + 30); i++) x[i] = x[n / 2 - 1];
+        }
+        return x;
+    }
+
+    private static void compare(Backend kind, SeriesBatch x, int w, String what) {
+        int k = x.assets();
+        double absTol = 1e-12 * 200;
+        assertClose(Indicators.sma(Backend.JAVA, x, w).data(), Indicators.sma(kind, x, w).data(),
+                k == 1 ? 1e-12 * 200 * w : absTol, RTOL, what + " sma w=" + w);
+        assertClose(Indicators.rollingSum(Backend.JAVA, x, w).data(), Indicators.rollingSum(kind, x, w).data(),
+                k == 1 ? 1e-12 * 200 * w : absTol * w, RTOL, what + " rollingSum w=" + w);
+        assertClose(Indicators.ema(Backend.JAVA, x, w).data(), Indicators.ema(kind, x, w).data(), absTol, RTOL, what + " ema n=" + w);
+        assertClose(Indicators.rsi(Backend.JAVA, x, w).data(), Indicators.rsi(kind, x, w).data(), 1e-10, RTOL, what + " rsi n=" + w);
+        assertClose(Indicators.rollingVar(Backend.JAVA, x, w, false).data(), Indicators.rollingVar(kind, x, w, false).data(),
+                1e-12, RTOL, what + " var w=" + w);
+        if (w >= 2) {
+            assertClose(Indicators.rollingStd(Backend.JAVA, x, w, true).data(), Indicators.rollingStd(kind, x, w, true).data(),
+                    1e-12, RTOL, what + " std w=" + w);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.sxn.math.testing.BackendSupport#accelerated")
+    void singleSeriesAgreeWithJava(Backend kind) {
+        BackendSupport.assumeAvailable(kind);
+        for (int n : new int[] {1, 2, 3, 7, 8, 9, 15, 16, 17, 33, 250, 3001}) {
+            double[] x = dirtyPrices(n, n);
+            SeriesBatch b = SeriesBatch.wrap(1, n, x);
+            for (int w : new int[] {1, 2, 3, 5, 14, 50, n}) {
+                if (w <= n) compare(kind, b, w, "n=" + n);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.sxn.math.testing.BackendSupport#accelerated")
+    void batchesAgreeWithJava(Backend kind) {
+        BackendSupport.assumeAvailable(kind);
+        for (int k : new int[] {2, 3, 4, 5, 7, 8, 9, 13, 16, 37}) {
+            int t = 260 + k;
+            double[][] s = new double[k][];
+            for (int a = 0; a < k; a++) s[a] = dirtyPrices(1000 + a, t);
+            SeriesBatch b = SeriesBatch.of(s);
+            for (int w : new int[] {1, 2, 14, 40, t}) compare(kind, b, w, "k=" + k);
+        }
+    }
+
+    /** The batched kernels of {@code kind} on a 37-asset batch (NaN, +Inf, flat runs), per asset. */
+    private static void assertBatchesExactly(Backend kind, Backend reference, boolean referenceOneByOne) {
+        int k = 37, t = 1500;
+        double[][] s = new double[k][];
+        for (int a = 0; a < k; a++) s[a] = a % 5 == 0 ? IndicatorsPropertiesTest.stormAndCalm(a, t) : dirtyPrices(900 + a, t);
+        SeriesBatch b = SeriesBatch.of(s);
+        for (int w : new int[] {1, 2, 14, 30}) {
+            SeriesBatch[] got = {Indicators.rollingSum(kind, b, w), Indicators.ema(kind, b, w), Indicators.rsi(kind, b, w),
+                Indicators.rollingVar(kind, b, w, false), w >= 2 ? Indicators.rollingStd(kind, b, w, true) : null};
+            for (int a = 0; a < k; a++) {
+                SeriesBatch one = referenceOneByOne ? SeriesBatch.wrap(1, t, s[a]) : b;
+                SeriesBatch[] want = {Indicators.rollingSum(reference, one, w), Indicators.ema(reference, one, w),
+                    Indicators.rsi(reference, one, w), Indicators.rollingVar(reference, one, w, false),
+                    w >= 2 ? Indicators.rollingStd(reference, one, w, true) : null};
+                for (int op = 0; op < got.length; op++) {
+                    if (got[op] == null) continue;
+                    double[] wa = referenceOneByOne ? want[op].data() : want[op].series(a);
+                    assertClose(wa, got[op].series(a), 0, 0, kind + " op " + op + " w=" + w + " asset " + a);
+                }
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void javaBatchEqualsJavaOneByOneExactly() {
+        assertBatchesExactly(Backend.JAVA, Backend.JAVA, true);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = Backend.class, names = {"VECTOR", "NATIVE"})
+    void batchedVectorAndNativeEqualJavaBitForBit(Backend kind) {
+        // The documented claim: same arithmetic, operation for operation, no FMA contraction.
+        BackendSupport.assumeAvailable(kind);
+        assertBatchesExactly(kind, Backend.JAVA, false);
+    }
+
+    @org.junit.jupiter.api.Test
+    void automaticChoiceAgreesWithJava() {
+        // Unpinned calls on shapes past every crossover (whatever kind is chosen here) equal JAVA.
+        String d = Indicators.describeKernels();
+        org.junit.jupiter.api.Assertions.assertTrue(d.contains("indicators.Indicators.series") && d.contains("indicators.Indicators.batch"), d);
+        for (int k : new int[] {1, 9, 32}) {
+            double[][] s = new double[k][];
+            for (int a = 0; a < k; a++) s[a] = dirtyPrices(500 + a, 70_000 / k);
+            SeriesBatch b = SeriesBatch.of(s);
+            assertClose(Indicators.ema(Backend.JAVA, b, 20).data(), Indicators.ema(b, 20).data(), 1e-12 * 200, RTOL, "auto ema k=" + k);
+            assertClose(Indicators.rsi(Backend.JAVA, b, 14).data(), Indicators.rsi(b, 14).data(), 1e-10, RTOL, "auto rsi k=" + k);
+            assertClose(Indicators.sma(Backend.JAVA, b, 20).data(), Indicators.sma(b, 20).data(), 1e-12 * 200 * 20, RTOL, "auto sma k=" + k);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.sxn.math.testing.BackendSupport#accelerated")
+    void calmAfterStormVarianceAgreesWithTwoPass(Backend kind) {
+        BackendSupport.assumeAvailable(kind);
+        // Against the naive two-pass, not only against JAVA: 1e-11 relative, plus 1e-26 absolute:
+        // both round the window mean to the price's ulp (1.4e-14 at 100), which moves a variance by
+        // up to w ulp^2 (about 1e-26 here), visible only where the window's sd is near 1e-9.
+        double[] x = IndicatorsPropertiesTest.stormAndCalm(8, 3000);
+        for (int w : new int[] {2, 7, 20, 70}) {
+            double[] want = IndicatorsPropertiesTest.twoPassVar(x, w, 0);
+            assertClose(want, Indicators.rollingVar(kind, SeriesBatch.wrap(1, x.length, x), w, false).data(), 1e-26, 1e-11,
+                    "single w=" + w);
+            int k = 19;
+            double[][] s = new double[k][];
+            for (int a = 0; a < k; a++) s[a] = IndicatorsPropertiesTest.stormAndCalm(8 + a, 3000);
+            SeriesBatch got = Indicators.rollingVar(kind, SeriesBatch.of(s), w, false);
+            for (int a = 0; a < k; a++) {
+                assertClose(IndicatorsPropertiesTest.twoPassVar(s[a], w, 0), got.series(a), 1e-26, 1e-11, "batch w=" + w + " asset " + a);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.sxn.math.testing.BackendSupport#accelerated")
+    void longBatchCrossesTheResummationPeriod(Backend kind) {
+        BackendSupport.assumeAvailable(kind);
+        int k = 11, t = 2600;
+        double[][] s = new double[k][];
+        for (int a = 0; a < k; a++) s[a] = dirtyPrices(77 + a, t);
+        compare(kind, SeriesBatch.of(s), 30, "long");
+        compare(kind, SeriesBatch.wrap(1, 20_000, dirtyPrices(5, 20_000)), 30, "long single");
+    }
+}

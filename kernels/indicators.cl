@@ -1,0 +1,124 @@
+// Indicator kernels for dev.sxn.math.indicators (OpenClIndicatorKernels), fp64. Batches are
+// time-major (x[i * k + a]); one work-item per asset runs the recurrence through time, so the
+// reads of one time step by neighbouring work-items are adjacent (coalesced on a GPU). The
+// arithmetic is the Java reference's, operation for operation, with contraction off, built
+// without -cl-mad-enable or fast-math.
+#pragma OPENCL EXTENSION cl_khr_fp64 : enable
+// OpenCL C contracts a * b + c into fma by default; the Java reference rounds twice.
+#pragma OPENCL FP_CONTRACT OFF
+
+#define RESUM 1024 // JavaIndicatorKernels.RESUM
+
+inline int fin(double v) { return fabs(v) <= DBL_MAX; }
+
+__kernel void rolling_sum(__global const double *x, const long k, const long t, const long w, const double scale,
+                          __global double *out) {
+    const long a = get_global_id(0);
+    if (a >= k) return;
+    long run = 0;
+    double s = 0, c = 0;
+    for (long i = 0, p = a; i < t; i++, p += k) {
+        double v = x[p];
+        if (!fin(v)) { run = 0; s = 0; c = 0; out[p] = NAN; continue; }
+        run++;
+        double sn = s + v, bp = sn - s;
+        c += (s - (sn - bp)) + (v - bp);
+        s = sn;
+        if (run > w) {
+            double o = -x[p - w * k];
+            sn = s + o;
+            bp = sn - s;
+            c += (s - (sn - bp)) + (o - bp);
+            s = sn;
+        }
+        out[p] = run >= w ? scale * (s + c) : NAN;
+    }
+}
+
+__kernel void rolling_var(__global const double *x, const long k, const long t, const long w, const int ddof,
+                          const int sq, __global double *out) {
+    const long a = get_global_id(0);
+    if (a >= k) return;
+    const double div = (double) (w - ddof), wd = (double) w;
+    long run = 0, eq = 0;
+    double kk = 0, s1 = 0, s2 = 0, eb = 0, prev = NAN;
+    for (long i = 0, p = a; i < t; i++, p += k) {
+        double v = x[p];
+        if (!fin(v)) { run = 0; eq = 0; out[p] = NAN; continue; }
+        run++;
+        eq = v == prev ? eq + 1 : 1;
+        prev = v;
+        if (run < w) { out[p] = NAN; continue; }
+        int two = run == w || (i + 1) % RESUM == 0;
+        if (!two) {
+            double yv = v - kk, yo = x[p - w * k] - kk;
+            s1 += yv - yo;
+            s2 += yv * yv - yo * yo;
+            double kn = kk + s1 / wd, d = kn - kk;
+            s2 = (s2 - 2 * d * s1) + wd * d * d;
+            s1 = s1 - wd * d;
+            kk = kn;
+            eb += (yv * yv + yo * yo) + 3.0 * wd * d * d;
+            two = eb > 512.0 * s2;
+        }
+        if (two) {
+            double m = 0;
+            for (long j = p - (w - 1) * k; j <= p; j += k) m += x[j];
+            kk = m / wd;
+            s1 = 0;
+            s2 = 0;
+            for (long j = p - (w - 1) * k; j <= p; j += k) {
+                double y = x[j] - kk;
+                s1 += y;
+                s2 += y * y;
+            }
+            double kn = kk + s1 / wd, d = kn - kk;
+            s2 = (s2 - 2 * d * s1) + wd * d * d;
+            s1 = s1 - wd * d;
+            kk = kn;
+            eb = 0;
+        }
+        double c = s2 - s1 * s1 / wd;
+        double var = eq >= w ? 0 : (c > 0 ? c : 0) / div;
+        out[p] = sq ? sqrt(var) : var;
+    }
+}
+
+__kernel void ema(__global const double *x, const long k, const long t, const long seed, const double alpha,
+                  __global double *out) {
+    const long a = get_global_id(0);
+    if (a >= k) return;
+    const double beta = 1 - alpha;
+    long run = 0;
+    double acc = 0, e = 0;
+    for (long i = 0, p = a; i < t; i++, p += k) {
+        double v = x[p];
+        if (!fin(v)) { run = 0; acc = 0; out[p] = NAN; continue; }
+        run++;
+        if (run < seed) { acc += v; out[p] = NAN; }
+        else if (run == seed) { e = (acc + v) / (double) seed; out[p] = e; }
+        else { e = v * alpha + e * beta; out[p] = e; }
+    }
+}
+
+__kernel void rsi(__global const double *x, const long k, const long t, const long n, __global double *out) {
+    const long a = get_global_id(0);
+    if (a >= k) return;
+    const double alpha = 1.0 / (double) n, beta = 1 - alpha;
+    long run = 0;
+    double prev = 0, up = 0, dn = 0;
+    for (long i = 0, p = a; i < t; i++, p += k) {
+        double v = x[p];
+        if (!fin(v)) { run = 0; up = 0; dn = 0; out[p] = NAN; continue; }
+        run++;
+        double d = v - prev;
+        prev = v;
+        if (run == 1) { out[p] = NAN; continue; }
+        double g = d > 0 ? d : 0, l = d < 0 ? -d : 0;
+        long m = run - 1;
+        if (m < n) { up += g; dn += l; out[p] = NAN; continue; }
+        if (m == n) { up = (up + g) / (double) n; dn = (dn + l) / (double) n; }
+        else { up = g * alpha + up * beta; dn = l * alpha + dn * beta; }
+        out[p] = 100 * up / (up + dn);
+    }
+}

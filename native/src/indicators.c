@@ -1,0 +1,200 @@
+/* Technical-indicator kernels for dev.sxn.math.indicators (NativeIndicatorKernels): rolling sum,
+ * rolling variance, EMA/Wilder recurrence and RSI on time-major batches (x[i * k + a], k assets,
+ * t samples). The first k / IND_B * IND_B assets run the SIMD bodies of indicators_body.h (time
+ * outer, one lane per asset, AVX-512 / AVX2 / SSE2 chosen at run time); the remaining assets, and
+ * single series (k = 1), run the scalar bodies below, which are the Java reference's loops. Non-finite inputs are missing
+ * values, with the semantics documented on Indicators. The Java side checks every argument:
+ * k >= 1, t >= 0, 1 <= w <= t (seed, n likewise), and both arrays hold k * t doubles. */
+#include "sxn_dispatch.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdint.h>
+
+#define IND_B 16
+#define SXN_INDICATORS_SCRATCH 11
+#define IND_RESUM 1024 /* JavaIndicatorKernels.RESUM: rolling variances re-sum at (i + 1) % 1024 == 0 */
+
+/* no-trapping-math: the bodies select between values with comparisons that may see NaN; without
+ * it GCC will not if-convert them (an ordered compare on NaN could trap) and the AVX2/SSE2 bodies
+ * stay scalar. Nothing here reads the FP exception flags, and the results do not change. */
+#define IND_OPT __attribute__((optimize("no-trapping-math")))
+
+#define IND_ATTR __attribute__((target("avx512f"))) IND_OPT
+#define IND_NAME(f) f##_avx512
+#include "indicators_body.h"
+#undef IND_ATTR
+#undef IND_NAME
+
+#define IND_ATTR __attribute__((target("avx2,fma"))) IND_OPT
+#define IND_NAME(f) f##_avx2
+#include "indicators_body.h"
+#undef IND_ATTR
+#undef IND_NAME
+
+#define IND_ATTR IND_OPT
+#define IND_NAME(f) f##_base
+#include "indicators_body.h"
+#undef IND_ATTR
+#undef IND_NAME
+
+static int is_finite(double v) { return fabs(v) <= DBL_MAX; }
+
+/* ---- scalar bodies, one asset (x, out point at it; stride k) ---- */
+
+static void sum_one(const double *x, int64_t k, int64_t t, int64_t w, double scale, double *out) {
+    int64_t run = 0;
+    double s = 0, c = 0;
+    for (int64_t i = 0, p = 0; i < t; i++, p += k) {
+        double v = x[p];
+        if (!is_finite(v)) { run = 0; s = 0; c = 0; out[p] = NAN; continue; }
+        run++;
+        double sn = s + v, bp = sn - s;
+        c += (s - (sn - bp)) + (v - bp);
+        s = sn;
+        if (run > w) {
+            double o = -x[p - w * k];
+            sn = s + o;
+            bp = sn - s;
+            c += (s - (sn - bp)) + (o - bp);
+            s = sn;
+        }
+        out[p] = run >= w ? scale * (s + c) : NAN;
+    }
+}
+
+static void var_one(const double *x, int64_t k, int64_t t, int64_t w, double div, int sq, double *out) {
+    int64_t run = 0, eq = 0;
+    const double wd = (double) w, w3 = 3.0 * wd;
+    double kk = 0, s1 = 0, s2 = 0, eb = 0, prev = NAN;
+    for (int64_t i = 0, p = 0; i < t; i++, p += k) {
+        double v = x[p];
+        if (!is_finite(v)) { run = 0; eq = 0; out[p] = NAN; continue; }
+        run++;
+        eq = v == prev ? eq + 1 : 1;
+        prev = v;
+        if (run < w) { out[p] = NAN; continue; }
+        int two = run == w || (i + 1) % IND_RESUM == 0;
+        if (!two) {
+            double yv = v - kk, yo = x[p - w * k] - kk;
+            s1 += yv - yo;
+            s2 += yv * yv - yo * yo;
+            double kn = kk + s1 / wd, d = kn - kk;
+            s2 = (s2 - 2 * d * s1) + wd * d * d;
+            s1 = s1 - wd * d;
+            kk = kn;
+            eb += (yv * yv + yo * yo) + w3 * d * d;
+            two = eb > 512.0 * s2;
+        }
+        if (two) {
+            double m = 0;
+            for (int64_t j = p - (w - 1) * k; j <= p; j += k) m += x[j];
+            kk = m / wd;
+            s1 = 0;
+            s2 = 0;
+            for (int64_t j = p - (w - 1) * k; j <= p; j += k) {
+                double y = x[j] - kk;
+                s1 += y;
+                s2 += y * y;
+            }
+            double kn = kk + s1 / wd, d = kn - kk;
+            s2 = (s2 - 2 * d * s1) + wd * d * d;
+            s1 = s1 - wd * d;
+            kk = kn;
+            eb = 0;
+        }
+        double c = s2 - s1 * s1 / wd;
+        double var = eq >= w ? 0 : (c > 0 ? c : 0) / div;
+        out[p] = sq ? sqrt(var) : var;
+    }
+}
+
+static void ema_one(const double *x, int64_t k, int64_t t, int64_t seed, double alpha, double *out) {
+    const double beta = 1 - alpha;
+    int64_t run = 0;
+    double acc = 0, e = 0;
+    for (int64_t i = 0, p = 0; i < t; i++, p += k) {
+        double v = x[p];
+        if (!is_finite(v)) { run = 0; acc = 0; out[p] = NAN; continue; }
+        run++;
+        if (run < seed) { acc += v; out[p] = NAN; }
+        else if (run == seed) { e = (acc + v) / (double) seed; out[p] = e; }
+        else { e = v * alpha + e * beta; out[p] = e; }
+    }
+}
+
+static void rsi_one(const double *x, int64_t k, int64_t t, int64_t n, double *out) {
+    const double alpha = 1.0 / (double) n, beta = 1 - alpha;
+    int64_t run = 0;
+    double prev = 0, up = 0, dn = 0;
+    for (int64_t i = 0, p = 0; i < t; i++, p += k) {
+        double v = x[p];
+        if (!is_finite(v)) { run = 0; up = 0; dn = 0; out[p] = NAN; continue; }
+        run++;
+        double d = v - prev;
+        prev = v;
+        if (run == 1) { out[p] = NAN; continue; }
+        double g = d > 0 ? d : 0, l = d < 0 ? -d : 0;
+        int64_t m = run - 1;
+        if (m < n) { up += g; dn += l; out[p] = NAN; continue; }
+        if (m == n) { up = (up + g) / (double) n; dn = (dn + l) / (double) n; }
+        else { up = g * alpha + up * beta; dn = l * alpha + dn * beta; }
+        out[p] = 100 * up / (up + dn);
+    }
+}
+
+/* ---- exported entry points ----
+ * st is the caller's scratch for the per-asset recurrence state: SXN_INDICATORS_SCRATCH * k doubles
+ * (the rolling variance uses 11 state variables per asset, the others fewer). */
+
+SXN_EXPORT void sxn_indicators_rolling_sum(const double *x, int64_t k, int64_t t, int64_t w, double scale, double *out,
+                                           double *st) {
+    int64_t a;
+    sxn_isa_t isa = sxn_isa();
+    const int64_t kb = k / IND_B * IND_B;
+    if (kb > 0) {
+        if (isa == SXN_ISA_AVX512) sum_block_avx512(x, k, kb, t, w, scale, out, st);
+        else if (isa == SXN_ISA_AVX2) sum_block_avx2(x, k, kb, t, w, scale, out, st);
+        else sum_block_base(x, k, kb, t, w, scale, out, st);
+    }
+    for (a = kb; a < k; a++) sum_one(x + a, k, t, w, scale, out + a);
+}
+
+SXN_EXPORT void sxn_indicators_rolling_var(const double *x, int64_t k, int64_t t, int64_t w, int32_t ddof, int32_t sq,
+                                           double *out, double *st) {
+    const double div = (double) (w - ddof);
+    int64_t a;
+    sxn_isa_t isa = sxn_isa();
+    const int64_t kb = k / IND_B * IND_B;
+    if (kb > 0) {
+        if (isa == SXN_ISA_AVX512) var_block_avx512(x, k, kb, t, w, div, sq, IND_RESUM, out, st);
+        else if (isa == SXN_ISA_AVX2) var_block_avx2(x, k, kb, t, w, div, sq, IND_RESUM, out, st);
+        else var_block_base(x, k, kb, t, w, div, sq, IND_RESUM, out, st);
+    }
+    for (a = kb; a < k; a++) var_one(x + a, k, t, w, div, sq, out + a);
+}
+
+SXN_EXPORT void sxn_indicators_ema(const double *x, int64_t k, int64_t t, int64_t seed, double alpha, double *out,
+                                   double *st) {
+    int64_t a;
+    sxn_isa_t isa = sxn_isa();
+    const int64_t kb = k / IND_B * IND_B;
+    if (kb > 0) {
+        if (isa == SXN_ISA_AVX512) ema_block_avx512(x, k, kb, t, seed, alpha, out, st);
+        else if (isa == SXN_ISA_AVX2) ema_block_avx2(x, k, kb, t, seed, alpha, out, st);
+        else ema_block_base(x, k, kb, t, seed, alpha, out, st);
+    }
+    for (a = kb; a < k; a++) ema_one(x + a, k, t, seed, alpha, out + a);
+}
+
+SXN_EXPORT void sxn_indicators_rsi(const double *x, int64_t k, int64_t t, int64_t n, double *out, double *st) {
+    int64_t a;
+    sxn_isa_t isa = sxn_isa();
+    const int64_t kb = k / IND_B * IND_B;
+    if (kb > 0) {
+        if (isa == SXN_ISA_AVX512) rsi_block_avx512(x, k, kb, t, n, out, st);
+        else if (isa == SXN_ISA_AVX2) rsi_block_avx2(x, k, kb, t, n, out, st);
+        else rsi_block_base(x, k, kb, t, n, out, st);
+    }
+    for (a = kb; a < k; a++) rsi_one(x + a, k, t, n, out + a);
+}

@@ -1,0 +1,130 @@
+/* Checks the indicator kernels: (1) the batched SIMD bodies equal the scalar per-asset bodies bit
+ * for bit (k = 1 runs the scalar body), over asset counts around the block width and series with
+ * missing values; (2) the scalar bodies against naive formulas (direct window sums, two-pass
+ * variances, the plain EMA and RSI recurrences). Buffers are sized exactly (ASan catches any
+ * access outside). Run once per ISA body by ctest (SXN_ISA). */
+#include "sxn_test.h"
+#include <stdint.h>
+#include <string.h>
+
+void sxn_indicators_rolling_sum(const double *x, int64_t k, int64_t t, int64_t w, double scale, double *out, double *st);
+void sxn_indicators_rolling_var(const double *x, int64_t k, int64_t t, int64_t w, int32_t ddof, int32_t sq, double *out,
+                                double *st);
+void sxn_indicators_ema(const double *x, int64_t k, int64_t t, int64_t seed, double alpha, double *out, double *st);
+void sxn_indicators_rsi(const double *x, int64_t k, int64_t t, int64_t n, double *out, double *st);
+
+/* The scratch the kernels need: 11 doubles per asset, allocated exactly (ASan checks the bound). */
+static double *st_for(long k) { return sxn_test_alloc(11 * k); }
+int32_t sxn_isa_level(void);
+
+static int same(double a, double b) { return (isnan(a) && isnan(b)) || a == b; }
+
+static void fill(double *x, long n, unsigned long long *seed, int gaps) {
+    double p = 100;
+    for (long i = 0; i < n; i++) {
+        p *= 1 + 0.01 * sxn_test_uniform(seed);
+        x[i] = p;
+    }
+    if (gaps && n > 40) {
+        x[n / 5] = NAN;
+        x[n / 3] = INFINITY;
+        for (long i = n / 2; i < n / 2 + 25 && i < n; i++) x[i] = x[n / 2 - 1]; /* a flat run */
+    }
+}
+
+/* (1) batched == per asset, exactly */
+static void batch_vs_scalar(long k, long t, long w) {
+    unsigned long long seed = 1000 + k * 7 + t;
+    double *x = sxn_test_alloc(k * t), *out = sxn_test_alloc(k * t);
+    double *col = sxn_test_alloc(t), *ref = sxn_test_alloc(t), *stk = st_for(k), *st1 = st_for(1);
+    for (long a = 0; a < k; a++) {
+        fill(col, t, &seed, a % 3 == 1);
+        for (long i = 0; i < t; i++) x[i * k + a] = col[i];
+    }
+    for (int op = 0; op < 5; op++) {
+        switch (op) {
+            case 0: sxn_indicators_rolling_sum(x, k, t, w, 1.0 / w, out, stk); break;
+            case 1: sxn_indicators_rolling_var(x, k, t, w, 0, 0, out, stk); break;
+            case 2: sxn_indicators_rolling_var(x, k, t, w < 2 ? 2 : w, 1, 1, out, stk); break;
+            case 3: sxn_indicators_ema(x, k, t, w, 2.0 / (w + 1), out, stk); break;
+            default: sxn_indicators_rsi(x, k, t, w, out, stk); break;
+        }
+        for (long a = 0; a < k; a++) {
+            for (long i = 0; i < t; i++) col[i] = x[i * k + a];
+            switch (op) {
+                case 0: sxn_indicators_rolling_sum(col, 1, t, w, 1.0 / w, ref, st1); break;
+                case 1: sxn_indicators_rolling_var(col, 1, t, w, 0, 0, ref, st1); break;
+                case 2: sxn_indicators_rolling_var(col, 1, t, w < 2 ? 2 : w, 1, 1, ref, st1); break;
+                case 3: sxn_indicators_ema(col, 1, t, w, 2.0 / (w + 1), ref, st1); break;
+                default: sxn_indicators_rsi(col, 1, t, w, ref, st1); break;
+            }
+            for (long i = 0; i < t; i++) {
+                sxn_checks++;
+                if (!same(out[i * k + a], ref[i]) && sxn_failures++ < 20)
+                    fprintf(stderr, "FAIL op %d k=%ld t=%ld w=%ld a=%ld i=%ld: %.17g vs %.17g\n", op, k, t, w, a, i, out[i * k + a], ref[i]);
+            }
+        }
+    }
+    free(x); free(out); free(col); free(ref); free(stk); free(st1);
+}
+
+/* (2) scalar bodies against naive formulas, on a clean series */
+static void naive(long t, long w) {
+    unsigned long long seed = 77 + t + w;
+    double *x = sxn_test_alloc(t), *out = sxn_test_alloc(t), *st1 = st_for(1);
+    fill(x, t, &seed, 0);
+    sxn_indicators_rolling_sum(x, 1, t, w, 1.0, out, st1);
+    for (long i = w - 1; i < t; i++) {
+        double s = 0;
+        for (long j = i - w + 1; j <= i; j++) s += x[j];
+        SXN_CHECK_CLOSE(out[i], s, 0, 1e-13, "rolling sum", i);
+    }
+    sxn_indicators_rolling_var(x, 1, t, w, 0, 0, out, st1);
+    for (long i = w - 1; i < t; i++) {
+        double s = 0, q = 0;
+        for (long j = i - w + 1; j <= i; j++) s += x[j];
+        for (long j = i - w + 1; j <= i; j++) q += (x[j] - s / w) * (x[j] - s / w);
+        SXN_CHECK_CLOSE(out[i], q / w, 1e-12, 1e-10, "rolling var", i);
+    }
+    sxn_indicators_ema(x, 1, t, w, 2.0 / (w + 1), out, st1);
+    double e = 0;
+    for (long i = 0; i < w; i++) e += x[i];
+    e /= w;
+    SXN_CHECK_CLOSE(out[w - 1], e, 0, 1e-15, "ema seed", w - 1);
+    for (long i = w; i < t; i++) {
+        e += 2.0 / (w + 1) * (x[i] - e);
+        SXN_CHECK_CLOSE(out[i], e, 0, 1e-13, "ema", i);
+    }
+    if (w < t) {
+        sxn_indicators_rsi(x, 1, t, w, out, st1);
+        double up = 0, dn = 0;
+        for (long i = 1; i <= w; i++) {
+            double d = x[i] - x[i - 1];
+            up += d > 0 ? d : 0;
+            dn += d < 0 ? -d : 0;
+        }
+        up /= w; dn /= w;
+        SXN_CHECK_CLOSE(out[w], 100 * up / (up + dn), 0, 1e-13, "rsi seed", w);
+        for (long i = w + 1; i < t; i++) {
+            double d = x[i] - x[i - 1];
+            up += ((d > 0 ? d : 0) - up) / w;
+            dn += ((d < 0 ? -d : 0) - dn) / w;
+            SXN_CHECK_CLOSE(out[i], 100 * up / (up + dn), 0, 1e-11, "rsi", i);
+        }
+    }
+    free(x); free(out); free(st1);
+}
+
+int main(void) {
+    long ks[] = {1, 2, 15, 16, 17, 31, 33, 48};
+    long ws[] = {1, 2, 5, 14};
+    for (size_t a = 0; a < sizeof ks / sizeof *ks; a++)
+        for (size_t b = 0; b < sizeof ws / sizeof *ws; b++) batch_vs_scalar(ks[a], 150, ws[b]);
+    batch_vs_scalar(17, 2100, 30); /* crosses the 1024-step re-summation twice */
+    batch_vs_scalar(16, 9, 9);     /* window = whole series */
+    naive(300, 1);
+    naive(300, 10);
+    naive(3000, 40);
+    printf("isa level %d\n", sxn_isa_level());
+    return sxn_test_finish("test_indicators");
+}
