@@ -35,12 +35,13 @@ public final class BatchKalman {
     /*
      * Crossovers from bench/results/kalman.md (KalmanBench and KalmanCpuTime, n = 2, m = 1, on this
      * project's 2-core AMD EPYC with AVX-512, JDK 25, machine shared with other builds): by CPU time
-     * NATIVE runs 94 M updates/s and VECTOR 74 M/s already at N = 100 against JAVA's 65 M/s, and
-     * 300-470 M/s against 110 M/s from N = 1000 on; so both are taken from 64 filters (below that, a
-     * fraction of one vector and the call overhead leave little to win). NATIVE is preferred over
-     * VECTOR by KernelSet's order; VECTOR was 10-25% ahead from N = 1000 by CPU time, within the
-     * noise of that machine. OPENCL on PoCL (a CPU) copies the state both ways per call and stays
-     * below 20 M/s: pinned only, on GPUs too, until the state can stay on the device.
+     * NATIVE runs 80-100 M updates/s and VECTOR 64-84 M/s already at N = 100 against JAVA's 57-65 M/s,
+     * and 290-530 M/s against 100-120 M/s from N = 1000 on; so both are taken from 64 filters (below
+     * that, a fraction of one vector and the call overhead leave little to win). NATIVE is preferred
+     * over VECTOR by KernelSet's order although VECTOR was 15-35% ahead from N = 1000: NATIVE is what
+     * a host without the incubator module has, and it wins at N = 100. OPENCL on PoCL (a CPU) copies
+     * the state both ways per call and stays below 20 M/s: pinned only, on GPUs too, until the state
+     * can stay on the device.
      */
     private static final KernelSet<BatchKalmanKernels> KERNELS = KernelSet
             .builder("filter.BatchKalman", BatchKalmanKernels.class, JAVA)

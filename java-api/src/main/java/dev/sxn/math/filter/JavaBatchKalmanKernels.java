@@ -21,6 +21,10 @@ final class JavaBatchKalmanKernels implements BatchKalmanKernels {
             run21(plan.packed, state, filters, zs, zOff, ticks, out, from, to);
             return;
         }
+        if (plan.n == 1 && plan.m == 1) {
+            run11(plan.packed, state, filters, zs, zOff, ticks, out, from, to);
+            return;
+        }
         final int n = plan.n;
         final int m = plan.m;
         final double[] pp = plan.packed;
@@ -166,6 +170,34 @@ final class JavaBatchKalmanKernels implements BatchKalmanKernels {
                     st[2 * nf + f] = p00;
                     st[3 * nf + f] = p01;
                     st[4 * nf + f] = p11;
+                }
+            }
+        }
+    }
+
+    /** n = 1, m = 1 (local level) written out, blocked over time like {@link #run21}. */
+    private static void run11(double[] pp, double[] st, int nf, double[] zs, int zOff, int ticks, double[] out, int from, int to) {
+        final double a = pp[BatchPlan.F], q = pp[BatchPlan.Q], h = pp[BatchPlan.H1], r = pp[BatchPlan.R1];
+        for (int b0 = from; b0 < to; b0 += BLOCK) {
+            int b1 = Math.min(to, b0 + BLOCK);
+            for (int t = 0; t < ticks; t++) {
+                for (int f = b0; f < b1; f++) {
+                    double xp = a * st[f];
+                    double pn = q + a * st[nf + f] * a;
+                    double z = zs[zOff + t * nf + f];
+                    double x = xp;
+                    double p = pn;
+                    if (z == z) {
+                        double ph = pn * h;
+                        double s = r + h * ph;
+                        double g = 1.0 / s;
+                        double w = (z - h * xp) * g;
+                        x = xp + ph * w;
+                        p = pn - ph * ph * g;
+                    }
+                    if (out != null) out[t * nf + f] = x;
+                    st[f] = x;
+                    st[nf + f] = p;
                 }
             }
         }
