@@ -10,6 +10,7 @@ final class Suite {
             PeakFlopsBench.class,
             BandwidthBench.class,
             VectorOpsBench.class,
+            IndicatorsBench.class,
             LinalgBench.class,
             MatrixProfileBench.class,
             DynamicsBench.class,

@@ -4,7 +4,7 @@ import dev.sxn.math.cli.demo.Demo;
 import java.util.Locale;
 
 /**
- * The {@code sxn} command: {@code info}, {@code demo}. ({@code bench} is dispatched by the
+ * The {@code sxn} command: {@code info}, {@code demo}, {@code compute}. ({@code bench} is dispatched by the
  * {@code ./sxn} launcher to the JMH jar of {@code bench/}.)
  */
 public final class Main {
@@ -16,6 +16,7 @@ public final class Main {
         int code = switch (cmd) {
             case "info" -> Info.print(System.out);
             case "demo" -> demo(args);
+            case "compute" -> Compute.run(args, System.out, System.err);
             case "help", "-h", "--help" -> usage(0);
             default -> {
                 System.err.println("sxn: unknown command '" + args[0] + "'");
@@ -54,6 +55,8 @@ public final class Main {
                   info                      JDK, CPU, backends (and why any is unavailable), OpenCL devices, OpenBLAS
                   demo [--assets N] [--ticks T] [--seed S]
                                             run every kernel on every backend over a synthetic market
+                  compute INDICATOR --input FILE [--output FILE] [options]
+                                            run an indicator over a CSV file (sxn compute --help lists them)
                   bench [--quick] [FILTER]  run the JMH suite; writes bench-results/<date>.md and .json
                 environment: SXN_BACKEND=java|vector|native|opencl forces a backend; SXN_DISABLE=vector,native,opencl""");
         return code;

@@ -13,6 +13,7 @@ public final class Demo {
     /** The sections, in the order they run. Each kernel issue adds its own. */
     static final List<DemoSection> SECTIONS = List.of(
             new VectorOpsSection(),
+            new IndicatorsSection(),
             new LinalgSection(),
             new MatrixProfileSection(),
             new DynamicsSection(),
