@@ -22,23 +22,33 @@ public final class VectorOps {
     private static final VectorOpsKernels JAVA = new JavaVectorOpsKernels();
 
     /*
-     * Crossover lengths from BENCHMARKS.md (VectorOpsBench, this project's 2-core AMD EPYC, JDK 25):
-     * VECTOR wins from the shortest lengths measured; NATIVE pays ~20 ns per downcall, so it is taken
-     * only where its AVX-512 loop beats the Vector API's. OPENCL never wins BLAS-1 on host arrays: the
-     * transfer to the device alone moves the data once more than the CPU loop reads it.
+     * Crossovers from BENCHMARKS.md (VectorOpsCpuTime, calls per CPU-second, 2-core AMD EPYC with
+     * AVX-512, JDK 25). Reductions: the JAVA loop adds serially (strict IEEE order), VECTOR keeps 32
+     * partial sums and wins from 64 elements (2x at 64..10^5); NATIVE is level with VECTOR from 256
+     * on and a downcall costs more below, so it is never the automatic choice. Elementwise (axpy,
+     * scale): C2 auto-vectorises the plain loop, which beat the explicit VECTOR and NATIVE kernels at
+     * every length measured (16..10^7), so the JVM's own loop is the automatic choice. OPENCL never
+     * wins BLAS-1 on host arrays: the transfer alone moves the data once more than the CPU loop
+     * reads it. Pinned calls run any kind.
      */
-    private static final KernelSet<VectorOpsKernels> KERNELS = KernelSet
-            .builder("linalg.VectorOps", VectorOpsKernels.class, JAVA)
-            .with(Backend.VECTOR, "dev.sxn.math.linalg.VectorVectorOpsKernels", 16)
+    private static final KernelSet<VectorOpsKernels> REDUCE = KernelSet
+            .builder("linalg.VectorOps.reduce", VectorOpsKernels.class, JAVA)
+            .with(Backend.VECTOR, "dev.sxn.math.linalg.VectorVectorOpsKernels", 64)
+            .with(Backend.NATIVE, "dev.sxn.math.linalg.NativeVectorOpsKernels", KernelSet.NEVER)
+            .withOpenCl("dev.sxn.math.linalg.OpenClVectorOpsKernels", KernelSet.NEVER, KernelSet.NEVER)
+            .build();
+    private static final KernelSet<VectorOpsKernels> ELEMENTWISE = KernelSet
+            .builder("linalg.VectorOps.elementwise", VectorOpsKernels.class, JAVA)
+            .with(Backend.VECTOR, "dev.sxn.math.linalg.VectorVectorOpsKernels", KernelSet.NEVER)
             .with(Backend.NATIVE, "dev.sxn.math.linalg.NativeVectorOpsKernels", KernelSet.NEVER)
             .withOpenCl("dev.sxn.math.linalg.OpenClVectorOpsKernels", KernelSet.NEVER, KernelSet.NEVER)
             .build();
 
     private VectorOps() {}
 
-    /** The kinds this family has kernels for, their crossovers and what it lacks (one line). */
+    /** The kinds these families have kernels for, their crossovers and what they lack (two lines). */
     public static String describeKernels() {
-        return KERNELS.describe();
+        return REDUCE.describe() + "\n" + ELEMENTWISE.describe();
     }
 
     // ---- dot ----
@@ -60,17 +70,17 @@ public final class VectorOps {
     public static double dot(Backend backend, double[] x, int xOff, double[] y, int yOff, int n) {
         Checks.range(x, "x", xOff, "xOff", n, "n");
         Checks.range(y, "y", yOff, "yOff", n, "n");
-        return KERNELS.kernel(backend).dot(x, xOff, y, yOff, n);
+        return REDUCE.kernel(backend).dot(x, xOff, y, yOff, n);
     }
 
     private static double dotChecked(double[] x, int xOff, double[] y, int yOff, int n) {
-        Backend kind = KERNELS.choose(n);
+        Backend kind = REDUCE.choose(n);
         if (kind == Backend.JAVA) return JAVA.dot(x, xOff, y, yOff, n);
         try {
-            return KERNELS.kernel(kind).dot(x, xOff, y, yOff, n);
+            return REDUCE.kernel(kind).dot(x, xOff, y, yOff, n);
         } catch (RuntimeException e) {
-            if (KERNELS.isForced()) throw e;
-            KERNELS.fellBack(kind, e);
+            if (REDUCE.isForced()) throw e;
+            REDUCE.fellBack(kind, e);
             return JAVA.dot(x, xOff, y, yOff, n);
         }
     }
@@ -94,21 +104,21 @@ public final class VectorOps {
     public static void axpy(Backend backend, double a, double[] x, int xOff, double[] y, int yOff, int n) {
         Checks.range(x, "x", xOff, "xOff", n, "n");
         Checks.range(y, "y", yOff, "yOff", n, "n");
-        KERNELS.kernel(backend).axpy(a, x, xOff, y, yOff, n);
+        ELEMENTWISE.kernel(backend).axpy(a, x, xOff, y, yOff, n);
     }
 
     private static void axpyChecked(double a, double[] x, int xOff, double[] y, int yOff, int n) {
-        Backend kind = KERNELS.choose(n);
+        Backend kind = ELEMENTWISE.choose(n);
         if (kind == Backend.JAVA) {
             JAVA.axpy(a, x, xOff, y, yOff, n);
             return;
         }
         try {
-            KERNELS.kernel(kind).axpy(a, x, xOff, y, yOff, n);
+            ELEMENTWISE.kernel(kind).axpy(a, x, xOff, y, yOff, n);
         } catch (RuntimeException e) {
             // Kernels write y only after their device work succeeded, so y is still the input here.
-            if (KERNELS.isForced()) throw e;
-            KERNELS.fellBack(kind, e);
+            if (ELEMENTWISE.isForced()) throw e;
+            ELEMENTWISE.fellBack(kind, e);
             JAVA.axpy(a, x, xOff, y, yOff, n);
         }
     }
@@ -130,20 +140,20 @@ public final class VectorOps {
     /** {@link #scale(double, double[], int, int)} on the given backend. */
     public static void scale(Backend backend, double a, double[] x, int off, int n) {
         Checks.range(x, "x", off, "off", n, "n");
-        KERNELS.kernel(backend).scale(a, x, off, n);
+        ELEMENTWISE.kernel(backend).scale(a, x, off, n);
     }
 
     private static void scaleChecked(double a, double[] x, int off, int n) {
-        Backend kind = KERNELS.choose(n);
+        Backend kind = ELEMENTWISE.choose(n);
         if (kind == Backend.JAVA) {
             JAVA.scale(a, x, off, n);
             return;
         }
         try {
-            KERNELS.kernel(kind).scale(a, x, off, n);
+            ELEMENTWISE.kernel(kind).scale(a, x, off, n);
         } catch (RuntimeException e) {
-            if (KERNELS.isForced()) throw e;
-            KERNELS.fellBack(kind, e);
+            if (ELEMENTWISE.isForced()) throw e;
+            ELEMENTWISE.fellBack(kind, e);
             JAVA.scale(a, x, off, n);
         }
     }
@@ -165,7 +175,7 @@ public final class VectorOps {
     /** {@link #sum(double[], int, int)} on the given backend. */
     public static double sum(Backend backend, double[] x, int off, int n) {
         Checks.range(x, "x", off, "off", n, "n");
-        return KERNELS.kernel(backend).sum(x, off, n);
+        return REDUCE.kernel(backend).sum(x, off, n);
     }
 
     // ---- sum of squares ----
@@ -185,19 +195,19 @@ public final class VectorOps {
     /** {@link #sumOfSquares(double[], int, int)} on the given backend. */
     public static double sumOfSquares(Backend backend, double[] x, int off, int n) {
         Checks.range(x, "x", off, "off", n, "n");
-        return KERNELS.kernel(backend).sumOfSquares(x, off, n);
+        return REDUCE.kernel(backend).sumOfSquares(x, off, n);
     }
 
     private static double reduceChecked(double[] x, int off, int n, boolean squares) {
-        Backend kind = KERNELS.choose(n);
+        Backend kind = REDUCE.choose(n);
         VectorOpsKernels k = kind == Backend.JAVA ? JAVA : null;
         if (k == null) {
             try {
-                VectorOpsKernels chosen = KERNELS.kernel(kind);
+                VectorOpsKernels chosen = REDUCE.kernel(kind);
                 return squares ? chosen.sumOfSquares(x, off, n) : chosen.sum(x, off, n);
             } catch (RuntimeException e) {
-                if (KERNELS.isForced()) throw e;
-                KERNELS.fellBack(kind, e);
+                if (REDUCE.isForced()) throw e;
+                REDUCE.fellBack(kind, e);
             }
         }
         return squares ? JAVA.sumOfSquares(x, off, n) : JAVA.sum(x, off, n);

@@ -27,7 +27,8 @@ class BackendsTest {
         String d = Backends.describe();
         for (Backend b : Backend.values()) assertTrue(d.contains(b + ": "), d);
         assertTrue(d.contains("OPENBLAS: "), d);
-        assertTrue(d.contains("linalg.VectorOps: JAVA"), d);
+        assertTrue(d.contains("linalg.VectorOps.reduce: JAVA, VECTOR (n >= 64)"), d);
+        assertTrue(d.contains("linalg.VectorOps.elementwise: JAVA"), d);
         for (BackendStatus s : Backends.statuses()) {
             if (!s.available()) assertTrue(s.toString().startsWith(s.kind() + ": unavailable: "), s.toString());
         }

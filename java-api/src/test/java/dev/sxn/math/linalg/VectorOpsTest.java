@@ -92,11 +92,15 @@ class VectorOpsTest {
     @Test
     void automaticChoiceAgreesWithJava() {
         SplittableRandom r = new SplittableRandom(7);
-        for (int n : new int[] {0, 1, 15, 16, 17, 5000, 200_000}) {
+        for (int n : new int[] {0, 1, 15, 63, 64, 65, 5000, 200_000}) {
             double[] x = random(r, n), y = random(r, n);
             double abs = 0;
             for (int i = 0; i < n; i++) abs += Math.abs(x[i] * y[i]);
             assertClose(VectorOps.dot(Backend.JAVA, x, 0, y, 0, n), VectorOps.dot(x, y), 2 * Math.max(n, 1) * EPS * abs, 0, "dot n=" + n);
+            double[] yAuto = y.clone(), yRef = y.clone();
+            VectorOps.axpy(0.5, x, yAuto);
+            VectorOps.axpy(Backend.JAVA, 0.5, x, 0, yRef, 0, n);
+            assertClose(yRef, yAuto, 1e-15, 1e-15, "axpy n=" + n);
         }
     }
 
