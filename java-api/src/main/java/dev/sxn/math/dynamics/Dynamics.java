@@ -46,7 +46,7 @@ public final class Dynamics {
      * (thread CPU time, best of 3, leapfrog d = 3, 512 steps, same loaded 2-core Zen 4 machine; notes/dynamics.md
      * "User potentials on VECTOR"): with the default per-particle gradients, VECTOR does 0.84-0.92e8
      * particle-steps/s against JAVA's 0.66e8 (1.3-1.4x) at every n from 16 to 10^5; with a vectorised
-     * gradients override (Morse, lane-wise exp) 1.7-2.5e8 against 0.24-0.36e8 (5-9x). 16 is the smallest
+     * gradients override (Morse, lane-wise exp) 1.7-2.5e8 against 0.24-0.36e8 (5-10x). 16 is the smallest
      * size measured, already a win.
      */
     static final int USER_VECTOR_CROSSOVER = 16;
