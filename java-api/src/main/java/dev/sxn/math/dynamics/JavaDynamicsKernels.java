@@ -12,8 +12,14 @@ final class JavaDynamicsKernels implements DynamicsKernels {
         advanceUser(q, p, n, d, v, s, steps);
     }
 
+    @Override
+    public boolean runsUserPotentials() {
+        return true;
+    }
+
     /** The same sequence with any potential, through {@link Potential#gradient}. */
-    void advanceUser(double[] q, double[] p, int n, int d, Potential v, Scheme s, int steps) {
+    @Override
+    public void advanceUser(double[] q, double[] p, int n, int d, Potential v, Scheme s, int steps) {
         double[] qi = new double[d], pi = new double[d], g = new double[d];
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < d; k++) {

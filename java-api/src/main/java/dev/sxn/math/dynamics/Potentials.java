@@ -2,7 +2,7 @@ package dev.sxn.math.dynamics;
 
 /**
  * The built-in potentials. These run on every backend (JAVA, VECTOR, NATIVE, OPENCL); any other
- * {@link Potential} runs on JAVA only. All are immutable and thread-safe; r = |q| below.
+ * {@link Potential} (user-written Java) runs on JAVA and VECTOR only. All are immutable and thread-safe; r = |q| below.
  */
 public final class Potentials {
     private Potentials() {}
