@@ -339,6 +339,7 @@ final class JavaLinalgKernels implements LinalgKernels {
      * {@link #gesvd}. A wide matrix is decomposed through its transpose.
      */
     static int svd(int m, int n, double[] a, double[] s, double[] u, double[] vt, boolean thin, boolean jacobi) {
+        int exp = scaleToUnit(a, m * n);
         if (m >= n) {
             double[] v = new double[n * n];
             if (jacobi) svdTall(m, n, a, s, u, v, !thin);
@@ -355,7 +356,22 @@ final class JavaLinalgKernels implements LinalgKernels {
             double[] t = transpose(u1, n, uc);
             System.arraycopy(t, 0, vt, 0, uc * n);
         }
+        if (exp != 0) for (int i = 0; i < Math.min(m, n); i++) s[i] = Math.scalb(s[i], exp);
         return 0;
+    }
+
+    /**
+     * Scales a[0, len) by a power of two (exact) when its largest magnitude is outside [2^-500, 2^500],
+     * where squared norms (Jacobi) and squared entries (shifts) would overflow or underflow; returns the
+     * exponent to scale results back by (0 when nothing was done).
+     */
+    private static int scaleToUnit(double[] a, int len) {
+        double max = 0;
+        for (int i = 0; i < len; i++) max = Math.max(max, Math.abs(a[i]));
+        if (max == 0 || (max < 0x1p500 && max > 0x1p-500)) return 0;
+        int exp = Math.getExponent(max);
+        for (int i = 0; i < len; i++) a[i] = Math.scalb(a[i], -exp);
+        return exp;
     }
 
     /**
@@ -473,7 +489,23 @@ final class JavaLinalgKernels implements LinalgKernels {
     private static void bidiagonalQr(int m, int n, double[] d, double[] e, double[] u, double[] v) {
         double bnorm = 0;
         for (int i = 0; i < n; i++) bnorm = Math.max(bnorm, Math.abs(d[i]) + (i < n - 1 ? Math.abs(e[i]) : 0));
-        double dtol = EPS * bnorm;
+        if (bnorm == 0) return;
+        // The shift squares entries: scale B to norm ~1 by a power of two (exact), so entries near the
+        // overflow or underflow threshold neither overflow nor lose the shift; undone at the end.
+        int exp = Math.getExponent(bnorm);
+        double scale = Math.scalb(1.0, -exp);
+        for (int i = 0; i < n; i++) {
+            d[i] *= scale;
+            e[i] *= scale;
+        }
+        try {
+            bidiagonalQrScaled(m, n, d, e, u, v, EPS * bnorm * scale);
+        } finally {
+            for (int i = 0; i < n; i++) d[i] = Math.scalb(d[i], exp);
+        }
+    }
+
+    private static void bidiagonalQrScaled(int m, int n, double[] d, double[] e, double[] u, double[] v, double dtol) {
         int maxIter = 75 * n * n + 100;
         int iter = 0;
         int hi = n - 1;
@@ -719,6 +751,13 @@ final class JavaLinalgKernels implements LinalgKernels {
     @Override
     public int syev(int n, double[] a, double[] w) {
         if (n == 0) return 0;
+        int exp = scaleToUnit(a, n * n);
+        int info = syevScaled(n, a, w);
+        if (exp != 0) for (int i = 0; i < n; i++) w[i] = Math.scalb(w[i], exp);
+        return info;
+    }
+
+    private static int syevScaled(int n, double[] a, double[] w) {
         double[] e = new double[n];
         double[] taus = new double[n];
         double[] p = new double[n];
