@@ -108,4 +108,27 @@ class LinalgStructuredTest {
             }
         }
     }
+
+    @Test
+    void luAndQrOnStructuredMatrices() {
+        for (DMatrix a : structured()) {
+            for (Backend kind : new Backend[] {Backend.JAVA, Backend.NATIVE}) {
+                if (!dev.sxn.math.backend.Backends.isAvailable(kind)) continue;
+                int m = a.rows(), n = a.cols();
+                double normA = Math.max(a.normF(), Double.MIN_NORMAL);
+                LU lu = Linalg.lu(kind, a);
+                double r = minus(mul(lu.p(), a), mul(lu.l(), lu.u())).normF() / (normA * Math.max(m, n) * EPS);
+                assertTrue(r < THRESHOLD || Double.isNaN(r) && a.normF() == 0, kind + " LU residual " + r + " for " + a);
+                for (boolean piv : new boolean[] {false, true}) {
+                    QR qr = Linalg.qr(kind, a, piv);
+                    int[] p = qr.permutation();
+                    DMatrix ap = DMatrix.zeros(m, n);
+                    for (int j = 0; j < n; j++) System.arraycopy(a.data(), p[j] * m, ap.data(), j * m, m);
+                    double rq = minus(ap, mul(qr.q(), qr.r())).normF() / (normA * Math.max(m, n) * EPS);
+                    assertTrue(rq < THRESHOLD, kind + " QR residual " + rq + " for " + a);
+                    assertTrue(orthogonalityError(qr.q(true)) / (m * EPS) < THRESHOLD, kind + " Q orthogonal for " + a);
+                }
+            }
+        }
+    }
 }
