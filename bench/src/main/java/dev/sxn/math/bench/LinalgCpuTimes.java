@@ -102,7 +102,7 @@ public final class LinalgCpuTimes {
             DMatrix sym = Linalg.gemm(1.0, a, true, a, false, 0.0, DMatrix.zeros(n, n));
             DMatrixRMaj ea = new DMatrixRMaj(a.toArray2D()), esym = new DMatrixRMaj(sym.toArray2D());
             boolean big = m * n >= 1_000_000;
-            int warm = big ? 1 : 3, reps = big ? 1 : 5;
+            int warm = big ? 1 : 10, reps = big ? 1 : 5; // 10 warm-up calls: C2 has compiled the kernels
             List<String> rows = new ArrayList<>();
             for (String op : new String[] {"qr", "svd", "eigSymmetric"}) {
                 double[] t = new double[3];
