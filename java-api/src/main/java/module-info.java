@@ -10,4 +10,5 @@ module dev.sxn.math {
 
     exports dev.sxn.math.backend;
     exports dev.sxn.math.linalg;
+    exports dev.sxn.math.spectral;
 }

@@ -28,7 +28,8 @@ import java.util.Set;
 public final class Backends {
     /** API classes whose kernel families {@link #describe()} lists; each registers its families when initialised. */
     private static final List<String> OPERATION_CLASSES = List.of(
-            "dev.sxn.math.linalg.VectorOps");
+            "dev.sxn.math.linalg.VectorOps",
+            "dev.sxn.math.spectral.FFT");
 
     private Backends() {}
 
