@@ -29,7 +29,8 @@ public final class Backends {
     /** API classes whose kernel families {@link #describe()} lists; each registers its families when initialised. */
     private static final List<String> OPERATION_CLASSES = List.of(
             "dev.sxn.math.linalg.VectorOps",
-            "dev.sxn.math.spectral.FFT");
+            "dev.sxn.math.spectral.FFT",
+            "dev.sxn.math.spectral.Spectral");
 
     private Backends() {}
 
