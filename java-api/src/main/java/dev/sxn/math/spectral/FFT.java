@@ -40,6 +40,7 @@ public final class FFT {
      */
     static final KernelSet<FftKernels> KERNELS = KernelSet
             .builder("spectral.FFT", FftKernels.class, JAVA)
+            .with(Backend.VECTOR, "dev.sxn.math.spectral.VectorFftKernels", 256)
             .build();
 
     private FFT() {}

@@ -33,6 +33,7 @@ public final class Spectral {
      */
     static final KernelSet<EntropyKernels> KERNELS = KernelSet
             .builder("spectral.rollingEntropy", EntropyKernels.class, JAVA)
+            .with(Backend.VECTOR, "dev.sxn.math.spectral.VectorEntropyKernels", KernelSet.NEVER)
             .build();
 
     private Spectral() {}
