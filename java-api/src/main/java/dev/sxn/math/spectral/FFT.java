@@ -41,6 +41,7 @@ public final class FFT {
     static final KernelSet<FftKernels> KERNELS = KernelSet
             .builder("spectral.FFT", FftKernels.class, JAVA)
             .with(Backend.VECTOR, "dev.sxn.math.spectral.VectorFftKernels", 256)
+            .with(Backend.NATIVE, "dev.sxn.math.spectral.NativeFftKernels", KernelSet.NEVER)
             .build();
 
     private FFT() {}

@@ -34,6 +34,7 @@ public final class Spectral {
     static final KernelSet<EntropyKernels> KERNELS = KernelSet
             .builder("spectral.rollingEntropy", EntropyKernels.class, JAVA)
             .with(Backend.VECTOR, "dev.sxn.math.spectral.VectorEntropyKernels", KernelSet.NEVER)
+            .with(Backend.NATIVE, "dev.sxn.math.spectral.NativeEntropyKernels", KernelSet.NEVER)
             .build();
 
     private Spectral() {}

@@ -1,0 +1,148 @@
+/* Stockham FFT stages and the rolling-entropy loop, included by spectral.c once per ISA body with
+ * SXN_FFT_SUFFIX set (and the matching #pragma GCC target around the include). The innermost loop of
+ * every stage (q < s) is contiguous in input and output, with restrict-qualified split arrays, so GCC
+ * vectorises it for the target; no reassociation is needed, so results do not depend on -ffast-math.
+ * Layout and formulas mirror dev.sxn.math.spectral.JavaFftKernels exactly. */
+#define SXN_CAT2(a, b) a##b
+#define SXN_CAT(a, b) SXN_CAT2(a, b)
+#define SXN_FN(name) SXN_CAT(name, SXN_FFT_SUFFIX)
+
+static void SXN_FN(radix2_)(int64_t s, int64_t m, const double *restrict xr, const double *restrict xi,
+                            double *restrict yr, double *restrict yi, const double *wr, const double *wi) {
+    int64_t sm = s * m;
+    for (int64_t j = 0; j < m; j++) {
+        double w1r = wr[j], w1i = wi[j];
+        const double *ar = xr + s * j, *ai = xi + s * j;
+        double *o0r = yr + 2 * s * j, *o0i = yi + 2 * s * j;
+        for (int64_t q = 0; q < s; q++) {
+            double a0r = ar[q], a0i = ai[q], a1r = ar[q + sm], a1i = ai[q + sm];
+            o0r[q] = a0r + a1r;
+            o0i[q] = a0i + a1i;
+            double dr = a0r - a1r, di = a0i - a1i;
+            o0r[q + s] = dr * w1r - di * w1i;
+            o0i[q + s] = dr * w1i + di * w1r;
+        }
+    }
+}
+
+static void SXN_FN(radix4_)(int64_t s, int64_t m, const double *restrict xr, const double *restrict xi,
+                            double *restrict yr, double *restrict yi, const double *wr, const double *wi) {
+    int64_t sm = s * m;
+    for (int64_t j = 0; j < m; j++) {
+        const double *w = wr + 3 * j, *v = wi + 3 * j;
+        double w1r = w[0], w1i = v[0], w2r = w[1], w2i = v[1], w3r = w[2], w3i = v[2];
+        const double *ar = xr + s * j, *ai = xi + s * j;
+        double *or_ = yr + 4 * s * j, *oi = yi + 4 * s * j;
+        for (int64_t q = 0; q < s; q++) {
+            double a0r = ar[q], a0i = ai[q];
+            double a1r = ar[q + sm], a1i = ai[q + sm];
+            double a2r = ar[q + 2 * sm], a2i = ai[q + 2 * sm];
+            double a3r = ar[q + 3 * sm], a3i = ai[q + 3 * sm];
+            double t0r = a0r + a2r, t0i = a0i + a2i, t1r = a0r - a2r, t1i = a0i - a2i;
+            double t2r = a1r + a3r, t2i = a1i + a3i, t3r = a1r - a3r, t3i = a1i - a3i;
+            or_[q] = t0r + t2r;
+            oi[q] = t0i + t2i;
+            double b1r = t1r + t3i, b1i = t1i - t3r;
+            double b2r = t0r - t2r, b2i = t0i - t2i;
+            double b3r = t1r - t3i, b3i = t1i + t3r;
+            or_[q + s] = b1r * w1r - b1i * w1i;
+            oi[q + s] = b1r * w1i + b1i * w1r;
+            or_[q + 2 * s] = b2r * w2r - b2i * w2i;
+            oi[q + 2 * s] = b2r * w2i + b2i * w2r;
+            or_[q + 3 * s] = b3r * w3r - b3i * w3i;
+            oi[q + 3 * s] = b3r * w3i + b3i * w3r;
+        }
+    }
+}
+
+static void SXN_FN(radix3_)(int64_t s, int64_t m, const double *restrict xr, const double *restrict xi,
+                            double *restrict yr, double *restrict yi, const double *wr, const double *wi) {
+    const double S3 = 0.86602540378443864676; /* sqrt(3) / 2 */
+    int64_t sm = s * m;
+    for (int64_t j = 0; j < m; j++) {
+        double w1r = wr[2 * j], w1i = wi[2 * j], w2r = wr[2 * j + 1], w2i = wi[2 * j + 1];
+        const double *ar = xr + s * j, *ai = xi + s * j;
+        double *or_ = yr + 3 * s * j, *oi = yi + 3 * s * j;
+        for (int64_t q = 0; q < s; q++) {
+            double a0r = ar[q], a0i = ai[q];
+            double a1r = ar[q + sm], a1i = ai[q + sm];
+            double a2r = ar[q + 2 * sm], a2i = ai[q + 2 * sm];
+            double t1r = a1r + a2r, t1i = a1i + a2i;
+            double t2r = a0r - 0.5 * t1r, t2i = a0i - 0.5 * t1i;
+            double dr = S3 * (a1r - a2r), di = S3 * (a1i - a2i);
+            or_[q] = a0r + t1r;
+            oi[q] = a0i + t1i;
+            double b1r = t2r + di, b1i = t2i - dr;
+            double b2r = t2r - di, b2i = t2i + dr;
+            or_[q + s] = b1r * w1r - b1i * w1i;
+            oi[q + s] = b1r * w1i + b1i * w1r;
+            or_[q + 2 * s] = b2r * w2r - b2i * w2i;
+            oi[q + 2 * s] = b2r * w2i + b2i * w2r;
+        }
+    }
+}
+
+static void SXN_FN(radix5_)(int64_t s, int64_t m, const double *restrict xr, const double *restrict xi,
+                            double *restrict yr, double *restrict yi, const double *wr, const double *wi,
+                            const double *c5) {
+    double C51 = c5[0], C52 = c5[1], S51 = c5[2], S52 = c5[3];
+    int64_t sm = s * m;
+    for (int64_t j = 0; j < m; j++) {
+        const double *w = wr + 4 * j, *v = wi + 4 * j;
+        double w1r = w[0], w1i = v[0], w2r = w[1], w2i = v[1], w3r = w[2], w3i = v[2], w4r = w[3], w4i = v[3];
+        const double *ar = xr + s * j, *ai = xi + s * j;
+        double *or_ = yr + 5 * s * j, *oi = yi + 5 * s * j;
+        for (int64_t q = 0; q < s; q++) {
+            double a0r = ar[q], a0i = ai[q];
+            double a1r = ar[q + sm], a1i = ai[q + sm];
+            double a2r = ar[q + 2 * sm], a2i = ai[q + 2 * sm];
+            double a3r = ar[q + 3 * sm], a3i = ai[q + 3 * sm];
+            double a4r = ar[q + 4 * sm], a4i = ai[q + 4 * sm];
+            double s14r = a1r + a4r, s14i = a1i + a4i, d14r = a1r - a4r, d14i = a1i - a4i;
+            double s23r = a2r + a3r, s23i = a2i + a3i, d23r = a2r - a3r, d23i = a2i - a3i;
+            or_[q] = a0r + s14r + s23r;
+            oi[q] = a0i + s14i + s23i;
+            double p1r = a0r + C51 * s14r + C52 * s23r, p1i = a0i + C51 * s14i + C52 * s23i;
+            double q1r = S51 * d14r + S52 * d23r, q1i = S51 * d14i + S52 * d23i;
+            double p2r = a0r + C52 * s14r + C51 * s23r, p2i = a0i + C52 * s14i + C51 * s23i;
+            double q2r = S52 * d14r - S51 * d23r, q2i = S52 * d14i - S51 * d23i;
+            double b1r = p1r + q1i, b1i = p1i - q1r;
+            double b4r = p1r - q1i, b4i = p1i + q1r;
+            double b2r = p2r + q2i, b2i = p2i - q2r;
+            double b3r = p2r - q2i, b3i = p2i + q2r;
+            or_[q + s] = b1r * w1r - b1i * w1i;
+            oi[q + s] = b1r * w1i + b1i * w1r;
+            or_[q + 2 * s] = b2r * w2r - b2i * w2i;
+            oi[q + 2 * s] = b2r * w2i + b2i * w2r;
+            or_[q + 3 * s] = b3r * w3r - b3i * w3i;
+            oi[q + 3 * s] = b3r * w3i + b3i * w3r;
+            or_[q + 4 * s] = b4r * w4r - b4i * w4i;
+            oi[q + 4 * s] = b4r * w4i + b4i * w4r;
+        }
+    }
+}
+
+static void SXN_FN(fft_)(const sxn_fft_plan *p, double *re, double *im, double *sre, double *sim) {
+    double *xr = re, *xi = im, *yr = sre, *yi = sim;
+    for (int32_t t = 0; t < p->nstages; t++) {
+        int64_t s = p->stride[t];
+        int64_t m = p->n / (s * p->radix[t]);
+        const double *wr = p->tw_re + p->tw_off[t], *wi = p->tw_im + p->tw_off[t];
+        switch (p->radix[t]) {
+            case 4: SXN_FN(radix4_)(s, m, xr, xi, yr, yi, wr, wi); break;
+            case 2: SXN_FN(radix2_)(s, m, xr, xi, yr, yi, wr, wi); break;
+            case 3: SXN_FN(radix3_)(s, m, xr, xi, yr, yi, wr, wi); break;
+            default: SXN_FN(radix5_)(s, m, xr, xi, yr, yi, wr, wi, p->c5); break;
+        }
+        double *tr = xr, *ti = xi;
+        xr = yr; xi = yi; yr = tr; yi = ti;
+    }
+    if (xr != re) {
+        memcpy(re, xr, sizeof(double) * (size_t) p->n);
+        memcpy(im, xi, sizeof(double) * (size_t) p->n);
+    }
+}
+
+#undef SXN_FN
+#undef SXN_CAT
+#undef SXN_CAT2
