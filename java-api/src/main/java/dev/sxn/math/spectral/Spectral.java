@@ -15,8 +15,9 @@ import java.util.Objects;
  * nothing about the shape of the spectrum) or {@code k = 0..n/2}; {@code p_k = P_k / sum P},
  * {@code H = -sum p_k log_b p_k} with {@code 0 log 0 = 0}. Normalised, {@code H / ln(B)} with B the
  * number of bins used, in [0, 1] (0 when B = 1): white noise is near 1, a pure tone on a bin near 0.
- * A signal with no power in the bins used (a constant window with DC excluded) has no spectral
- * distribution: its entropy is NaN.
+ * A signal with no power in the bins used has no spectral distribution: its entropy is NaN. A
+ * constant signal or window with DC excluded is detected exactly (not from FFT rounding noise) and
+ * gives NaN on every backend.
  *
  * <p><b>NaN</b> (DESIGN.md, Settled questions): a NaN or infinity in a whole-signal computation
  * (power spectrum, entropy, Welch) is an {@link IllegalArgumentException}; in a rolling computation
@@ -35,6 +36,7 @@ public final class Spectral {
             .builder("spectral.rollingEntropy", EntropyKernels.class, JAVA)
             .with(Backend.VECTOR, "dev.sxn.math.spectral.VectorEntropyKernels", KernelSet.NEVER)
             .with(Backend.NATIVE, "dev.sxn.math.spectral.NativeEntropyKernels", KernelSet.NEVER)
+            .withOpenCl("dev.sxn.math.spectral.OpenClEntropyKernels", KernelSet.NEVER, KernelSet.NEVER)
             .build();
 
     private Spectral() {}
@@ -83,6 +85,7 @@ public final class Spectral {
         double[] re = new double[bins], im = new double[bins];
         FFT.rfft(null, x, 0, x.length, re, im, FFT.Norm.BACKWARD);
         int from = keepDc ? 0 : 1;
+        if (!keepDc && isFlat(x, 0, x.length)) return Double.NaN;
         return JavaEntropyKernels.entropyOfBins(re, im, bins, from) * logScale(bins - from, base, normalized);
     }
 
@@ -170,20 +173,45 @@ public final class Spectral {
         double scale = logScale(bins, base, normalized);
         if (backend != null) {
             KERNELS.kernel(backend).rollingEntropy(x, series, length, window, step, keepDc, scale, out);
-            return out;
+        } else {
+            Backend kind = KERNELS.choose((long) out.length * window);
+            boolean done = false;
+            if (kind != Backend.JAVA) {
+                try {
+                    KERNELS.kernel(kind).rollingEntropy(x, series, length, window, step, keepDc, scale, out);
+                    done = true;
+                } catch (RuntimeException e) {
+                    if (KERNELS.isForced()) throw e;
+                    KERNELS.fellBack(kind, e);
+                }
+            }
+            if (!done) JAVA.rollingEntropy(x, series, length, window, step, keepDc, scale, out);
         }
-        Backend kind = KERNELS.choose((long) out.length * window);
-        if (kind != Backend.JAVA) {
-            try {
-                KERNELS.kernel(kind).rollingEntropy(x, series, length, window, step, keepDc, scale, out);
-                return out;
-            } catch (RuntimeException e) {
-                if (KERNELS.isForced()) throw e;
-                KERNELS.fellBack(kind, e);
+        if (!keepDc) markFlatWindows(x, series, length, window, step, out);
+        return out;
+    }
+
+    /**
+     * A constant window has no power outside DC, but an FFT returns exact zeros there only for some
+     * lengths (Bluestein and direct DFTs leave rounding noise whose "entropy" is meaningless), so
+     * constant windows are found exactly, from a running count of value changes, and set to NaN.
+     */
+    private static void markFlatWindows(double[] x, int series, int length, int window, int step, double[] out) {
+        int count = windowCount(length, window, step);
+        int[] changes = new int[length];
+        for (int s = 0; s < series; s++) {
+            int base = s * length;
+            for (int i = 1; i < length; i++) changes[i] = changes[i - 1] + (x[base + i] != x[base + i - 1] ? 1 : 0);
+            for (int w = 0; w < count; w++) {
+                int start = w * step;
+                if (changes[start + window - 1] == changes[start]) out[s * count + w] = Double.NaN;
             }
         }
-        JAVA.rollingEntropy(x, series, length, window, step, keepDc, scale, out);
-        return out;
+    }
+
+    private static boolean isFlat(double[] x, int off, int n) {
+        for (int i = off + 1; i < off + n; i++) if (x[i] != x[off]) return false;
+        return true;
     }
 
     private static double logScale(int bins, double base, boolean normalized) {
