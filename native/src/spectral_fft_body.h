@@ -28,6 +28,28 @@ static void SXN_FN(radix2_)(int64_t s, int64_t m, const double *restrict xr, con
 static void SXN_FN(radix4_)(int64_t s, int64_t m, const double *restrict xr, const double *restrict xi,
                             double *restrict yr, double *restrict yi, const double *wr, const double *wi) {
     int64_t sm = s * m;
+    if (s == 1) {
+        /* First stage: loop over j instead (contiguous loads, stride-4 stores the compiler interleaves). */
+        for (int64_t j = 0; j < m; j++) {
+            double w1r = wr[3 * j], w1i = wi[3 * j], w2r = wr[3 * j + 1], w2i = wi[3 * j + 1];
+            double w3r = wr[3 * j + 2], w3i = wi[3 * j + 2];
+            double a0r = xr[j], a0i = xi[j], a1r = xr[j + m], a1i = xi[j + m];
+            double a2r = xr[j + 2 * m], a2i = xi[j + 2 * m], a3r = xr[j + 3 * m], a3i = xi[j + 3 * m];
+            double t0r = a0r + a2r, t0i = a0i + a2i, t1r = a0r - a2r, t1i = a0i - a2i;
+            double t2r = a1r + a3r, t2i = a1i + a3i, t3r = a1r - a3r, t3i = a1i - a3i;
+            double b1r = t1r + t3i, b1i = t1i - t3r, b2r = t0r - t2r, b2i = t0i - t2i;
+            double b3r = t1r - t3i, b3i = t1i + t3r;
+            yr[4 * j] = t0r + t2r;
+            yi[4 * j] = t0i + t2i;
+            yr[4 * j + 1] = b1r * w1r - b1i * w1i;
+            yi[4 * j + 1] = b1r * w1i + b1i * w1r;
+            yr[4 * j + 2] = b2r * w2r - b2i * w2i;
+            yi[4 * j + 2] = b2r * w2i + b2i * w2r;
+            yr[4 * j + 3] = b3r * w3r - b3i * w3i;
+            yi[4 * j + 3] = b3r * w3i + b3i * w3r;
+        }
+        return;
+    }
     for (int64_t j = 0; j < m; j++) {
         const double *w = wr + 3 * j, *v = wi + 3 * j;
         double w1r = w[0], w1i = v[0], w2r = w[1], w2i = v[1], w3r = w[2], w3i = v[2];
@@ -140,6 +162,74 @@ static void SXN_FN(fft_)(const sxn_fft_plan *p, double *re, double *im, double *
     if (xr != re) {
         memcpy(re, xr, sizeof(double) * (size_t) p->n);
         memcpy(im, xi, sizeof(double) * (size_t) p->n);
+    }
+}
+
+/* p ln p for p in [0, 1], branch-free so the entropy loop vectorises (libm's log is a scalar call and
+ * was 2/3 of the time of a window of 256). ln p = e ln 2 + 2 atanh((m - 1) / (m + 1)) with
+ * m in [sqrt(1/2), sqrt(2)), |z| <= 0.1716, the series to z^23 (truncation < 1e-18): within a few ulps
+ * of log(). p below 2^-1000 (subnormal included) contributes p ln p > -1e-298, taken as 0. */
+static inline double SXN_FN(plogp_)(double p) {
+    uint64_t b;
+    memcpy(&b, &p, sizeof b);
+    double e = (double) ((int64_t) (b >> 52) - 1023);
+    uint64_t mb = (b & 0x000FFFFFFFFFFFFFULL) | 0x3FF0000000000000ULL;
+    double m;
+    memcpy(&m, &mb, sizeof m);
+    int big = m > 1.4142135623730951;
+    m = big ? m * 0.5 : m;
+    e = big ? e + 1.0 : e;
+    double z = (m - 1.0) / (m + 1.0), z2 = z * z;
+    double s = 2.0 / 23;
+    s = s * z2 + 2.0 / 21; s = s * z2 + 2.0 / 19; s = s * z2 + 2.0 / 17; s = s * z2 + 2.0 / 15;
+    s = s * z2 + 2.0 / 13; s = s * z2 + 2.0 / 11; s = s * z2 + 2.0 / 9; s = s * z2 + 2.0 / 7;
+    s = s * z2 + 2.0 / 5; s = s * z2 + 2.0 / 3; s = s * z2 + 2.0;
+    double lnp = e * 0.69314718055994530942 + s * z;
+    return p > 0x1p-1000 ? p * lnp : 0.0;
+}
+
+/* -sum p ln p over bins [from, bins) of power pw (overwritten with p ln p, a loop without a reduction
+ * so it vectorises; the sum runs after it, in bin order); NaN when the total is 0 or not finite. */
+static double SXN_FN(entropy_of_power_)(double *restrict pw, int64_t bins, int64_t from) {
+    double total = 0;
+    for (int64_t k = from; k < bins; k++) total += pw[k];
+    if (!(total > 0) || isinf(total)) return NAN;
+    double inv = 1.0 / total, h = 0;
+    for (int64_t k = from; k < bins; k++) pw[k] = SXN_FN(plogp_)(pw[k] * inv);
+    for (int64_t k = from; k < bins; k++) h -= pw[k];
+    return h;
+}
+
+static void SXN_FN(rolling_)(const sxn_fft_plan *p, const double *x, int32_t series, int64_t length, int64_t window,
+                             int64_t step, int32_t keep_dc, double log_scale, const double *rtw_re, const double *rtw_im,
+                             double *work, double *out) {
+    int64_t h = p->n;
+    int64_t count = (length - window) / step + 1;
+    int64_t bins = h + 1;
+    double *zr = work, *zi = work + h, *sr = work + 2 * h, *si = work + 3 * h, *pw = work + 4 * h;
+    for (int32_t s = 0; s < series; s++) {
+        const double *xs = x + (int64_t) s * length;
+        for (int64_t w = 0; w < count; w++) {
+            const double *seg = xs + w * step;
+            for (int64_t j = 0; j < h; j++) {
+                zr[j] = seg[2 * j];
+                zi[j] = seg[2 * j + 1];
+            }
+            SXN_FN(fft_)(p, zr, zi, sr, si);
+            /* X_k = E_k + W^k O_k; only |X_k|^2 is needed */
+            double z0r = zr[0], z0i = zi[0];
+            pw[0] = (z0r + z0i) * (z0r + z0i);
+            pw[h] = (z0r - z0i) * (z0r - z0i);
+            for (int64_t k = 1; k < h; k++) {
+                double ar = zr[k], ai = zi[k], br = zr[h - k], bi = -zi[h - k];
+                double er = ar + br, ei = ai + bi, dr = ar - br, di = ai - bi;
+                double o_r = di, o_i = -dr;
+                double tr = rtw_re[k] * o_r - rtw_im[k] * o_i, ti = rtw_re[k] * o_i + rtw_im[k] * o_r;
+                double xr = (er + tr) * 0.5, xi = (ei + ti) * 0.5;
+                pw[k] = xr * xr + xi * xi;
+            }
+            out[(int64_t) s * count + w] = SXN_FN(entropy_of_power_)(pw, bins, keep_dc ? 0 : 1) * log_scale;
+        }
     }
 }
 
