@@ -36,9 +36,14 @@ class JavaEntropyKernels implements EntropyKernels {
                     continue;
                 }
                 FftEngine.real(fft, x, base + start, window, re, im, 1.0);
-                out[s * count + w] = entropyOfBins(re, im, bins, keepDc ? 0 : 1) * logScale;
+                out[s * count + w] = entropy(re, im, bins, keepDc ? 0 : 1) * logScale;
             }
         }
+    }
+
+    /** The entropy of one window's bins (overridable: the VECTOR kernel evaluates p ln p on vectors). */
+    double entropy(double[] re, double[] im, int bins, int from) {
+        return entropyOfBins(re, im, bins, from);
     }
 
     /** -sum p ln p over bins [from, bins) with p = |X|^2 / sum |X|^2; NaN when the sum is 0 or not finite. */
