@@ -5,6 +5,7 @@
  * re/im/scratch [0, n), the plan arrays, x[0, series*length) and out[0, series*count). */
 #include "sxn_dispatch.h"
 
+#include <immintrin.h>
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -22,22 +23,70 @@ typedef struct {
 
 static const double C5[4] = {0.30901699437494745, -0.8090169943749473, 0.9510565162951535, 0.5877852522924732};
 
+#define VD __m128d
+#define VW 2
+#define VLOAD _mm_loadu_pd
+#define VSTORE _mm_storeu_pd
+#define VADD _mm_add_pd
+#define VSUB _mm_sub_pd
+#define VMUL _mm_mul_pd
+#define VSET1 _mm_set1_pd
 #define SXN_FFT_SUFFIX base
 #include "spectral_fft_body.h"
 #undef SXN_FFT_SUFFIX
+#undef VD
+#undef VW
+#undef VLOAD
+#undef VSTORE
+#undef VADD
+#undef VSUB
+#undef VMUL
+#undef VSET1
 
 #pragma GCC push_options
 #pragma GCC target("avx2,fma")
+#define VD __m256d
+#define VW 4
+#define VLOAD _mm256_loadu_pd
+#define VSTORE _mm256_storeu_pd
+#define VADD _mm256_add_pd
+#define VSUB _mm256_sub_pd
+#define VMUL _mm256_mul_pd
+#define VSET1 _mm256_set1_pd
 #define SXN_FFT_SUFFIX avx2
 #include "spectral_fft_body.h"
 #undef SXN_FFT_SUFFIX
+#undef VD
+#undef VW
+#undef VLOAD
+#undef VSTORE
+#undef VADD
+#undef VSUB
+#undef VMUL
+#undef VSET1
 #pragma GCC pop_options
 
 #pragma GCC push_options
 #pragma GCC target("avx512f,avx512dq,avx512vl,fma,avx2")
+#define VD __m512d
+#define VW 8
+#define VLOAD _mm512_loadu_pd
+#define VSTORE _mm512_storeu_pd
+#define VADD _mm512_add_pd
+#define VSUB _mm512_sub_pd
+#define VMUL _mm512_mul_pd
+#define VSET1 _mm512_set1_pd
 #define SXN_FFT_SUFFIX avx512
 #include "spectral_fft_body.h"
 #undef SXN_FFT_SUFFIX
+#undef VD
+#undef VW
+#undef VLOAD
+#undef VSTORE
+#undef VADD
+#undef VSUB
+#undef VMUL
+#undef VSET1
 #pragma GCC pop_options
 
 static void fft_dispatch(const sxn_fft_plan *p, double *re, double *im, double *sre, double *sim) {
