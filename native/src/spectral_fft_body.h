@@ -230,7 +230,12 @@ static void SXN_FN(fft_)(const sxn_fft_plan *p, double *re, double *im, double *
 static inline double SXN_FN(plogp_)(double p) {
     uint64_t b;
     memcpy(&b, &p, sizeof b);
-    double e = (double) ((int64_t) (b >> 52) - 1023);
+    /* the biased exponent as a double without an int64 -> double conversion (none in AVX2):
+     * 2^52 + k has k in its low mantissa bits */
+    uint64_t eb = (b >> 52) | 0x4330000000000000ULL;
+    double e;
+    memcpy(&e, &eb, sizeof e);
+    e -= 4503599627370496.0 + 1023.0;
     uint64_t mb = (b & 0x000FFFFFFFFFFFFFULL) | 0x3FF0000000000000ULL;
     double m;
     memcpy(&m, &mb, sizeof m);
