@@ -34,14 +34,17 @@ public final class FFT {
     static final FftKernels JAVA = JavaFftKernels.INSTANCE;
 
     /*
-     * Crossovers from bench/results/spectral.md (SpectralBench, this 2-core machine, JDK 25): see the
-     * comment there. VECTOR pays off once the contiguous inner loop is at least a few lanes long on
-     * most stages; NATIVE once the downcall (~20 ns) is small beside the transform.
+     * Crossovers (bench/results/spectral.md; per-transform CPU time on this 2-core AMD EPYC with
+     * AVX-512, JDK 25): NATIVE (explicit AVX-512 stages) is the fastest kernel from n = 64 up
+     * (n = 64: 150 ns in C, ~270 ns through the downcall and the Java-side checks, against ~340 ns for
+     * JAVA); below 32 the downcall costs about what it saves. VECTOR beats JAVA from n = 64 once C2
+     * has compiled it (270 vs 340 ns at 64; 4.7 vs 8.7 us at 1024) and is the choice where NATIVE is
+     * missing. There is no OPENCL FFT: a single transform is too small to pay the transfer.
      */
     static final KernelSet<FftKernels> KERNELS = KernelSet
             .builder("spectral.FFT", FftKernels.class, JAVA)
-            .with(Backend.VECTOR, "dev.sxn.math.spectral.VectorFftKernels", 256)
-            .with(Backend.NATIVE, "dev.sxn.math.spectral.NativeFftKernels", KernelSet.NEVER)
+            .with(Backend.VECTOR, "dev.sxn.math.spectral.VectorFftKernels", 64)
+            .with(Backend.NATIVE, "dev.sxn.math.spectral.NativeFftKernels", 32)
             .build();
 
     private FFT() {}
@@ -152,12 +155,10 @@ public final class FFT {
             if (kind == Backend.JAVA) {
                 run(JAVA, plan, re, im, inverse);
             } else {
-                // Work on copies so a failing kernel leaves the caller's input intact for the fallback.
-                double[] r = re.clone(), i = im.clone();
+                // The FFT kernels can fail only before they touch the data (loading, linking a symbol):
+                // the stages themselves are plain arithmetic on checked ranges, so the input is intact.
                 try {
-                    run(KERNELS.kernel(kind), plan, r, i, inverse);
-                    System.arraycopy(r, 0, re, 0, n);
-                    System.arraycopy(i, 0, im, 0, n);
+                    run(KERNELS.kernel(kind), plan, re, im, inverse);
                 } catch (RuntimeException e) {
                     if (KERNELS.isForced()) throw e;
                     KERNELS.fellBack(kind, e);

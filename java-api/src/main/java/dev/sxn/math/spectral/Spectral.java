@@ -29,13 +29,17 @@ public final class Spectral {
     private static final EntropyKernels JAVA = new JavaEntropyKernels();
 
     /*
-     * Rolling entropy backends: VECTOR and NATIVE run the same per-window algorithm on their FFT
-     * stages; OPENCL computes one window per work-group. Crossovers: see bench/results/spectral.md.
+     * Rolling entropy backends, chosen by the work size windows x window (bench/results/spectral.md,
+     * window 256 on this 2-core AMD EPYC, CPU time per window): NATIVE runs every window in one
+     * downcall, ~0.8 us per window with AVX-512, against ~2.2 us on VECTOR and ~3.6 us on JAVA, so it
+     * is taken from a few windows on; VECTOR needs C2 to have compiled its p ln p loop and is taken
+     * from 2^14 (where NATIVE is missing). OPENCL on PoCL (a CPU) is 3-10x slower than NATIVE, and no
+     * GPU was available to measure, so it is used only when pinned or forced.
      */
     static final KernelSet<EntropyKernels> KERNELS = KernelSet
             .builder("spectral.rollingEntropy", EntropyKernels.class, JAVA)
-            .with(Backend.VECTOR, "dev.sxn.math.spectral.VectorEntropyKernels", KernelSet.NEVER)
-            .with(Backend.NATIVE, "dev.sxn.math.spectral.NativeEntropyKernels", KernelSet.NEVER)
+            .with(Backend.VECTOR, "dev.sxn.math.spectral.VectorEntropyKernels", 1 << 14)
+            .with(Backend.NATIVE, "dev.sxn.math.spectral.NativeEntropyKernels", 1 << 10)
             .withOpenCl("dev.sxn.math.spectral.OpenClEntropyKernels", KernelSet.NEVER, KernelSet.NEVER)
             .build();
 

@@ -3,6 +3,8 @@ package dev.sxn.math.spectral;
 import static dev.sxn.math.spectral.SpectralReference.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.sxn.math.backend.Backend;
+import dev.sxn.math.backend.Backends;
 import dev.sxn.math.spectral.FFT.ComplexArray;
 import dev.sxn.math.spectral.FFT.Norm;
 import dev.sxn.math.testing.ReferenceData;
@@ -26,40 +28,57 @@ class FftTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 5, 7, 8, 12, 97, 1000, 1024, 4096, 10007, 65537, 1 << 17})
     void complexMatchesNumpy(int n) {
-        for (int mode = 0; mode <= 3; mode++) {
-            double[] re = sigRe(n), im = sigIm(n);
-            switch (mode) {
-                case 0 -> FFT.forward(re, im);
-                case 1 -> FFT.forward(re, im, Norm.ORTHO);
-                case 2 -> FFT.forward(re, im, Norm.FORWARD);
-                default -> FFT.inverse(re, im);
-            }
-            compareSampled(FFT_REF, n, mode, re, im, "fft n=" + n + " mode " + mode);
-            if (mode == 0) {
-                double norm = norm(re, im);
-                double ref = NORMS.get("fft_norm")[index(NORMS.get("n"), n)];
-                assertEquals(ref, norm, fftTol(n) * ref, "full-output norm n=" + n);
+        // every available backend of the family, pinned, against NumPy (and the automatic choice)
+        for (Backend kind : kinds()) {
+            for (int mode = 0; mode <= 3; mode++) {
+                double[] re = sigRe(n), im = sigIm(n);
+                switch (mode) {
+                    case 0 -> FFT.forward(kind, re, im, Norm.BACKWARD);
+                    case 1 -> FFT.forward(kind, re, im, Norm.ORTHO);
+                    case 2 -> FFT.forward(kind, re, im, Norm.FORWARD);
+                    default -> FFT.inverse(kind, re, im, Norm.BACKWARD);
+                }
+                compareSampled(FFT_REF, n, mode, re, im, kind + " fft n=" + n + " mode " + mode);
+                if (mode == 0) {
+                    double norm = norm(re, im);
+                    double ref = NORMS.get("fft_norm")[index(NORMS.get("n"), n)];
+                    assertEquals(ref, norm, fftTol(n) * ref, kind + " full-output norm n=" + n);
+                }
             }
         }
+        double[] re = sigRe(n), im = sigIm(n);
+        FFT.forward(re, im);
+        compareSampled(FFT_REF, n, 0, re, im, "automatic fft n=" + n);
+    }
+
+    static List<Backend> kinds() {
+        List<Backend> out = new java.util.ArrayList<>();
+        for (Backend b : FFT.KERNELS.kinds()) if (Backends.isAvailable(b)) out.add(b);
+        return out;
     }
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 5, 7, 8, 12, 97, 1000, 1024, 4096, 10007, 65537, 1 << 17})
     void realMatchesNumpy(int n) {
-        ComplexArray X = FFT.rfft(sigRe(n));
-        assertEquals(n / 2 + 1, X.length());
-        List<Integer> rows = rows(RFFT_REF, "n", n);
-        double[] er = new double[rows.size()], ei = new double[rows.size()], ar = new double[rows.size()], ai = new double[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            int r = rows.get(i), k = (int) RFFT_REF.get("k")[r];
-            er[i] = RFFT_REF.get("re")[r];
-            ei[i] = RFFT_REF.get("im")[r];
-            ar[i] = X.re()[k];
-            ai[i] = X.im()[k];
+        for (Backend kind : kinds()) {
+            double[] x = sigRe(n);
+            double[] xr = new double[n / 2 + 1], xi = new double[n / 2 + 1];
+            FFT.rfft(kind, x, 0, n, xr, xi, Norm.BACKWARD);
+            ComplexArray X = new ComplexArray(xr, xi);
+            assertEquals(n / 2 + 1, X.length());
+            List<Integer> rows = rows(RFFT_REF, "n", n);
+            double[] er = new double[rows.size()], ei = new double[rows.size()], ar = new double[rows.size()], ai = new double[rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                int r = rows.get(i), k = (int) RFFT_REF.get("k")[r];
+                er[i] = RFFT_REF.get("re")[r];
+                ei[i] = RFFT_REF.get("im")[r];
+                ar[i] = X.re()[k];
+                ai[i] = X.im()[k];
+            }
+            assertRel(ar, ai, er, ei, fftTol(n), kind + " rfft n=" + n);
+            double ref = NORMS.get("rfft_norm")[index(NORMS.get("n"), n)];
+            assertEquals(ref, norm(X.re(), X.im()), fftTol(n) * ref, kind + " rfft full-output norm n=" + n);
         }
-        assertRel(ar, ai, er, ei, fftTol(n), "rfft n=" + n);
-        double ref = NORMS.get("rfft_norm")[index(NORMS.get("n"), n)];
-        assertEquals(ref, norm(X.re(), X.im()), fftTol(n) * ref, "rfft full-output norm n=" + n);
     }
 
     @Test
