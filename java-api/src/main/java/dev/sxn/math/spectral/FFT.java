@@ -20,8 +20,8 @@ import java.util.Objects;
  * complex FFT of length n/2 plus an O(n) pass; of odd length, a complex FFT of length n.
  *
  * <p>Plans (radices, twiddles, chirps) are built once per length on first use (warm-up: O(n)
- * trigonometric calls) and cached for the life of the JVM for lengths up to 2^23; they are
- * immutable. Scratch space is per thread. All methods are thread-safe and allocate only their
+ * trigonometric calls) and cached for the life of the JVM for lengths up to 2^22 (about 32 bytes
+ * per point; longer plans are rebuilt per call); they are immutable. Scratch space is per thread. All methods are thread-safe and allocate only their
  * result arrays (and scratch above 2^18 doubles, which is not kept).
  *
  * <p>Errors (relative normwise, measured against NumPy in the tests): below

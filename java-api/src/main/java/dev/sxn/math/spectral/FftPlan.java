@@ -19,8 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * and native kernels vectorise.
  */
 final class FftPlan {
-    /** Largest length the cache keeps plans for (bigger plans are built per call and not kept). */
-    private static final int CACHE_LIMIT = 1 << 23;
+    /**
+     * Largest length the cache keeps plans for (bigger plans are built per call and not kept). A plan
+     * holds about 32 n bytes (stage and real-FFT twiddles), so the largest cached one is 128 MiB.
+     */
+    private static final int CACHE_LIMIT = 1 << 22;
     private static final ConcurrentHashMap<Integer, FftPlan> CACHE = new ConcurrentHashMap<>();
 
     final int n;
@@ -28,10 +31,10 @@ final class FftPlan {
     final int[] radix;
     /** Stride s before each stage. */
     final int[] stride;
-    /** Per stage: twiddles w_L^(r j) at index j (p-1) + (r-1), split real/imaginary. */
-    final double[][] twRe;
-    final double[][] twIm;
-    /** All stage twiddles concatenated (for native/OpenCL kernels), with per-stage offsets. */
+    /**
+     * All stage twiddles concatenated, split real/imaginary: stage t's w_L^(r j) is at
+     * {@code twOffset[t] + j (p-1) + (r-1)}. About 2n doubles per plan in all (16 n bytes).
+     */
     final double[] flatTwRe;
     final double[] flatTwIm;
     final int[] twOffset;
@@ -53,43 +56,38 @@ final class FftPlan {
         if (f != null) {
             radix = f;
             stride = new int[f.length];
-            twRe = new double[f.length][];
-            twIm = new double[f.length][];
             twOffset = new int[f.length + 1];
             int s = 1;
+            for (int t = 0; t < f.length; t++) {
+                twOffset[t + 1] = twOffset[t] + (n / s / f[t]) * (f[t] - 1);
+                s *= f[t];
+            }
+            flatTwRe = new double[twOffset[f.length]];
+            flatTwIm = new double[twOffset[f.length]];
+            s = 1;
             for (int t = 0; t < f.length; t++) {
                 int p = f[t];
                 int len = n / s;
                 int m = len / p;
                 stride[t] = s;
-                double[] wr = new double[m * (p - 1)];
-                double[] wi = new double[m * (p - 1)];
+                double[] wr = flatTwRe, wi = flatTwIm;
+                int base = twOffset[t];
                 for (int j = 0; j < m; j++) {
                     for (int r = 1; r < p; r++) {
                         // Reduce the exponent mod L first so the angle is computed from a small integer.
                         long e = ((long) r * j) % len;
                         double ang = -2.0 * Math.PI * e / len;
-                        wr[j * (p - 1) + r - 1] = Math.cos(ang);
-                        wi[j * (p - 1) + r - 1] = Math.sin(ang);
+                        wr[base + j * (p - 1) + r - 1] = Math.cos(ang);
+                        wi[base + j * (p - 1) + r - 1] = Math.sin(ang);
                     }
                 }
-                twRe[t] = wr;
-                twIm[t] = wi;
-                twOffset[t + 1] = twOffset[t] + wr.length;
                 s *= p;
-            }
-            flatTwRe = new double[twOffset[f.length]];
-            flatTwIm = new double[twOffset[f.length]];
-            for (int t = 0; t < f.length; t++) {
-                System.arraycopy(twRe[t], 0, flatTwRe, twOffset[t], twRe[t].length);
-                System.arraycopy(twIm[t], 0, flatTwIm, twOffset[t], twIm[t].length);
             }
             inner = null;
             chirpRe = chirpIm = bRe = bIm = null;
         } else {
             radix = new int[0];
             stride = new int[0];
-            twRe = twIm = new double[0][];
             flatTwRe = flatTwIm = new double[0];
             twOffset = new int[] {0};
             int big = Integer.highestOneBit(2 * n - 1);

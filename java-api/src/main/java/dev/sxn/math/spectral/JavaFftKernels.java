@@ -23,12 +23,13 @@ final class JavaFftKernels implements FftKernels {
         for (int t = 0; t < radix.length; t++) {
             int s = plan.stride[t];
             int m = n / (s * radix[t]);
-            double[] wr = plan.twRe[t], wi = plan.twIm[t];
+            double[] wr = plan.flatTwRe, wi = plan.flatTwIm;
+            int tb = plan.twOffset[t];
             switch (radix[t]) {
-                case 4 -> radix4(s, m, xr, xi, yr, yi, wr, wi);
-                case 2 -> radix2(s, m, xr, xi, yr, yi, wr, wi);
-                case 3 -> radix3(s, m, xr, xi, yr, yi, wr, wi);
-                default -> radix5(s, m, xr, xi, yr, yi, wr, wi);
+                case 4 -> radix4(s, m, xr, xi, yr, yi, wr, wi, tb);
+                case 2 -> radix2(s, m, xr, xi, yr, yi, wr, wi, tb);
+                case 3 -> radix3(s, m, xr, xi, yr, yi, wr, wi, tb);
+                default -> radix5(s, m, xr, xi, yr, yi, wr, wi, tb);
             }
             double[] tr = xr, ti = xi;
             xr = yr;
@@ -42,10 +43,10 @@ final class JavaFftKernels implements FftKernels {
         }
     }
 
-    static void radix2(int s, int m, double[] xr, double[] xi, double[] yr, double[] yi, double[] wr, double[] wi) {
+    static void radix2(int s, int m, double[] xr, double[] xi, double[] yr, double[] yi, double[] wr, double[] wi, int tb) {
         int sm = s * m;
         for (int j = 0; j < m; j++) {
-            double w1r = wr[j], w1i = wi[j];
+            double w1r = wr[tb + j], w1i = wi[tb + j];
             int in0 = s * j, out0 = s * 2 * j;
             for (int q = 0; q < s; q++) {
                 int a = in0 + q, o = out0 + q;
@@ -59,13 +60,13 @@ final class JavaFftKernels implements FftKernels {
         }
     }
 
-    static void radix4(int s, int m, double[] xr, double[] xi, double[] yr, double[] yi, double[] wr, double[] wi) {
+    static void radix4(int s, int m, double[] xr, double[] xi, double[] yr, double[] yi, double[] wr, double[] wi, int tb) {
         int sm = s * m;
         if (s == 1) {
             // First stage: the q loop is a single iteration, so drop it.
             for (int j = 0; j < m; j++) {
                 int tw = 3 * j;
-                double w1r = wr[tw], w1i = wi[tw], w2r = wr[tw + 1], w2i = wi[tw + 1], w3r = wr[tw + 2], w3i = wi[tw + 2];
+                double w1r = wr[tb + tw], w1i = wi[tb + tw], w2r = wr[tb + tw + 1], w2i = wi[tb + tw + 1], w3r = wr[tb + tw + 2], w3i = wi[tb + tw + 2];
                 int a = j, o = 4 * j;
                 double a0r = xr[a], a0i = xi[a];
                 double a1r = xr[a + sm], a1i = xi[a + sm];
@@ -89,7 +90,7 @@ final class JavaFftKernels implements FftKernels {
         }
         for (int j = 0; j < m; j++) {
             int tw = 3 * j;
-            double w1r = wr[tw], w1i = wi[tw], w2r = wr[tw + 1], w2i = wi[tw + 1], w3r = wr[tw + 2], w3i = wi[tw + 2];
+            double w1r = wr[tb + tw], w1i = wi[tb + tw], w2r = wr[tb + tw + 1], w2i = wi[tb + tw + 1], w3r = wr[tb + tw + 2], w3i = wi[tb + tw + 2];
             int in0 = s * j, out0 = s * 4 * j;
             for (int q = 0; q < s; q++) {
                 int a = in0 + q, o = out0 + q;
@@ -114,11 +115,11 @@ final class JavaFftKernels implements FftKernels {
         }
     }
 
-    static void radix3(int s, int m, double[] xr, double[] xi, double[] yr, double[] yi, double[] wr, double[] wi) {
+    static void radix3(int s, int m, double[] xr, double[] xi, double[] yr, double[] yi, double[] wr, double[] wi, int tb) {
         int sm = s * m;
         for (int j = 0; j < m; j++) {
             int tw = 2 * j;
-            double w1r = wr[tw], w1i = wi[tw], w2r = wr[tw + 1], w2i = wi[tw + 1];
+            double w1r = wr[tb + tw], w1i = wi[tb + tw], w2r = wr[tb + tw + 1], w2i = wi[tb + tw + 1];
             int in0 = s * j, out0 = s * 3 * j;
             for (int q = 0; q < s; q++) {
                 int a = in0 + q, o = out0 + q;
@@ -140,12 +141,12 @@ final class JavaFftKernels implements FftKernels {
         }
     }
 
-    static void radix5(int s, int m, double[] xr, double[] xi, double[] yr, double[] yi, double[] wr, double[] wi) {
+    static void radix5(int s, int m, double[] xr, double[] xi, double[] yr, double[] yi, double[] wr, double[] wi, int tb) {
         int sm = s * m;
         for (int j = 0; j < m; j++) {
             int tw = 4 * j;
-            double w1r = wr[tw], w1i = wi[tw], w2r = wr[tw + 1], w2i = wi[tw + 1];
-            double w3r = wr[tw + 2], w3i = wi[tw + 2], w4r = wr[tw + 3], w4i = wi[tw + 3];
+            double w1r = wr[tb + tw], w1i = wi[tb + tw], w2r = wr[tb + tw + 1], w2i = wi[tb + tw + 1];
+            double w3r = wr[tb + tw + 2], w3i = wi[tb + tw + 2], w4r = wr[tb + tw + 3], w4i = wi[tb + tw + 3];
             int in0 = s * j, out0 = s * 5 * j;
             for (int q = 0; q < s; q++) {
                 int a = in0 + q, o = out0 + q;

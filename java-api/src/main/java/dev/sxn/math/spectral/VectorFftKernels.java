@@ -27,24 +27,25 @@ final class VectorFftKernels implements FftKernels {
         for (int t = 0; t < radix.length; t++) {
             int s = plan.stride[t];
             int m = n / (s * radix[t]);
-            double[] wr = plan.twRe[t], wi = plan.twIm[t];
+            double[] wr = plan.flatTwRe, wi = plan.flatTwIm;
+            int tb = plan.twOffset[t];
             boolean vec = s % L == 0;
             switch (radix[t]) {
                 case 4 -> {
-                    if (vec) radix4(s, m, xr, xi, yr, yi, wr, wi);
-                    else JavaFftKernels.radix4(s, m, xr, xi, yr, yi, wr, wi);
+                    if (vec) radix4(s, m, xr, xi, yr, yi, wr, wi, tb);
+                    else JavaFftKernels.radix4(s, m, xr, xi, yr, yi, wr, wi, tb);
                 }
                 case 2 -> {
-                    if (vec) radix2(s, m, xr, xi, yr, yi, wr, wi);
-                    else JavaFftKernels.radix2(s, m, xr, xi, yr, yi, wr, wi);
+                    if (vec) radix2(s, m, xr, xi, yr, yi, wr, wi, tb);
+                    else JavaFftKernels.radix2(s, m, xr, xi, yr, yi, wr, wi, tb);
                 }
                 case 3 -> {
-                    if (vec) radix3(s, m, xr, xi, yr, yi, wr, wi);
-                    else JavaFftKernels.radix3(s, m, xr, xi, yr, yi, wr, wi);
+                    if (vec) radix3(s, m, xr, xi, yr, yi, wr, wi, tb);
+                    else JavaFftKernels.radix3(s, m, xr, xi, yr, yi, wr, wi, tb);
                 }
                 default -> {
-                    if (vec) radix5(s, m, xr, xi, yr, yi, wr, wi);
-                    else JavaFftKernels.radix5(s, m, xr, xi, yr, yi, wr, wi);
+                    if (vec) radix5(s, m, xr, xi, yr, yi, wr, wi, tb);
+                    else JavaFftKernels.radix5(s, m, xr, xi, yr, yi, wr, wi, tb);
                 }
             }
             double[] tr = xr, ti = xi;
@@ -59,10 +60,10 @@ final class VectorFftKernels implements FftKernels {
         }
     }
 
-    private static void radix2(int s, int m, double[] xr, double[] xi, double[] yr, double[] yi, double[] wr, double[] wi) {
+    private static void radix2(int s, int m, double[] xr, double[] xi, double[] yr, double[] yi, double[] wr, double[] wi, int tb) {
         int sm = s * m;
         for (int j = 0; j < m; j++) {
-            double w1r = wr[j], w1i = wi[j];
+            double w1r = wr[tb + j], w1i = wi[tb + j];
             int in0 = s * j, out0 = s * 2 * j;
             for (int q = 0; q < s; q += L) {
                 int a = in0 + q, o = out0 + q;
@@ -77,11 +78,11 @@ final class VectorFftKernels implements FftKernels {
         }
     }
 
-    private static void radix4(int s, int m, double[] xr, double[] xi, double[] yr, double[] yi, double[] wr, double[] wi) {
+    private static void radix4(int s, int m, double[] xr, double[] xi, double[] yr, double[] yi, double[] wr, double[] wi, int tb) {
         int sm = s * m;
         for (int j = 0; j < m; j++) {
             int tw = 3 * j;
-            double w1r = wr[tw], w1i = wi[tw], w2r = wr[tw + 1], w2i = wi[tw + 1], w3r = wr[tw + 2], w3i = wi[tw + 2];
+            double w1r = wr[tb + tw], w1i = wi[tb + tw], w2r = wr[tb + tw + 1], w2i = wi[tb + tw + 1], w3r = wr[tb + tw + 2], w3i = wi[tb + tw + 2];
             int in0 = s * j, out0 = s * 4 * j;
             for (int q = 0; q < s; q += L) {
                 int a = in0 + q, o = out0 + q;
@@ -106,11 +107,11 @@ final class VectorFftKernels implements FftKernels {
         }
     }
 
-    private static void radix3(int s, int m, double[] xr, double[] xi, double[] yr, double[] yi, double[] wr, double[] wi) {
+    private static void radix3(int s, int m, double[] xr, double[] xi, double[] yr, double[] yi, double[] wr, double[] wi, int tb) {
         int sm = s * m;
         for (int j = 0; j < m; j++) {
             int tw = 2 * j;
-            double w1r = wr[tw], w1i = wi[tw], w2r = wr[tw + 1], w2i = wi[tw + 1];
+            double w1r = wr[tb + tw], w1i = wi[tb + tw], w2r = wr[tb + tw + 1], w2i = wi[tb + tw + 1];
             int in0 = s * j, out0 = s * 3 * j;
             for (int q = 0; q < s; q += L) {
                 int a = in0 + q, o = out0 + q;
@@ -132,12 +133,12 @@ final class VectorFftKernels implements FftKernels {
         }
     }
 
-    private static void radix5(int s, int m, double[] xr, double[] xi, double[] yr, double[] yi, double[] wr, double[] wi) {
+    private static void radix5(int s, int m, double[] xr, double[] xi, double[] yr, double[] yi, double[] wr, double[] wi, int tb) {
         int sm = s * m;
         for (int j = 0; j < m; j++) {
             int tw = 4 * j;
-            double w1r = wr[tw], w1i = wi[tw], w2r = wr[tw + 1], w2i = wi[tw + 1];
-            double w3r = wr[tw + 2], w3i = wi[tw + 2], w4r = wr[tw + 3], w4i = wi[tw + 3];
+            double w1r = wr[tb + tw], w1i = wi[tb + tw], w2r = wr[tb + tw + 1], w2i = wi[tb + tw + 1];
+            double w3r = wr[tb + tw + 2], w3i = wi[tb + tw + 2], w4r = wr[tb + tw + 3], w4i = wi[tb + tw + 3];
             int in0 = s * j, out0 = s * 5 * j;
             for (int q = 0; q < s; q += L) {
                 int a = in0 + q, o = out0 + q;
