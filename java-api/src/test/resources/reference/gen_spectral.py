@@ -42,7 +42,7 @@ def sample(n):
     return np.array(sorted(idx))
 
 
-SIZES = [1, 2, 3, 5, 7, 8, 12, 97, 1000, 1024, 4096, 10007, 65537, 1 << 17]
+SIZES = [1, 2, 3, 5, 7, 8, 12, 97, 1000, 1024, 4096, 10007, 65537, 1 << 17, 1 << 18, 3 << 17]
 
 # complex FFT, three norm modes for some sizes; ifft for some sizes
 with open("spectral_fft.csv", "w") as out:

@@ -26,7 +26,7 @@ class FftTest {
     static final Map<String, double[]> NORMS = ReferenceData.csv("spectral_fft_norms.csv");
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 5, 7, 8, 12, 97, 1000, 1024, 4096, 10007, 65537, 1 << 17})
+    @ValueSource(ints = {1, 2, 3, 5, 7, 8, 12, 97, 1000, 1024, 4096, 10007, 65537, 1 << 17, 1 << 18, 3 << 17})
     void complexMatchesNumpy(int n) {
         // every available backend of the family, pinned, against NumPy (and the automatic choice)
         for (Backend kind : kinds()) {
@@ -58,7 +58,7 @@ class FftTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 5, 7, 8, 12, 97, 1000, 1024, 4096, 10007, 65537, 1 << 17})
+    @ValueSource(ints = {1, 2, 3, 5, 7, 8, 12, 97, 1000, 1024, 4096, 10007, 65537, 1 << 17, 1 << 18, 3 << 17})
     void realMatchesNumpy(int n) {
         for (Backend kind : kinds()) {
             double[] x = sigRe(n);

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SpectralBackendsTest {
     static final int[] SIZES = {1, 2, 3, 4, 5, 7, 8, 12, 15, 16, 17, 31, 32, 60, 64, 97, 100, 128, 243, 256, 500, 625, 1000,
-            1024, 2048, 3000, 4096, 4099, 6561, 8192, 15625, 65536, 1 << 17};
+            1024, 2048, 3000, 4096, 4099, 6561, 8192, 15625};
 
     @ParameterizedTest
     @MethodSource("dev.sxn.math.testing.BackendSupport#accelerated")
@@ -62,14 +62,14 @@ class SpectralBackendsTest {
         BackendSupport.assumeAvailable(kind);
         assumeTrue(Spectral.KERNELS.kinds().contains(kind), "spectral.rollingEntropy has no " + kind + " kernel");
         SplittableRandom rnd = new SplittableRandom(5);
-        int series = 3, len = 1500;
+        int series = 3, len = 1200;
         double[] data = new double[series * len];
         double p = 0;
         for (int i = 0; i < data.length; i++) data[i] = p += rnd.nextGaussian();
         data[len + 700] = Double.NaN;
         for (int i = 0; i < 100; i++) data[2 * len + 200 + i] = 4.0; // a flat stretch: NaN windows (no power)
-        for (int window : new int[] {2, 3, 16, 30, 64, 97, 100, 256, 1000}) {
-            for (int step : new int[] {1, 7, 16}) {
+        for (int window : new int[] {2, 3, 16, 30, 64, 97, 256, 600}) {
+            for (int step : new int[] {1, 7}) {
                 for (boolean keepDc : new boolean[] {false, true}) {
                     double[] a = Spectral.rollingEntropyFlat(Backend.JAVA, data, series, len, window, step, Math.E, true, keepDc);
                     double[] b = Spectral.rollingEntropyFlat(kind, data, series, len, window, step, Math.E, true, keepDc);
