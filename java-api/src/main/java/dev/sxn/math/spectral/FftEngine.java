@@ -21,7 +21,7 @@ final class FftEngine {
         if (n == 1) return;
         Workspace ws = Workspace.get();
         if (!plan.isBluestein()) {
-            smooth(k, plan, re, im, ws.slot(0, n), ws.slot(1, n));
+            k.transform(plan, re, im, ws.slot(0, n), ws.slot(1, n));
             return;
         }
         FftPlan in = plan.inner;
@@ -36,79 +36,18 @@ final class FftEngine {
         java.util.Arrays.fill(ar, n, big, 0.0);
         java.util.Arrays.fill(ai, n, big, 0.0);
         double[] s0 = ws.slot(0, big), s1 = ws.slot(1, big);
-        smooth(k, in, ar, ai, s0, s1);
+        k.transform(in, ar, ai, s0, s1);
         double[] br = plan.bRe, bi = plan.bIm;
         for (int j = 0; j < big; j++) {
             double xr = ar[j], xi = ai[j];
             ar[j] = xr * br[j] - xi * bi[j];
             ai[j] = xr * bi[j] + xi * br[j];
         }
-        smooth(k, in, ai, ar, s0, s1); // inverse by swapping re and im; 1/M is folded into b
+        k.transform(in, ai, ar, s0, s1); // inverse by swapping re and im; 1/M is folded into b
         for (int j = 0; j < n; j++) {
             double xr = ar[j], xi = ai[j];
             re[j] = xr * cr[j] - xi * ci[j];
             im[j] = xr * ci[j] + xi * cr[j];
-        }
-    }
-
-    /** Block width of the four-step passes: 8 doubles = one 64-byte cache line per gathered row. */
-    private static final int BLOCK = 8;
-
-    /**
-     * Forward DFT of a smooth length in place: the kernel's Stockham stages, or for long lengths the
-     * four-step decomposition around them. {@code s0}/{@code s1} hold at least n doubles.
-     */
-    static void smooth(FftKernels k, FftPlan plan, double[] re, double[] im, double[] s0, double[] s1) {
-        if (!plan.isFourStep()) {
-            k.transform(plan, re, im, s0, s1);
-            return;
-        }
-        int n1 = plan.n1, n2 = plan.n2;
-        FftPlan p1 = plan.p1, p2 = plan.p2;
-        Workspace ws = Workspace.get();
-        int len = Math.max(n1, n2);
-        double[][] blk = ws.block(2 * BLOCK, len);
-        double[] sr = ws.slot(10, len), si = ws.slot(11, len);
-        double[] t1r = plan.t1Re, t1i = plan.t1Im, t2r = plan.t2Re, t2i = plan.t2Im;
-        int shift = FftPlan.TW_SHIFT, mask = (1 << shift) - 1;
-        // pass 1: column FFTs of x[n2 j1 + j2] over j1, times W_n^(j2 k1), into T[k1 n2 + j2] (s0, s1)
-        for (int j0 = 0; j0 < n2; j0 += BLOCK) {
-            int nb = Math.min(BLOCK, n2 - j0);
-            for (int j1 = 0; j1 < n1; j1++) {
-                int row = j1 * n2 + j0;
-                for (int c = 0; c < nb; c++) {
-                    blk[c][j1] = re[row + c];
-                    blk[BLOCK + c][j1] = im[row + c];
-                }
-            }
-            for (int c = 0; c < nb; c++) k.transform(p1, blk[c], blk[BLOCK + c], sr, si);
-            for (int k1 = 0; k1 < n1; k1++) {
-                int out = k1 * n2 + j0;
-                for (int c = 0; c < nb; c++) {
-                    int m = (j0 + c) * k1;
-                    int a = m >>> shift, b = m & mask;
-                    double wr = t1r[a] * t2r[b] - t1i[a] * t2i[b], wi = t1r[a] * t2i[b] + t1i[a] * t2r[b];
-                    double xr = blk[c][k1], xi = blk[BLOCK + c][k1];
-                    s0[out + c] = xr * wr - xi * wi;
-                    s1[out + c] = xr * wi + xi * wr;
-                }
-            }
-        }
-        // pass 2: row FFTs of T[k1 n2 + j2] over j2, written to X[k1 + n1 k2]
-        for (int k0 = 0; k0 < n1; k0 += BLOCK) {
-            int nb = Math.min(BLOCK, n1 - k0);
-            for (int c = 0; c < nb; c++) {
-                System.arraycopy(s0, (k0 + c) * n2, blk[c], 0, n2);
-                System.arraycopy(s1, (k0 + c) * n2, blk[BLOCK + c], 0, n2);
-                k.transform(p2, blk[c], blk[BLOCK + c], sr, si);
-            }
-            for (int k2 = 0; k2 < n2; k2++) {
-                int out = k0 + n1 * k2;
-                for (int c = 0; c < nb; c++) {
-                    re[out + c] = blk[c][k2];
-                    im[out + c] = blk[BLOCK + c][k2];
-                }
-            }
         }
     }
 

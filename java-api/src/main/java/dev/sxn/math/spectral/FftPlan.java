@@ -39,23 +39,6 @@ final class FftPlan {
     final double[] flatTwIm;
     final int[] twOffset;
 
-    /**
-     * Four-step (Bailey) decomposition for long smooth lengths, n = n1 n2: n2 column FFTs of length
-     * n1 (strided, gathered in blocks), a twiddle W_n^(j2 k1), n1 row FFTs of length n2. Each pass
-     * streams the data through memory about twice instead of once per Stockham stage, which is what
-     * long transforms are bound by. Twiddles W_n^m = T1[m >> 10] T2[m & 1023].
-     */
-    static final int FOUR_STEP_MIN = 1 << 18;
-    static final int TW_SHIFT = 10;
-    final int n1;
-    final int n2;
-    final FftPlan p1;
-    final FftPlan p2;
-    final double[] t1Re;
-    final double[] t1Im;
-    final double[] t2Re;
-    final double[] t2Im;
-
     /** Bluestein: inner power-of-two plan, chirp w_k = exp(-i pi k^2 / n), spectrum of conj chirp / M. */
     final FftPlan inner;
     final double[] chirpRe;
@@ -70,39 +53,7 @@ final class FftPlan {
     private FftPlan(int n) {
         this.n = n;
         int[] f = smoothFactors(n);
-        if (f != null && n >= FOUR_STEP_MIN) {
-            int d = (int) Math.sqrt((double) n);
-            while (n % d != 0) d--;
-            n1 = d;
-            n2 = n / d;
-            p1 = of(n1);
-            p2 = of(n2);
-            int tb = 1 << TW_SHIFT;
-            t2Re = new double[tb];
-            t2Im = new double[tb];
-            for (int b = 0; b < tb; b++) {
-                double ang = -2.0 * Math.PI * b / n;
-                t2Re[b] = Math.cos(ang);
-                t2Im[b] = Math.sin(ang);
-            }
-            int na = (n >> TW_SHIFT) + 1;
-            t1Re = new double[na];
-            t1Im = new double[na];
-            for (int a = 0; a < na; a++) {
-                double ang = -2.0 * Math.PI * (((long) a << TW_SHIFT) % n) / n;
-                t1Re[a] = Math.cos(ang);
-                t1Im[a] = Math.sin(ang);
-            }
-            radix = new int[0];
-            stride = new int[0];
-            flatTwRe = flatTwIm = new double[0];
-            twOffset = new int[] {0};
-            inner = null;
-            chirpRe = chirpIm = bRe = bIm = null;
-        } else if (f != null) {
-            n1 = n2 = 0;
-            p1 = p2 = null;
-            t1Re = t1Im = t2Re = t2Im = null;
+        if (f != null) {
             radix = f;
             stride = new int[f.length];
             twOffset = new int[f.length + 1];
@@ -135,9 +86,6 @@ final class FftPlan {
             inner = null;
             chirpRe = chirpIm = bRe = bIm = null;
         } else {
-            n1 = n2 = 0;
-            p1 = p2 = null;
-            t1Re = t1Im = t2Re = t2Im = null;
             radix = new int[0];
             stride = new int[0];
             flatTwRe = flatTwIm = new double[0];
@@ -163,7 +111,7 @@ final class FftPlan {
                 br[k] = br[big - k] = chirpRe[k];
                 bi[k] = bi[big - k] = -chirpIm[k];
             }
-            FftEngine.smooth(JavaFftKernels.INSTANCE, inner, br, bi, new double[big], new double[big]);
+            JavaFftKernels.INSTANCE.transform(inner, br, bi, new double[big], new double[big]);
             double scale = 1.0 / big; // folds the inverse FFT's 1/M into the filter
             for (int k = 0; k < big; k++) {
                 br[k] *= scale;
@@ -191,11 +139,6 @@ final class FftPlan {
         p = new FftPlan(n);
         FftPlan prev = CACHE.putIfAbsent(n, p);
         return prev != null ? prev : p;
-    }
-
-    /** Whether this plan runs the four-step decomposition (then it has no stages of its own). */
-    boolean isFourStep() {
-        return n1 != 0;
     }
 
     boolean isBluestein() {
@@ -239,26 +182,13 @@ final class FftPlan {
     static final class Workspace {
         private static final int KEEP_LIMIT = 1 << 18;
         private static final ThreadLocal<Workspace> LOCAL = ThreadLocal.withInitial(Workspace::new);
-        private final double[][] slots = new double[12][0];
-        private double[][] block = new double[4][0];
-        private int blockLen;
+        private final double[][] slots = new double[8][0];
 
         static Workspace get() {
             return LOCAL.get();
         }
 
-        /** {@code count} arrays of at least {@code len} doubles each, for the four-step blocks; contents undefined. */
-        double[][] block(int count, int len) {
-            if (block.length >= count && blockLen >= len) return block;
-            double[][] b = new double[count][len];
-            if ((long) count * len <= KEEP_LIMIT) {
-                block = b;
-                blockLen = len;
-            }
-            return b;
-        }
-
-        /** Scratch array number {@code slot} (0..11) of at least {@code len} doubles; contents undefined. */
+        /** Scratch array number {@code slot} (0..7) of at least {@code len} doubles; contents undefined. */
         double[] slot(int slot, int len) {
             double[] a = slots[slot];
             if (a.length >= len) return a;

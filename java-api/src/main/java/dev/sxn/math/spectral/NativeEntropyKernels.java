@@ -28,7 +28,7 @@ final class NativeEntropyKernels implements EntropyKernels {
     public void rollingEntropy(double[] x, int series, int length, int window, int step, boolean keepDc, double logScale,
             double[] out) {
         FftPlan plan = (window & 1) == 0 ? FftPlan.of(window / 2) : null;
-        if (plan == null || plan.isBluestein() || plan.isFourStep()) {
+        if (plan == null || plan.isBluestein()) {
             generic.rollingEntropy(x, series, length, window, step, keepDc, logScale, out);
             return;
         }

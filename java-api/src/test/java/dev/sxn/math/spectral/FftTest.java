@@ -31,6 +31,7 @@ class FftTest {
         // every available backend of the family, pinned, against NumPy (and the automatic choice)
         for (Backend kind : kinds()) {
             for (int mode = 0; mode <= 3; mode++) {
+                if (mode > 0 && !hasRows(FFT_REF, n, mode)) continue;
                 double[] re = sigRe(n), im = sigIm(n);
                 switch (mode) {
                     case 0 -> FFT.forward(kind, re, im, Norm.BACKWARD);
@@ -188,6 +189,12 @@ class FftTest {
             c++;
         }
         assertRel(ar, ai, er, ei, fftTol(n), what);
+    }
+
+    static boolean hasRows(Map<String, double[]> ref, int n, int mode) {
+        double[] ns = ref.get("n"), ms = ref.get("mode");
+        for (int i = 0; i < ns.length; i++) if (ns[i] == n && ms[i] == mode) return true;
+        return false;
     }
 
     static int index(double[] col, int n) {
