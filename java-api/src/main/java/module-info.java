@@ -14,4 +14,5 @@ module dev.sxn.math {
     exports dev.sxn.math.series;
     exports dev.sxn.math.dynamics;
     exports dev.sxn.math.filter;
+    exports dev.sxn.math.spectral;
 }

@@ -34,7 +34,9 @@ public final class Backends {
             "dev.sxn.math.dynamics.Dynamics",
             "dev.sxn.math.filter.BatchKalman",
             "dev.sxn.math.filter.ParticleFilter",
-            "dev.sxn.math.indicators.Indicators");
+            "dev.sxn.math.indicators.Indicators",
+            "dev.sxn.math.spectral.FFT",
+            "dev.sxn.math.spectral.Spectral");
 
     private Backends() {}
 

@@ -1,0 +1,17 @@
+package dev.sxn.math.spectral;
+
+/**
+ * The butterfly stages of a complex FFT whose length has only the prime factors 2, 3 and 5.
+ * Bluestein, real-input packing and normalisation are shared code ({@link FftEngine}) on top of this,
+ * so every backend runs the same algorithm around its own stages. Arguments are already checked:
+ * the plan is smooth ({@code !plan.isBluestein()}), {@code re}/{@code im} hold at least
+ * {@code plan.n} elements and the scratch arrays too. Implementations are stateless or serialise
+ * their own state, so one instance serves all threads.
+ */
+interface FftKernels {
+    /**
+     * The unnormalised forward DFT {@code X_k = sum_j x_j exp(-2 pi i j k / n)} of
+     * {@code (re, im)[0..n)}, in place; {@code sre}/{@code sim} are scratch of length >= n.
+     */
+    void transform(FftPlan plan, double[] re, double[] im, double[] sre, double[] sim);
+}

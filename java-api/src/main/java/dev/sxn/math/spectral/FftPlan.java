@@ -1,0 +1,200 @@
+package dev.sxn.math.spectral;
+
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The precomputed, immutable part of a complex FFT of one length: the radix sequence and per-stage
+ * twiddles of a Stockham autosort transform for lengths whose prime factors are 2, 3 and 5, or the
+ * chirp and its spectrum for Bluestein's algorithm (any other length), plus the twiddles that turn a
+ * half-length complex FFT into a real FFT of even length.
+ *
+ * <p>Plans are cached per length ({@link #of(int)}); a plan holds no mutable state, so one plan
+ * serves any number of threads at once. Scratch space comes from the caller (see {@link Workspace}).
+ *
+ * <p>Stage layout (decimation in frequency, Stockham): stage {@code t} with radix {@code p} sees a
+ * sub-transform length {@code L = n / s} where {@code s} is the product of the radices before it,
+ * {@code m = L / p}; it reads {@code x[q + s (j + k m)]} and writes
+ * {@code y[q + s (p j + r)] = w_L^(r j) * sum_k x[..k..] w_p^(r k)}, for {@code j < m}, {@code q < s}.
+ * The innermost loop (over {@code q}) is contiguous in input and output, which is what the Vector
+ * and native kernels vectorise.
+ */
+final class FftPlan {
+    /**
+     * Largest length the cache keeps plans for (bigger plans are built per call and not kept). A plan
+     * holds about 32 n bytes (stage and real-FFT twiddles), so the largest cached one is 128 MiB.
+     */
+    private static final int CACHE_LIMIT = 1 << 22;
+    private static final ConcurrentHashMap<Integer, FftPlan> CACHE = new ConcurrentHashMap<>();
+
+    final int n;
+    /** Radices in order, empty for n = 1 and for Bluestein plans. */
+    final int[] radix;
+    /** Stride s before each stage. */
+    final int[] stride;
+    /**
+     * All stage twiddles concatenated, split real/imaginary: stage t's w_L^(r j) is at
+     * {@code twOffset[t] + j (p-1) + (r-1)}. About 2n doubles per plan in all (16 n bytes).
+     */
+    final double[] flatTwRe;
+    final double[] flatTwIm;
+    final int[] twOffset;
+
+    /** Bluestein: inner power-of-two plan, chirp w_k = exp(-i pi k^2 / n), spectrum of conj chirp / M. */
+    final FftPlan inner;
+    final double[] chirpRe;
+    final double[] chirpIm;
+    final double[] bRe;
+    final double[] bIm;
+
+    /** Real FFT of length 2n uses this plan (length n) and W^k = exp(-2 pi i k / (2n)), k in [0, n]. */
+    final double[] realTwRe;
+    final double[] realTwIm;
+
+    private FftPlan(int n) {
+        this.n = n;
+        int[] f = smoothFactors(n);
+        if (f != null) {
+            radix = f;
+            stride = new int[f.length];
+            twOffset = new int[f.length + 1];
+            int s = 1;
+            for (int t = 0; t < f.length; t++) {
+                twOffset[t + 1] = twOffset[t] + (n / s / f[t]) * (f[t] - 1);
+                s *= f[t];
+            }
+            flatTwRe = new double[twOffset[f.length]];
+            flatTwIm = new double[twOffset[f.length]];
+            s = 1;
+            for (int t = 0; t < f.length; t++) {
+                int p = f[t];
+                int len = n / s;
+                int m = len / p;
+                stride[t] = s;
+                double[] wr = flatTwRe, wi = flatTwIm;
+                int base = twOffset[t];
+                for (int j = 0; j < m; j++) {
+                    for (int r = 1; r < p; r++) {
+                        // Reduce the exponent mod L first so the angle is computed from a small integer.
+                        long e = ((long) r * j) % len;
+                        double ang = -2.0 * Math.PI * e / len;
+                        wr[base + j * (p - 1) + r - 1] = Math.cos(ang);
+                        wi[base + j * (p - 1) + r - 1] = Math.sin(ang);
+                    }
+                }
+                s *= p;
+            }
+            inner = null;
+            chirpRe = chirpIm = bRe = bIm = null;
+        } else {
+            radix = new int[0];
+            stride = new int[0];
+            flatTwRe = flatTwIm = new double[0];
+            twOffset = new int[] {0};
+            int big = Integer.highestOneBit(2 * n - 1);
+            if (big < 2 * n - 1) big <<= 1;
+            inner = of(big);
+            chirpRe = new double[n];
+            chirpIm = new double[n];
+            long twoN = 2L * n;
+            for (int k = 0; k < n; k++) {
+                // k^2 mod 2n keeps the angle argument small and exact: the chirp is periodic in 2n.
+                long e = ((long) k * k) % twoN;
+                double ang = -Math.PI * e / n;
+                chirpRe[k] = Math.cos(ang);
+                chirpIm[k] = Math.sin(ang);
+            }
+            double[] br = new double[big];
+            double[] bi = new double[big];
+            br[0] = chirpRe[0];
+            bi[0] = -chirpIm[0];
+            for (int k = 1; k < n; k++) {
+                br[k] = br[big - k] = chirpRe[k];
+                bi[k] = bi[big - k] = -chirpIm[k];
+            }
+            JavaFftKernels.INSTANCE.transform(inner, br, bi, new double[big], new double[big]);
+            double scale = 1.0 / big; // folds the inverse FFT's 1/M into the filter
+            for (int k = 0; k < big; k++) {
+                br[k] *= scale;
+                bi[k] *= scale;
+            }
+            bRe = br;
+            bIm = bi;
+        }
+        realTwRe = new double[n + 1];
+        realTwIm = new double[n + 1];
+        for (int k = 0; k <= n; k++) {
+            double ang = -Math.PI * k / n; // -2 pi k / (2n)
+            realTwRe[k] = Math.cos(ang);
+            realTwIm[k] = Math.sin(ang);
+        }
+        realTwIm[n] = 0; // exactly -1 at k = n, as sin(-pi) is not exactly 0 in floating point
+    }
+
+    /** The plan for complex length {@code n >= 1}, cached. */
+    static FftPlan of(int n) {
+        if (n > CACHE_LIMIT) return new FftPlan(n);
+        FftPlan p = CACHE.get(n);
+        if (p != null) return p;
+        // Build outside computeIfAbsent: Bluestein plans recurse into of() for their inner length.
+        p = new FftPlan(n);
+        FftPlan prev = CACHE.putIfAbsent(n, p);
+        return prev != null ? prev : p;
+    }
+
+    boolean isBluestein() {
+        return inner != null;
+    }
+
+    /** Length of the scratch arrays a transform of this plan needs (each of re and im). */
+    int scratchLength() {
+        return inner == null ? n : 2 * inner.n;
+    }
+
+    /** Radices 4, 2, 3, 5 (4s first) whose product is n, or null when n has another prime factor. */
+    static int[] smoothFactors(int n) {
+        int[] out = new int[32];
+        int c = 0;
+        int r = n;
+        while (r % 4 == 0) {
+            out[c++] = 4;
+            r /= 4;
+        }
+        if (r % 2 == 0) {
+            out[c++] = 2;
+            r /= 2;
+        }
+        while (r % 3 == 0) {
+            out[c++] = 3;
+            r /= 3;
+        }
+        while (r % 5 == 0) {
+            out[c++] = 5;
+            r /= 5;
+        }
+        if (r != 1) return null;
+        return java.util.Arrays.copyOf(out, c);
+    }
+
+    /**
+     * Per-thread scratch, grown on demand. Arrays above {@link #KEEP_LIMIT} doubles are not kept, so
+     * an occasional huge transform does not pin its memory to the thread.
+     */
+    static final class Workspace {
+        private static final int KEEP_LIMIT = 1 << 18;
+        private static final ThreadLocal<Workspace> LOCAL = ThreadLocal.withInitial(Workspace::new);
+        private final double[][] slots = new double[8][0];
+
+        static Workspace get() {
+            return LOCAL.get();
+        }
+
+        /** Scratch array number {@code slot} (0..7) of at least {@code len} doubles; contents undefined. */
+        double[] slot(int slot, int len) {
+            double[] a = slots[slot];
+            if (a.length >= len) return a;
+            double[] x = new double[len];
+            if (len <= KEEP_LIMIT) slots[slot] = x;
+            return x;
+        }
+    }
+}

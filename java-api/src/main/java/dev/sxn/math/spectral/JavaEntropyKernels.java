@@ -1,0 +1,66 @@
+package dev.sxn.math.spectral;
+
+import dev.sxn.math.spectral.FftPlan.Workspace;
+
+/**
+ * Plain-Java rolling spectral entropy: one real FFT per window (on the FFT kernels given, JAVA for
+ * the reference), then {@code -sum p ln p} over the normalised power. A NaN inside a window is found
+ * from a running count of NaNs, so each window costs O(1) for that test. Stateless, thread-safe.
+ */
+class JavaEntropyKernels implements EntropyKernels {
+    private final FftKernels fft;
+
+    JavaEntropyKernels() {
+        this(FFT.JAVA);
+    }
+
+    JavaEntropyKernels(FftKernels fft) {
+        this.fft = fft;
+    }
+
+    @Override
+    public void rollingEntropy(double[] x, int series, int length, int window, int step, boolean keepDc, double logScale,
+            double[] out) {
+        int count = (length - window) / step + 1;
+        int bins = window / 2 + 1;
+        Workspace ws = Workspace.get();
+        double[] re = ws.slot(6, bins), im = ws.slot(7, bins);
+        int[] nanBefore = new int[length + 1];
+        for (int s = 0; s < series; s++) {
+            int base = s * length;
+            for (int i = 0; i < length; i++) nanBefore[i + 1] = nanBefore[i] + (Double.isNaN(x[base + i]) ? 1 : 0);
+            for (int w = 0; w < count; w++) {
+                int start = w * step;
+                if (nanBefore[start + window] != nanBefore[start]) {
+                    out[s * count + w] = Double.NaN;
+                    continue;
+                }
+                FftEngine.real(fft, x, base + start, window, re, im, 1.0);
+                out[s * count + w] = entropy(re, im, bins, keepDc ? 0 : 1) * logScale;
+            }
+        }
+    }
+
+    /** The entropy of one window's bins (overridable: the VECTOR kernel evaluates p ln p on vectors). */
+    double entropy(double[] re, double[] im, int bins, int from) {
+        return entropyOfBins(re, im, bins, from);
+    }
+
+    /** -sum p ln p over bins [from, bins) with p = |X|^2 / sum |X|^2; NaN when the sum is 0 or not finite. */
+    static double entropyOfBins(double[] re, double[] im, int bins, int from) {
+        double total = 0;
+        for (int k = from; k < bins; k++) {
+            double p = re[k] * re[k] + im[k] * im[k];
+            re[k] = p;
+            total += p;
+        }
+        if (!(total > 0) || Double.isInfinite(total)) return Double.NaN;
+        double inv = 1.0 / total;
+        double h = 0;
+        for (int k = from; k < bins; k++) {
+            double p = re[k] * inv;
+            if (p > 0) h -= p * Math.log(p);
+        }
+        return h;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.sxn.math.spectral;
+
+import static org.jocl.CL.*;
+
+import dev.sxn.math.internal.opencl.DeviceBuffer;
+import dev.sxn.math.internal.opencl.OpenClRuntime;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_kernel;
+import org.jocl.cl_mem;
+
+/**
+ * Rolling spectral entropy on OpenCL ({@code kernels/spectral.cl}): one work-group per window, every
+ * window of every series in one launch (in chunks of at most 2^20 windows). Power-of-two windows
+ * whose FFT fits in local memory run a radix-2 Stockham FFT there; other windows a direct DFT of the
+ * bins used (O(w^2), correct for every length, slow for long windows). The entropy is reduced as
+ * {@code ln T - (1/T) sum P ln P}, which differs from the host's {@code -sum p ln p} by rounding only.
+ * Device buffers are kept and reused; calls are serialised (a cl_kernel's arguments are shared state).
+ * Loaded only when OPENCL is available.
+ */
+final class OpenClEntropyKernels implements EntropyKernels {
+    private static final int CHUNK = 1 << 20;
+
+    private final OpenClRuntime rt = OpenClRuntime.get();
+    private final cl_kernel fft = rt.kernel("spectral.cl", "rolling_entropy_fft");
+    private final cl_kernel dft = rt.kernel("spectral.cl", "rolling_entropy_dft");
+    private final DeviceBuffer bufX = new DeviceBuffer(rt, CL_MEM_READ_ONLY);
+    private final DeviceBuffer bufTw = new DeviceBuffer(rt, CL_MEM_READ_ONLY);
+    private final DeviceBuffer bufOut = new DeviceBuffer(rt, CL_MEM_READ_WRITE);
+    private final long localMem;
+
+    OpenClEntropyKernels() {
+        long[] v = new long[1];
+        clGetDeviceInfo(rt.device(), CL_DEVICE_LOCAL_MEM_SIZE, Sizeof.cl_ulong, Pointer.to(v), null);
+        localMem = v[0];
+    }
+
+    @Override
+    public synchronized void rollingEntropy(double[] x, int series, int length, int window, int step, boolean keepDc,
+            double logScale, double[] out) {
+        int count = (length - window) / step + 1;
+        int total = series * count;
+        boolean pow2 = Integer.bitCount(window) == 1;
+        int local = Math.max(1, Math.min(rt.localSize(256), Integer.highestOneBit(Math.max(1, window / 2))));
+        boolean useFft = pow2 && (4L * window + 2L * local) * Sizeof.cl_double <= localMem;
+        int tableLen = useFft ? window / 2 : window;
+        double[] tw = new double[2 * tableLen];
+        for (int k = 0; k < tableLen; k++) {
+            double ang = 2.0 * Math.PI * k / window;
+            tw[2 * k] = Math.cos(ang);
+            tw[2 * k + 1] = Math.sin(ang);
+        }
+        cl_mem mx = bufX.write(x, 0, series * length);
+        cl_mem mt = bufTw.write(tw, 0, tw.length);
+        cl_mem mo = bufOut.ensure(Math.min(total, CHUNK));
+        cl_kernel k = useFft ? fft : dft;
+        int from = keepDc ? 0 : 1;
+        double[] part = new double[Math.min(total, CHUNK)];
+        for (int first = 0; first < total; first += CHUNK) {
+            int groups = Math.min(CHUNK, total - first);
+            int a = 0;
+            clSetKernelArg(k, a++, Sizeof.cl_mem, Pointer.to(mx));
+            clSetKernelArg(k, a++, Sizeof.cl_int, Pointer.to(new int[] {length}));
+            clSetKernelArg(k, a++, Sizeof.cl_int, Pointer.to(new int[] {window}));
+            clSetKernelArg(k, a++, Sizeof.cl_int, Pointer.to(new int[] {step}));
+            clSetKernelArg(k, a++, Sizeof.cl_int, Pointer.to(new int[] {count}));
+            clSetKernelArg(k, a++, Sizeof.cl_int, Pointer.to(new int[] {from}));
+            clSetKernelArg(k, a++, Sizeof.cl_double, Pointer.to(new double[] {logScale}));
+            clSetKernelArg(k, a++, Sizeof.cl_int, Pointer.to(new int[] {first}));
+            clSetKernelArg(k, a++, Sizeof.cl_mem, Pointer.to(mt));
+            clSetKernelArg(k, a++, Sizeof.cl_mem, Pointer.to(mo));
+            if (useFft) clSetKernelArg(k, a++, 4L * window * Sizeof.cl_double, null);
+            clSetKernelArg(k, a++, 2L * local * Sizeof.cl_double, null);
+            clEnqueueNDRangeKernel(rt.queue(), k, 1, null, new long[] {(long) groups * local},
+                    new long[] {local}, 0, null, null);
+            bufOut.read(part, 0, groups);
+            System.arraycopy(part, 0, out, first, groups);
+        }
+    }
+}

@@ -1,0 +1,455 @@
+package dev.sxn.math.spectral;
+
+import dev.sxn.math.backend.Backend;
+import dev.sxn.math.internal.KernelSet;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Spectral statistics of real series: power spectrum, spectral entropy (whole series, rolling and
+ * batched rolling), Welch's power spectral density (as {@code scipy.signal.welch}), and the Shannon
+ * entropy and Kullback-Leibler divergence of discrete distributions.
+ *
+ * <p><b>Spectral entropy.</b> With {@code X = rfft(x)} (n/2 + 1 bins) and {@code P_k = |X_k|^2},
+ * the bins used are {@code k = 1..n/2} (DC excluded, the default: a price level or mean says
+ * nothing about the shape of the spectrum) or {@code k = 0..n/2}; {@code p_k = P_k / sum P},
+ * {@code H = -sum p_k log_b p_k} with {@code 0 log 0 = 0}. Normalised, {@code H / ln(B)} with B the
+ * number of bins used, in [0, 1] (0 when B = 1): white noise is near 1, a pure tone on a bin near 0.
+ * A signal with no power in the bins used has no spectral distribution: its entropy is NaN. A
+ * constant signal or window with DC excluded is detected exactly (not from FFT rounding noise) and
+ * gives NaN on every backend.
+ *
+ * <p><b>NaN</b> (DESIGN.md, Settled questions): a NaN or infinity in a whole-signal computation
+ * (power spectrum, entropy, Welch) is an {@link IllegalArgumentException}; in a rolling computation
+ * it makes the windows that contain it NaN and leaves the others exact.
+ *
+ * <p>All methods are stateless and thread-safe; costs are those of the FFTs ({@link FFT}) plus O(n).
+ */
+public final class Spectral {
+    private static final EntropyKernels JAVA = new JavaEntropyKernels();
+
+    /*
+     * Rolling entropy backends, chosen by the work size windows x window (bench/results/spectral.md,
+     * window 256 on this 2-core AMD EPYC, CPU time per window): NATIVE runs every window in one
+     * downcall, ~0.8 us per window with AVX-512, against ~2.2 us on VECTOR and ~3.6 us on JAVA, so it
+     * is taken from a few windows on; VECTOR needs C2 to have compiled its p ln p loop and is taken
+     * from 2^14 (where NATIVE is missing). OPENCL on PoCL (a CPU) is 3-10x slower than NATIVE, and no
+     * GPU was available to measure, so it is used only when pinned or forced.
+     */
+    static final KernelSet<EntropyKernels> KERNELS = KernelSet
+            .builder("spectral.rollingEntropy", EntropyKernels.class, JAVA)
+            .with(Backend.VECTOR, "dev.sxn.math.spectral.VectorEntropyKernels", 1 << 14)
+            .with(Backend.NATIVE, "dev.sxn.math.spectral.NativeEntropyKernels", 1 << 10)
+            .withOpenCl("dev.sxn.math.spectral.OpenClEntropyKernels", KernelSet.NEVER, KernelSet.NEVER)
+            .build();
+
+    private Spectral() {}
+
+    /** The kinds the rolling-entropy family has kernels for, their crossovers and what it lacks. */
+    public static String describeKernels() {
+        return KERNELS.describe();
+    }
+
+    // ---- power spectrum and entropy ----
+
+    /**
+     * The power spectrum {@code |rfft(x)_k|^2} for {@code k = 0..n/2} (unnormalised, as
+     * {@code numpy.abs(numpy.fft.rfft(x))**2}). O(n log n).
+     */
+    public static double[] powerSpectrum(double[] x) {
+        requireSignal(x, "x");
+        int bins = x.length / 2 + 1;
+        double[] re = new double[bins], im = new double[bins];
+        FFT.rfft(null, x, 0, x.length, re, im, FFT.Norm.BACKWARD);
+        for (int k = 0; k < bins; k++) re[k] = re[k] * re[k] + im[k] * im[k];
+        return re;
+    }
+
+    /** The spectral entropy of {@code x} in {@code base} (e.g. 2, or {@link Math#E}), DC excluded. */
+    public static double entropy(double[] x, double base, boolean normalized) {
+        return entropy(x, base, normalized, false);
+    }
+
+    /**
+     * The spectral entropy of {@code x} (see the class comment); {@code keepDc} includes bin 0.
+     * {@code base} must be finite, > 0 and != 1 (ignored when normalised). NaN when the bins used
+     * carry no power.
+     *
+     * @throws IllegalArgumentException if x has fewer than 2 values (1 with keepDc) or a non-finite value
+     */
+    public static double entropy(double[] x, double base, boolean normalized, boolean keepDc) {
+        requireSignal(x, "x");
+        int minLen = keepDc ? 1 : 2;
+        if (x.length < minLen) {
+            throw new IllegalArgumentException("x must have at least " + minLen + " values for an entropy "
+                    + (keepDc ? "" : "without the DC bin ") + "(at least one bin), had " + x.length);
+        }
+        checkBase(base);
+        int bins = x.length / 2 + 1;
+        double[] re = new double[bins], im = new double[bins];
+        FFT.rfft(null, x, 0, x.length, re, im, FFT.Norm.BACKWARD);
+        int from = keepDc ? 0 : 1;
+        if (!keepDc && isFlat(x, 0, x.length)) return Double.NaN;
+        return JavaEntropyKernels.entropyOfBins(re, im, bins, from) * logScale(bins - from, base, normalized);
+    }
+
+    /**
+     * The normalised spectral entropy (DC excluded) of every window {@code x[w*step .. w*step+window)},
+     * {@code w = 0 .. (n - window) / step}: value {@code w} belongs to the window ending at index
+     * {@code w*step + window - 1}. A window containing NaN gives NaN. O(count * window log window).
+     */
+    public static double[] rollingEntropy(double[] x, int window, int step) {
+        return rollingEntropy(null, x, window, step, Math.E, true, false);
+    }
+
+    /**
+     * {@link #rollingEntropy(double[], int, int)} with every option, on {@code backend} (null: chosen
+     * automatically by the number of windows times the window length).
+     */
+    public static double[] rollingEntropy(Backend backend, double[] x, int window, int step, double base, boolean normalized,
+            boolean keepDc) {
+        Objects.requireNonNull(x, "x must not be null");
+        return rollingBatch(backend, x, 1, x.length, window, step, base, normalized, keepDc);
+    }
+
+    /**
+     * Batched rolling entropy: row {@code s} of the result holds the normalised (DC excluded) rolling
+     * entropy of {@code series[s]}; all series must have the same length.
+     */
+    public static double[][] rollingEntropy(double[][] series, int window, int step) {
+        return rollingEntropy(null, series, window, step, Math.E, true, false);
+    }
+
+    /** Batched rolling entropy with every option on {@code backend} (null: automatic). */
+    public static double[][] rollingEntropy(Backend backend, double[][] series, int window, int step, double base,
+            boolean normalized, boolean keepDc) {
+        Objects.requireNonNull(series, "series must not be null");
+        if (series.length == 0) throw new IllegalArgumentException("series must hold at least one series, had 0");
+        int len = Objects.requireNonNull(series[0], "series[0] must not be null").length;
+        double[] flat = new double[Math.multiplyExact(series.length, len)];
+        for (int s = 0; s < series.length; s++) {
+            double[] row = Objects.requireNonNull(series[s], "series[" + s + "] must not be null");
+            if (row.length != len) {
+                throw new IllegalArgumentException("series[" + s + "] must have the length of series[0] (" + len + "), had "
+                        + row.length);
+            }
+            System.arraycopy(row, 0, flat, s * len, len);
+        }
+        double[] out = rollingBatch(backend, flat, series.length, len, window, step, base, normalized, keepDc);
+        int count = out.length / series.length;
+        double[][] rows = new double[series.length][];
+        for (int s = 0; s < series.length; s++) rows[s] = java.util.Arrays.copyOfRange(out, s * count, (s + 1) * count);
+        return rows;
+    }
+
+    /**
+     * Batched rolling entropy on a flat row-major layout: series {@code s} is
+     * {@code data[s*length .. (s+1)*length)}; the result holds {@code count = (length - window)/step + 1}
+     * values per series, series after series. Allocates only the result.
+     */
+    public static double[] rollingEntropyFlat(Backend backend, double[] data, int series, int length, int window, int step,
+            double base, boolean normalized, boolean keepDc) {
+        Objects.requireNonNull(data, "data must not be null");
+        return rollingBatch(backend, data, series, length, window, step, base, normalized, keepDc);
+    }
+
+    /** The number of rolling windows of {@code window} values every {@code step} in {@code length} values. */
+    public static int windowCount(int length, int window, int step) {
+        return length < window ? 0 : (length - window) / step + 1;
+    }
+
+    private static double[] rollingBatch(Backend backend, double[] x, int series, int length, int window, int step, double base,
+            boolean normalized, boolean keepDc) {
+        if (series < 1) throw new IllegalArgumentException("series must be >= 1, was " + series);
+        if (length < 1) throw new IllegalArgumentException("the series must not be empty (length " + length + ")");
+        if ((long) series * length > x.length) {
+            throw new IllegalArgumentException("series * length = " + ((long) series * length) + " must be <= data length "
+                    + x.length);
+        }
+        if (window < 2 || window > length) {
+            throw new IllegalArgumentException("window must be in [2, " + length + "] (the series length), was " + window);
+        }
+        if (step < 1) throw new IllegalArgumentException("step must be >= 1, was " + step);
+        checkBase(base);
+        int count = windowCount(length, window, step);
+        double[] out = new double[Math.multiplyExact(series, count)];
+        int bins = window / 2 + 1 - (keepDc ? 0 : 1);
+        double scale = logScale(bins, base, normalized);
+        if (backend != null) {
+            KERNELS.kernel(backend).rollingEntropy(x, series, length, window, step, keepDc, scale, out);
+        } else {
+            Backend kind = KERNELS.choose((long) out.length * window);
+            boolean done = false;
+            if (kind != Backend.JAVA) {
+                try {
+                    KERNELS.kernel(kind).rollingEntropy(x, series, length, window, step, keepDc, scale, out);
+                    done = true;
+                } catch (RuntimeException e) {
+                    if (KERNELS.isForced()) throw e;
+                    KERNELS.fellBack(kind, e);
+                }
+            }
+            if (!done) JAVA.rollingEntropy(x, series, length, window, step, keepDc, scale, out);
+        }
+        if (!keepDc) markFlatWindows(x, series, length, window, step, out);
+        return out;
+    }
+
+    /**
+     * A constant window has no power outside DC, but an FFT returns exact zeros there only for some
+     * lengths (Bluestein and direct DFTs leave rounding noise whose "entropy" is meaningless), so
+     * constant windows are found exactly, from a running count of value changes, and set to NaN.
+     */
+    private static void markFlatWindows(double[] x, int series, int length, int window, int step, double[] out) {
+        int count = windowCount(length, window, step);
+        int[] changes = new int[length];
+        for (int s = 0; s < series; s++) {
+            int base = s * length;
+            for (int i = 1; i < length; i++) changes[i] = changes[i - 1] + (x[base + i] != x[base + i - 1] ? 1 : 0);
+            for (int w = 0; w < count; w++) {
+                int start = w * step;
+                if (changes[start + window - 1] == changes[start]) out[s * count + w] = Double.NaN;
+            }
+        }
+    }
+
+    private static boolean isFlat(double[] x, int off, int n) {
+        for (int i = off + 1; i < off + n; i++) if (x[i] != x[off]) return false;
+        return true;
+    }
+
+    private static double logScale(int bins, double base, boolean normalized) {
+        if (normalized) return bins <= 1 ? 0.0 : 1.0 / Math.log(bins);
+        return 1.0 / Math.log(base);
+    }
+
+    private static void checkBase(double base) {
+        if (!(base > 0) || base == 1 || Double.isInfinite(base)) {
+            throw new IllegalArgumentException("base must be finite, > 0 and != 1, was " + base);
+        }
+    }
+
+    // ---- discrete distributions ----
+
+    /**
+     * The Shannon entropy {@code -sum p_i log_b p_i} of the distribution proportional to {@code p}
+     * (divided by its sum first). Zeros: {@code 0 log 0 = 0}. Entries must be finite and >= 0 with a
+     * positive sum.
+     */
+    public static double shannonEntropy(double[] p, double base) {
+        double sum = checkDistribution(p, "p");
+        checkBase(base);
+        double h = 0;
+        for (double v : p) {
+            double q = v / sum;
+            if (q > 0) h -= q * Math.log(q);
+        }
+        return h / Math.log(base);
+    }
+
+    /**
+     * The Kullback-Leibler divergence {@code D(p || q) = sum p_i log_b(p_i / q_i)} of the distributions
+     * proportional to {@code p} and {@code q} (each divided by its sum). Zeros: a term with
+     * {@code p_i = 0} is 0; a term with {@code p_i > 0} and {@code q_i = 0} makes the divergence
+     * {@code +Infinity} (p is not absolutely continuous with respect to q), as scipy.stats.entropy.
+     */
+    public static double klDivergence(double[] p, double[] q, double base) {
+        double sp = checkDistribution(p, "p");
+        double sq = checkDistribution(q, "q");
+        if (p.length != q.length) {
+            throw new IllegalArgumentException("p and q must have the same length, were " + p.length + " and " + q.length);
+        }
+        checkBase(base);
+        double d = 0;
+        for (int i = 0; i < p.length; i++) {
+            double a = p[i] / sp;
+            if (a == 0) continue;
+            double b = q[i] / sq;
+            if (b == 0) return Double.POSITIVE_INFINITY;
+            d += a * Math.log(a / b);
+        }
+        return d / Math.log(base);
+    }
+
+    private static double checkDistribution(double[] p, String name) {
+        Objects.requireNonNull(p, name + " must not be null");
+        if (p.length == 0) throw new IllegalArgumentException(name + " must not be empty (length 0)");
+        double s = 0;
+        for (int i = 0; i < p.length; i++) {
+            if (!(p[i] >= 0) || Double.isInfinite(p[i])) {
+                throw new IllegalArgumentException(name + "[" + i + "] must be finite and >= 0 (a probability weight), was " + p[i]);
+            }
+            s += p[i];
+        }
+        if (!(s > 0)) throw new IllegalArgumentException(name + " must have a positive sum, was " + s);
+        return s;
+    }
+
+    // ---- Welch ----
+
+    /** Window functions, periodic ("fftbins") as scipy.signal.get_window builds them for spectral analysis. */
+    public enum Window {
+        /** 0.5 - 0.5 cos(2 pi k / N). */
+        HANN,
+        /** 0.54 - 0.46 cos(2 pi k / N). */
+        HAMMING,
+        /** 0.42 - 0.5 cos(2 pi k / N) + 0.08 cos(4 pi k / N). */
+        BLACKMAN,
+        /** All ones (no taper). */
+        BOXCAR;
+
+        /** The window named as SciPy names it ("hann", "hamming", "blackman", "boxcar"). */
+        public static Window of(String name) {
+            Objects.requireNonNull(name, "window must not be null");
+            return switch (name.toLowerCase(Locale.ROOT)) {
+                case "hann", "hanning" -> HANN;
+                case "hamming" -> HAMMING;
+                case "blackman" -> BLACKMAN;
+                case "boxcar", "rectangular", "rect" -> BOXCAR;
+                default -> throw new IllegalArgumentException("window must be one of hann, hamming, blackman, boxcar, was " + name);
+            };
+        }
+
+        /** The periodic window of length {@code n >= 1}. */
+        public double[] values(int n) {
+            if (n < 1) throw new IllegalArgumentException("n must be >= 1 (the window length), was " + n);
+            double[] w = new double[n];
+            if (this == BOXCAR || n == 1) {
+                java.util.Arrays.fill(w, 1.0);
+                return w;
+            }
+            // SciPy's general_cosine on linspace(-pi, pi, N + 1)[:-1]; the same values as cos(2 pi k / N) form
+            for (int k = 0; k < n; k++) {
+                double fac = -Math.PI + 2.0 * Math.PI * k / n;
+                w[k] = switch (this) {
+                    case HANN -> 0.5 + 0.5 * Math.cos(fac);
+                    case HAMMING -> 0.54 + 0.46 * Math.cos(fac);
+                    case BLACKMAN -> 0.42 + 0.5 * Math.cos(fac) + 0.08 * Math.cos(2 * fac);
+                    case BOXCAR -> 1.0;
+                };
+            }
+            return w;
+        }
+    }
+
+    /** Per-segment detrending before the window is applied (scipy's {@code detrend} argument). */
+    public enum Detrend {
+        /** No detrending ({@code detrend=False}). */
+        NONE,
+        /** Subtract the segment mean ({@code 'constant'}, SciPy's default). */
+        CONSTANT,
+        /** Subtract the least-squares line ({@code 'linear'}). */
+        LINEAR
+    }
+
+    /** Welch scaling: power spectral density (units^2/Hz) or power spectrum (units^2). */
+    public enum Scaling {
+        /** {@code 1 / (fs sum w^2)}: density, units^2 / Hz. */
+        DENSITY,
+        /** {@code 1 / (sum w)^2}: power spectrum, units^2. */
+        SPECTRUM
+    }
+
+    /** A spectral density estimate: frequencies (in the units of fs) and the values at them. */
+    public record Psd(double[] frequencies, double[] power) {}
+
+    /**
+     * {@code scipy.signal.welch(x, fs, window, nperseg, noverlap, detrend=..., scaling=...)} with
+     * SciPy's other defaults (nfft = nperseg, one-sided, average 'mean'): segments
+     * {@code x[i*(nperseg-noverlap) ..][0..nperseg)} for {@code i < (n - noverlap) / (nperseg - noverlap)},
+     * each detrended, multiplied by the window and transformed; {@code |X|^2} times the scaling,
+     * doubled in every bin except DC and (even nperseg) Nyquist, averaged over segments. Frequencies
+     * {@code k fs / nperseg}, {@code k = 0..nperseg/2}. O(n log nperseg).
+     *
+     * @throws IllegalArgumentException if x is empty or holds a non-finite value, fs is not finite and
+     *         positive, nperseg is not in [1, n] or noverlap is not in [0, nperseg)
+     */
+    public static Psd welch(double[] x, double fs, Window window, int nperseg, int noverlap, Detrend detrend, Scaling scaling) {
+        return welch(x, fs, window, nperseg, noverlap, detrend, scaling, true);
+    }
+
+    /** {@link #welch(double[], double, Window, int, int, Detrend, Scaling)}; two-sided when {@code !onesided}
+     * (frequencies in numpy.fft.fftfreq order, no doubling). */
+    public static Psd welch(double[] x, double fs, Window window, int nperseg, int noverlap, Detrend detrend, Scaling scaling,
+            boolean onesided) {
+        requireSignal(x, "x");
+        Objects.requireNonNull(window, "window must not be null");
+        Objects.requireNonNull(detrend, "detrend must not be null");
+        Objects.requireNonNull(scaling, "scaling must not be null");
+        if (!(fs > 0) || Double.isInfinite(fs)) throw new IllegalArgumentException("fs must be finite and > 0, was " + fs);
+        int n = x.length;
+        if (nperseg < 1 || nperseg > n) {
+            throw new IllegalArgumentException("nperseg must be in [1, " + n + "] (the series length), was " + nperseg);
+        }
+        if (noverlap < 0 || noverlap >= nperseg) {
+            throw new IllegalArgumentException("noverlap must be in [0, " + (nperseg - 1) + "] (below nperseg), was " + noverlap);
+        }
+        double[] w = window.values(nperseg);
+        double sw = 0, sw2 = 0;
+        for (double v : w) {
+            sw += v;
+            sw2 += v * v;
+        }
+        double scale = scaling == Scaling.DENSITY ? 1.0 / (fs * sw2) : 1.0 / (sw * sw);
+        int step = nperseg - noverlap;
+        int segments = (n - noverlap) / step;
+        int bins = nperseg / 2 + 1;
+        double[] acc = new double[bins];
+        double[] seg = new double[nperseg], re = new double[bins], im = new double[bins];
+        for (int s = 0; s < segments; s++) {
+            System.arraycopy(x, s * step, seg, 0, nperseg);
+            detrend(seg, detrend);
+            for (int j = 0; j < nperseg; j++) seg[j] *= w[j];
+            FFT.rfft(null, seg, 0, nperseg, re, im, FFT.Norm.BACKWARD);
+            for (int k = 0; k < bins; k++) acc[k] += re[k] * re[k] + im[k] * im[k];
+        }
+        double norm = scale / segments;
+        if (onesided) {
+            double[] psd = new double[bins];
+            double[] freq = new double[bins];
+            double val = 1.0 / (nperseg * (1.0 / fs)); // numpy.fft.rfftfreq's arithmetic
+            int last = (nperseg % 2 == 0) ? bins - 1 : bins;
+            for (int k = 0; k < bins; k++) {
+                psd[k] = acc[k] * norm * (k >= 1 && k < last ? 2.0 : 1.0);
+                freq[k] = k * val;
+            }
+            return new Psd(freq, psd);
+        }
+        double[] psd = new double[nperseg];
+        double[] freq = new double[nperseg];
+        double val = 1.0 / (nperseg * (1.0 / fs));
+        for (int k = 0; k < nperseg; k++) {
+            int mirror = k < bins ? k : nperseg - k;
+            psd[k] = acc[mirror] * norm;
+            freq[k] = (k <= (nperseg - 1) / 2 ? k : k - nperseg) * val;
+        }
+        return new Psd(freq, psd);
+    }
+
+    private static void detrend(double[] a, Detrend d) {
+        int n = a.length;
+        if (d == Detrend.NONE) return;
+        double mean = 0;
+        for (double v : a) mean += v;
+        mean /= n;
+        if (d == Detrend.CONSTANT || n < 2) {
+            for (int j = 0; j < n; j++) a[j] -= mean;
+            return;
+        }
+        // least-squares line on centred abscissae: slope = sum(t x) / sum(t^2), intercept = mean
+        double c = (n - 1) / 2.0, stx = 0, stt = 0;
+        for (int j = 0; j < n; j++) {
+            double t = j - c;
+            stx += t * a[j];
+            stt += t * t;
+        }
+        double slope = stx / stt;
+        for (int j = 0; j < n; j++) a[j] -= mean + slope * (j - c);
+    }
+
+    static void requireSignal(double[] x, String name) {
+        Objects.requireNonNull(x, name + " must not be null");
+        if (x.length == 0) throw new IllegalArgumentException(name + " must not be empty (length 0)");
+        FFT.requireFinite(x, 0, x.length, name);
+    }
+}

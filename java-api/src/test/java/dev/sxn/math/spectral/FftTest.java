@@ -1,0 +1,210 @@
+package dev.sxn.math.spectral;
+
+import static dev.sxn.math.spectral.SpectralReference.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.sxn.math.backend.Backend;
+import dev.sxn.math.backend.Backends;
+import dev.sxn.math.spectral.FFT.ComplexArray;
+import dev.sxn.math.spectral.FFT.Norm;
+import dev.sxn.math.testing.ReferenceData;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The plain-Java FFT against NumPy 1.24.2 (reference/gen_spectral.py), with DESIGN.md's normwise
+ * tolerance ||X - X_ref|| / ||X_ref|| <= 1e-12 max(1, log2 n), plus Parseval and round trips.
+ */
+class FftTest {
+    static final int[] SIZES = {1, 2, 3, 5, 7, 8, 12, 97, 1000, 1024, 4096, 10007, 65537, 1 << 17};
+    static final Map<String, double[]> FFT_REF = ReferenceData.csv("spectral_fft.csv");
+    static final Map<String, double[]> RFFT_REF = ReferenceData.csv("spectral_rfft.csv");
+    static final Map<String, double[]> NORMS = ReferenceData.csv("spectral_fft_norms.csv");
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 5, 7, 8, 12, 97, 1000, 1024, 4096, 10007, 65537, 1 << 17, 1 << 18, 3 << 17})
+    void complexMatchesNumpy(int n) {
+        // every available backend of the family, pinned, against NumPy (and the automatic choice)
+        for (Backend kind : kinds()) {
+            for (int mode = 0; mode <= 3; mode++) {
+                if (mode > 0 && !hasRows(FFT_REF, n, mode)) continue;
+                double[] re = sigRe(n), im = sigIm(n);
+                switch (mode) {
+                    case 0 -> FFT.forward(kind, re, im, Norm.BACKWARD);
+                    case 1 -> FFT.forward(kind, re, im, Norm.ORTHO);
+                    case 2 -> FFT.forward(kind, re, im, Norm.FORWARD);
+                    default -> FFT.inverse(kind, re, im, Norm.BACKWARD);
+                }
+                compareSampled(FFT_REF, n, mode, re, im, kind + " fft n=" + n + " mode " + mode);
+                if (mode == 0) {
+                    double norm = norm(re, im);
+                    double ref = NORMS.get("fft_norm")[index(NORMS.get("n"), n)];
+                    assertEquals(ref, norm, fftTol(n) * ref, kind + " full-output norm n=" + n);
+                }
+            }
+        }
+        double[] re = sigRe(n), im = sigIm(n);
+        FFT.forward(re, im);
+        compareSampled(FFT_REF, n, 0, re, im, "automatic fft n=" + n);
+    }
+
+    static List<Backend> kinds() {
+        List<Backend> out = new java.util.ArrayList<>();
+        for (Backend b : FFT.KERNELS.kinds()) if (Backends.isAvailable(b)) out.add(b);
+        return out;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 5, 7, 8, 12, 97, 1000, 1024, 4096, 10007, 65537, 1 << 17, 1 << 18, 3 << 17})
+    void realMatchesNumpy(int n) {
+        for (Backend kind : kinds()) {
+            double[] x = sigRe(n);
+            double[] xr = new double[n / 2 + 1], xi = new double[n / 2 + 1];
+            FFT.rfft(kind, x, 0, n, xr, xi, Norm.BACKWARD);
+            ComplexArray X = new ComplexArray(xr, xi);
+            assertEquals(n / 2 + 1, X.length());
+            List<Integer> rows = rows(RFFT_REF, "n", n);
+            double[] er = new double[rows.size()], ei = new double[rows.size()], ar = new double[rows.size()], ai = new double[rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                int r = rows.get(i), k = (int) RFFT_REF.get("k")[r];
+                er[i] = RFFT_REF.get("re")[r];
+                ei[i] = RFFT_REF.get("im")[r];
+                ar[i] = X.re()[k];
+                ai[i] = X.im()[k];
+            }
+            assertRel(ar, ai, er, ei, fftTol(n), kind + " rfft n=" + n);
+            double ref = NORMS.get("rfft_norm")[index(NORMS.get("n"), n)];
+            assertEquals(ref, norm(X.re(), X.im()), fftTol(n) * ref, kind + " rfft full-output norm n=" + n);
+        }
+    }
+
+    @Test
+    void irfftMatchesNumpy() {
+        Map<String, double[]> ref = ReferenceData.csv("spectral_irfft.csv");
+        for (int n : new int[] {1, 2, 5, 8, 9, 12, 97, 1000}) {
+            int m = n / 2 + 1;
+            double[] x = FFT.irfft(sigRe(m), sigIm(m), n);
+            List<Integer> rows = rows(ref, "n", n);
+            double[] e = new double[n];
+            for (int r : rows) e[(int) ref.get("j")[r]] = ref.get("x")[r];
+            assertRel(x, new double[n], e, new double[n], fftTol(n), "irfft n=" + n);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4, 6, 9, 11, 16, 25, 30, 49, 60, 64, 100, 127, 243, 256, 625, 1536, 2310, 4099, 8192})
+    void roundTripsAndParseval(int n) {
+        SplittableRandom rnd = new SplittableRandom(n);
+        double[] re = new double[n], im = new double[n];
+        for (int i = 0; i < n; i++) {
+            re[i] = rnd.nextDouble(-1, 1);
+            im[i] = rnd.nextDouble(-1, 1);
+        }
+        double[] r = re.clone(), i2 = im.clone();
+        FFT.forward(r, i2, Norm.ORTHO);
+        // Parseval: the unitary transform keeps the 2-norm
+        assertEquals(norm(re, im), norm(r, i2), fftTol(n) * norm(re, im), "Parseval n=" + n);
+        FFT.inverse(r, i2, Norm.ORTHO);
+        assertRel(r, i2, re, im, fftTol(n), "inverse(forward(x)) n=" + n);
+        for (Norm norm : Norm.values()) {
+            double[] a = re.clone(), b = im.clone();
+            FFT.forward(a, b, norm);
+            FFT.inverse(a, b, norm);
+            assertRel(a, b, re, im, fftTol(n), "round trip " + norm + " n=" + n);
+            ComplexArray X = FFT.rfft(re, norm);
+            double[] back = FFT.irfft(X.re(), X.im(), n, norm);
+            assertRel(back, new double[n], re, new double[n], fftTol(n), "irfft(rfft(x)) " + norm + " n=" + n);
+        }
+        // rfft equals the first half of the complex FFT of the real signal
+        double[] a = re.clone(), b = new double[n];
+        FFT.forward(a, b);
+        ComplexArray X = FFT.rfft(re);
+        assertRel(X.re(), X.im(), java.util.Arrays.copyOf(a, n / 2 + 1), java.util.Arrays.copyOf(b, n / 2 + 1), fftTol(n),
+                "rfft vs fft n=" + n);
+    }
+
+    @Test
+    void planIsSharedSafelyBetweenThreads() throws Exception {
+        int n = 3000;
+        double[] re = sigRe(n), im = sigIm(n);
+        double[] er = re.clone(), ei = im.clone();
+        FFT.forward(er, ei);
+        Thread[] ts = new Thread[4];
+        Throwable[] fail = new Throwable[1];
+        for (int t = 0; t < ts.length; t++) {
+            ts[t] = new Thread(() -> {
+                try {
+                    for (int k = 0; k < 50; k++) {
+                        double[] a = re.clone(), b = im.clone();
+                        FFT.forward(a, b);
+                        assertArrayEquals(er, a);
+                        assertArrayEquals(ei, b);
+                    }
+                } catch (Throwable e) {
+                    fail[0] = e;
+                }
+            });
+            ts[t].start();
+        }
+        for (Thread t : ts) t.join();
+        assertNull(fail[0]);
+    }
+
+    @Test
+    void badInputIsRejectedWithAClearMessage() {
+        var e = assertThrows(IllegalArgumentException.class, () -> FFT.forward(new double[0], new double[0]));
+        assertTrue(e.getMessage().contains("re must not be empty"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> FFT.forward(new double[3], new double[4]));
+        assertTrue(e.getMessage().contains("same length") && e.getMessage().contains("3") && e.getMessage().contains("4"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> FFT.forward(new double[] {1, Double.NaN}, new double[2]));
+        assertTrue(e.getMessage().contains("re[1]") && e.getMessage().contains("NaN"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> FFT.rfft(new double[0]));
+        assertTrue(e.getMessage().contains("n must be >= 1") && e.getMessage().contains("was 0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> FFT.irfft(new double[3], new double[3], 8));
+        assertTrue(e.getMessage().contains("n/2 + 1 = 5"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Norm.of("unitary"));
+        assertTrue(e.getMessage().contains("unitary"), e.getMessage());
+        assertThrows(NullPointerException.class, () -> FFT.forward(null, new double[1]));
+    }
+
+    static void compareSampled(Map<String, double[]> ref, int n, int mode, double[] re, double[] im, String what) {
+        double[] ns = ref.get("n"), ms = ref.get("mode"), ks = ref.get("k"), rr = ref.get("re"), ri = ref.get("im");
+        int count = 0;
+        for (int i = 0; i < ns.length; i++) if (ns[i] == n && ms[i] == mode) count++;
+        if (count == 0 && mode == 0) throw new AssertionError("no reference rows for n=" + n);
+        if (count == 0) return;
+        double[] er = new double[count], ei = new double[count], ar = new double[count], ai = new double[count];
+        int c = 0;
+        for (int i = 0; i < ns.length; i++) {
+            if (ns[i] != n || ms[i] != mode) continue;
+            int k = (int) ks[i];
+            er[c] = rr[i];
+            ei[c] = ri[i];
+            ar[c] = re[k];
+            ai[c] = im[k];
+            c++;
+        }
+        assertRel(ar, ai, er, ei, fftTol(n), what);
+    }
+
+    static boolean hasRows(Map<String, double[]> ref, int n, int mode) {
+        double[] ns = ref.get("n"), ms = ref.get("mode");
+        for (int i = 0; i < ns.length; i++) if (ns[i] == n && ms[i] == mode) return true;
+        return false;
+    }
+
+    static int index(double[] col, int n) {
+        for (int i = 0; i < col.length; i++) if (col[i] == n) return i;
+        throw new AssertionError("no row for n=" + n);
+    }
+
+    static double norm(double[] re, double[] im) {
+        double s = 0;
+        for (int i = 0; i < re.length; i++) s += re[i] * re[i] + im[i] * im[i];
+        return Math.sqrt(s);
+    }
+}

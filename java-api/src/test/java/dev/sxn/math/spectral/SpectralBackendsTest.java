@@ -1,0 +1,92 @@
+package dev.sxn.math.spectral;
+
+import static dev.sxn.math.spectral.SpectralReference.*;
+import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.sxn.math.backend.Backend;
+import dev.sxn.math.spectral.FFT.Norm;
+import dev.sxn.math.testing.BackendSupport;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every accelerated backend against the plain-Java kernels. FFTs: normwise relative difference
+ * <= 1e-12 max(1, log2 n) (the two run the same algorithm; only rounding may differ). Rolling
+ * entropy: |a - b| <= 1e-12 per window (normalised entropies lie in [0, 1]), NaN windows identical.
+ */
+class SpectralBackendsTest {
+    static final int[] SIZES = {1, 2, 3, 4, 5, 7, 8, 12, 15, 16, 17, 31, 32, 60, 64, 97, 100, 128, 243, 256, 500, 625, 1000,
+            1024, 2048, 3000, 4096, 4099, 6561, 8192, 15625};
+
+    @ParameterizedTest
+    @MethodSource("dev.sxn.math.testing.BackendSupport#accelerated")
+    void fftAgreesWithJava(Backend kind) {
+        BackendSupport.assumeAvailable(kind);
+        assumeTrue(FFT.KERNELS.kinds().contains(kind), "spectral.FFT has no " + kind + " kernel");
+        SplittableRandom rnd = new SplittableRandom(11);
+        for (int n : SIZES) {
+            double[] re = new double[n], im = new double[n];
+            for (int i = 0; i < n; i++) {
+                re[i] = rnd.nextDouble(-1, 1);
+                im[i] = rnd.nextDouble(-1, 1);
+            }
+            for (Norm norm : Norm.values()) {
+                double[] ar = re.clone(), ai = im.clone(), br = re.clone(), bi = im.clone();
+                FFT.forward(Backend.JAVA, ar, ai, norm);
+                FFT.forward(kind, br, bi, norm);
+                assertRel(br, bi, ar, ai, fftTol(n), kind + " forward n=" + n + " " + norm);
+                FFT.inverse(Backend.JAVA, ar, ai, norm);
+                FFT.inverse(kind, br, bi, norm);
+                assertRel(br, bi, ar, ai, fftTol(n), kind + " inverse n=" + n + " " + norm);
+            }
+            int bins = n / 2 + 1;
+            // an offset into a longer array, to catch kernels that ignore it
+            double[] x = new double[n + 3];
+            System.arraycopy(re, 0, x, 3, n);
+            double[] jr = new double[bins], ji = new double[bins], kr = new double[bins], ki = new double[bins];
+            FFT.rfft(Backend.JAVA, x, 3, n, jr, ji, Norm.BACKWARD);
+            FFT.rfft(kind, x, 3, n, kr, ki, Norm.BACKWARD);
+            assertRel(kr, ki, jr, ji, fftTol(n), kind + " rfft n=" + n);
+            double[] jo = new double[n], ko = new double[n];
+            FFT.irfft(Backend.JAVA, jr, ji, n, jo, Norm.ORTHO);
+            FFT.irfft(kind, jr, ji, n, ko, Norm.ORTHO);
+            assertRel(ko, new double[n], jo, new double[n], fftTol(n), kind + " irfft n=" + n);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.sxn.math.testing.BackendSupport#accelerated")
+    void rollingEntropyAgreesWithJava(Backend kind) {
+        BackendSupport.assumeAvailable(kind);
+        assumeTrue(Spectral.KERNELS.kinds().contains(kind), "spectral.rollingEntropy has no " + kind + " kernel");
+        SplittableRandom rnd = new SplittableRandom(5);
+        int series = 3, len = 1200;
+        double[] data = new double[series * len];
+        double p = 0;
+        for (int i = 0; i < data.length; i++) data[i] = p += rnd.nextGaussian();
+        data[len + 700] = Double.NaN;
+        for (int i = 0; i < 100; i++) data[2 * len + 200 + i] = 4.0; // a flat stretch: NaN windows (no power)
+        for (int window : new int[] {2, 3, 16, 30, 64, 97, 256, 600}) {
+            for (int step : new int[] {1, 7}) {
+                for (boolean keepDc : new boolean[] {false, true}) {
+                    double[] a = Spectral.rollingEntropyFlat(Backend.JAVA, data, series, len, window, step, Math.E, true, keepDc);
+                    double[] b = Spectral.rollingEntropyFlat(kind, data, series, len, window, step, Math.E, true, keepDc);
+                    assertEquals(a.length, b.length);
+                    for (int i = 0; i < a.length; i++) {
+                        String what = kind + " window=" + window + " step=" + step + " keepDc=" + keepDc + " [" + i + "]";
+                        if (Double.isNaN(a[i])) assertTrue(Double.isNaN(b[i]), what + " expected NaN, was " + b[i]);
+                        else assertEquals(a[i], b[i], 1e-12, what);
+                    }
+                }
+            }
+        }
+        double[] a = Spectral.rollingEntropy(Backend.JAVA, data, 256, 1, 2.0, false, false);
+        double[] b = Spectral.rollingEntropy(kind, data, 256, 1, 2.0, false, false);
+        for (int i = 0; i < a.length; i++) {
+            if (Double.isNaN(a[i])) assertTrue(Double.isNaN(b[i]));
+            else assertEquals(a[i], b[i], 1e-11, kind + " bits [" + i + "]");
+        }
+    }
+}

@@ -1,0 +1,122 @@
+/* Spectral kernels: Stockham FFT stages (radix 4, 2, 3, 5) on split re/im arrays, and rolling
+ * spectral entropy over many windows in one call (real FFT of even length w as a complex FFT of
+ * length w/2 plus the unpacking pass). The Java side (NativeFftKernels, NativeEntropyKernels) builds
+ * the plan (radices, strides, twiddles) and checks every argument; C trusts them and touches exactly
+ * re/im/scratch [0, n), the plan arrays, x[0, series*length) and out[0, series*count). */
+#include "sxn_dispatch.h"
+
+#include <immintrin.h>
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+typedef struct {
+    int64_t n;
+    int32_t nstages;
+    const int32_t *radix;
+    const int32_t *stride;
+    const int32_t *tw_off;
+    const double *tw_re;
+    const double *tw_im;
+    const double *c5; /* cos(2pi/5), cos(4pi/5), sin(2pi/5), sin(4pi/5) */
+} sxn_fft_plan;
+
+static const double C5[4] = {0.30901699437494745, -0.8090169943749473, 0.9510565162951535, 0.5877852522924732};
+
+#define VD __m128d
+#define VW 2
+#define VLOAD _mm_loadu_pd
+#define VSTORE _mm_storeu_pd
+#define VADD _mm_add_pd
+#define VSUB _mm_sub_pd
+#define VMUL _mm_mul_pd
+#define VSET1 _mm_set1_pd
+#define SXN_FFT_SUFFIX base
+#include "spectral_fft_body.h"
+#undef SXN_FFT_SUFFIX
+#undef VD
+#undef VW
+#undef VLOAD
+#undef VSTORE
+#undef VADD
+#undef VSUB
+#undef VMUL
+#undef VSET1
+
+#pragma GCC push_options
+#pragma GCC target("avx2,fma")
+#define VD __m256d
+#define VW 4
+#define VLOAD _mm256_loadu_pd
+#define VSTORE _mm256_storeu_pd
+#define VADD _mm256_add_pd
+#define VSUB _mm256_sub_pd
+#define VMUL _mm256_mul_pd
+#define VSET1 _mm256_set1_pd
+#define SXN_FFT_SUFFIX avx2
+#include "spectral_fft_body.h"
+#undef SXN_FFT_SUFFIX
+#undef VD
+#undef VW
+#undef VLOAD
+#undef VSTORE
+#undef VADD
+#undef VSUB
+#undef VMUL
+#undef VSET1
+#pragma GCC pop_options
+
+#pragma GCC push_options
+#pragma GCC target("avx512f,avx512dq,avx512vl,fma,avx2")
+#define VD __m512d
+#define VW 8
+#define VLOAD _mm512_loadu_pd
+#define VSTORE _mm512_storeu_pd
+#define VADD _mm512_add_pd
+#define VSUB _mm512_sub_pd
+#define VMUL _mm512_mul_pd
+#define VSET1 _mm512_set1_pd
+#define SXN_FFT_SUFFIX avx512
+#include "spectral_fft_body.h"
+#undef SXN_FFT_SUFFIX
+#undef VD
+#undef VW
+#undef VLOAD
+#undef VSTORE
+#undef VADD
+#undef VSUB
+#undef VMUL
+#undef VSET1
+#pragma GCC pop_options
+
+static void fft_dispatch(const sxn_fft_plan *p, double *re, double *im, double *sre, double *sim) {
+    switch (sxn_isa()) {
+        case SXN_ISA_AVX512: fft_avx512(p, re, im, sre, sim); break;
+        case SXN_ISA_AVX2: fft_avx2(p, re, im, sre, sim); break;
+        default: fft_base(p, re, im, sre, sim); break;
+    }
+}
+
+/* Unnormalised forward DFT of (re, im)[0, n) in place; n = product of radix[0..nstages). */
+SXN_EXPORT void sxn_spectral_fft(int64_t n, int32_t nstages, const int32_t *radix, const int32_t *stride,
+                                 const int32_t *tw_off, const double *tw_re, const double *tw_im,
+                                 double *re, double *im, double *sre, double *sim) {
+    sxn_fft_plan p = {n, nstages, radix, stride, tw_off, tw_re, tw_im, C5};
+    fft_dispatch(&p, re, im, sre, sim);
+}
+
+/* Rolling spectral entropy, window w = 2h even, plan of the complex length h. work holds 5h + 1
+ * doubles. A window holding NaN or infinity gives NaN through the transform itself (every bin turns
+ * NaN, so the total is not > 0), which is the Java kernel's result too. */
+SXN_EXPORT void sxn_spectral_rolling_entropy(const double *x, int32_t series, int64_t length, int64_t window,
+                                             int64_t step, int32_t keep_dc, double log_scale,
+                                             int64_t h, int32_t nstages, const int32_t *radix, const int32_t *stride,
+                                             const int32_t *tw_off, const double *tw_re, const double *tw_im,
+                                             const double *rtw_re, const double *rtw_im, double *work, double *out) {
+    sxn_fft_plan p = {h, nstages, radix, stride, tw_off, tw_re, tw_im, C5};
+    switch (sxn_isa()) {
+        case SXN_ISA_AVX512: rolling_avx512(&p, x, series, length, window, step, keep_dc, log_scale, rtw_re, rtw_im, work, out); break;
+        case SXN_ISA_AVX2: rolling_avx2(&p, x, series, length, window, step, keep_dc, log_scale, rtw_re, rtw_im, work, out); break;
+        default: rolling_base(&p, x, series, length, window, step, keep_dc, log_scale, rtw_re, rtw_im, work, out); break;
+    }
+}

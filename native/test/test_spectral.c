@@ -1,0 +1,142 @@
+/* Checks the Stockham FFT against a naive O(n^2) DFT for smooth sizes (every radix, every stride,
+ * odd stage counts) and the rolling entropy against a naive DFT entropy. Buffers are sized exactly
+ * so ASan catches any access outside [0, n). */
+#include "sxn_test.h"
+#include <stdint.h>
+
+void sxn_spectral_fft(int64_t n, int32_t nstages, const int32_t *radix, const int32_t *stride,
+                      const int32_t *tw_off, const double *tw_re, const double *tw_im,
+                      double *re, double *im, double *sre, double *sim);
+void sxn_spectral_rolling_entropy(const double *x, int32_t series, int64_t length, int64_t window,
+                                  int64_t step, int32_t keep_dc, double log_scale,
+                                  int64_t h, int32_t nstages, const int32_t *radix, const int32_t *stride,
+                                  const int32_t *tw_off, const double *tw_re, const double *tw_im,
+                                  const double *rtw_re, const double *rtw_im, double *work, double *out);
+int32_t sxn_isa_level(void);
+
+typedef struct {
+    int32_t nst, radix[40], stride[40], off[41];
+    double *twr, *twi;
+} plan_t;
+
+/* Same construction as FftPlan.java: radix 4s first, then 2, 3s, 5s; twiddles w_L^(r j). */
+static void plan_build(plan_t *p, int64_t n) {
+    int64_t r = n;
+    p->nst = 0;
+    while (r % 4 == 0) { p->radix[p->nst++] = 4; r /= 4; }
+    if (r % 2 == 0) { p->radix[p->nst++] = 2; r /= 2; }
+    while (r % 3 == 0) { p->radix[p->nst++] = 3; r /= 3; }
+    while (r % 5 == 0) { p->radix[p->nst++] = 5; r /= 5; }
+    int64_t total = 0, s = 1;
+    for (int t = 0; t < p->nst; t++) {
+        p->stride[t] = (int32_t) s;
+        p->off[t] = (int32_t) total;
+        total += (n / s / p->radix[t]) * (p->radix[t] - 1);
+        s *= p->radix[t];
+    }
+    p->off[p->nst] = (int32_t) total;
+    p->twr = sxn_test_alloc(total);
+    p->twi = sxn_test_alloc(total);
+    s = 1;
+    for (int t = 0; t < p->nst; t++) {
+        int64_t len = n / s, rad = p->radix[t], m = len / rad;
+        for (int64_t j = 0; j < m; j++)
+            for (int64_t q = 1; q < rad; q++) {
+                double ang = -2.0 * M_PI * (double) ((q * j) % len) / (double) len;
+                p->twr[p->off[t] + j * (rad - 1) + q - 1] = cos(ang);
+                p->twi[p->off[t] + j * (rad - 1) + q - 1] = sin(ang);
+            }
+        s *= rad;
+    }
+}
+
+static void plan_free(plan_t *p) { free(p->twr); free(p->twi); }
+
+static void test_fft(int64_t n, unsigned long long *seed) {
+    plan_t p;
+    plan_build(&p, n);
+    double *re = sxn_test_alloc(n), *im = sxn_test_alloc(n), *sr = sxn_test_alloc(n), *si = sxn_test_alloc(n);
+    double *xr = sxn_test_alloc(n), *xi = sxn_test_alloc(n);
+    for (int64_t i = 0; i < n; i++) { xr[i] = re[i] = sxn_test_uniform(seed); xi[i] = im[i] = sxn_test_uniform(seed); }
+    sxn_spectral_fft(n, p.nst, p.radix, p.stride, p.off, p.twr, p.twi, re, im, sr, si);
+    double err = 0, ref = 0;
+    for (int64_t k = 0; k < n; k++) {
+        double ar = 0, ai = 0;
+        for (int64_t j = 0; j < n; j++) {
+            double ang = -2.0 * M_PI * (double) ((j * k) % n) / (double) n, c = cos(ang), s = sin(ang);
+            ar += xr[j] * c - xi[j] * s;
+            ai += xr[j] * s + xi[j] * c;
+        }
+        err += (re[k] - ar) * (re[k] - ar) + (im[k] - ai) * (im[k] - ai);
+        ref += ar * ar + ai * ai;
+    }
+    /* normwise; the naive DFT itself carries ~n eps error, so the bound is looser than the Java tests' */
+    SXN_CHECK_CLOSE(sqrt(err / ref), 0, 1e-13 * (double) n, 0, "fft normwise", n);
+    plan_free(&p);
+    free(re); free(im); free(sr); free(si); free(xr); free(xi);
+}
+
+static double naive_entropy(const double *x, int64_t w, int keep_dc) {
+    int64_t bins = w / 2 + 1;
+    double pw[600], tot = 0, h = 0;
+    for (int64_t k = keep_dc ? 0 : 1; k < bins; k++) {
+        double ar = 0, ai = 0;
+        for (int64_t j = 0; j < w; j++) {
+            double ang = -2.0 * M_PI * (double) ((j * k) % w) / (double) w;
+            ar += x[j] * cos(ang);
+            ai += x[j] * sin(ang);
+        }
+        pw[k] = ar * ar + ai * ai;
+        tot += pw[k];
+    }
+    for (int64_t k = keep_dc ? 0 : 1; k < bins; k++) {
+        double p = pw[k] / tot;
+        if (p > 0) h -= p * log(p);
+    }
+    return h;
+}
+
+static void test_rolling(int64_t window, int64_t step, int keep_dc, unsigned long long *seed) {
+    int32_t series = 2;
+    int64_t length = 3 * window + 5, h = window / 2;
+    plan_t p;
+    plan_build(&p, h);
+    double *rtr = sxn_test_alloc(h + 1), *rti = sxn_test_alloc(h + 1);
+    for (int64_t k = 0; k <= h; k++) { rtr[k] = cos(-M_PI * (double) k / (double) h); rti[k] = sin(-M_PI * (double) k / (double) h); }
+    rti[h] = 0;
+    double *x = sxn_test_alloc(series * length);
+    for (int64_t i = 0; i < series * length; i++) x[i] = sxn_test_uniform(seed);
+    x[length + 2] = NAN; /* second series, first window(s) */
+    int64_t count = (length - window) / step + 1;
+    double *out = sxn_test_alloc(series * count), *work = sxn_test_alloc(5 * h + 1);
+    sxn_spectral_rolling_entropy(x, series, length, window, step, keep_dc, 1.0, h, p.nst, p.radix, p.stride, p.off,
+                                 p.twr, p.twi, rtr, rti, work, out);
+    for (int32_t s = 0; s < series; s++)
+        for (int64_t w = 0; w < count; w++) {
+            int64_t start = w * step;
+            int has_nan = s == 1 && start <= 2 && 2 < start + window;
+            double got = out[s * count + w];
+            if (has_nan) {
+                sxn_checks++;
+                if (!isnan(got)) { sxn_failures++; fprintf(stderr, "FAIL NaN window %ld got %g\n", (long) w, got); }
+            } else {
+                SXN_CHECK_CLOSE(got, naive_entropy(x + s * length + start, window, keep_dc), 1e-11, 0, "rolling entropy", w);
+            }
+        }
+    plan_free(&p);
+    free(rtr); free(rti); free(x); free(out); free(work);
+}
+
+int main(void) {
+    unsigned long long seed = 7;
+    int64_t sizes[] = {2, 3, 4, 5, 6, 8, 9, 12, 15, 16, 25, 27, 32, 60, 64, 100, 125, 128, 243, 256, 360, 512, 1000, 1024};
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) test_fft(sizes[i], &seed);
+    int64_t windows[] = {2, 4, 6, 16, 30, 64, 100, 256};
+    for (size_t i = 0; i < sizeof windows / sizeof windows[0]; i++)
+        for (int keep = 0; keep <= 1; keep++) {
+            test_rolling(windows[i], 1, keep, &seed);
+            test_rolling(windows[i], 7, keep, &seed);
+        }
+    printf("isa level %d\n", sxn_isa_level());
+    return sxn_test_finish("test_spectral");
+}
