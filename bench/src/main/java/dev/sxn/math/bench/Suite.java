@@ -11,6 +11,7 @@ final class Suite {
             BandwidthBench.class,
             VectorOpsBench.class,
             IndicatorsBench.class,
+            SpectralBench.class,
             LinalgBench.class,
             MatrixProfileBench.class,
             DynamicsBench.class,

@@ -14,6 +14,7 @@ public final class Demo {
     static final List<DemoSection> SECTIONS = List.of(
             new VectorOpsSection(),
             new IndicatorsSection(),
+            new SpectralSection(),
             new LinalgSection(),
             new MatrixProfileSection(),
             new DynamicsSection(),
