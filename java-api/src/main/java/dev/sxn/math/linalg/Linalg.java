@@ -35,6 +35,18 @@ import java.util.function.Function;
 public final class Linalg {
     private static final LinalgKernels JAVA = new JavaLinalgKernels();
     private static final String NATIVE_CLASS = "dev.sxn.math.linalg.NativeLinalgKernels";
+    private static final String VECTOR_CLASS = "dev.sxn.math.linalg.VectorLinalgKernels";
+
+    /*
+     * VECTOR crossovers (largest dimension from which VECTOR is chosen when NATIVE is not, or below
+     * NATIVE's crossover): see VectorLinalgKernels and bench/results/linalg2.md. eigSymmetric's VECTOR
+     * kernel is the plain-Java algorithm (nothing in it is a GEMM), so it is never chosen automatically.
+     */
+    private static final long VECTOR_GEMM_CROSSOVER = 32;
+    private static final long VECTOR_LU_CROSSOVER = 64;
+    private static final long VECTOR_QR_CROSSOVER = 64;
+    private static final long VECTOR_SVD_CROSSOVER = 64;
+    private static final long VECTOR_CHOLESKY_CROSSOVER = 64;
 
     /*
      * Crossovers (largest dimension from which NATIVE is chosen) from bench/results/linalg.md
@@ -42,15 +54,16 @@ public final class Linalg {
      * downcall plus LAPACKE's workspace allocation costs a few microseconds, which plain Java matches
      * only on tiny matrices; at 64 OpenBLAS is already several times faster in every family measured.
      */
-    private static final KernelSet<LinalgKernels> GEMM = family("linalg.gemm", 16);
-    private static final KernelSet<LinalgKernels> LU_SET = family("linalg.lu", 16);
-    private static final KernelSet<LinalgKernels> QR_SET = family("linalg.qr", 16);
-    private static final KernelSet<LinalgKernels> SVD_SET = family("linalg.svd", 8);
-    private static final KernelSet<LinalgKernels> CHOL = family("linalg.cholesky", 32);
-    private static final KernelSet<LinalgKernels> EIG = family("linalg.eigSymmetric", 8);
+    private static final KernelSet<LinalgKernels> GEMM = family("linalg.gemm", 16, VECTOR_GEMM_CROSSOVER);
+    private static final KernelSet<LinalgKernels> LU_SET = family("linalg.lu", 16, VECTOR_LU_CROSSOVER);
+    private static final KernelSet<LinalgKernels> QR_SET = family("linalg.qr", 16, VECTOR_QR_CROSSOVER);
+    private static final KernelSet<LinalgKernels> SVD_SET = family("linalg.svd", 8, VECTOR_SVD_CROSSOVER);
+    private static final KernelSet<LinalgKernels> CHOL = family("linalg.cholesky", 32, VECTOR_CHOLESKY_CROSSOVER);
+    private static final KernelSet<LinalgKernels> EIG = family("linalg.eigSymmetric", 8, KernelSet.NEVER);
 
-    private static KernelSet<LinalgKernels> family(String name, long nativeCrossover) {
-        return KernelSet.builder(name, LinalgKernels.class, JAVA).with(Backend.NATIVE, NATIVE_CLASS, nativeCrossover).build();
+    private static KernelSet<LinalgKernels> family(String name, long nativeCrossover, long vectorCrossover) {
+        return KernelSet.builder(name, LinalgKernels.class, JAVA).with(Backend.NATIVE, NATIVE_CLASS, nativeCrossover)
+                .with(Backend.VECTOR, VECTOR_CLASS, vectorCrossover).build();
     }
 
     private Linalg() {}
