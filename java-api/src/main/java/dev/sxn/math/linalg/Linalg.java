@@ -42,9 +42,9 @@ public final class Linalg {
      * NATIVE's crossover): see VectorLinalgKernels and bench/results/linalg2.md. eigSymmetric's VECTOR
      * kernel is the plain-Java algorithm (nothing in it is a GEMM), so it is never chosen automatically.
      */
-    private static final long VECTOR_GEMM_CROSSOVER = 32;
-    private static final long VECTOR_LU_CROSSOVER = 64;
-    private static final long VECTOR_QR_CROSSOVER = 64;
+    private static final long VECTOR_GEMM_CROSSOVER = 16;
+    private static final long VECTOR_LU_CROSSOVER = 96;
+    private static final long VECTOR_QR_CROSSOVER = 32;
     private static final long VECTOR_SVD_CROSSOVER = 64;
     private static final long VECTOR_CHOLESKY_CROSSOVER = 64;
 

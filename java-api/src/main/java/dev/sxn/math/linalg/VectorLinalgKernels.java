@@ -79,8 +79,8 @@ final class VectorLinalgKernels implements LinalgKernels {
         }
         if (alpha == 0 || k == 0) return;
         int kcMax = Math.min(KC, k);
-        int mcMax = Math.min(MC, roundUp(m, MR));
-        int ncMax = Math.min(NC, roundUp(n, NR));
+        int mcMax = roundUp(Math.min(MC, m), MR);
+        int ncMax = roundUp(Math.min(NC, n), NR);
         double[] pa = new double[mcMax * kcMax];
         double[] pb = new double[ncMax * kcMax];
         double[] tile = new double[MR * NR];
@@ -216,39 +216,62 @@ final class VectorLinalgKernels implements LinalgKernels {
             c25 = a2.fma(b, c25);
             c35 = a3.fma(b, c35);
         }
+        // Written out rather than through helpers: a vector passed to a call that C2 does not inline is boxed.
         if (mr == MR && nr == NR) {
-            addColumn(c, co, c00, c10, c20, c30);
-            addColumn(c, co + ldc, c01, c11, c21, c31);
-            addColumn(c, co + 2 * ldc, c02, c12, c22, c32);
-            addColumn(c, co + 3 * ldc, c03, c13, c23, c33);
-            addColumn(c, co + 4 * ldc, c04, c14, c24, c34);
-            addColumn(c, co + 5 * ldc, c05, c15, c25, c35);
+            DoubleVector.fromArray(S, c, co).add(c00).intoArray(c, co);
+            DoubleVector.fromArray(S, c, co + L).add(c10).intoArray(c, co + L);
+            DoubleVector.fromArray(S, c, co + 2 * L).add(c20).intoArray(c, co + 2 * L);
+            DoubleVector.fromArray(S, c, co + 3 * L).add(c30).intoArray(c, co + 3 * L);
+            DoubleVector.fromArray(S, c, co + ldc).add(c01).intoArray(c, co + ldc);
+            DoubleVector.fromArray(S, c, co + ldc + L).add(c11).intoArray(c, co + ldc + L);
+            DoubleVector.fromArray(S, c, co + ldc + 2 * L).add(c21).intoArray(c, co + ldc + 2 * L);
+            DoubleVector.fromArray(S, c, co + ldc + 3 * L).add(c31).intoArray(c, co + ldc + 3 * L);
+            DoubleVector.fromArray(S, c, co + 2 * ldc).add(c02).intoArray(c, co + 2 * ldc);
+            DoubleVector.fromArray(S, c, co + 2 * ldc + L).add(c12).intoArray(c, co + 2 * ldc + L);
+            DoubleVector.fromArray(S, c, co + 2 * ldc + 2 * L).add(c22).intoArray(c, co + 2 * ldc + 2 * L);
+            DoubleVector.fromArray(S, c, co + 2 * ldc + 3 * L).add(c32).intoArray(c, co + 2 * ldc + 3 * L);
+            DoubleVector.fromArray(S, c, co + 3 * ldc).add(c03).intoArray(c, co + 3 * ldc);
+            DoubleVector.fromArray(S, c, co + 3 * ldc + L).add(c13).intoArray(c, co + 3 * ldc + L);
+            DoubleVector.fromArray(S, c, co + 3 * ldc + 2 * L).add(c23).intoArray(c, co + 3 * ldc + 2 * L);
+            DoubleVector.fromArray(S, c, co + 3 * ldc + 3 * L).add(c33).intoArray(c, co + 3 * ldc + 3 * L);
+            DoubleVector.fromArray(S, c, co + 4 * ldc).add(c04).intoArray(c, co + 4 * ldc);
+            DoubleVector.fromArray(S, c, co + 4 * ldc + L).add(c14).intoArray(c, co + 4 * ldc + L);
+            DoubleVector.fromArray(S, c, co + 4 * ldc + 2 * L).add(c24).intoArray(c, co + 4 * ldc + 2 * L);
+            DoubleVector.fromArray(S, c, co + 4 * ldc + 3 * L).add(c34).intoArray(c, co + 4 * ldc + 3 * L);
+            DoubleVector.fromArray(S, c, co + 5 * ldc).add(c05).intoArray(c, co + 5 * ldc);
+            DoubleVector.fromArray(S, c, co + 5 * ldc + L).add(c15).intoArray(c, co + 5 * ldc + L);
+            DoubleVector.fromArray(S, c, co + 5 * ldc + 2 * L).add(c25).intoArray(c, co + 5 * ldc + 2 * L);
+            DoubleVector.fromArray(S, c, co + 5 * ldc + 3 * L).add(c35).intoArray(c, co + 5 * ldc + 3 * L);
             return;
         }
-        storeColumn(tile, 0, c00, c10, c20, c30);
-        storeColumn(tile, MR, c01, c11, c21, c31);
-        storeColumn(tile, 2 * MR, c02, c12, c22, c32);
-        storeColumn(tile, 3 * MR, c03, c13, c23, c33);
-        storeColumn(tile, 4 * MR, c04, c14, c24, c34);
-        storeColumn(tile, 5 * MR, c05, c15, c25, c35);
+        c00.intoArray(tile, 0);
+        c10.intoArray(tile, L);
+        c20.intoArray(tile, 2 * L);
+        c30.intoArray(tile, 3 * L);
+        c01.intoArray(tile, MR);
+        c11.intoArray(tile, MR + L);
+        c21.intoArray(tile, MR + 2 * L);
+        c31.intoArray(tile, MR + 3 * L);
+        c02.intoArray(tile, 2 * MR);
+        c12.intoArray(tile, 2 * MR + L);
+        c22.intoArray(tile, 2 * MR + 2 * L);
+        c32.intoArray(tile, 2 * MR + 3 * L);
+        c03.intoArray(tile, 3 * MR);
+        c13.intoArray(tile, 3 * MR + L);
+        c23.intoArray(tile, 3 * MR + 2 * L);
+        c33.intoArray(tile, 3 * MR + 3 * L);
+        c04.intoArray(tile, 4 * MR);
+        c14.intoArray(tile, 4 * MR + L);
+        c24.intoArray(tile, 4 * MR + 2 * L);
+        c34.intoArray(tile, 4 * MR + 3 * L);
+        c05.intoArray(tile, 5 * MR);
+        c15.intoArray(tile, 5 * MR + L);
+        c25.intoArray(tile, 5 * MR + 2 * L);
+        c35.intoArray(tile, 5 * MR + 3 * L);
         for (int j = 0; j < nr; j++) {
             int cj = co + j * ldc, tj = j * MR;
             for (int i = 0; i < mr; i++) c[cj + i] += tile[tj + i];
         }
-    }
-
-    private static void addColumn(double[] c, int o, DoubleVector v0, DoubleVector v1, DoubleVector v2, DoubleVector v3) {
-        DoubleVector.fromArray(S, c, o).add(v0).intoArray(c, o);
-        DoubleVector.fromArray(S, c, o + L).add(v1).intoArray(c, o + L);
-        DoubleVector.fromArray(S, c, o + 2 * L).add(v2).intoArray(c, o + 2 * L);
-        DoubleVector.fromArray(S, c, o + 3 * L).add(v3).intoArray(c, o + 3 * L);
-    }
-
-    private static void storeColumn(double[] t, int o, DoubleVector v0, DoubleVector v1, DoubleVector v2, DoubleVector v3) {
-        v0.intoArray(t, o);
-        v1.intoArray(t, o + L);
-        v2.intoArray(t, o + 2 * L);
-        v3.intoArray(t, o + 3 * L);
     }
 
     // ================================================================= BLAS-1 helpers (vector bodies, scalar tails)
