@@ -36,6 +36,7 @@ public final class Linalg {
     private static final LinalgKernels JAVA = new JavaLinalgKernels();
     private static final String NATIVE_CLASS = "dev.sxn.math.linalg.NativeLinalgKernels";
     private static final String VECTOR_CLASS = "dev.sxn.math.linalg.VectorLinalgKernels";
+    private static final String OPENCL_GEMM_CLASS = "dev.sxn.math.linalg.OpenClGemmKernels";
 
     /*
      * VECTOR crossovers (largest dimension from which VECTOR is chosen when NATIVE is not, or below
@@ -54,7 +55,14 @@ public final class Linalg {
      * downcall plus LAPACKE's workspace allocation costs a few microseconds, which plain Java matches
      * only on tiny matrices; at 64 OpenBLAS is already several times faster in every family measured.
      */
-    private static final KernelSet<LinalgKernels> GEMM = family("linalg.gemm", 16, VECTOR_GEMM_CROSSOVER);
+    /*
+     * OPENCL GEMM (kernels/linalg.cl, OpenClGemmKernels): on PoCL (the CPU driver) it never beats NATIVE
+     * or VECTOR, so it is not chosen on a CPU device; on a GPU it was not measured (no GPU here), so it is
+     * not chosen there either until measured: pin it, or set -Dsxn.crossover.linalg.gemm.opencl=N.
+     */
+    private static final KernelSet<GemmKernels> GEMM = KernelSet.builder("linalg.gemm", GemmKernels.class, (GemmKernels) JAVA)
+            .with(Backend.NATIVE, NATIVE_CLASS, 16).with(Backend.VECTOR, VECTOR_CLASS, VECTOR_GEMM_CROSSOVER)
+            .withOpenCl(OPENCL_GEMM_CLASS, KernelSet.NEVER, KernelSet.NEVER).build();
     private static final KernelSet<LinalgKernels> LU_SET = family("linalg.lu", 16, VECTOR_LU_CROSSOVER);
     private static final KernelSet<LinalgKernels> QR_SET = family("linalg.qr", 16, VECTOR_QR_CROSSOVER);
     private static final KernelSet<LinalgKernels> SVD_SET = family("linalg.svd", 8, VECTOR_SVD_CROSSOVER);
@@ -139,10 +147,10 @@ public final class Linalg {
      * {@code size}; a NATIVE failure falls back to JAVA unless forced. IllegalArgumentExceptions are about
      * the input's values (every backend would raise them), so they pass straight through.
      */
-    private static <R> R run(KernelSet<LinalgKernels> set, Backend pinned, long size, Function<LinalgKernels, R> call) {
+    private static <K, R> R run(KernelSet<K> set, Backend pinned, long size, Function<K, R> call) {
         if (pinned != null) return call.apply(set.kernel(Objects.requireNonNull(pinned, "backend must not be null")));
         Backend kind = set.choose(size);
-        if (kind == Backend.JAVA) return call.apply(JAVA);
+        if (kind == Backend.JAVA) return call.apply(set.java());
         try {
             return call.apply(set.kernel(kind));
         } catch (IllegalArgumentException e) {
@@ -150,7 +158,7 @@ public final class Linalg {
         } catch (RuntimeException e) {
             if (set.isForced()) throw e;
             set.fellBack(kind, e);
-            return call.apply(JAVA);
+            return call.apply(set.java());
         }
     }
 
