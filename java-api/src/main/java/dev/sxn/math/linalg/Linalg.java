@@ -10,8 +10,10 @@ import java.util.function.Function;
  * (solve, inverse, determinant), Householder QR (optionally column-pivoted, with numerical rank and
  * least squares), the singular value decomposition, Cholesky and the symmetric eigen-decomposition.
  *
- * <p>Backends: JAVA (plain-Java reference algorithms, see {@code JavaLinalgKernels}) and NATIVE
- * (OpenBLAS {@code cblas_dgemm} and LAPACKE dgetrf/dgesv, dgeqrf/dgeqp3/dorgqr, dgesdd, dpotrf, dsyevd,
+ * <p>Backends: JAVA (plain-Java reference algorithms, see {@code JavaLinalgKernels}), VECTOR (Vector
+ * API: a packed, register-blocked GEMM and blocked LU, QR and Cholesky on it, see
+ * {@code VectorLinalgKernels}; the symmetric eigen-solver is the JAVA algorithm), OPENCL (GEMM only,
+ * chosen only when pinned) and NATIVE (OpenBLAS {@code cblas_dgemm} and LAPACKE dgetrf/dgesv, dgeqrf/dgeqp3/dorgqr, dgesdd, dpotrf, dsyevd,
  * through critical FFM downcalls on the column-major arrays). NATIVE needs both libsxnkernels (the
  * NATIVE kind) and OpenBLAS/LAPACKE ({@code Backends.openBlas()}). Unpinned calls pick the backend
  * per call from the largest dimension and the measured crossover; a NATIVE failure at run time falls
@@ -455,6 +457,57 @@ public final class Linalg {
         double[] vt = new double[vr * n];
         JavaLinalgKernels.svd(m, n, w, s, u, vt, thin, true);
         return new SVD(DMatrix.wrap(m, uc, u), s, DMatrix.wrap(vr, n, vt));
+    }
+
+    // ------------------------------------------------------------------ randomized SVD
+
+    /**
+     * A rank-k approximation A ~ U diag(s) Vt by the randomized SVD (Halko, Martinsson and Tropp 2011):
+     * a Gaussian sketch Y = A Omega with l = min(k + oversample, min(m, n)) columns, {@code powerIters}
+     * power iterations (each product re-orthonormalised by Householder QR), then the SVD of the small
+     * l x n matrix Q^T A. Returns U (m x k, orthonormal columns), the k leading values s (descending) and
+     * Vt (k x n, orthonormal rows).
+     *
+     * <p>Accuracy (Halko et al., eq. 1.9 and Theorem 9.3): with oversample p >= 4 and no power
+     * iterations, ||A - U diag(s) Vt||_2 <= sigma_{k+1} + (1 + 9 sqrt(k + p) sqrt(min(m, n))) sigma_{k+1}
+     * with probability at least 1 - 3 p^-p; each power iteration raises the singular values to a higher
+     * odd power in the sketch, so on slowly decaying spectra 1 or 2 iterations bring the error close to
+     * sigma_{k+1}. Typical choices: oversample 10, powerIters 1 or 2.
+     *
+     * <p>Omega comes from a counter-based generator of {@code seed} alone (not from java.util.Random), so
+     * the same seed gives the same sketch on every backend and run; the result is bit-for-bit repeatable
+     * on one backend and agrees across backends to rounding. Cost about (4 + 4 powerIters) m n l flops of
+     * GEMM plus O((m + n) l^2) of QR and SVD; the products and QRs run on the backends those families
+     * choose. Stateless and thread-safe; A is not modified.
+     *
+     * @param k the rank wanted, in [1, min(m, n)]
+     * @param oversample extra sketch columns p >= 0 (capped so that k + p <= min(m, n))
+     * @param powerIters power (subspace) iterations q >= 0
+     * @param seed the sketch's seed
+     * @throws IllegalArgumentException if k, oversample or powerIters is out of range, or A has a non-finite entry
+     */
+    public static SVD randomizedSvd(DMatrix a, int k, int oversample, int powerIters, long seed) {
+        return randomizedSvdImpl(null, a, k, oversample, powerIters, seed);
+    }
+
+    /**
+     * {@link #randomizedSvd(DMatrix, int, int, int, long)} with its products (and, where that family has
+     * the kind, its QRs and small SVD) on the given backend; with OPENCL only the products run there.
+     */
+    public static SVD randomizedSvd(Backend backend, DMatrix a, int k, int oversample, int powerIters, long seed) {
+        return randomizedSvdImpl(req(backend), a, k, oversample, powerIters, seed);
+    }
+
+    private static SVD randomizedSvdImpl(Backend pinned, DMatrix a, int k, int oversample, int powerIters, long seed) {
+        nn(a, "A");
+        int mn = Math.min(a.rows(), a.cols());
+        if (k < 1 || k > mn) {
+            throw new IllegalArgumentException("k must be in [1, min(m, n)] = [1, " + mn + "] for A " + a.shape() + ", was " + k);
+        }
+        if (oversample < 0) throw new IllegalArgumentException("oversample must be >= 0, was " + oversample);
+        if (powerIters < 0) throw new IllegalArgumentException("powerIters must be >= 0, was " + powerIters);
+        requireFinite(a, "A");
+        return RandomizedSvd.compute(pinned, a, k, oversample, powerIters, seed);
     }
 
     // ------------------------------------------------------------------ Cholesky
