@@ -775,7 +775,7 @@ final class JavaLinalgKernels implements LinalgKernels {
      * applying each plane rotation to two adjacent columns of z. Returns 0, or the 1-based index of an
      * eigenvalue that did not converge.
      */
-    private static int tql(int n, double[] d, double[] e, double[] z) {
+    static int tql(int n, double[] d, double[] e, double[] z) {
         for (int l = 0; l < n; l++) {
             int iter = 0;
             int m;
@@ -827,7 +827,7 @@ final class JavaLinalgKernels implements LinalgKernels {
         return 0;
     }
 
-    private static void sortAscending(int n, double[] w, double[] z) {
+    static void sortAscending(int n, double[] w, double[] z) {
         for (int i = 0; i < n - 1; i++) { // selection sort: n swaps of columns at most
             int k = i;
             for (int j = i + 1; j < n; j++) if (w[j] < w[k]) k = j;

@@ -37,8 +37,9 @@ import jdk.incubator.vector.VectorSpecies;
  * bidiagonal QR on the square core; for a tall matrix (m >= 5n/3) or a wide one (n >= 5m/3) the
  * preliminary QR (or LQ through the transpose), the formation of Q and the product U = Q U_R run on
  * the blocked kernels and the GEMM core here, so only the n x n core is level-2 code. The symmetric
- * eigen-solver ({@link #syev}) is the plain-Java one unchanged (Householder tridiagonalisation and
- * implicit QL are rotation- and level-2-bound; none of it is a GEMM).
+ * eigen-solver ({@link #syev}) keeps the plain-Java algorithm (Householder tridiagonalisation, implicit
+ * QL): only the formation of Q is blocked (GEMM); the tridiagonalisation is level-2 code on vector
+ * helpers and the QL rotations are the plain-Java loop, which dominate its time.
  *
  * <p>Stateless and thread-safe.
  */
@@ -615,8 +616,58 @@ final class VectorLinalgKernels implements LinalgKernels {
         return 0;
     }
 
+    /**
+     * The plain-Java algorithm with its level-2 loops on vector helpers and the orthogonal factor formed
+     * blocked: Householder tridiagonalisation Q^T A Q = T (rank-2 updates of the trailing block as vector
+     * column sweeps), Q = H_0 ... H_{n-3} by the blocked {@link #orgqr} (GEMM) instead of one reflector
+     * at a time, then the plain-Java implicit QL on T with its rotations applied to Q.
+     */
     @Override
     public int syev(int n, double[] a, double[] w) {
-        return JAVA.syev(n, a, w);
+        if (n <= 2) return JAVA.syev(n, a, w);
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < j; i++) a[i + j * n] = a[j + i * n];
+        }
+        double[] e = new double[n];
+        double[] taus = new double[n];
+        double[] p = new double[n];
+        double[] v = new double[n];
+        for (int k = 0; k < n - 2; k++) {
+            int len = n - k - 1;
+            int off = k * n + k + 1;
+            double tau = house(a, off, len);
+            taus[k] = tau;
+            e[k] = a[off];
+            if (tau == 0) continue;
+            v[0] = 1;
+            System.arraycopy(a, off + 1, v, 1, len - 1);
+            // p = tau S v (S the trailing block, full storage), w = p - (tau p.v / 2) v; S -= v w^T + w v^T.
+            Arrays.fill(p, 0, len, 0.0);
+            for (int jj = 0; jj < len; jj++) {
+                if (v[jj] != 0) axpy(v[jj], a, (k + 1 + jj) * n + k + 1, p, 0, len);
+            }
+            scale(tau, p, 0, len);
+            axpy(-0.5 * tau * dot(p, 0, v, 0, len), v, 0, p, 0, len);
+            for (int jj = 0; jj < len; jj++) {
+                int col = (k + 1 + jj) * n + k + 1;
+                axpy(-p[jj], v, 0, a, col, len);
+                axpy(-v[jj], p, 0, a, col, len);
+            }
+        }
+        e[n - 2] = a[(n - 2) * n + n - 1];
+        for (int i = 0; i < n; i++) w[i] = a[i * n + i];
+        // Q = diag(1, Q'), Q' = orgqr of the reflectors in rows 1.., columns 0..n-3 ((n-1) x (n-2)).
+        int n1 = n - 1;
+        double[] q1 = new double[n1 * n1];
+        for (int j = 0; j < n - 2; j++) System.arraycopy(a, j * n + j + 1, q1, j * n1 + j, n1 - j);
+        orgqr(n1, n1, n - 2, q1, taus);
+        double[] z = new double[n * n];
+        z[0] = 1;
+        for (int j = 0; j < n1; j++) System.arraycopy(q1, j * n1, z, (j + 1) * n + 1, n1);
+        int info = JavaLinalgKernels.tql(n, w, e, z);
+        if (info != 0) return info;
+        JavaLinalgKernels.sortAscending(n, w, z);
+        System.arraycopy(z, 0, a, 0, n * n);
+        return 0;
     }
 }

@@ -257,4 +257,21 @@ class VectorLinalgKernelsTest {
         DMatrix inv = Linalg.inverse(Backend.VECTOR, a);
         assertScaled(minus(mul(a, inv), DMatrix.identity(130)).normF() / (a.normF() * inv.normF() * 130 * EPS), "inverse");
     }
+
+    @Test
+    void symmetricEigenWithBlockedQ() {
+        for (int n : new int[] {3, 34, 150}) {
+            DMatrix a = LinalgTestSupport.randomSymmetric(n, 70 + n);
+            SymmetricEigen e = Linalg.eigSymmetric(Backend.VECTOR, a);
+            DMatrix v = e.vectors();
+            double[] w = e.values();
+            DMatrix vw = v.copy();
+            for (int j = 0; j < n; j++) for (int i = 0; i < n; i++) vw.set(i, j, v.get(i, j) * w[j]);
+            assertScaled(scaled(minus(mul(a, v), vw).normF(), a.normF(), n), "||A V - V W||, n = " + n);
+            assertScaled(orthogonalityError(v) / (n * EPS), "||V^T V - I||, n = " + n);
+            double[] wj = Linalg.eigSymmetric(Backend.JAVA, a).values();
+            double max = Math.max(Math.abs(wj[0]), Math.abs(wj[n - 1]));
+            for (int i = 0; i < n; i++) assertEquals(wj[i], w[i], 1e-12 * max, "w_" + i + " vs JAVA, n = " + n);
+        }
+    }
 }
