@@ -41,6 +41,12 @@ import jdk.incubator.vector.VectorSpecies;
  * QL): only the formation of Q is blocked (GEMM); the tridiagonalisation is level-2 code on vector
  * helpers and the QL rotations are the plain-Java loop, which dominate its time.
  *
+ * <p>Warm-up: the Vector API is fast only once C2 has compiled the micro-kernel (it is large, so that
+ * takes a few hundred calls and, on a loaded machine, seconds); before that the vector operations run
+ * their unintrinsified fallback, far slower than plain Java (a 64 x 64 product took ~2 s in JMH's
+ * first warm-up iteration on the loaded 2-core host, 0.05 ms once compiled). Long-running processes do
+ * not notice; short ones making a few calls are better served by JAVA or NATIVE.
+ *
  * <p>Stateless and thread-safe.
  */
 final class VectorLinalgKernels implements LinalgKernels {
