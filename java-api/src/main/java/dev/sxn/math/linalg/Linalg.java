@@ -12,7 +12,7 @@ import java.util.function.Function;
  *
  * <p>Backends: JAVA (plain-Java reference algorithms, see {@code JavaLinalgKernels}), VECTOR (Vector
  * API: a packed, register-blocked GEMM and blocked LU, QR and Cholesky on it, see
- * {@code VectorLinalgKernels}; the symmetric eigen-solver is the JAVA algorithm), OPENCL (GEMM only,
+ * {@code VectorLinalgKernels}; the square SVD and the eigen-solver's QL are the JAVA algorithms), OPENCL (GEMM only,
  * chosen only when pinned) and NATIVE (OpenBLAS {@code cblas_dgemm} and LAPACKE dgetrf/dgesv, dgeqrf/dgeqp3/dorgqr, dgesdd, dpotrf, dsyevd,
  * through critical FFM downcalls on the column-major arrays). NATIVE needs both libsxnkernels (the
  * NATIVE kind) and OpenBLAS/LAPACKE ({@code Backends.openBlas()}). Unpinned calls pick the backend
@@ -41,15 +41,21 @@ public final class Linalg {
     private static final String OPENCL_GEMM_CLASS = "dev.sxn.math.linalg.OpenClGemmKernels";
 
     /*
-     * VECTOR crossovers (largest dimension from which VECTOR is chosen when NATIVE is not, or below
-     * NATIVE's crossover): see VectorLinalgKernels and bench/results/linalg2.md. eigSymmetric's VECTOR
-     * kernel is the plain-Java algorithm (nothing in it is a GEMM), so it is never chosen automatically.
+     * VECTOR crossovers (largest dimension from which VECTOR is chosen when NATIVE is absent; NATIVE,
+     * earlier in the preference order, wins where it is available) from the CPU-time table "small
+     * problems" in bench/results/linalg2.md (LinalgVectorCpuTimes, VECTOR against JAVA on n x n): the
+     * smallest n from which VECTOR is not slower at that n and every larger one measured. GEMM ties
+     * JAVA at 16-32 and is 4.5x faster at 64; QR ties at 32; LU wins from 64; Cholesky's blocked path
+     * was slower than the unblocked one at 64 in one run, so it starts at 128; a square SVD is the JAVA
+     * algorithm (no loss, no gain), tall and wide ones gain from the blocked QR; the eigen-solver gains
+     * 14-29% from 64 (its QL rotations, the larger part, are plain Java).
      */
     private static final long VECTOR_GEMM_CROSSOVER = 16;
-    private static final long VECTOR_LU_CROSSOVER = 96;
+    private static final long VECTOR_LU_CROSSOVER = 64;
     private static final long VECTOR_QR_CROSSOVER = 32;
     private static final long VECTOR_SVD_CROSSOVER = 64;
-    private static final long VECTOR_CHOLESKY_CROSSOVER = 64;
+    private static final long VECTOR_CHOLESKY_CROSSOVER = 128;
+    private static final long VECTOR_EIG_CROSSOVER = 64;
 
     /*
      * Crossovers (largest dimension from which NATIVE is chosen) from bench/results/linalg.md
@@ -69,7 +75,7 @@ public final class Linalg {
     private static final KernelSet<LinalgKernels> QR_SET = family("linalg.qr", 16, VECTOR_QR_CROSSOVER);
     private static final KernelSet<LinalgKernels> SVD_SET = family("linalg.svd", 8, VECTOR_SVD_CROSSOVER);
     private static final KernelSet<LinalgKernels> CHOL = family("linalg.cholesky", 32, VECTOR_CHOLESKY_CROSSOVER);
-    private static final KernelSet<LinalgKernels> EIG = family("linalg.eigSymmetric", 8, KernelSet.NEVER);
+    private static final KernelSet<LinalgKernels> EIG = family("linalg.eigSymmetric", 8, VECTOR_EIG_CROSSOVER);
 
     private static KernelSet<LinalgKernels> family(String name, long nativeCrossover, long vectorCrossover) {
         return KernelSet.builder(name, LinalgKernels.class, JAVA).with(Backend.NATIVE, NATIVE_CLASS, nativeCrossover)
