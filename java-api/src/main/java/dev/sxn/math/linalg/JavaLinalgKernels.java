@@ -470,7 +470,7 @@ final class JavaLinalgKernels implements LinalgKernels {
      * Loan, Algorithm 8.6.2), updating the first n columns of u (m rows) and v (n rows). Off-diagonals
      * below eps (|d_i| + |d_i+1|) are set to zero; a zero diagonal entry is chased out with rotations.
      */
-    private static void bidiagonalQr(int m, int n, double[] d, double[] e, double[] u, double[] v) {
+    static void bidiagonalQr(int m, int n, double[] d, double[] e, double[] u, double[] v) {
         double bnorm = 0;
         for (int i = 0; i < n; i++) bnorm = Math.max(bnorm, Math.abs(d[i]) + (i < n - 1 ? Math.abs(e[i]) : 0));
         double dtol = EPS * bnorm;

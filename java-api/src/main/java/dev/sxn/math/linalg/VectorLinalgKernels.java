@@ -33,10 +33,12 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p><b>What is not accelerated</b>: column-pivoted QR ({@link #geqp3}) runs the plain-Java
  * algorithm (pivoting needs a norm downdate after every column; LAPACK's blocked dlaqps is not
- * reproduced). The SVD ({@link #gesvd}) runs the plain-Java Golub-Kahan bidiagonalisation and
- * bidiagonal QR on the square core; for a tall matrix (m >= 5n/3) or a wide one (n >= 5m/3) the
- * preliminary QR (or LQ through the transpose), the formation of Q and the product U = Q U_R run on
- * the blocked kernels and the GEMM core here, so only the n x n core is level-2 code. The symmetric
+ * reproduced). The SVD ({@link #gesvd}) is the plain-Java Golub-Kahan-Reinsch algorithm with its
+ * Householder bidiagonalisation on vector helpers (level-2: half its flops stay matrix-vector) and
+ * U_B, V_B formed by the blocked {@link #orgqr} (GEMM); the implicit-shift QR on the bidiagonal and its
+ * plane rotations of U and V are the plain-Java loop. For a tall matrix (m >= 5n/3) or a wide one
+ * (n >= 5m/3) the preliminary QR (or LQ through the transpose), the formation of Q and the product
+ * U = Q U_R run on the blocked kernels and the GEMM core. The symmetric
  * eigen-solver ({@link #syev}) keeps the plain-Java algorithm (Householder tridiagonalisation, implicit
  * QL): only the formation of Q is blocked (GEMM); the tridiagonalisation is level-2 code on vector
  * helpers and the QL rotations are the plain-Java loop, which dominate its time.
@@ -586,25 +588,30 @@ final class VectorLinalgKernels implements LinalgKernels {
 
     @Override
     public int gesvd(int m, int n, double[] a, double[] s, double[] u, double[] vt, boolean thin) {
-        if (m >= n && 3 * m >= 5 * n && m > n) return svdTall(m, n, a, s, u, vt, thin);
-        if (n > m && 3 * n >= 5 * m) {
-            // A^T = U1 S V1^T, so A = V1 S U1^T: U = V1 (m x m), Vt = U1^T.
-            double[] at = JavaLinalgKernels.transpose(a, m, n);
-            int uc = thin ? m : n;
-            double[] u1 = new double[n * uc];
+        if (m >= n) {
+            if (3 * m >= 5 * n && m > n) return svdTall(m, n, a, s, u, vt, thin);
+            double[] v = new double[n * n];
+            svdGolubKahan(m, n, a, s, u, v, !thin);
+            System.arraycopy(JavaLinalgKernels.transpose(v, n, n), 0, vt, 0, n * n);
+            return 0;
+        }
+        // A^T = U1 S V1^T, so A = V1 S U1^T: U = V1 (m x m), Vt = U1^T.
+        double[] at = JavaLinalgKernels.transpose(a, m, n);
+        int uc = thin ? m : n;
+        double[] u1 = new double[n * uc];
+        if (3 * n >= 5 * m) {
             double[] v1t = new double[m * m];
             int info = svdTall(n, m, at, s, u1, v1t, thin);
             if (info != 0) return info;
-            double[] v1 = JavaLinalgKernels.transpose(v1t, m, m);
-            System.arraycopy(v1, 0, u, 0, m * m);
-            double[] t = JavaLinalgKernels.transpose(u1, n, uc);
-            System.arraycopy(t, 0, vt, 0, uc * n);
-            return 0;
+            System.arraycopy(JavaLinalgKernels.transpose(v1t, m, m), 0, u, 0, m * m);
+        } else {
+            svdGolubKahan(n, m, at, s, u1, u, !thin);
         }
-        return JAVA.gesvd(m, n, a, s, u, vt, thin);
+        System.arraycopy(JavaLinalgKernels.transpose(u1, n, uc), 0, vt, 0, uc * n);
+        return 0;
     }
 
-    /** m > n: A = Q R by the blocked QR, R = U_R S Vt by the plain-Java SVD, U = Q U_R by GEMM. */
+    /** m > n: A = Q R by the blocked QR, R = U_R S Vt by Golub-Kahan, U = Q U_R by GEMM. */
     private int svdTall(int m, int n, double[] a, double[] s, double[] u, double[] vt, boolean thin) {
         int uc = thin ? n : m;
         double[] tau = new double[n];
@@ -612,14 +619,95 @@ final class VectorLinalgKernels implements LinalgKernels {
         double[] r = new double[n * n];
         for (int j = 0; j < n; j++) System.arraycopy(a, j * m, r, j * n, j + 1);
         double[] ur = new double[n * n];
-        int info = JAVA.gesvd(n, n, r, s, ur, vt, true);
-        if (info != 0) return info;
+        double[] v = new double[n * n];
+        svdGolubKahan(n, n, r, s, ur, v, false);
+        System.arraycopy(JavaLinalgKernels.transpose(v, n, n), 0, vt, 0, n * n);
         double[] q = new double[m * uc];
         System.arraycopy(a, 0, q, 0, m * n);
         orgqr(m, uc, n, q, tau);
         gemm(false, false, m, n, n, 1.0, q, 0, m, ur, 0, n, 0.0, u, 0, m);
         if (!thin) System.arraycopy(q, m * n, u, m * n, m * (m - n));
         return 0;
+    }
+
+    /**
+     * Golub-Kahan-Reinsch on the m x n a, m >= n >= 1 (the plain-Java algorithm, same steps): Householder
+     * bidiagonalisation on vector helpers, U_B and V_B formed by the blocked {@link #orgqr} (GEMM) instead
+     * of one reflector at a time, then the plain-Java implicit-shift QR on the bidiagonal, whose plane
+     * rotations update U and V. u: m x (fullU ? m : n), v: n x n (not transposed).
+     */
+    private void svdGolubKahan(int m, int n, double[] a, double[] s, double[] u, double[] v, boolean fullU) {
+        int uc = fullU ? m : n;
+        double[] d = new double[n];
+        double[] e = new double[n];
+        double[] tauq = new double[n];
+        double[] taup = new double[n];
+        double[] row = new double[n];
+        double[] w = new double[m];
+        for (int k = 0; k < n; k++) {
+            int dk = k * m + k;
+            tauq[k] = house(a, dk, m - k);
+            d[k] = a[dk];
+            for (int j = k + 1; j < n; j++) applyHouse(a, dk, m - k, tauq[k], a, j * m + k);
+            if (k < n - 1) {
+                int len = n - k - 1;
+                for (int j = 0; j < len; j++) row[j] = a[k + (k + 1 + j) * m];
+                double tp = house(row, 0, len);
+                taup[k] = tp;
+                e[k] = row[0];
+                for (int j = 0; j < len; j++) a[k + (k + 1 + j) * m] = row[j];
+                if (tp != 0) {
+                    // A[k+1.., k+1..] := A (I - tp v v^T): w = A v, then A[:, j] -= tp v_j w.
+                    int rows = m - k - 1;
+                    Arrays.fill(w, 0, rows, 0.0);
+                    for (int j = 0; j < len; j++) axpy(j == 0 ? 1 : row[j], a, (k + 1 + j) * m + k + 1, w, 0, rows);
+                    for (int j = 0; j < len; j++) axpy(-tp * (j == 0 ? 1 : row[j]), w, 0, a, (k + 1 + j) * m + k + 1, rows);
+                }
+            }
+        }
+        // U_B = H_0 ... H_{n-1} (first uc columns), blocked.
+        System.arraycopy(a, 0, u, 0, m * n);
+        orgqr(m, uc, n, u, tauq);
+        // V_B = diag(1, V'), V' = G_0 ... G_{n-3} on rows 1..n-1: reflector k sits in row k of a, right of
+        // e[k], and becomes column k of an (n-1) x (n-2) matrix whose diagonal is at row k (dorgbr's shift).
+        Arrays.fill(v, 0, n * n, 0.0);
+        v[0] = 1;
+        if (n > 2) {
+            int n1 = n - 1;
+            double[] p = new double[n1 * n1];
+            for (int k = 0; k < n - 2; k++) {
+                for (int j = 1; j < n - k - 1; j++) p[(k + j) + k * n1] = a[k + (k + 1 + j) * m];
+            }
+            orgqr(n1, n1, n - 2, p, taup);
+            for (int j = 0; j < n1; j++) System.arraycopy(p, j * n1, v, (j + 1) * n + 1, n1);
+        } else if (n == 2) {
+            v[3] = 1;
+        }
+        JavaLinalgKernels.bidiagonalQr(m, n, d, e, u, v);
+        for (int i = 0; i < n; i++) {
+            if (d[i] < 0) {
+                d[i] = -d[i];
+                scale(-1, v, i * n, n);
+            }
+        }
+        for (int i = 0; i < n; i++) { // descending, by selection: at most n column swaps
+            int k = i;
+            for (int j = i + 1; j < n; j++) if (d[j] > d[k]) k = j;
+            s[i] = d[k];
+            if (k == i) continue;
+            d[k] = d[i];
+            swapColumns(u, m, i, k);
+            swapColumns(v, n, i, k);
+        }
+    }
+
+    private static void swapColumns(double[] x, int rows, int i, int k) {
+        int ci = i * rows, ck = k * rows;
+        for (int r = 0; r < rows; r++) {
+            double t = x[ci + r];
+            x[ci + r] = x[ck + r];
+            x[ck + r] = t;
+        }
     }
 
     /**
