@@ -274,4 +274,28 @@ class VectorLinalgKernelsTest {
             for (int i = 0; i < n; i++) assertEquals(wj[i], w[i], 1e-12 * max, "w_" + i + " vs JAVA, n = " + n);
         }
     }
+
+    @Test
+    void singularValuesAndEigenvaluesAgreeWithJavaTo1e12() {
+        // Part 1's agreement test, for VECTOR: well-conditioned input, 1e-12 relative (eigenvalues with an
+        // absolute floor of 1e-12 ||A||_2), singular vectors equal up to sign.
+        for (DMatrix a : new DMatrix[] {DMatrix.random(120, 80, 1), DMatrix.random(33, 90, 2), DMatrix.random(64, 64, 3),
+                LinalgTestSupport.illConditioned(50, 50, 1e3, 4), DMatrix.random(130, 130, 5)}) {
+            SVD j = Linalg.svd(Backend.JAVA, a);
+            SVD v = Linalg.svd(Backend.VECTOR, a);
+            dev.sxn.math.testing.Tolerance.assertClose(j.s(), v.s(), 0, 1e-12, "singular values " + a.shape());
+            for (int i = 0; i < j.s().length; i++) {
+                double dot = 0;
+                for (int r = 0; r < a.rows(); r++) dot += j.u().get(r, i) * v.u().get(r, i);
+                assertTrue(Math.abs(Math.abs(dot) - 1) < 1e-9, "u_" + i + " agrees up to sign: " + Math.abs(dot));
+            }
+        }
+        for (DMatrix a : new DMatrix[] {LinalgTestSupport.randomSymmetric(70, 1), LinalgTestSupport.randomSpd(45, 2),
+                LinalgTestSupport.randomSymmetric(140, 3)}) {
+            double[] j = Linalg.eigSymmetric(Backend.JAVA, a).values();
+            double[] v = Linalg.eigSymmetric(Backend.VECTOR, a).values();
+            double scale = Math.max(Math.abs(j[0]), Math.abs(j[j.length - 1]));
+            dev.sxn.math.testing.Tolerance.assertClose(j, v, 1e-12 * scale, 1e-12, "eigenvalues " + a.shape());
+        }
+    }
 }
