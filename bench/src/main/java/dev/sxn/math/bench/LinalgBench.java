@@ -32,7 +32,11 @@ import org.openjdk.jmh.annotations.State;
  * factorisation only (Q not formed, on either side); SVD is thin with U and V; eigen computes vectors.
  * The eigen case "2000x200" is the 200 x 200 Gram matrix A^T A of the 2000 x 200 matrix.
  *
- * <p>Run: {@code java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -cp
+ * <p>Run with {@code OPENBLAS_NUM_THREADS=1} in the environment (JMH's forks inherit it): netlib's
+ * JNI instance loads the system libblas.so.3, which on Debian is a second OpenBLAS build that would
+ * otherwise start one thread per core; ours is set to one thread by {@code sxn.blas.threads}.
+ *
+ * <p>Run: {@code OPENBLAS_NUM_THREADS=1 java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -cp
  * bench/target/benchmarks.jar org.openjdk.jmh.Main LinalgBench -f 1 -wi 2 -i 3 -w 1s -r 1s}.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -43,7 +47,8 @@ public class LinalgBench {
     /** GEMM C = A B, n x n. */
     @State(Scope.Thread)
     public static class Gemm {
-        @Param({"JAVA", "NATIVE", "EJML", "NETLIB"})
+        /** NETLIB: dev.ludovic.netlib's default instance (JNI into the system BLAS); NETLIB_JAVA: its pure-Java one. */
+        @Param({"JAVA", "NATIVE", "EJML", "NETLIB", "NETLIB_JAVA"})
         public String impl;
 
         @Param({"64", "256", "1024", "2048"})
@@ -61,8 +66,8 @@ public class LinalgBench {
             ea = new DMatrixRMaj(a.toArray2D());
             eb = new DMatrixRMaj(b.toArray2D());
             ec = new DMatrixRMaj(n, n);
-            netlib = dev.ludovic.netlib.blas.BLAS.getInstance();
-            if (impl.equals("NETLIB")) System.out.println("netlib BLAS instance: " + netlib.getClass().getName());
+            netlib = impl.equals("NETLIB_JAVA") ? dev.ludovic.netlib.blas.JavaBLAS.getInstance() : dev.ludovic.netlib.blas.BLAS.getInstance();
+            if (impl.startsWith("NETLIB")) System.out.println("netlib BLAS instance: " + netlib.getClass().getName());
         }
     }
 
@@ -74,7 +79,7 @@ public class LinalgBench {
                 CommonOps_DDRM.mult(s.ea, s.eb, s.ec);
                 return s.ec;
             }
-            case "NETLIB" -> {
+            case "NETLIB", "NETLIB_JAVA" -> {
                 s.netlib.dgemm("N", "N", s.n, s.n, s.n, 1.0, s.a.data(), s.n, s.b.data(), s.n, 0.0, s.c.data(), s.n);
                 return s.c;
             }
@@ -145,6 +150,72 @@ public class LinalgBench {
             return d.getEigenVector(0);
         }
         return Linalg.eigSymmetric(Backend.valueOf(s.impl), s.sym);
+    }
+
+    /** Small square problems, JAVA against NATIVE: where the downcall starts to pay (the KernelSet crossovers). */
+    @State(Scope.Thread)
+    public static class Small {
+        @Param({"JAVA", "NATIVE"})
+        public String impl;
+
+        @Param({"4", "8", "16", "32", "64"})
+        public int n;
+
+        Backend kind;
+        DMatrix a, spd, sym, b, c;
+
+        @Setup(Level.Trial)
+        public void setup() {
+            kind = Backend.valueOf(impl);
+            a = DMatrix.random(n, n, 5);
+            b = DMatrix.random(n, n, 6);
+            c = DMatrix.zeros(n, n);
+            spd = Linalg.gemm(Backend.JAVA, 1.0, a, false, a, true, 0.0, DMatrix.zeros(n, n));
+            for (int i = 0; i < n; i++) spd.set(i, i, spd.get(i, i) + n);
+            sym = spd;
+        }
+    }
+
+    /** Small GEMM, for the crossover. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public Object smallGemm(Small s) {
+        return Linalg.gemm(s.kind, 1.0, s.a, false, s.b, false, 0.0, s.c);
+    }
+
+    /** Small LU solve with n right-hand sides, for the crossover. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public Object smallSolve(Small s) {
+        return Linalg.solve(s.kind, s.a, s.b);
+    }
+
+    /** Small QR (factorisation and thin Q), for the crossover. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public Object smallQr(Small s) {
+        return Linalg.qr(s.kind, s.a, false).q();
+    }
+
+    /** Small thin SVD, for the crossover. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public Object smallSvd(Small s) {
+        return Linalg.svd(s.kind, s.a, true);
+    }
+
+    /** Small Cholesky, for the crossover. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public Object smallCholesky(Small s) {
+        return Linalg.cholesky(s.kind, s.spd);
+    }
+
+    /** Small symmetric eigen-decomposition, for the crossover. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public Object smallEig(Small s) {
+        return Linalg.eigSymmetric(s.kind, s.sym);
     }
 
     /** State for the peak measurement. */

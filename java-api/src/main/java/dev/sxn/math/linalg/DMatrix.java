@@ -196,6 +196,7 @@ public final class DMatrix {
         return o instanceof DMatrix m && m.rows == rows && m.cols == cols && Arrays.equals(m.data, data);
     }
 
+    /** A hash of the shape and entries, consistent with {@link #equals(Object)}. */
     @Override
     public int hashCode() {
         return 31 * (31 * rows + cols) + Arrays.hashCode(data);

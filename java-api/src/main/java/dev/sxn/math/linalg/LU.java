@@ -2,7 +2,7 @@ package dev.sxn.math.linalg;
 
 /**
  * An LU factorisation with partial pivoting, P A = L U (LAPACK dgetrf): L is m x min(m,n) unit lower
- * triangular (|l_ij| <= 1), U is min(m,n) x n upper triangular, P a row permutation.
+ * triangular ({@code |l_ij| <= 1}), U is min(m,n) x n upper triangular, P a row permutation.
  *
  * <p>Immutable: every accessor returns a fresh copy. Thread-safe. {@link #solve} and {@link #det} run in
  * plain Java (O(n^2) per right-hand side, O(n)) whichever backend factored.

@@ -45,10 +45,10 @@ public final class Linalg {
      * earlier in the preference order, wins where it is available) from the CPU-time table "small
      * problems" in bench/results/linalg2.md (LinalgVectorCpuTimes, VECTOR against JAVA on n x n): the
      * smallest n from which VECTOR is not slower at that n and every larger one measured. GEMM ties
-     * JAVA at 16-32 and is 4.5x faster at 64; QR ties at 32; LU wins from 64; Cholesky's blocked path
-     * was slower than the unblocked one at 64 in one run, so it starts at 128; a square SVD is the JAVA
-     * algorithm (no loss, no gain), tall and wide ones gain from the blocked QR; the eigen-solver gains
-     * 14-29% from 64 (its QL rotations, the larger part, are plain Java).
+     * JAVA at 16 and is 3-4x faster from 32; QR ties at 32; LU wins from 64; Cholesky's blocked path
+     * was slower than the unblocked one at 64 in one of two runs, so it starts at 128; the SVD gains
+     * 14% at 64 and 35% at 256 (blocked U_B, V_B); the eigen-solver 15-30% from 64 (its QL rotations,
+     * the larger part, are plain Java).
      */
     private static final long VECTOR_GEMM_CROSSOVER = 16;
     private static final long VECTOR_LU_CROSSOVER = 64;
@@ -58,10 +58,12 @@ public final class Linalg {
     private static final long VECTOR_EIG_CROSSOVER = 64;
 
     /*
-     * Crossovers (largest dimension from which NATIVE is chosen) from bench/results/linalg.md
-     * (LinalgBench on this project's 2-core AMD EPYC, JDK 25, OpenBLAS 0.3.21 single-threaded): the
-     * downcall plus LAPACKE's workspace allocation costs a few microseconds, which plain Java matches
-     * only on tiny matrices; at 64 OpenBLAS is already several times faster in every family measured.
+     * Crossovers (largest dimension from which NATIVE is chosen automatically), from the CPU-time table
+     * of bench/results/linalg.md (LinalgCpuTimes, this project's 2-core AMD EPYC with AVX-512, JDK 25,
+     * Debian OpenBLAS 0.3.21 at 1 thread): the smallest n where NATIVE took at most ~0.7x JAVA's time.
+     * gemm: 0.53x at n = 8 (a downcall costs ~0.2 us); solve (dgesv): 0.67x at 16; QR (with Q): 0.68x at
+     * 32, 1.5x slower at 16 (LAPACKE's workspace query and allocation); SVD (dgesdd): 0.82x at 32, 0.43x
+     * at 64; Cholesky: 0.68x at 32; symmetric eigen (dsyevd): 0.86x at 32, 0.55x at 64.
      */
     /*
      * OPENCL GEMM (kernels/linalg.cl, OpenClGemmKernels): on PoCL (the CPU driver) it never beats NATIVE
@@ -69,13 +71,13 @@ public final class Linalg {
      * not chosen there either until measured: pin it, or set -Dsxn.crossover.linalg.gemm.opencl=N.
      */
     private static final KernelSet<GemmKernels> GEMM = KernelSet.builder("linalg.gemm", GemmKernels.class, (GemmKernels) JAVA)
-            .with(Backend.NATIVE, NATIVE_CLASS, 16).with(Backend.VECTOR, VECTOR_CLASS, VECTOR_GEMM_CROSSOVER)
+            .with(Backend.NATIVE, NATIVE_CLASS, 8).with(Backend.VECTOR, VECTOR_CLASS, VECTOR_GEMM_CROSSOVER)
             .withOpenCl(OPENCL_GEMM_CLASS, KernelSet.NEVER, KernelSet.NEVER).build();
     private static final KernelSet<LinalgKernels> LU_SET = family("linalg.lu", 16, VECTOR_LU_CROSSOVER);
-    private static final KernelSet<LinalgKernels> QR_SET = family("linalg.qr", 16, VECTOR_QR_CROSSOVER);
-    private static final KernelSet<LinalgKernels> SVD_SET = family("linalg.svd", 8, VECTOR_SVD_CROSSOVER);
+    private static final KernelSet<LinalgKernels> QR_SET = family("linalg.qr", 32, VECTOR_QR_CROSSOVER);
+    private static final KernelSet<LinalgKernels> SVD_SET = family("linalg.svd", 32, VECTOR_SVD_CROSSOVER);
     private static final KernelSet<LinalgKernels> CHOL = family("linalg.cholesky", 32, VECTOR_CHOLESKY_CROSSOVER);
-    private static final KernelSet<LinalgKernels> EIG = family("linalg.eigSymmetric", 8, VECTOR_EIG_CROSSOVER);
+    private static final KernelSet<LinalgKernels> EIG = family("linalg.eigSymmetric", 32, VECTOR_EIG_CROSSOVER);
 
     private static KernelSet<LinalgKernels> family(String name, long nativeCrossover, long vectorCrossover) {
         return KernelSet.builder(name, LinalgKernels.class, JAVA).with(Backend.NATIVE, NATIVE_CLASS, nativeCrossover)
@@ -524,7 +526,7 @@ public final class Linalg {
      *
      * @throws IllegalArgumentException if A is not square, not symmetric (beyond rounding), has a
      *     non-finite entry, or is not positive definite: the message names the first pivot (j, j) whose
-     *     value d_j = a_jj - sum_k<j l_jk^2 is <= 0, and that value
+     *     value {@code d_j = a_jj - sum_{k<j} l_jk^2 <= 0}, and that value
      */
     public static Cholesky cholesky(DMatrix a) {
         return choleskyImpl(null, a);

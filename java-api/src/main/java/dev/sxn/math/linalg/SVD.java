@@ -46,7 +46,7 @@ public record SVD(DMatrix u, double[] s, DMatrix vt) {
         return s[0] / s[s.length - 1];
     }
 
-    /** The Moore-Penrose pseudo-inverse, n x m, dropping singular values <= {@link #defaultTolerance()}. */
+    /** The Moore-Penrose pseudo-inverse, n x m, dropping singular values at or below {@link #defaultTolerance()}. */
     public DMatrix pinv() {
         return pinv(defaultTolerance());
     }

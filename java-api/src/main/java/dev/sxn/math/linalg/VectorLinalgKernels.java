@@ -588,6 +588,15 @@ final class VectorLinalgKernels implements LinalgKernels {
 
     @Override
     public int gesvd(int m, int n, double[] a, double[] s, double[] u, double[] vt, boolean thin) {
+        // As the JAVA kernel: entries beyond 2^+-500 are scaled by a power of two (exact) first, so the
+        // squares in the shifts neither overflow nor underflow; the singular values are scaled back.
+        int exp = JavaLinalgKernels.scaleToUnit(a, m * n);
+        int info = gesvdScaled(m, n, a, s, u, vt, thin);
+        if (exp != 0) for (int i = 0; i < Math.min(m, n); i++) s[i] = Math.scalb(s[i], exp);
+        return info;
+    }
+
+    private int gesvdScaled(int m, int n, double[] a, double[] s, double[] u, double[] vt, boolean thin) {
         if (m >= n) {
             if (3 * m >= 5 * n && m > n) return svdTall(m, n, a, s, u, vt, thin);
             double[] v = new double[n * n];
@@ -683,7 +692,13 @@ final class VectorLinalgKernels implements LinalgKernels {
         } else if (n == 2) {
             v[3] = 1;
         }
-        JavaLinalgKernels.bidiagonalQr(m, n, d, e, u, v);
+        // The rotations run on columns held as separate arrays (C2 vectorises them there; see JAVA's).
+        double[][] ucol = JavaLinalgKernels.columns(u, m, n), vcol = JavaLinalgKernels.columns(v, n, n);
+        JavaLinalgKernels.bidiagonalQr(m, n, d, e, ucol, vcol);
+        for (int j = 0; j < n; j++) {
+            System.arraycopy(ucol[j], 0, u, j * m, m);
+            System.arraycopy(vcol[j], 0, v, j * n, n);
+        }
         for (int i = 0; i < n; i++) {
             if (d[i] < 0) {
                 d[i] = -d[i];
@@ -719,6 +734,13 @@ final class VectorLinalgKernels implements LinalgKernels {
     @Override
     public int syev(int n, double[] a, double[] w) {
         if (n <= 2) return JAVA.syev(n, a, w);
+        int exp = JavaLinalgKernels.scaleToUnit(a, n * n); // as the JAVA kernel: extreme magnitudes scaled exactly
+        int info = syevScaled(n, a, w);
+        if (exp != 0) for (int i = 0; i < n; i++) w[i] = Math.scalb(w[i], exp);
+        return info;
+    }
+
+    private int syevScaled(int n, double[] a, double[] w) {
         for (int j = 0; j < n; j++) {
             for (int i = 0; i < j; i++) a[i + j * n] = a[j + i * n];
         }
@@ -758,8 +780,10 @@ final class VectorLinalgKernels implements LinalgKernels {
         double[] z = new double[n * n];
         z[0] = 1;
         for (int j = 0; j < n1; j++) System.arraycopy(q1, j * n1, z, (j + 1) * n + 1, n1);
-        int info = JavaLinalgKernels.tql(n, w, e, z);
+        double[][] zc = JavaLinalgKernels.columns(z, n, n);
+        int info = JavaLinalgKernels.tql(n, w, e, zc);
         if (info != 0) return info;
+        for (int j = 0; j < n; j++) System.arraycopy(zc[j], 0, z, j * n, n);
         JavaLinalgKernels.sortAscending(n, w, z);
         System.arraycopy(z, 0, a, 0, n * n);
         return 0;
