@@ -19,7 +19,8 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
  * contention, so it is an upper bound of a quiet machine's time. Single-threaded (OpenBLAS at 1 thread).
  * Also times the small sizes that set the VECTOR crossovers in {@code Linalg} (VECTOR against JAVA).
  *
- * <p>Run: {@code OPENBLAS_NUM_THREADS=1 java --add-modules jdk.incubator.vector
+ * <p>Sections: gemm, decomp, rsvd (5000 x 500), small (all four when no argument), rsvd-big (20000 x 2000,
+ * only when named). Run: {@code OPENBLAS_NUM_THREADS=1 java --add-modules jdk.incubator.vector
  * --enable-native-access=ALL-UNNAMED -cp bench/target/benchmarks.jar dev.sxn.math.bench.LinalgVectorCpuTimes}.
  * Prints Markdown tables of the best CPU time of several calls after a warm-up long enough for C2.
  */
@@ -122,6 +123,18 @@ public final class LinalgVectorCpuTimes {
             for (Backend b : new Backend[] {Backend.VECTOR, Backend.NATIVE, Backend.JAVA}) {
                 double r = best(2, 3, () -> Linalg.randomizedSvd(b, a, 50, 10, 1, 42)) * 1e3;
                 double f = best(1, 1, () -> Linalg.svd(b, a, true)) * 1e3;
+                System.out.printf("| %s | %.0f | %.0f | %.1fx |%n", b, r, f, f / r);
+            }
+            System.out.println();
+        }
+        if (what.contains("rsvd-big")) { // the size: one call each (minutes of CPU on JAVA, so not JAVA)
+            int m = 20000, n = 2000;
+            DMatrix a = Linalg.multiply(DMatrix.random(m, 50, 4), DMatrix.random(50, n, 5));
+            System.out.println("| " + m + "x" + n + " rank 50 | randomized SVD ms (k 50, p 10, q 1) | full thin SVD ms | ratio |");
+            System.out.println("|---|---|---|---|");
+            for (Backend b : new Backend[] {Backend.VECTOR, Backend.NATIVE}) {
+                double r = best(1, 2, () -> Linalg.randomizedSvd(b, a, 50, 10, 1, 42)) * 1e3;
+                double f = best(0, 1, () -> Linalg.svd(b, a, true)) * 1e3;
                 System.out.printf("| %s | %.0f | %.0f | %.1fx |%n", b, r, f, f / r);
             }
             System.out.println();
