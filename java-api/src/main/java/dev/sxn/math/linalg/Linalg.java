@@ -45,8 +45,9 @@ public final class Linalg {
      * earlier in the preference order, wins where it is available) from the CPU-time table "small
      * problems" in bench/results/linalg2.md (LinalgVectorCpuTimes, VECTOR against JAVA on n x n): the
      * smallest n from which VECTOR is not slower at that n and every larger one measured. GEMM ties
-     * JAVA at 16 and is 3-4x faster from 32; QR ties at 32; LU wins from 64; Cholesky's blocked path
-     * was slower than the unblocked one at 64 in one of two runs, so it starts at 128; the SVD gains
+     * JAVA at 16 and is 3-4x faster from 32; QR ties at 32; LU wins from 64; Cholesky runs unblocked up
+     * to 128 (its blocked path was 1.5x slower than JAVA at 64 and 128 in one of three runs) and wins
+     * 2.2-2.6x at 256 in all three, so it starts at 256; the SVD gains
      * 14% at 64 and 35% at 256 (blocked U_B, V_B); the eigen-solver 15-30% from 64 (its QL rotations,
      * the larger part, are plain Java).
      */
@@ -54,7 +55,7 @@ public final class Linalg {
     private static final long VECTOR_LU_CROSSOVER = 64;
     private static final long VECTOR_QR_CROSSOVER = 32;
     private static final long VECTOR_SVD_CROSSOVER = 64;
-    private static final long VECTOR_CHOLESKY_CROSSOVER = 128;
+    private static final long VECTOR_CHOLESKY_CROSSOVER = 256;
     private static final long VECTOR_EIG_CROSSOVER = 64;
 
     /*

@@ -22,7 +22,7 @@ import jdk.incubator.vector.VectorSpecies;
  * never in the loops.
  *
  * <p><b>Blocked factorisations</b> (LAPACK's algorithms, block size {@value #NB}): Cholesky
- * ({@link #potrf}) right-looking: unblocked factor of the diagonal block, a column-sweep triangular
+ * ({@link #potrf}; unblocked left-looking with vector column updates up to n = 128) right-looking: unblocked factor of the diagonal block, a column-sweep triangular
  * solve for the panel below it, then the trailing update A22 -= L21 L21^T as GEMMs over column
  * blocks (the SYRK step, which also writes the upper half of diagonal blocks; {@code Linalg} clears the
  * upper triangle). LU ({@link #getrf}) right-looking (dgetrf): unblocked partial-pivoting panel, row
@@ -340,8 +340,12 @@ final class VectorLinalgKernels implements LinalgKernels {
 
     // ================================================================= Cholesky
 
+    /** Up to this order Cholesky runs unblocked: the blocked path's many small GEMMs measured slower (n = 64, 128). */
+    private static final int POTRF_UNBLOCKED_MAX = 128;
+
     @Override
     public int potrf(int n, double[] a) {
+        if (n <= POTRF_UNBLOCKED_MAX) return potf2(n, a, 0, n);
         for (int j0 = 0; j0 < n; j0 += NB) {
             int jb = Math.min(NB, n - j0);
             int d0 = j0 + j0 * n;

@@ -211,7 +211,7 @@ class VectorLinalgKernelsTest {
 
     @Test
     void blockedCholesky() {
-        for (int n : new int[] {31, 32, 33, 100, 161}) {
+        for (int n : new int[] {31, 32, 33, 100, 129, 161, 200}) {
             DMatrix a = LinalgTestSupport.randomSpd(n, 60 + n);
             DMatrix l = Linalg.cholesky(Backend.VECTOR, a).l();
             DMatrix llt = Linalg.gemm(Backend.JAVA, 1.0, l, false, l, true, 0.0, DMatrix.zeros(n, n));
@@ -224,14 +224,17 @@ class VectorLinalgKernelsTest {
 
     @Test
     void blockedCholeskyNamesTheFailingPivotInALaterBlock() {
-        // SPD leading 70 x 70 block, then a diagonal entry that makes the minor of order 71 indefinite.
-        int n = 100;
-        DMatrix a = LinalgTestSupport.randomSpd(n, 5);
-        a.set(70, 70, -1e6);
-        double[] w = a.data().clone();
-        assertEquals(71, new VectorLinalgKernels().potrf(n, w), "info = 1-based failing pivot");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Linalg.cholesky(Backend.VECTOR, a));
-        assertTrue(e.getMessage().contains("pivot 70"), e.getMessage());
+        // n = 200 runs blocked (above 128): SPD leading 170 x 170 block, then a diagonal entry that makes
+        // the minor of order 171 indefinite (in the sixth block); and n = 100, unblocked, at 70.
+        for (int[] c : new int[][] {{200, 170}, {100, 70}}) {
+            int n = c[0], bad = c[1];
+            DMatrix a = LinalgTestSupport.randomSpd(n, 5);
+            a.set(bad, bad, -1e6);
+            double[] w = a.data().clone();
+            assertEquals(bad + 1, new VectorLinalgKernels().potrf(n, w), "info = 1-based failing pivot, n = " + n);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Linalg.cholesky(Backend.VECTOR, a));
+            assertTrue(e.getMessage().contains("pivot " + bad), e.getMessage());
+        }
     }
 
     @Test
