@@ -19,9 +19,12 @@ import java.util.Arrays;
  * implicit-shift QR sweeps with Wilkinson shifts on the bidiagonal, every plane rotation applied to two
  * columns of U and V. Why this as the default rather than one-sided Jacobi: speed. Its cost is about
  * 4mn^2 + 8n^3 for the reduction plus ~12n^3 for the rotations in total, where a Jacobi sweep costs ~7n^3
- * and random square matrices need 6 to 10 sweeps; measured on 1000 x 1000 Jacobi took ~21 s against
- * ~10 s here and ~5-9 s for EJML (bench/results/linalg.md). Both are backward stable, so the singular
- * values are accurate to O(eps) s_max and U, V orthogonal to working precision.
+ * and random square matrices need 6 to 10 sweeps: on 1000 x 1000 (JMH single shots under the same load)
+ * Jacobi took ~21 s where an early version of this code took ~10 s; by CPU time this code now takes
+ * ~0.8x EJML's time (bench/results/linalg.md). Both are backward stable, so the singular values are
+ * accurate to O(eps) s_max and U, V orthogonal to working precision. The rotations of the QR sweeps
+ * (here and in the symmetric QL) run on U's and V's columns held as separate arrays: C2 vectorises a
+ * loop over two distinct arrays but not over two offsets of one array, which it cannot prove disjoint.
  *
  * <p>One-sided Jacobi (Hestenes) preconditioned by a column-pivoted QR (Drmač and Veselić, "New fast and
  * accurate Jacobi SVD algorithm", SIAM J. Matrix Anal. Appl. 29, 2008) is kept for

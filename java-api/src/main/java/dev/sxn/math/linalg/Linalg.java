@@ -59,12 +59,13 @@ public final class Linalg {
     private static final long VECTOR_EIG_CROSSOVER = 64;
 
     /*
-     * Crossovers (largest dimension from which NATIVE is chosen automatically), from the CPU-time table
+     * Crossovers (largest dimension from which NATIVE is chosen automatically), from the CPU-time tables
      * of bench/results/linalg.md (LinalgCpuTimes, this project's 2-core AMD EPYC with AVX-512, JDK 25,
-     * Debian OpenBLAS 0.3.21 at 1 thread): the smallest n where NATIVE took at most ~0.7x JAVA's time.
-     * gemm: 0.53x at n = 8 (a downcall costs ~0.2 us); solve (dgesv): 0.67x at 16; QR (with Q): 0.68x at
-     * 32, 1.5x slower at 16 (LAPACKE's workspace query and allocation); SVD (dgesdd): 0.82x at 32, 0.43x
-     * at 64; Cholesky: 0.68x at 32; symmetric eigen (dsyevd): 0.86x at 32, 0.55x at 64.
+     * Debian OpenBLAS 0.3.21 at 1 thread; JAVA time / NATIVE time, three runs): the smallest n where
+     * NATIVE was ahead in every run. gemm: 1.05-2.05 at n = 8 (a downcall costs ~0.2 us); solve
+     * (dgesv): 1.06-1.49 at 16; QR with Q: 1.19-1.51 at 32, 0.67-0.79 at 16 (LAPACKE's workspace query
+     * and allocation); Cholesky: 1.46-1.86 at 32; SVD (dgesdd) and symmetric eigen (dsyevd): 1.0-1.2 at
+     * 32 after the plain-Java sweeps were vectorised, 1.5-2.2 at 64, hence 48.
      */
     /*
      * OPENCL GEMM (kernels/linalg.cl, OpenClGemmKernels): on PoCL (the CPU driver) it never beats NATIVE
@@ -76,9 +77,9 @@ public final class Linalg {
             .withOpenCl(OPENCL_GEMM_CLASS, KernelSet.NEVER, KernelSet.NEVER).build();
     private static final KernelSet<LinalgKernels> LU_SET = family("linalg.lu", 16, VECTOR_LU_CROSSOVER);
     private static final KernelSet<LinalgKernels> QR_SET = family("linalg.qr", 32, VECTOR_QR_CROSSOVER);
-    private static final KernelSet<LinalgKernels> SVD_SET = family("linalg.svd", 32, VECTOR_SVD_CROSSOVER);
+    private static final KernelSet<LinalgKernels> SVD_SET = family("linalg.svd", 48, VECTOR_SVD_CROSSOVER);
     private static final KernelSet<LinalgKernels> CHOL = family("linalg.cholesky", 32, VECTOR_CHOLESKY_CROSSOVER);
-    private static final KernelSet<LinalgKernels> EIG = family("linalg.eigSymmetric", 32, VECTOR_EIG_CROSSOVER);
+    private static final KernelSet<LinalgKernels> EIG = family("linalg.eigSymmetric", 48, VECTOR_EIG_CROSSOVER);
 
     private static KernelSet<LinalgKernels> family(String name, long nativeCrossover, long vectorCrossover) {
         return KernelSet.builder(name, LinalgKernels.class, JAVA).with(Backend.NATIVE, NATIVE_CLASS, nativeCrossover)
