@@ -160,7 +160,7 @@ public final class Linalg {
      * the input's values (every backend would raise them), so they pass straight through.
      */
     private static <K, R> R run(KernelSet<K> set, Backend pinned, long size, Function<K, R> call) {
-        if (pinned != null) return call.apply(set.kernel(Objects.requireNonNull(pinned, "backend must not be null")));
+        if (pinned != null) return call.apply(set.kernel(pinned));
         Backend kind = set.choose(size);
         if (kind == Backend.JAVA) return call.apply(set.java());
         try {
@@ -216,6 +216,9 @@ public final class Linalg {
             throw new IllegalArgumentException("C is " + c.shape() + " but " + an + " " + bn + " is " + m + "x" + n);
         }
         if (c.data() == a.data() || c.data() == b.data()) throw new IllegalArgumentException("C must not share its array with A or B");
+        // A NATIVE failure can only come from the downcall machinery before dgemm starts (dgemm itself
+        // reports nothing), and OPENCL copies C back only after the device work succeeded, so C is still
+        // the caller's when the JAVA fallback recomputes it (VECTOR raises nothing of its own).
         run(GEMM, pinned, Math.max(m, Math.max(n, k)), kk -> {
             kk.gemm(transA, transB, m, n, k, alpha, a.data(), b.data(), beta, c.data());
             return null;
