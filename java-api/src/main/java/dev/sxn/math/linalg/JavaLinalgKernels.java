@@ -368,7 +368,7 @@ final class JavaLinalgKernels implements LinalgKernels {
      * where squared norms (Jacobi) and squared entries (shifts) would overflow or underflow; returns the
      * exponent to scale results back by (0 when nothing was done).
      */
-    private static int scaleToUnit(double[] a, int len) {
+    static int scaleToUnit(double[] a, int len) {
         double max = 0;
         for (int i = 0; i < len; i++) max = Math.max(max, Math.abs(a[i]));
         if (max == 0 || (max < 0x1p500 && max > 0x1p-500)) return 0;
@@ -475,7 +475,7 @@ final class JavaLinalgKernels implements LinalgKernels {
      * sweeps then run on two distinct arrays at the same index, which C2 vectorises; on two offsets of
      * one array it cannot rule out overlap and stays scalar (measured: about 2x on the sweeps).
      */
-    private static double[][] columns(double[] a, int rows, int cols) {
+    static double[][] columns(double[] a, int rows, int cols) {
         double[][] c = new double[cols][];
         for (int j = 0; j < cols; j++) c[j] = Arrays.copyOfRange(a, j * rows, (j + 1) * rows);
         return c;
@@ -504,7 +504,7 @@ final class JavaLinalgKernels implements LinalgKernels {
      * Loan, Algorithm 8.6.2), updating the columns of u (m rows) and v (n rows), held as separate arrays. Off-diagonals
      * below eps (|d_i| + |d_i+1|) are set to zero; a zero diagonal entry is chased out with rotations.
      */
-    private static void bidiagonalQr(int m, int n, double[] d, double[] e, double[][] u, double[][] v) {
+    static void bidiagonalQr(int m, int n, double[] d, double[] e, double[][] u, double[][] v) {
         double bnorm = 0;
         for (int i = 0; i < n; i++) bnorm = Math.max(bnorm, Math.abs(d[i]) + (i < n - 1 ? Math.abs(e[i]) : 0));
         if (bnorm == 0) return;
@@ -834,7 +834,7 @@ final class JavaLinalgKernels implements LinalgKernels {
      * applying each plane rotation to two adjacent columns of z. Returns 0, or the 1-based index of an
      * eigenvalue that did not converge.
      */
-    private static int tql(int n, double[] d, double[] e, double[][] z) {
+    static int tql(int n, double[] d, double[] e, double[][] z) {
         for (int l = 0; l < n; l++) {
             int iter = 0;
             int m;
@@ -881,7 +881,7 @@ final class JavaLinalgKernels implements LinalgKernels {
         return 0;
     }
 
-    private static void sortAscending(int n, double[] w, double[] z) {
+    static void sortAscending(int n, double[] w, double[] z) {
         for (int i = 0; i < n - 1; i++) { // selection sort: n swaps of columns at most
             int k = i;
             for (int j = i + 1; j < n; j++) if (w[j] < w[k]) k = j;

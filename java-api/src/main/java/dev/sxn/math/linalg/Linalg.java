@@ -10,8 +10,10 @@ import java.util.function.Function;
  * (solve, inverse, determinant), Householder QR (optionally column-pivoted, with numerical rank and
  * least squares), the singular value decomposition, Cholesky and the symmetric eigen-decomposition.
  *
- * <p>Backends: JAVA (plain-Java reference algorithms, see {@code JavaLinalgKernels}) and NATIVE
- * (OpenBLAS {@code cblas_dgemm} and LAPACKE dgetrf/dgesv, dgeqrf/dgeqp3/dorgqr, dgesdd, dpotrf, dsyevd,
+ * <p>Backends: JAVA (plain-Java reference algorithms, see {@code JavaLinalgKernels}), VECTOR (Vector
+ * API: a packed, register-blocked GEMM and blocked LU, QR and Cholesky on it, see
+ * {@code VectorLinalgKernels}; the square SVD and the eigen-solver's QL are the JAVA algorithms), OPENCL (GEMM only,
+ * chosen only when pinned) and NATIVE (OpenBLAS {@code cblas_dgemm} and LAPACKE dgetrf/dgesv, dgeqrf/dgeqp3/dorgqr, dgesdd, dpotrf, dsyevd,
  * through critical FFM downcalls on the column-major arrays). NATIVE needs both libsxnkernels (the
  * NATIVE kind) and OpenBLAS/LAPACKE ({@code Backends.openBlas()}). Unpinned calls pick the backend
  * per call from the largest dimension and the measured crossover; a NATIVE failure at run time falls
@@ -35,6 +37,26 @@ import java.util.function.Function;
 public final class Linalg {
     private static final LinalgKernels JAVA = new JavaLinalgKernels();
     private static final String NATIVE_CLASS = "dev.sxn.math.linalg.NativeLinalgKernels";
+    private static final String VECTOR_CLASS = "dev.sxn.math.linalg.VectorLinalgKernels";
+    private static final String OPENCL_GEMM_CLASS = "dev.sxn.math.linalg.OpenClGemmKernels";
+
+    /*
+     * VECTOR crossovers (largest dimension from which VECTOR is chosen when NATIVE is absent; NATIVE,
+     * earlier in the preference order, wins where it is available) from the CPU-time table "small
+     * problems" in bench/results/linalg2.md (LinalgVectorCpuTimes, VECTOR against JAVA on n x n): the
+     * smallest n from which VECTOR is not slower at that n and every larger one measured. GEMM ties
+     * JAVA at 16 and is 3-4x faster from 32; QR ties at 32; LU wins from 64; Cholesky runs unblocked up
+     * to 128 (its blocked path was 1.5x slower than JAVA at 64 and 128 in one of three runs) and wins
+     * 2.2-2.6x at 256 in all three, so it starts at 256; the SVD gains
+     * 14% at 64 and 35% at 256 (blocked U_B, V_B); the eigen-solver 15-30% from 64 (its QL rotations,
+     * the larger part, are plain Java).
+     */
+    private static final long VECTOR_GEMM_CROSSOVER = 16;
+    private static final long VECTOR_LU_CROSSOVER = 64;
+    private static final long VECTOR_QR_CROSSOVER = 32;
+    private static final long VECTOR_SVD_CROSSOVER = 64;
+    private static final long VECTOR_CHOLESKY_CROSSOVER = 256;
+    private static final long VECTOR_EIG_CROSSOVER = 64;
 
     /*
      * Crossovers (largest dimension from which NATIVE is chosen automatically), from the CPU-time tables
@@ -45,15 +67,23 @@ public final class Linalg {
      * and allocation); Cholesky: 1.46-1.86 at 32; SVD (dgesdd) and symmetric eigen (dsyevd): 1.0-1.2 at
      * 32 after the plain-Java sweeps were vectorised, 1.5-2.2 at 64, hence 48.
      */
-    private static final KernelSet<LinalgKernels> GEMM = family("linalg.gemm", 8);
-    private static final KernelSet<LinalgKernels> LU_SET = family("linalg.lu", 16);
-    private static final KernelSet<LinalgKernels> QR_SET = family("linalg.qr", 32);
-    private static final KernelSet<LinalgKernels> SVD_SET = family("linalg.svd", 48);
-    private static final KernelSet<LinalgKernels> CHOL = family("linalg.cholesky", 32);
-    private static final KernelSet<LinalgKernels> EIG = family("linalg.eigSymmetric", 48);
+    /*
+     * OPENCL GEMM (kernels/linalg.cl, OpenClGemmKernels): on PoCL (the CPU driver) it never beats NATIVE
+     * or VECTOR, so it is not chosen on a CPU device; on a GPU it was not measured (no GPU here), so it is
+     * not chosen there either until measured: pin it, or set -Dsxn.crossover.linalg.gemm.opencl=N.
+     */
+    private static final KernelSet<GemmKernels> GEMM = KernelSet.builder("linalg.gemm", GemmKernels.class, (GemmKernels) JAVA)
+            .with(Backend.NATIVE, NATIVE_CLASS, 8).with(Backend.VECTOR, VECTOR_CLASS, VECTOR_GEMM_CROSSOVER)
+            .withOpenCl(OPENCL_GEMM_CLASS, KernelSet.NEVER, KernelSet.NEVER).build();
+    private static final KernelSet<LinalgKernels> LU_SET = family("linalg.lu", 16, VECTOR_LU_CROSSOVER);
+    private static final KernelSet<LinalgKernels> QR_SET = family("linalg.qr", 32, VECTOR_QR_CROSSOVER);
+    private static final KernelSet<LinalgKernels> SVD_SET = family("linalg.svd", 48, VECTOR_SVD_CROSSOVER);
+    private static final KernelSet<LinalgKernels> CHOL = family("linalg.cholesky", 32, VECTOR_CHOLESKY_CROSSOVER);
+    private static final KernelSet<LinalgKernels> EIG = family("linalg.eigSymmetric", 48, VECTOR_EIG_CROSSOVER);
 
-    private static KernelSet<LinalgKernels> family(String name, long nativeCrossover) {
-        return KernelSet.builder(name, LinalgKernels.class, JAVA).with(Backend.NATIVE, NATIVE_CLASS, nativeCrossover).build();
+    private static KernelSet<LinalgKernels> family(String name, long nativeCrossover, long vectorCrossover) {
+        return KernelSet.builder(name, LinalgKernels.class, JAVA).with(Backend.NATIVE, NATIVE_CLASS, nativeCrossover)
+                .with(Backend.VECTOR, VECTOR_CLASS, vectorCrossover).build();
     }
 
     private Linalg() {}
@@ -129,10 +159,10 @@ public final class Linalg {
      * {@code size}; a NATIVE failure falls back to JAVA unless forced. IllegalArgumentExceptions are about
      * the input's values (every backend would raise them), so they pass straight through.
      */
-    private static <R> R run(KernelSet<LinalgKernels> set, Backend pinned, long size, Function<LinalgKernels, R> call) {
+    private static <K, R> R run(KernelSet<K> set, Backend pinned, long size, Function<K, R> call) {
         if (pinned != null) return call.apply(set.kernel(pinned));
         Backend kind = set.choose(size);
-        if (kind == Backend.JAVA) return call.apply(JAVA);
+        if (kind == Backend.JAVA) return call.apply(set.java());
         try {
             return call.apply(set.kernel(kind));
         } catch (IllegalArgumentException e) {
@@ -140,7 +170,7 @@ public final class Linalg {
         } catch (RuntimeException e) {
             if (set.isForced()) throw e;
             set.fellBack(kind, e);
-            return call.apply(JAVA);
+            return call.apply(set.java());
         }
     }
 
@@ -187,7 +217,8 @@ public final class Linalg {
         }
         if (c.data() == a.data() || c.data() == b.data()) throw new IllegalArgumentException("C must not share its array with A or B");
         // A NATIVE failure can only come from the downcall machinery before dgemm starts (dgemm itself
-        // reports nothing), so C is still the caller's when the JAVA fallback recomputes it.
+        // reports nothing), and OPENCL copies C back only after the device work succeeded, so C is still
+        // the caller's when the JAVA fallback recomputes it (VECTOR raises nothing of its own).
         run(GEMM, pinned, Math.max(m, Math.max(n, k)), kk -> {
             kk.gemm(transA, transB, m, n, k, alpha, a.data(), b.data(), beta, c.data());
             return null;
@@ -439,6 +470,57 @@ public final class Linalg {
         double[] vt = new double[vr * n];
         JavaLinalgKernels.svd(m, n, w, s, u, vt, thin, true);
         return new SVD(DMatrix.wrap(m, uc, u), s, DMatrix.wrap(vr, n, vt));
+    }
+
+    // ------------------------------------------------------------------ randomized SVD
+
+    /**
+     * A rank-k approximation A ~ U diag(s) Vt by the randomized SVD (Halko, Martinsson and Tropp 2011):
+     * a Gaussian sketch Y = A Omega with l = min(k + oversample, min(m, n)) columns, {@code powerIters}
+     * power iterations (each product re-orthonormalised by Householder QR), then the SVD of the small
+     * l x n matrix Q^T A. Returns U (m x k, orthonormal columns), the k leading values s (descending) and
+     * Vt (k x n, orthonormal rows).
+     *
+     * <p>Accuracy (Halko et al., eq. 1.9 and Theorem 9.3): with oversample p >= 4 and no power
+     * iterations, ||A - U diag(s) Vt||_2 <= sigma_{k+1} + (1 + 9 sqrt(k + p) sqrt(min(m, n))) sigma_{k+1}
+     * with probability at least 1 - 3 p^-p; each power iteration raises the singular values to a higher
+     * odd power in the sketch, so on slowly decaying spectra 1 or 2 iterations bring the error close to
+     * sigma_{k+1}. Typical choices: oversample 10, powerIters 1 or 2.
+     *
+     * <p>Omega comes from a counter-based generator of {@code seed} alone (not from java.util.Random), so
+     * the same seed gives the same sketch on every backend and run; the result is bit-for-bit repeatable
+     * on one backend and agrees across backends to rounding. Cost about (4 + 4 powerIters) m n l flops of
+     * GEMM plus O((m + n) l^2) of QR and SVD; the products and QRs run on the backends those families
+     * choose. Stateless and thread-safe; A is not modified.
+     *
+     * @param k the rank wanted, in [1, min(m, n)]
+     * @param oversample extra sketch columns p >= 0 (capped so that k + p <= min(m, n))
+     * @param powerIters power (subspace) iterations q >= 0
+     * @param seed the sketch's seed
+     * @throws IllegalArgumentException if k, oversample or powerIters is out of range, or A has a non-finite entry
+     */
+    public static SVD randomizedSvd(DMatrix a, int k, int oversample, int powerIters, long seed) {
+        return randomizedSvdImpl(null, a, k, oversample, powerIters, seed);
+    }
+
+    /**
+     * {@link #randomizedSvd(DMatrix, int, int, int, long)} with its products (and, where that family has
+     * the kind, its QRs and small SVD) on the given backend; with OPENCL only the products run there.
+     */
+    public static SVD randomizedSvd(Backend backend, DMatrix a, int k, int oversample, int powerIters, long seed) {
+        return randomizedSvdImpl(req(backend), a, k, oversample, powerIters, seed);
+    }
+
+    private static SVD randomizedSvdImpl(Backend pinned, DMatrix a, int k, int oversample, int powerIters, long seed) {
+        nn(a, "A");
+        int mn = Math.min(a.rows(), a.cols());
+        if (k < 1 || k > mn) {
+            throw new IllegalArgumentException("k must be in [1, min(m, n)] = [1, " + mn + "] for A " + a.shape() + ", was " + k);
+        }
+        if (oversample < 0) throw new IllegalArgumentException("oversample must be >= 0, was " + oversample);
+        if (powerIters < 0) throw new IllegalArgumentException("powerIters must be >= 0, was " + powerIters);
+        requireFinite(a, "A");
+        return RandomizedSvd.compute(pinned, a, k, oversample, powerIters, seed);
     }
 
     // ------------------------------------------------------------------ Cholesky

@@ -9,11 +9,9 @@ package dev.sxn.math.linalg;
  * returned as LAPACK's {@code info} (0 = success, k > 0 = 1-based index of the failure); a kernel that
  * cannot run at all (native error) throws.
  */
-interface LinalgKernels {
-    /**
-     * C := alpha op(A) op(B) + beta C, C m x n, op(A) m x k, op(B) k x n; A is stored k x m when
-     * transposed, B n x k. beta == 0 means C's contents are ignored (BLAS convention). m, n, k may be 0.
-     */
+interface LinalgKernels extends GemmKernels {
+    /** See {@link GemmKernels#gemm}. */
+    @Override
     void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, double[] b, double beta, double[] c);
 
     /** LU with partial pivoting of the m x n a in place (L unit lower, U upper); ipiv[i] = 0-based row swapped with row i. */

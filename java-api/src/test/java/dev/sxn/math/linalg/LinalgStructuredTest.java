@@ -52,11 +52,13 @@ class LinalgStructuredTest {
     @Test
     void svdOnStructuredMatrices() {
         for (DMatrix a : structured()) {
-            for (String variant : new String[] {"Golub-Kahan", "Jacobi", "NATIVE"}) {
+            for (String variant : new String[] {"Golub-Kahan", "Jacobi", "NATIVE", "VECTOR"}) {
                 if (variant.equals("NATIVE") && !dev.sxn.math.backend.Backends.isAvailable(Backend.NATIVE)) continue;
+                if (variant.equals("VECTOR") && !dev.sxn.math.backend.Backends.isAvailable(Backend.VECTOR)) continue;
                 SVD svd = switch (variant) {
                     case "Jacobi" -> Linalg.svdJacobi(a, false);
                     case "NATIVE" -> Linalg.svd(Backend.NATIVE, a, false);
+                    case "VECTOR" -> Linalg.svd(Backend.VECTOR, a, false);
                     default -> Linalg.svd(Backend.JAVA, a, false);
                 };
                 int m = a.rows(), n = a.cols(), k = Math.min(m, n);
@@ -96,7 +98,8 @@ class LinalgStructuredTest {
             double big = scale > 1e200 ? 1e300 : scale > 0 && scale < 1e-200 ? 1e-300 : 1;
             DMatrix extreme = a.copy();
             for (int i = 0; i < extreme.data().length; i++) extreme.data()[i] *= big;
-            for (Backend kind : new Backend[] {Backend.JAVA}) {
+            for (Backend kind : new Backend[] {Backend.JAVA, Backend.VECTOR}) {
+                if (!dev.sxn.math.backend.Backends.isAvailable(kind)) continue;
                 SymmetricEigen e = Linalg.eigSymmetric(kind, extreme);
                 for (int i = 0; i < n; i++) e.values()[i] /= big;
                 DMatrix v = e.vectors();
@@ -112,7 +115,7 @@ class LinalgStructuredTest {
     @Test
     void luAndQrOnStructuredMatrices() {
         for (DMatrix a : structured()) {
-            for (Backend kind : new Backend[] {Backend.JAVA, Backend.NATIVE}) {
+            for (Backend kind : new Backend[] {Backend.JAVA, Backend.VECTOR, Backend.NATIVE}) {
                 if (!dev.sxn.math.backend.Backends.isAvailable(kind)) continue;
                 int m = a.rows(), n = a.cols();
                 double normA = Math.max(a.normF(), Double.MIN_NORMAL);

@@ -9,9 +9,9 @@ final class LinalgTestSupport {
 
     private LinalgTestSupport() {}
 
-    /** The kinds the dense families have: JAVA and NATIVE. */
+    /** The kinds the dense families have: JAVA, VECTOR and NATIVE. */
     static Stream<Backend> kinds() {
-        return Stream.of(Backend.JAVA, Backend.NATIVE);
+        return Stream.of(Backend.JAVA, Backend.VECTOR, Backend.NATIVE);
     }
 
     /** A B computed by the textbook triple loop (the independent reference for gemm). */
