@@ -13,6 +13,7 @@ final class Suite {
             IndicatorsBench.class,
             SpectralBench.class,
             LinalgBench.class,
+            LinalgVectorBench.class,
             MatrixProfileBench.class,
             DynamicsBench.class,
             KalmanBench.class);

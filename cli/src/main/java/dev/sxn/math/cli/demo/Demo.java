@@ -16,6 +16,7 @@ public final class Demo {
             new IndicatorsSection(),
             new SpectralSection(),
             new LinalgSection(),
+            new LinalgVectorSection(),
             new MatrixProfileSection(),
             new DynamicsSection(),
             new KalmanSection());

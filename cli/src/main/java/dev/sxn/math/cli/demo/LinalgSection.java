@@ -31,14 +31,14 @@ final class LinalgSection implements DemoSection {
             for (double v : r) mean += v / t;
             for (int i = 0; i < t; i++) x.data()[i + a * t] = r[i] - mean; // centred, column a = asset a
         }
-        EnumSet<Backend> kinds = EnumSet.of(Backend.JAVA, Backend.NATIVE);
+        EnumSet<Backend> kinds = EnumSet.of(Backend.JAVA, Backend.VECTOR, Backend.NATIVE);
         double eps = Math.ulp(1.0);
         // Singular values of a well-separated spectrum agree to a few hundred eps relative between
         // LAPACK's divide and conquer and the plain-Java algorithm; 1e-10 is a loose, safe bound.
         double[] sv = ctx.acrossBackends("PCA singular values (thin SVD)", kinds, 1e-10, 0,
                 kind -> Linalg.svd(kind, x, true).s());
         DMatrix cov = DMatrix.zeros(k, k);
-        double[] covData = ctx.acrossBackends("covariance X^T X / (T-1) (gemm)", kinds, 0, 1e-14 * maxAbs(sv) * maxAbs(sv) / (t - 1),
+        double[] covData = ctx.acrossBackends("covariance X^T X / (T-1) (gemm)", EnumSet.allOf(Backend.class), 0, 1e-14 * maxAbs(sv) * maxAbs(sv) / (t - 1),
                 kind -> Linalg.gemm(kind, 1.0 / (t - 1), x, true, x, false, 0.0, DMatrix.zeros(k, k)).data().clone());
         System.arraycopy(covData, 0, cov.data(), 0, covData.length);
         symmetrise(cov);
