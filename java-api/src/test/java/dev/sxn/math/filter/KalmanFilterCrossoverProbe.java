@@ -11,7 +11,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * The measurement behind {@code KalmanFilter.VECTOR_CROSSOVER}: thread CPU time per filter step
  * (predict + update + the smoother's share) pinned to JAVA and to VECTOR for n = 2..64 states, m = 2,
- * best of 5 after warm-up (thread CPU time, not wall clock, because the build machine is shared).
+ * best of 5 after 0.5 s of warm-up per kind and n (thread CPU time, not wall clock, because the build machine is shared).
  * Off unless {@code -Dsxn.probe.kalman=true}; prints one line per n.
  */
 class KalmanFilterCrossoverProbe {
@@ -25,13 +25,15 @@ class KalmanFilterCrossoverProbe {
             int m = 2;
             KalmanModel model = KalmanFilterVectorTest.randomModel(n, m, rnd);
             double[][] p0 = KalmanFilterVectorTest.spd(n, 1.0, rnd);
-            int steps = Math.max(20, 200_000 / (n * n * n));
+            int steps = Math.max(200, 4_000_000 / (n * n * n));
             double[][] zs = KalmanFilterVectorTest.observations(steps, m, rnd);
             StringBuilder line = new StringBuilder("kalman-probe n=" + n + " m=" + m + " steps=" + steps);
             double[] best = new double[2];
             Backend[] kinds = {Backend.JAVA, Backend.VECTOR};
             for (int k = 0; k < 2; k++) {
-                for (int w = 0; w < 5; w++) run(model, p0, zs, kinds[k]);
+                // Warm-up by time (0.5 s of CPU), so C2 has compiled the vector loops even at n = 64.
+                long w0 = mx.getCurrentThreadCpuTime();
+                while (mx.getCurrentThreadCpuTime() - w0 < 500_000_000L) run(model, p0, zs, kinds[k]);
                 best[k] = Double.MAX_VALUE;
                 for (int rep = 0; rep < 5; rep++) {
                     long t0 = mx.getCurrentThreadCpuTime();
