@@ -1,11 +1,14 @@
 package dev.sxn.math.filter;
 
 import static dev.sxn.math.testing.Tolerance.assertClose;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sxn.math.backend.Backend;
+import dev.sxn.math.backend.Backends;
 import dev.sxn.math.testing.BackendSupport;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -132,5 +135,23 @@ class KalmanFilterVectorTest {
                 () -> new KalmanFilter(model, new double[] {0}, new double[][] {{1}}, Backend.NATIVE));
         assertTrue(e.getMessage().contains("filter.KalmanFilter has no NATIVE kernel"), e.getMessage());
         assertTrue(KalmanFilter.describeKernels().contains("filter.KalmanFilter"), KalmanFilter.describeKernels());
+    }
+
+    @Test
+    void automaticChoiceUsesVectorFromTheCrossoverOn() {
+        BackendSupport.assumeAvailable(Backend.VECTOR);
+        assumeTrue(Backends.forced().isEmpty(), "a forced backend overrides the automatic choice");
+        assumeTrue(System.getProperty("sxn.crossover.filter.KalmanFilter.VECTOR") == null, "crossover overridden");
+        for (int n : new int[] {KalmanFilter.VECTOR_CROSSOVER - 1, KalmanFilter.VECTOR_CROSSOVER}) {
+            SplittableRandom rnd = new SplittableRandom(n);
+            KalmanModel model = randomModel(n, 2, rnd);
+            double[][] p0 = spd(n, 1.0, rnd);
+            double[][] zs = observations(15, 2, rnd);
+            Backend expected = n < KalmanFilter.VECTOR_CROSSOVER ? Backend.JAVA : Backend.VECTOR;
+            KalmanResult auto = new KalmanFilter(model, new double[n], p0).filter(zs);
+            KalmanResult pinned = new KalmanFilter(model, new double[n], p0, expected).filter(zs);
+            assertArrayEquals(pinned.covariances(), auto.covariances(), "n = " + n + " runs on " + expected);
+            assertArrayEquals(KalmanFilter.rtsSmooth(pinned, expected).means(), KalmanFilter.rtsSmooth(auto).means(), "smoother, n = " + n);
+        }
     }
 }
