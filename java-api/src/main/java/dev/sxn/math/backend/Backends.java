@@ -33,6 +33,7 @@ public final class Backends {
             "dev.sxn.math.series.MatrixProfile",
             "dev.sxn.math.dynamics.Dynamics",
             "dev.sxn.math.filter.BatchKalman",
+            "dev.sxn.math.filter.KalmanFilter",
             "dev.sxn.math.filter.ParticleFilter",
             "dev.sxn.math.indicators.Indicators",
             "dev.sxn.math.spectral.FFT",
