@@ -120,3 +120,32 @@ SXN_EXPORT void sxn_spectral_rolling_entropy(const double *x, int32_t series, in
         default: rolling_base(&p, x, series, length, window, step, keep_dc, log_scale, rtw_re, rtw_im, work, out); break;
     }
 }
+
+/* Real FFT of even length 2h in one call: pack x into z_j = x_2j + i x_2j+1, complex FFT of length h,
+ * unpack X_k = E_k + W^k O_k for k = 0..h, times scale (the Java FftEngine.unpackReal formula).
+ * work holds 4h doubles; out_re/out_im hold h + 1. */
+SXN_EXPORT void sxn_spectral_rfft(const double *x, int64_t h, int32_t nstages, const int32_t *radix,
+                                  const int32_t *stride, const int32_t *tw_off, const double *tw_re,
+                                  const double *tw_im, const double *rtw_re, const double *rtw_im, double scale,
+                                  double *out_re, double *out_im, double *work) {
+    sxn_fft_plan p = {h, nstages, radix, stride, tw_off, tw_re, tw_im, C5};
+    double *zr = work, *zi = work + h, *sr = work + 2 * h, *si = work + 3 * h;
+    for (int64_t j = 0; j < h; j++) {
+        zr[j] = x[2 * j];
+        zi[j] = x[2 * j + 1];
+    }
+    fft_dispatch(&p, zr, zi, sr, si);
+    double hs = 0.5 * scale, z0r = zr[0], z0i = zi[0];
+    out_re[0] = (z0r + z0i) * scale;
+    out_im[0] = 0.0;
+    out_re[h] = (z0r - z0i) * scale;
+    out_im[h] = 0.0;
+    for (int64_t k = 1; k < h; k++) {
+        double ar = zr[k], ai = zi[k], br = zr[h - k], bi = -zi[h - k];
+        double er = ar + br, ei = ai + bi, dr = ar - br, di = ai - bi;
+        double o_r = di, o_i = -dr;
+        double tr = rtw_re[k] * o_r - rtw_im[k] * o_i, ti = rtw_re[k] * o_i + rtw_im[k] * o_r;
+        out_re[k] = (er + tr) * hs;
+        out_im[k] = (ei + ti) * hs;
+    }
+}

@@ -12,6 +12,9 @@ void sxn_spectral_rolling_entropy(const double *x, int32_t series, int64_t lengt
                                   int64_t h, int32_t nstages, const int32_t *radix, const int32_t *stride,
                                   const int32_t *tw_off, const double *tw_re, const double *tw_im,
                                   const double *rtw_re, const double *rtw_im, double *work, double *out);
+void sxn_spectral_rfft(const double *x, int64_t h, int32_t nstages, const int32_t *radix, const int32_t *stride,
+                       const int32_t *tw_off, const double *tw_re, const double *tw_im, const double *rtw_re,
+                       const double *rtw_im, double scale, double *out_re, double *out_im, double *work);
 int32_t sxn_isa_level(void);
 
 typedef struct {
@@ -127,10 +130,39 @@ static void test_rolling(int64_t window, int64_t step, int keep_dc, unsigned lon
     free(rtr); free(rti); free(x); free(out); free(work);
 }
 
+static void test_rfft(int64_t h, unsigned long long *seed) {
+    int64_t n = 2 * h;
+    plan_t p;
+    plan_build(&p, h);
+    double *rtr = sxn_test_alloc(h + 1), *rti = sxn_test_alloc(h + 1);
+    for (int64_t k = 0; k <= h; k++) { rtr[k] = cos(-M_PI * (double) k / (double) h); rti[k] = sin(-M_PI * (double) k / (double) h); }
+    rti[h] = 0;
+    double *x = sxn_test_alloc(n), *ore = sxn_test_alloc(h + 1), *oim = sxn_test_alloc(h + 1), *work = sxn_test_alloc(4 * h);
+    for (int64_t i = 0; i < n; i++) x[i] = sxn_test_uniform(seed);
+    sxn_spectral_rfft(x, h, p.nst, p.radix, p.stride, p.off, p.twr, p.twi, rtr, rti, 0.5, ore, oim, work);
+    double err = 0, ref = 0;
+    for (int64_t k = 0; k <= h; k++) {
+        double ar = 0, ai = 0;
+        for (int64_t j = 0; j < n; j++) {
+            double ang = -2.0 * M_PI * (double) ((j * k) % n) / (double) n;
+            ar += x[j] * cos(ang);
+            ai += x[j] * sin(ang);
+        }
+        ar *= 0.5; ai *= 0.5;
+        err += (ore[k] - ar) * (ore[k] - ar) + (oim[k] - ai) * (oim[k] - ai);
+        ref += ar * ar + ai * ai;
+    }
+    SXN_CHECK_CLOSE(sqrt(err / ref), 0, 1e-13 * (double) n, 0, "rfft normwise", n);
+    plan_free(&p);
+    free(rtr); free(rti); free(x); free(ore); free(oim); free(work);
+}
+
 int main(void) {
     unsigned long long seed = 7;
     int64_t sizes[] = {2, 3, 4, 5, 6, 8, 9, 12, 15, 16, 25, 27, 32, 60, 64, 100, 125, 128, 243, 256, 360, 512, 1000, 1024};
     for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) test_fft(sizes[i], &seed);
+    int64_t halves[] = {1, 2, 3, 4, 5, 8, 12, 16, 32, 60, 64, 128, 512};
+    for (size_t i = 0; i < sizeof halves / sizeof halves[0]; i++) test_rfft(halves[i], &seed);
     int64_t windows[] = {2, 4, 6, 16, 30, 64, 100, 256};
     for (size_t i = 0; i < sizeof windows / sizeof windows[0]; i++)
         for (int keep = 0; keep <= 1; keep++) {

@@ -47,7 +47,16 @@ public final class FFT {
             .with(Backend.NATIVE, "dev.sxn.math.spectral.NativeFftKernels", 32)
             .build();
 
+    /** Pinned kernels, memoised: KernelSet.kernel() takes a lock, which costs as much as a 64-point FFT's setup. */
+    private static final FftKernels[] PINNED = new FftKernels[Backend.values().length];
+
     private FFT() {}
+
+    static FftKernels pinned(Backend kind) {
+        FftKernels k = PINNED[kind.ordinal()];
+        if (k == null) PINNED[kind.ordinal()] = k = KERNELS.kernel(kind);
+        return k;
+    }
 
     /** NumPy's normalisation modes: which direction carries the 1/n (or both 1/sqrt(n)). */
     public enum Norm {
@@ -149,7 +158,7 @@ public final class FFT {
     private static void complexChecked(Backend pinned, double[] re, double[] im, int n, boolean inverse, double scale) {
         FftPlan plan = FftPlan.of(n);
         if (pinned != null) {
-            run(KERNELS.kernel(pinned), plan, re, im, inverse);
+            run(pinned(pinned), plan, re, im, inverse);
         } else {
             Backend kind = KERNELS.choose(n);
             if (kind == Backend.JAVA) {
@@ -215,7 +224,7 @@ public final class FFT {
         requireFinite(x, off, n, "x");
         double scale = norm.forwardScale(n);
         if (backend != null) {
-            FftEngine.real(KERNELS.kernel(backend), x, off, n, outRe, outIm, scale);
+            FftEngine.real(pinned(backend), x, off, n, outRe, outIm, scale);
             return;
         }
         Backend kind = KERNELS.choose(n);
@@ -264,7 +273,7 @@ public final class FFT {
         requireFinite(im, 0, bins, "im");
         double scale = norm.inverseScale(n);
         if (backend != null) {
-            FftEngine.realInverse(KERNELS.kernel(backend), re, im, n, out, 0, scale);
+            FftEngine.realInverse(pinned(backend), re, im, n, out, 0, scale);
             return;
         }
         Backend kind = KERNELS.choose(n);

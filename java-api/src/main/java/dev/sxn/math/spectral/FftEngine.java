@@ -82,6 +82,7 @@ final class FftEngine {
         }
         int h = n / 2;
         FftPlan plan = FftPlan.of(h);
+        if (!plan.isBluestein() && k.realEven(plan, x, off, outRe, outIm, scale)) return;
         double[] zr = ws.slot(4, h), zi = ws.slot(5, h);
         for (int j = 0; j < h; j++) {
             zr[j] = x[off + 2 * j];

@@ -14,4 +14,13 @@ interface FftKernels {
      * {@code (re, im)[0..n)}, in place; {@code sre}/{@code sim} are scratch of length >= n.
      */
     void transform(FftPlan plan, double[] re, double[] im, double[] sre, double[] sim);
+
+    /**
+     * Optionally the whole real FFT of even length {@code 2 * half.n} from {@code x[off..]} into bins
+     * {@code 0..half.n} times {@code scale} in one step ({@code half} is smooth); returns false when
+     * the kernel leaves it to {@link FftEngine}'s pack / transform / unpack.
+     */
+    default boolean realEven(FftPlan half, double[] x, int off, double[] outRe, double[] outIm, double scale) {
+        return false;
+    }
 }

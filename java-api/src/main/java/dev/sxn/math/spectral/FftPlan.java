@@ -132,6 +132,19 @@ final class FftPlan {
 
     /** The plan for complex length {@code n >= 1}, cached. */
     static FftPlan of(int n) {
+        if (n < SMALL.length) {
+            // plain array read: a plan has only final fields, so a racing reader sees it complete
+            FftPlan p = SMALL[n];
+            if (p == null) SMALL[n] = p = ofMap(n);
+            return p;
+        }
+        return ofMap(n);
+    }
+
+    /** Small lengths skip the map lookup (rolling windows and short transforms call this per window). */
+    private static final FftPlan[] SMALL = new FftPlan[4097];
+
+    private static FftPlan ofMap(int n) {
         if (n > CACHE_LIMIT) return new FftPlan(n);
         FftPlan p = CACHE.get(n);
         if (p != null) return p;

@@ -1,6 +1,7 @@
 package dev.sxn.math.spectral;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
@@ -19,6 +20,26 @@ import java.lang.invoke.MethodHandle;
 final class NativeFftKernels implements FftKernels {
     static final MethodHandle FFT = SxnNative.downcall("sxn_spectral_fft", FunctionDescriptor.ofVoid(
             JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
+
+    static final MethodHandle RFFT = SxnNative.downcall("sxn_spectral_rfft", FunctionDescriptor.ofVoid(
+            ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_DOUBLE, ADDRESS,
+            ADDRESS, ADDRESS));
+
+    /** Real FFTs of even length in one downcall: packing and unpacking in C as well (short transforms). */
+    @Override
+    public boolean realEven(FftPlan half, double[] x, int off, double[] outRe, double[] outIm, double scale) {
+        double[] work = FftPlan.Workspace.get().slot(4, 4 * half.n);
+        try {
+            RFFT.invokeExact(MemorySegment.ofArray(x).asSlice((long) off * Double.BYTES), (long) half.n, half.radix.length,
+                    MemorySegment.ofArray(half.radix), MemorySegment.ofArray(half.stride), MemorySegment.ofArray(half.twOffset),
+                    MemorySegment.ofArray(half.flatTwRe), MemorySegment.ofArray(half.flatTwIm), MemorySegment.ofArray(half.realTwRe),
+                    MemorySegment.ofArray(half.realTwIm), scale, MemorySegment.ofArray(outRe), MemorySegment.ofArray(outIm),
+                    MemorySegment.ofArray(work));
+        } catch (Throwable t) {
+            throw NativeFailure.wrap("sxn_spectral_rfft", t);
+        }
+        return true;
+    }
 
     @Override
     public void transform(FftPlan plan, double[] re, double[] im, double[] sre, double[] sim) {
