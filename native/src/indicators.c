@@ -123,6 +123,7 @@ static void var_one(const double *x, int64_t k, int64_t t, int64_t w, double div
 #define VAR_TAU 0x1p-40
 #define VAR_U 0x1p-53
 #define VAR_RECENTRE 8
+#define VAR_CHUNK 64
 
 /* M2 of the window ending at x[i] by the corrected two-pass; a window of equal values is exactly 0. */
 static double exact_m2(const double *x, int64_t i, int64_t w) {
@@ -148,7 +149,7 @@ static inline double var_out(const double *x, int64_t i, int64_t w, double s1, d
 
 /* outputs [from, to) of one run of finite values (every window ending there is finite) */
 static void var_run(const double *x, int64_t from, int64_t to, int64_t w, double div, int sq, double *out) {
-    const double inv_w = 1.0 / (double) w;
+    const double inv_w = 1.0 / (double) w, inv_div = 1.0 / div;
     int64_t j = from;
     while (j < to) {
         double kk = 0;
@@ -165,27 +166,44 @@ static void var_run(const double *x, int64_t from, int64_t to, int64_t w, double
         out[j] = var_out(x, j, w, s1, s2, r1, r2, inv_w, div, sq);
         j++;
         int restart = 0;
+        sxn_isa_t isa = sxn_isa();
+        double c1[VAR_CHUNK], c2[VAR_CHUNK], e1[VAR_CHUNK], e2[VAR_CHUNK];
+        int32_t redo[VAR_CHUNK];
         while (j < to && !restart) {
-            int64_t end = j + VAR_RECENTRE < to ? j + VAR_RECENTRE : to;
-            for (; j < end; j++) {
-                double yv = x[j] - kk, yo = x[j - w] - kk;
-                s1 += yv - yo;
-                s2 += yv * yv - yo * yo;
-                /* each step: the add's rounding u|S|, the terms' (difference, squares) and the shift's */
-                r1 += VAR_U * (fabs(s1) + 3 * (fabs(yv) + fabs(yo)));
-                r2 += VAR_U * (fabs(s2) + 5 * (yv * yv + yo * yo));
-                out[j] = var_out(x, j, w, s1, s2, r1, r2, inv_w, div, sq);
+            /* phase 1: the sequential slide, up to VAR_CHUNK outputs */
+            int64_t c0 = j, n = 0;
+            while (n < VAR_CHUNK && j < to) {
+                int64_t end = j + VAR_RECENTRE < to ? j + VAR_RECENTRE : to;
+                for (; j < end; j++, n++) {
+                    double yv = x[j] - kk, yo = x[j - w] - kk;
+                    s1 += yv - yo;
+                    s2 += yv * yv - yo * yo;
+                    /* each step: the add's rounding u|S|, the terms' (difference, squares) and the shift's */
+                    r1 += VAR_U * (fabs(s1) + 3 * (fabs(yv) + fabs(yo)));
+                    r2 += VAR_U * (fabs(s2) + 5 * (yv * yv + yo * yo));
+                    c1[n] = s1; c2[n] = s2; e1[n] = r1; e2[n] = r2;
+                }
+                if (j >= to) break;
+                double kn = x[j - 1], d = kn - kk;
+                if (kn - d != kk) { restart = 1; break; }
+                double wd = (double) w * d, g = fabs(2 * d * s1), h = wd * d;
+                s2 = s2 - 2 * d * s1 + h;
+                s1 = s1 - wd;
+                r2 += 3 * VAR_U * (fabs(s2) + g + h);
+                r1 += 2 * VAR_U * (fabs(s1) + fabs(wd));
+                kk = kn;
+                if (r2 + (2 * fabs(s1) + r1) * r1 * inv_w > 0.25 * VAR_TAU * (s2 - s1 * s1 * inv_w)) { restart = 1; break; }
             }
-            if (j >= to) break;
-            double kn = x[j - 1], d = kn - kk;
-            if (kn - d != kk) { restart = 1; break; }
-            double wd = (double) w * d, g = fabs(2 * d * s1), h = wd * d;
-            s2 = s2 - 2 * d * s1 + h;
-            s1 = s1 - wd;
-            r2 += 3 * VAR_U * (fabs(s2) + g + h);
-            r1 += 2 * VAR_U * (fabs(s1) + fabs(wd));
-            kk = kn;
-            restart = r2 + (2 * fabs(s1) + r1) * r1 * inv_w > 0.25 * VAR_TAU * (s2 - s1 * s1 * inv_w);
+            /* phase 2: independent per output (SIMD), then the rare two-pass fix-ups */
+            if (isa == SXN_ISA_AVX512) var_finish_avx512(c1, c2, e1, e2, n, inv_w, inv_div, VAR_TAU, sq, out + c0, redo);
+            else if (isa == SXN_ISA_AVX2) var_finish_avx2(c1, c2, e1, e2, n, inv_w, inv_div, VAR_TAU, sq, out + c0, redo);
+            else var_finish_base(c1, c2, e1, e2, n, inv_w, inv_div, VAR_TAU, sq, out + c0, redo);
+            for (int64_t q = 0; q < n; q++) {
+                if (redo[q]) {
+                    double var = exact_m2(x, c0 + q, w) * inv_div;
+                    out[c0 + q] = sq ? sqrt(var) : var;
+                }
+            }
         }
     }
 }
