@@ -35,6 +35,45 @@ __kernel void rolling_sum(__global const double *x, const long k, const long t, 
     }
 }
 
+// Rolling sum tiled over time: work-item (a, g) computes asset a's outputs in the time tile
+// [g * tile, (g + 1) * tile), so a batch runs k x ceil(t / tile) work-items and a single series is
+// no longer one work-item. Each work-item rebuilds its starting state from the data: the finite
+// values just before its tile, at most w of them (the JAVA kernel's run counter capped at w, which
+// decides the same outputs), summed with the same TwoSum compensation, then runs the JAVA loop.
+// Restarting exactly per tile rather than differencing a scanned prefix keeps the error of every
+// output that of its own window (a prefix difference would lose log10(prefix / window sum) digits).
+__kernel void rolling_sum_tiled(__global const double *x, const long k, const long t, const long w,
+                                const double scale, const long tile, __global double *out) {
+    const long a = get_global_id(0), c0 = (long) get_global_id(1) * tile;
+    if (a >= k || c0 >= t) return;
+    const long c1 = min(t, c0 + tile);
+    long run = 0;
+    for (long j = c0 - 1; j >= 0 && run < w && fin(x[j * k + a]); j--) run++;
+    double s = 0, c = 0;
+    for (long q = c0 - run; q < c0; q++) {
+        double v = x[q * k + a];
+        double sn = s + v, bp = sn - s;
+        c += (s - (sn - bp)) + (v - bp);
+        s = sn;
+    }
+    for (long i = c0, p = c0 * k + a; i < c1; i++, p += k) {
+        double v = x[p];
+        if (!fin(v)) { run = 0; s = 0; c = 0; out[p] = NAN; continue; }
+        run++;
+        double sn = s + v, bp = sn - s;
+        c += (s - (sn - bp)) + (v - bp);
+        s = sn;
+        if (run > w) {
+            double o = -x[p - w * k];
+            sn = s + o;
+            bp = sn - s;
+            c += (s - (sn - bp)) + (o - bp);
+            s = sn;
+        }
+        out[p] = run >= w ? scale * (s + c) : NAN;
+    }
+}
+
 __kernel void rolling_var(__global const double *x, const long k, const long t, const long w, const int ddof,
                           const int sq, __global double *out) {
     const long a = get_global_id(0);

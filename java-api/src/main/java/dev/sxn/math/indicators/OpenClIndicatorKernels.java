@@ -12,15 +12,17 @@ import org.jocl.cl_mem;
 /**
  * Indicator kernels on OpenCL ({@code kernels/indicators.cl}): one work-item per asset runs the
  * JAVA kernel's loop through time over the time-major batch (neighbouring work-items read
- * neighbouring values). Worth it only for wide batches on a GPU: a single series is one
- * work-item. Device buffers are kept and reused (grow-only); calls are serialised, since a
+ * neighbouring values), except the rolling sum / mean, which is tiled over time as well (one
+ * work-item per asset and tile of {@link #TILE} steps, each restarting exactly from the data), so
+ * a single series runs t / TILE work-items. The recurrences are worth it only for wide batches on a
+ * GPU: a single series is one work-item. Device buffers are kept and reused (grow-only); calls are serialised, since a
  * {@code cl_kernel}'s arguments are shared state. If the device fails, {@code out} is unspecified
  * and the exception propagates (an unpinned call then recomputes it on JAVA). Loaded only when
  * OPENCL is available.
  */
 final class OpenClIndicatorKernels implements IndicatorKernels {
     private final OpenClRuntime rt = OpenClRuntime.get();
-    private final cl_kernel sum = rt.kernel("indicators.cl", "rolling_sum");
+    private final cl_kernel sum = rt.kernel("indicators.cl", "rolling_sum_tiled");
     private final cl_kernel var = rt.kernel("indicators.cl", "rolling_var");
     private final cl_kernel ema = rt.kernel("indicators.cl", "ema");
     private final cl_kernel rsi = rt.kernel("indicators.cl", "rsi");
@@ -60,9 +62,29 @@ final class OpenClIndicatorKernels implements IndicatorKernels {
         bufOut.read(out, 0, n);
     }
 
+    /** Time steps per work-item of the tiled rolling sum (its restart costs at most w reads). */
+    static final int TILE = 256;
+
     @Override
     public synchronized void rollingSum(double[] x, int k, int t, int w, double scale, double[] out) {
-        launch(sum, x, k, t, out, (long) w, scale);
+        int n = k * t;
+        if (n == 0) return;
+        cl_mem mx = bufX.write(x, 0, n);
+        cl_mem mo = bufOut.ensure(n);
+        long tile = Math.max(TILE, w);
+        clSetKernelArg(sum, 0, Sizeof.cl_mem, Pointer.to(mx));
+        clSetKernelArg(sum, 1, Sizeof.cl_long, l(k));
+        clSetKernelArg(sum, 2, Sizeof.cl_long, l(t));
+        clSetKernelArg(sum, 3, Sizeof.cl_long, l(w));
+        clSetKernelArg(sum, 4, Sizeof.cl_double, d(scale));
+        clSetKernelArg(sum, 5, Sizeof.cl_long, l(tile));
+        clSetKernelArg(sum, 6, Sizeof.cl_mem, Pointer.to(mo));
+        // Work-groups span assets (one time tile, neighbouring assets: coalesced reads of the
+        // time-major rows); a single series uses groups of 1.
+        long lx = Math.min(local, k);
+        long gx = (k + lx - 1) / lx * lx, gy = (t + tile - 1) / tile;
+        clEnqueueNDRangeKernel(rt.queue(), sum, 2, null, new long[] {gx, gy}, new long[] {lx, 1}, 0, null, null);
+        bufOut.read(out, 0, n);
     }
 
     @Override
