@@ -203,9 +203,10 @@ final class VectorIndicatorKernels implements IndicatorKernels {
     /**
      * One series, per run of finite values: the window sums S1 = sum y, S2 = sum y^2 of y = x - K by
      * an exact two-pass restart and then a prefix scan of the window differences, L outputs per
-     * vector, M2 = S2 - S1^2 / w. After every vector the sums are re-centred on the current window
-     * mean (K += S1 / w; the update of S1 and S2 is exact up to rounding), so S2 stays of the size
-     * of the window's own M2 rather than of the price level or the series' drift. Every output
+     * vector, M2 = S2 - S1^2 / w. After every vector the sums are re-centred on the window's newest
+     * value K' (taken from the data, so the next loads do not wait for the carried sums; K' - K is
+     * exact by Sterbenz or the sums restart), so S2 stays of the size of the window's own spread
+     * rather than of the price level or the series' drift. Every output
      * carries a running (a-posteriori) bound of the rounding error of its M2 (Higham's running error
      * analysis: u times the computed partial sums and terms along its summation path); an output
      * whose bound exceeds {@link #TAU} M2 (a calm window after a storm, a flat window) is recomputed
