@@ -35,6 +35,45 @@ __kernel void rolling_sum(__global const double *x, const long k, const long t, 
     }
 }
 
+// Rolling sum tiled over time: work-item (a, g) computes asset a's outputs in the time tile
+// [g * tile, (g + 1) * tile), so a batch runs k x ceil(t / tile) work-items and a single series is
+// no longer one work-item. Each work-item rebuilds its starting state from the data: the finite
+// values just before its tile, at most w of them (the JAVA kernel's run counter capped at w, which
+// decides the same outputs), summed with the same TwoSum compensation, then runs the JAVA loop.
+// Restarting exactly per tile rather than differencing a scanned prefix keeps the error of every
+// output that of its own window (a prefix difference would lose log10(prefix / window sum) digits).
+__kernel void rolling_sum_tiled(__global const double *x, const long k, const long t, const long w,
+                                const double scale, const long tile, __global double *out) {
+    const long a = get_global_id(0), c0 = (long) get_global_id(1) * tile;
+    if (a >= k || c0 >= t) return;
+    const long c1 = min(t, c0 + tile);
+    long run = 0;
+    for (long j = c0 - 1; j >= 0 && run < w && fin(x[j * k + a]); j--) run++;
+    double s = 0, c = 0;
+    for (long q = c0 - run; q < c0; q++) {
+        double v = x[q * k + a];
+        double sn = s + v, bp = sn - s;
+        c += (s - (sn - bp)) + (v - bp);
+        s = sn;
+    }
+    for (long i = c0, p = c0 * k + a; i < c1; i++, p += k) {
+        double v = x[p];
+        if (!fin(v)) { run = 0; s = 0; c = 0; out[p] = NAN; continue; }
+        run++;
+        double sn = s + v, bp = sn - s;
+        c += (s - (sn - bp)) + (v - bp);
+        s = sn;
+        if (run > w) {
+            double o = -x[p - w * k];
+            sn = s + o;
+            bp = sn - s;
+            c += (s - (sn - bp)) + (o - bp);
+            s = sn;
+        }
+        out[p] = run >= w ? scale * (s + c) : NAN;
+    }
+}
+
 __kernel void rolling_var(__global const double *x, const long k, const long t, const long w, const int ddof,
                           const int sq, __global double *out) {
     const long a = get_global_id(0);
@@ -50,6 +89,66 @@ __kernel void rolling_var(__global const double *x, const long k, const long t, 
         prev = v;
         if (run < w) { out[p] = NAN; continue; }
         int two = run == w || (i + 1) % RESUM == 0;
+        if (!two) {
+            double yv = v - kk, yo = x[p - w * k] - kk;
+            s1 += yv - yo;
+            s2 += yv * yv - yo * yo;
+            double kn = kk + s1 / wd, d = kn - kk;
+            s2 = (s2 - 2 * d * s1) + wd * d * d;
+            s1 = s1 - wd * d;
+            kk = kn;
+            eb += (yv * yv + yo * yo) + 3.0 * wd * d * d;
+            two = eb > 512.0 * s2;
+        }
+        if (two) {
+            double m = 0;
+            for (long j = p - (w - 1) * k; j <= p; j += k) m += x[j];
+            kk = m / wd;
+            s1 = 0;
+            s2 = 0;
+            for (long j = p - (w - 1) * k; j <= p; j += k) {
+                double y = x[j] - kk;
+                s1 += y;
+                s2 += y * y;
+            }
+            double kn = kk + s1 / wd, d = kn - kk;
+            s2 = (s2 - 2 * d * s1) + wd * d * d;
+            s1 = s1 - wd * d;
+            kk = kn;
+            eb = 0;
+        }
+        double c = s2 - s1 * s1 / wd;
+        double var = eq >= w ? 0 : (c > 0 ? c : 0) / div;
+        out[p] = sq ? sqrt(var) : var;
+    }
+}
+
+// Rolling variance tiled over time like rolling_sum_tiled: each work-item rebuilds the run and
+// flat-run counters from the data before its tile and starts its first full window with the
+// two-pass (as the JAVA kernel does at a run's first window), then runs the JAVA loop; results
+// equal the JAVA kernel's within its bound (about 512 u of M2), not bit for bit, since the
+// two-passes fall at other steps.
+__kernel void rolling_var_tiled(__global const double *x, const long k, const long t, const long w, const int ddof,
+                                const int sq, const long tile, __global double *out) {
+    const long a = get_global_id(0), c0 = (long) get_global_id(1) * tile;
+    if (a >= k || c0 >= t) return;
+    const long c1 = min(t, c0 + tile);
+    const double div = (double) (w - ddof), wd = (double) w;
+    long run = 0, eq = 0;
+    double kk = 0, s1 = 0, s2 = 0, eb = 0, prev = c0 > 0 ? x[(c0 - 1) * k + a] : NAN;
+    // The JAVA kernel's counters at c0, capped at w (which decides the same outputs): finite values
+    // and equal values just before the tile.
+    for (long j = c0 - 1; j >= 0 && run < w && fin(x[j * k + a]); j--) run++;
+    for (long j = c0 - 1; j >= 0 && eq < w && fin(x[j * k + a]) && x[j * k + a] == prev; j--) eq++;
+    for (long i = c0, p = c0 * k + a; i < c1; i++, p += k) {
+        double v = x[p];
+        if (!fin(v)) { run = 0; eq = 0; out[p] = NAN; continue; }
+        run++;
+        eq = v == prev ? eq + 1 : 1;
+        prev = v;
+        if (run < w) { out[p] = NAN; continue; }
+        // A tile's first full window starts from two passes, like a run's first window.
+        int two = run == w || (i + 1) % RESUM == 0 || i == c0;
         if (!two) {
             double yv = v - kk, yo = x[p - w * k] - kk;
             s1 += yv - yo;

@@ -2,7 +2,8 @@
  * rolling variance, EMA/Wilder recurrence and RSI on time-major batches (x[i * k + a], k assets,
  * t samples). The first k / IND_B * IND_B assets run the SIMD bodies of indicators_body.h (time
  * outer, one lane per asset, AVX-512 / AVX2 / SSE2 chosen at run time); the remaining assets, and
- * single series (k = 1), run the scalar bodies below, which are the Java reference's loops. Non-finite inputs are missing
+ * single series (k = 1), run the scalar bodies below, which are the Java reference's loops (except the
+ * rolling variance of a single series: var_series, a faster form with a stated error bound). Non-finite inputs are missing
  * values, with the semantics documented on Indicators. The Java side checks every argument:
  * k >= 1, t >= 0, 1 <= w <= t (seed, n likewise), and both arrays hold k * t doubles. */
 #include "sxn_dispatch.h"
@@ -109,6 +110,115 @@ static void var_one(const double *x, int64_t k, int64_t t, int64_t w, double div
     }
 }
 
+/* ---- single series (k = 1) rolling variance: shifted sliding sums with a running error bound ----
+ * Per run of finite values: S1 = sum y, S2 = sum y^2 of y = x - K over the window, slid one step at a
+ * time (no division, no per-step re-centring: the recurrence's dependency chain is one add), and
+ * re-centred every VAR_RECENTRE steps on the newest value K' (taken from the data; d = K' - K exact by
+ * Sterbenz, else restart). Every output carries a running (a-posteriori) bound of the rounding error of
+ * its M2 = S2 - S1^2 / w (u times the computed sums and the terms' magnitudes, Higham's running error
+ * analysis); an output whose bound exceeds VAR_TAU M2 (a calm window after a storm, a flat window) is
+ * the two-pass value, and the sums restart exactly once the carried bound exceeds VAR_TAU / 4 of M2.
+ * Relative error of each variance: at most VAR_TAU = 2^-40 (9.1e-13) plus two ulps, or the two-pass's.
+ * The VECTOR kernel uses the same bound (VectorIndicatorKernels.varAlongTime). */
+#define VAR_TAU 0x1p-40
+#define VAR_U 0x1p-53
+#define VAR_RECENTRE 8
+#define VAR_CHUNK 64
+
+/* M2 of the window ending at x[i] by the corrected two-pass; a window of equal values is exactly 0. */
+static double exact_m2(const double *x, int64_t i, int64_t w) {
+    double m = 0, first = x[i - w + 1];
+    int flat = 1;
+    for (int64_t j = i - w + 1; j <= i; j++) { m += x[j]; flat &= x[j] == first; }
+    if (flat) return 0;
+    m /= (double) w;
+    double q1 = 0, q2 = 0;
+    for (int64_t j = i - w + 1; j <= i; j++) { double y = x[j] - m; q1 += y; q2 += y * y; }
+    double c = q2 - q1 * q1 / (double) w;
+    return c > 0 ? c : 0;
+}
+
+static inline double var_out(const double *x, int64_t i, int64_t w, double s1, double s2, double b1, double b2,
+                             double inv_w, double div, int sq) {
+    double m2 = s2 - s1 * s1 * inv_w;
+    double bound = b2 + (2 * fabs(s1) + b1) * b1 * inv_w + 8 * VAR_U * fabs(s2);
+    if (!(bound <= VAR_TAU * m2)) m2 = exact_m2(x, i, w);
+    double var = (m2 > 0 ? m2 : 0) / div;
+    return sq ? sqrt(var) : var;
+}
+
+/* outputs [from, to) of one run of finite values (every window ending there is finite) */
+static void var_run(const double *x, int64_t from, int64_t to, int64_t w, double div, int sq, double *out) {
+    const double inv_w = 1.0 / (double) w, inv_div = 1.0 / div;
+    int64_t j = from;
+    while (j < to) {
+        double kk = 0;
+        for (int64_t q = j - w + 1; q <= j; q++) kk += x[q];
+        kk *= inv_w;
+        double s1 = 0, s2 = 0, p1 = 0, a1 = 0;
+        for (int64_t q = j - w + 1; q <= j; q++) {
+            double y = x[q] - kk;
+            s1 += y; s2 += y * y; p1 += fabs(s1); a1 += fabs(y);
+        }
+        /* u times the partial sums (for S2 at most S2, plus the squares' rounding), and the shift's
+         * rounding, which perturbs each y by u|y| */
+        double r1 = VAR_U * 1.01 * (p1 + 2 * a1) + VAR_U * fabs(s1), r2 = VAR_U * 1.01 * (double) (w + 5) * s2;
+        out[j] = var_out(x, j, w, s1, s2, r1, r2, inv_w, div, sq);
+        j++;
+        int restart = 0;
+        sxn_isa_t isa = sxn_isa();
+        double c1[VAR_CHUNK], c2[VAR_CHUNK], e1[VAR_CHUNK], e2[VAR_CHUNK];
+        int32_t redo[VAR_CHUNK];
+        while (j < to && !restart) {
+            /* phase 1: the sequential slide, up to VAR_CHUNK outputs */
+            int64_t c0 = j, n = 0;
+            while (n < VAR_CHUNK && j < to) {
+                int64_t end = j + VAR_RECENTRE < to ? j + VAR_RECENTRE : to;
+                for (; j < end; j++, n++) {
+                    double yv = x[j] - kk, yo = x[j - w] - kk;
+                    s1 += yv - yo;
+                    s2 += yv * yv - yo * yo;
+                    /* each step: the add's rounding u|S|, the terms' (difference, squares) and the shift's */
+                    r1 += VAR_U * (fabs(s1) + 3 * (fabs(yv) + fabs(yo)));
+                    r2 += VAR_U * (fabs(s2) + 5 * (yv * yv + yo * yo));
+                    c1[n] = s1; c2[n] = s2; e1[n] = r1; e2[n] = r2;
+                }
+                if (j >= to) break;
+                double kn = x[j - 1], d = kn - kk;
+                if (kn - d != kk) { restart = 1; break; }
+                double wd = (double) w * d, g = fabs(2 * d * s1), h = wd * d;
+                s2 = s2 - 2 * d * s1 + h;
+                s1 = s1 - wd;
+                r2 += 3 * VAR_U * (fabs(s2) + g + h);
+                r1 += 2 * VAR_U * (fabs(s1) + fabs(wd));
+                kk = kn;
+                if (r2 + (2 * fabs(s1) + r1) * r1 * inv_w > 0.25 * VAR_TAU * (s2 - s1 * s1 * inv_w)) { restart = 1; break; }
+            }
+            /* phase 2: independent per output (SIMD), then the rare two-pass fix-ups */
+            if (isa == SXN_ISA_AVX512) var_finish_avx512(c1, c2, e1, e2, n, inv_w, inv_div, VAR_TAU, sq, out + c0, redo);
+            else if (isa == SXN_ISA_AVX2) var_finish_avx2(c1, c2, e1, e2, n, inv_w, inv_div, VAR_TAU, sq, out + c0, redo);
+            else var_finish_base(c1, c2, e1, e2, n, inv_w, inv_div, VAR_TAU, sq, out + c0, redo);
+            for (int64_t q = 0; q < n; q++) {
+                if (redo[q]) {
+                    double var = exact_m2(x, c0 + q, w) * inv_div;
+                    out[c0 + q] = sq ? sqrt(var) : var;
+                }
+            }
+        }
+    }
+}
+
+static void var_series(const double *x, int64_t t, int64_t w, double div, int sq, double *out) {
+    int64_t i = 0;
+    while (i < t) {
+        int64_t r0 = i;
+        while (i < t && is_finite(x[i])) i++;
+        for (int64_t j = r0; j < i && j < r0 + w - 1; j++) out[j] = NAN;
+        if (i - r0 >= w) var_run(x, r0 + w - 1, i, w, div, sq, out);
+        if (i < t) out[i++] = NAN;
+    }
+}
+
 static void ema_one(const double *x, int64_t k, int64_t t, int64_t seed, double alpha, double *out) {
     const double beta = 1 - alpha;
     int64_t run = 0;
@@ -171,6 +281,7 @@ SXN_EXPORT void sxn_indicators_rolling_var(const double *x, int64_t k, int64_t t
         else if (isa == SXN_ISA_AVX2) var_block_avx2(x, k, kb, t, w, div, sq, IND_RESUM, out, st);
         else var_block_base(x, k, kb, t, w, div, sq, IND_RESUM, out, st);
     }
+    if (k == 1) { var_series(x, t, w, div, sq, out); return; }
     for (a = kb; a < k; a++) var_one(x + a, k, t, w, div, sq, out + a);
 }
 

@@ -191,3 +191,19 @@ IND_ATTR static void IND_NAME(rsi_block)(const double *restrict x, int64_t k, in
         }
     }
 }
+
+/* Second phase of the single-series rolling variance (indicators.c, var_run): from n slid sums S1,
+ * S2 and their running error bounds b1, b2, the variances, and redo[i] = 1 where the bound exceeds
+ * tau M2 (those outputs are then recomputed by two passes). Independent per output, so it vectorises. */
+IND_ATTR static void IND_NAME(var_finish)(const double *restrict s1, const double *restrict s2, const double *restrict b1,
+                                          const double *restrict b2, int64_t n, double inv_w, double inv_div, double tau,
+                                          int sq, double *restrict out, int32_t *restrict redo) {
+    for (int64_t i = 0; i < n; i++) {
+        double m2 = s2[i] - s1[i] * s1[i] * inv_w;
+        double bound = b2[i] + (2 * fabs(s1[i]) + b1[i]) * b1[i] * inv_w + 8 * 0x1p-53 * fabs(s2[i]);
+        redo[i] = bound <= tau * m2 ? 0 : 1;
+        out[i] = (m2 > 0 ? m2 : 0) * inv_div;
+    }
+    if (sq)
+        for (int64_t i = 0; i < n; i++) out[i] = sqrt(out[i]);
+}

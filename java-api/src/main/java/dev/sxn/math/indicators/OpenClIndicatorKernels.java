@@ -12,16 +12,18 @@ import org.jocl.cl_mem;
 /**
  * Indicator kernels on OpenCL ({@code kernels/indicators.cl}): one work-item per asset runs the
  * JAVA kernel's loop through time over the time-major batch (neighbouring work-items read
- * neighbouring values). Worth it only for wide batches on a GPU: a single series is one
- * work-item. Device buffers are kept and reused (grow-only); calls are serialised, since a
+ * neighbouring values), except the rolling sum / mean and variance / std, which are tiled over
+ * time as well (one work-item per asset and tile of {@link #TILE} steps, each restarting exactly
+ * from the data), so a single series runs t / TILE work-items. The recurrences are worth it only for wide batches on a
+ * GPU: a single series is one work-item. Device buffers are kept and reused (grow-only); calls are serialised, since a
  * {@code cl_kernel}'s arguments are shared state. If the device fails, {@code out} is unspecified
  * and the exception propagates (an unpinned call then recomputes it on JAVA). Loaded only when
  * OPENCL is available.
  */
 final class OpenClIndicatorKernels implements IndicatorKernels {
     private final OpenClRuntime rt = OpenClRuntime.get();
-    private final cl_kernel sum = rt.kernel("indicators.cl", "rolling_sum");
-    private final cl_kernel var = rt.kernel("indicators.cl", "rolling_var");
+    private final cl_kernel sum = rt.kernel("indicators.cl", "rolling_sum_tiled");
+    private final cl_kernel var = rt.kernel("indicators.cl", "rolling_var_tiled");
     private final cl_kernel ema = rt.kernel("indicators.cl", "ema");
     private final cl_kernel rsi = rt.kernel("indicators.cl", "rsi");
     private final DeviceBuffer bufX = new DeviceBuffer(rt, CL_MEM_READ_ONLY);
@@ -60,14 +62,45 @@ final class OpenClIndicatorKernels implements IndicatorKernels {
         bufOut.read(out, 0, n);
     }
 
+    /** Time steps per work-item of the tiled rolling sum (its restart costs at most w reads). */
+    static final int TILE = 256;
+
     @Override
     public synchronized void rollingSum(double[] x, int k, int t, int w, double scale, double[] out) {
-        launch(sum, x, k, t, out, (long) w, scale);
+        launchTiled(sum, x, k, t, w, out, (long) w, scale);
     }
 
     @Override
     public synchronized void rollingVar(double[] x, int k, int t, int w, int ddof, boolean sqrt, double[] out) {
-        launch(var, x, k, t, out, (long) w, ddof, sqrt ? 1 : 0);
+        launchTiled(var, x, k, t, w, out, (long) w, ddof, sqrt ? 1 : 0);
+    }
+
+    /**
+     * A time-tiled kernel: arguments (x, k, t, extra..., tile, out), work-item (asset, tile of
+     * max(TILE, w) steps); work-groups span assets (one time tile, neighbouring assets: coalesced
+     * reads of the time-major rows); a single series uses groups of 1.
+     */
+    private void launchTiled(cl_kernel kern, double[] x, int k, int t, int w, double[] out, Object... extra) {
+        int n = k * t;
+        if (n == 0) return;
+        cl_mem mx = bufX.write(x, 0, n);
+        cl_mem mo = bufOut.ensure(n);
+        long tile = Math.max(TILE, w);
+        clSetKernelArg(kern, 0, Sizeof.cl_mem, Pointer.to(mx));
+        clSetKernelArg(kern, 1, Sizeof.cl_long, l(k));
+        clSetKernelArg(kern, 2, Sizeof.cl_long, l(t));
+        int arg = 3;
+        for (Object e : extra) {
+            if (e instanceof Long v) clSetKernelArg(kern, arg++, Sizeof.cl_long, l(v));
+            else if (e instanceof Double v) clSetKernelArg(kern, arg++, Sizeof.cl_double, d(v));
+            else clSetKernelArg(kern, arg++, Sizeof.cl_int, i((Integer) e));
+        }
+        clSetKernelArg(kern, arg++, Sizeof.cl_long, l(tile));
+        clSetKernelArg(kern, arg, Sizeof.cl_mem, Pointer.to(mo));
+        long lx = Math.min(local, k);
+        long gx = (k + lx - 1) / lx * lx, gy = (t + tile - 1) / tile;
+        clEnqueueNDRangeKernel(rt.queue(), kern, 2, null, new long[] {gx, gy}, new long[] {lx, 1}, 0, null, null);
+        bufOut.read(out, 0, n);
     }
 
     @Override

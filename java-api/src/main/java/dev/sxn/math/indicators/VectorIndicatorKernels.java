@@ -16,8 +16,11 @@ import jdk.incubator.vector.VectorSpecies;
  * the window differences (re-summed exactly every {@link #RESUM} outputs, error at most
  * {@code (RESUM + w) u sum|x|} over the window), the EMA in blocks of L steps by the closed form
  * {@code v[j] = beta^(j+1) v[-1] + sum_i alpha beta^(j-i) x[i]} (a few ulps from the sequential
- * recurrence, which is contractive, so differences do not grow). The rolling variance and RSI of a
- * single series run the JAVA code. Loaded only when VECTOR is available.
+ * recurrence, which is contractive, so differences do not grow), the rolling variance by prefix
+ * scans of shifted sums with a running error bound per output (relative error at most
+ * {@link #TAU} = 2^-40 of M2 plus two ulps; windows where the bound is not met are recomputed by
+ * two passes; see {@code varAlongTime}). The RSI of a single series runs the JAVA code. Loaded only
+ * when VECTOR is available.
  */
 final class VectorIndicatorKernels implements IndicatorKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -25,6 +28,12 @@ final class VectorIndicatorKernels implements IndicatorKernels {
     private static final double MAX = Double.MAX_VALUE;
     private static final VectorShuffle<Double> LAST = VectorShuffle.fromOp(S, i -> L - 1);
     static final int RESUM = 1024;
+    private static final VectorShuffle<Double> UP1 = VectorShuffle.fromOp(S, i -> Math.max(i - 1, 0));
+    private static final VectorShuffle<Double> UP2 = VectorShuffle.fromOp(S, i -> Math.max(i - 2, 0));
+    private static final VectorShuffle<Double> UP4 = VectorShuffle.fromOp(S, i -> Math.max(i - 4, 0));
+    private static final VectorMask<Double> UP1M = VectorMask.fromLong(S, -2L);
+    private static final VectorMask<Double> UP2M = VectorMask.fromLong(S, -4L);
+    private static final VectorMask<Double> UP4M = VectorMask.fromLong(S, -16L);
 
     // ================================================================== rolling sum
 
@@ -112,10 +121,11 @@ final class VectorIndicatorKernels implements IndicatorKernels {
 
     @Override
     public void rollingVar(double[] x, int k, int t, int w, int ddof, boolean sqrt, double[] out) {
-        // A single series has no lanes to fill here: it runs the JAVA loop. (A direct two-pass per
-        // window, L windows per vector, was tried and measured 1x the JAVA loop: C2 did not keep its
-        // nested vector loops in registers.)
-        int kv = k > 1 ? k / L * L : 0;
+        if (k == 1) {
+            varAlongTime(x, t, w, ddof, sqrt, out);
+            return;
+        }
+        int kv = k / L * L;
         double div = w - ddof;
         DoubleVector zero = DoubleVector.zero(S), nan = DoubleVector.broadcast(S, Double.NaN), one = DoubleVector.broadcast(S, 1.0);
         double[] st = new double[7 * kv]; // run | eq | prev | K | s1 | s2 | eb, per asset
@@ -184,6 +194,189 @@ final class VectorIndicatorKernels implements IndicatorKernels {
             }
         }
         if (kv < k) JavaIndicatorKernels.rollingVarAssets(x, k, t, w, ddof, sqrt, out, kv, k);
+    }
+
+    /** Largest accepted a-posteriori error bound of a window's M2, relative to M2 (2^-40, 9.1e-13). */
+    static final double TAU = 0x1p-40;
+    private static final double U = 0x1p-53;
+
+    /**
+     * One series, per run of finite values: the window sums S1 = sum y, S2 = sum y^2 of y = x - K by
+     * an exact two-pass restart and then a prefix scan of the window differences, L outputs per
+     * vector, M2 = S2 - S1^2 / w. After every vector the sums are re-centred on the window's newest
+     * value K' (taken from the data, so the next loads do not wait for the carried sums; K' - K is
+     * exact by Sterbenz or the sums restart), so S2 stays of the size of the window's own spread
+     * rather than of the price level or the series' drift. Every output
+     * carries a running (a-posteriori) bound of the rounding error of its M2 (Higham's running error
+     * analysis: u times the computed partial sums and terms along its summation path); an output
+     * whose bound exceeds {@link #TAU} M2 (a calm window after a storm, a flat window) is recomputed
+     * by the two-pass {@link #exactM2}, and once the carried bound exceeds TAU / 4 of the current
+     * M2 the sums restart exactly. So every variance has relative error at most TAU (9.1e-13) plus
+     * two ulps (the division and the square root), or is the two-pass value.
+     */
+    private static void varAlongTime(double[] x, int t, int w, int ddof, boolean sqrt, double[] out) {
+        int i = 0;
+        while (i < t) {
+            int r0 = i;
+            for (; i + L <= t; i += L) {
+                if (!DoubleVector.fromArray(S, x, i).abs().compare(VectorOperators.LE, MAX).allTrue()) break;
+            }
+            while (i < t && JavaIndicatorKernels.finite(x[i])) i++;
+            int r1 = i;
+            for (int j = r0; j < Math.min(r1, r0 + w - 1); j++) out[j] = Double.NaN;
+            if (r1 - r0 >= w) varRun(x, r0 + w - 1, r1, w, ddof, sqrt, out);
+            if (i < t) out[i++] = Double.NaN;
+        }
+    }
+
+    /** Outputs [from, to) of one run: every window ending there is finite. */
+    private static void varRun(double[] x, int from, int to, int w, int ddof, boolean sqrt, double[] out) {
+        double invW = 1.0 / w, invDiv = 1.0 / (w - ddof), tau = TAU;
+        double[] st = new double[6]; // S1, S2, their error bounds, K, restart flag
+        int j = from;
+        while (j < to) {
+            // Restart: the window ending at j, shifted by its mean.
+            double kk = 0;
+            for (int q = j - w + 1; q <= j; q++) kk += x[q];
+            kk *= invW;
+            double s1 = 0, s2 = 0, p1 = 0, a1 = 0;
+            for (int q = j - w + 1; q <= j; q++) {
+                double y = x[q] - kk;
+                s1 += y;
+                s2 += y * y;
+                p1 += Math.abs(s1);
+                a1 += Math.abs(y);
+            }
+            // u times the partial sums (for S2 at most S2, plus the squares' rounding), and the
+            // shift's rounding, which perturbs each y by u|y|.
+            double r1 = U * 1.01 * (p1 + 2 * a1), r2 = U * 1.01 * (w + 4) * s2;
+            out[j] = varOut(x, j, w, s1, s2, r1 + U * Math.abs(s1), r2 + U * s2, invW, invDiv, tau, sqrt);
+            j++;
+            st[0] = s1;
+            st[1] = s2;
+            st[2] = r1;
+            st[3] = r2;
+            st[4] = kk;
+            j = varVectors(x, j, to, w, invW, invDiv, sqrt, out, st);
+            boolean restart = st[5] != 0;
+            if (restart) continue;
+            double q1 = st[0], q2 = st[1], g1 = st[2], g2 = st[3], k2 = st[4];
+            for (; j < to; j++) {
+                double yv = x[j] - k2, yo = x[j - w] - k2;
+                q1 += yv - yo;
+                q2 += yv * yv - yo * yo;
+                g1 += U * (Math.abs(q1) + 3 * (Math.abs(yv) + Math.abs(yo)));
+                g2 += U * (Math.abs(q2) + 4 * (yv * yv + yo * yo));
+                out[j] = varOut(x, j, w, q1, q2, g1, g2, invW, invDiv, tau, sqrt);
+            }
+        }
+    }
+
+    /**
+     * The vector part of {@link #varRun}: whole vectors from j while they fit before {@code to} and
+     * the carried bound stays below TAU / 4 of M2; {@code st} carries S1, S2, their bounds and K in
+     * and out, st[5] = 1 when a restart is due. Returns the next output index. (Kept apart so that
+     * C2 compiles it whole, with every vector in registers.)
+     */
+    private static int varVectors(double[] x, int j, int to, int w, double invW, double invDiv, boolean sqrt, double[] out, double[] st) {
+        double tau = TAU, tauR = TAU / 4;
+        DoubleVector c1 = DoubleVector.broadcast(S, st[0]), c2 = DoubleVector.broadcast(S, st[1]);
+        DoubleVector e1 = DoubleVector.broadcast(S, st[2]), e2 = DoubleVector.broadcast(S, st[3]);
+        DoubleVector kv = DoubleVector.broadcast(S, st[4]);
+        boolean restart = false;
+        for (; j + L <= to && !restart; j += L) {
+            DoubleVector yv = DoubleVector.fromArray(S, x, j).sub(kv), yo = DoubleVector.fromArray(S, x, j - w).sub(kv);
+            DoubleVector yv2 = yv.mul(yv), yo2 = yo.mul(yo);
+            DoubleVector d1 = yv.sub(yo), d2 = yv2.sub(yo2);
+            // Rounding of this vector's terms (y, y^2, the difference, the shift) and of the
+            // log2(L) = 3 scan levels: at most 8u sum(yv^2 + yo^2) for S2 and 8u sum(|yv| + |yo|)
+            // <= 8u sqrt(2L sum(yv^2 + yo^2)) for S1.
+            double pe = yv2.add(yo2).reduceLanes(VectorOperators.ADD);
+            double t2 = 8.01 * U * pe, t1 = 8.01 * U * Math.sqrt(2 * L * pe);
+            // In-register prefix sums: lane l gets lane l - s added, lanes below s get zero.
+            d1 = d1.add(d1.rearrange(UP1, UP1M));
+            d2 = d2.add(d2.rearrange(UP1, UP1M));
+            if (L > 2) {
+                d1 = d1.add(d1.rearrange(UP2, UP2M));
+                d2 = d2.add(d2.rearrange(UP2, UP2M));
+            }
+            if (L > 4) {
+                d1 = d1.add(d1.rearrange(UP4, UP4M));
+                d2 = d2.add(d2.rearrange(UP4, UP4M));
+            }
+            DoubleVector v1 = c1.add(d1), v2 = c2.add(d2);
+            DoubleVector b1 = e1.add(v1.abs().mul(U)).add(t1), b2 = e2.add(v2.abs().mul(U)).add(t2);
+            DoubleVector m2 = v2.sub(v1.mul(v1).mul(invW));
+            // |M2 - exact| <= b2 + (2|S1| + b1) b1 / w + 4u (|S2| + S1^2/w) (the last roundings).
+            DoubleVector bound = b2.add(v1.abs().mul(2.0).add(b1).mul(b1).mul(invW)).add(v2.abs().mul(8 * U));
+            VectorMask<Double> redo = bound.compare(VectorOperators.GT, m2.mul(tau));
+            DoubleVector var = m2.max(0.0).mul(invDiv);
+            if (sqrt) var = var.sqrt();
+            var.intoArray(out, j);
+            if (redo.anyTrue()) {
+                for (long bits = redo.toLong(); bits != 0; bits &= bits - 1) {
+                    int l = Long.numberOfTrailingZeros(bits);
+                    out[j + l] = finish(exactM2(x, j + l, w) * invDiv, sqrt);
+                }
+            }
+            // Carry the last window, re-centred on its newest value K' (taken from the data, not
+            // from the sums, so the next loads do not wait for this carry): with d = K' - K,
+            // S1' = S1 - w d and S2' = S2 - 2 d S1 + w d^2, each adding its rounding to the bound.
+            c1 = v1.rearrange(LAST);
+            c2 = v2.rearrange(LAST);
+            e1 = e1.add(c1.abs().mul(U)).add(t1);
+            e2 = e2.add(c2.abs().mul(U)).add(t2);
+            DoubleVector kn = DoubleVector.broadcast(S, x[j + L - 1]), d = kn.sub(kv), wd = d.mul(w);
+            // d is exact when K' and K are within a factor 2 (Sterbenz); otherwise restart.
+            boolean inexact = kn.sub(d).compare(VectorOperators.NE, kv).anyTrue();
+            DoubleVector g2 = d.mul(2.0).mul(c1).abs(), h2 = wd.mul(d);
+            c2 = c2.sub(d.mul(2.0).mul(c1)).add(h2);
+            c1 = c1.sub(wd);
+            e2 = e2.add(c2.abs().add(g2).add(h2).mul(3 * U));
+            e1 = e1.add(c1.abs().add(wd.abs()).mul(2 * U));
+            kv = kn;
+            DoubleVector cm2 = c2.sub(c1.mul(c1).mul(invW));
+            DoubleVector cb = e2.add(c1.abs().mul(2.0).add(e1).mul(e1).mul(invW));
+            restart = inexact || cb.compare(VectorOperators.GT, cm2.mul(tauR)).anyTrue();
+        }
+        st[0] = c1.lane(0);
+        st[1] = c2.lane(0);
+        st[2] = e1.lane(0);
+        st[3] = e2.lane(0);
+        st[4] = kv.lane(0);
+        st[5] = restart ? 1 : 0;
+        return j;
+    }
+
+    private static double varOut(double[] x, int i, int w, double s1, double s2, double b1, double b2,
+                                 double invW, double invDiv, double tau, boolean sqrt) {
+        double m2 = s2 - s1 * s1 * invW;
+        double bound = b2 + (2 * Math.abs(s1) + b1) * b1 * invW + 8 * U * Math.abs(s2);
+        if (!(bound <= tau * m2)) m2 = exactM2(x, i, w);
+        return finish(Math.max(m2, 0) * invDiv, sqrt);
+    }
+
+    private static double finish(double var, boolean sqrt) {
+        return sqrt ? Math.sqrt(var) : var;
+    }
+
+    /** M2 of the window ending at i by the corrected two-pass; a window of equal values gives exactly 0. */
+    static double exactM2(double[] x, int i, int w) {
+        double m = 0, first = x[i - w + 1];
+        boolean flat = true;
+        for (int j = i - w + 1; j <= i; j++) {
+            m += x[j];
+            flat &= x[j] == first;
+        }
+        if (flat) return 0;
+        m /= w;
+        double q1 = 0, q2 = 0;
+        for (int j = i - w + 1; j <= i; j++) {
+            double y = x[j] - m;
+            q1 += y;
+            q2 += y * y;
+        }
+        return Math.max(q2 - q1 * q1 / w, 0);
     }
 
     // ================================================================== EMA

@@ -130,6 +130,37 @@ class IndicatorsBackendsTest {
 
     @ParameterizedTest
     @MethodSource("dev.sxn.math.testing.BackendSupport#accelerated")
+    void windowSumsAcrossTileAndBlockBoundaries(Backend kind) {
+        BackendSupport.assumeAvailable(kind);
+        // Missing values just before, at and after the OpenCL time tiles' edges (256 steps) and the
+        // variance restarts, windows shorter and longer than a tile (a tile is then w long), for a
+        // single series and a batch. Tolerances as in compare(): sums 1e-12 relative plus
+        // 1e-12 x w x price scale, variances 1e-12 relative plus 1e-12.
+        int n = 2000;
+        double[] x = IndicatorsPropertiesTest.prices(5, n);
+        for (int at : new int[] {255, 512, 513, 767, 1300}) x[at] = Double.NaN;
+        for (int i = 1500; i < 1540; i++) x[i] = x[1499];
+        for (int w : new int[] {1, 3, 20, 255, 256, 300}) {
+            assertClose(Indicators.rollingSum(Backend.JAVA, x, w), Indicators.rollingSum(kind, x, w), 1e-12 * 200 * w, RTOL,
+                    "sum w=" + w);
+            assertClose(Indicators.sma(Backend.JAVA, x, w), Indicators.sma(kind, x, w), 1e-12 * 200 * w, RTOL, "sma w=" + w);
+            assertClose(Indicators.rollingVar(Backend.JAVA, x, w, false), Indicators.rollingVar(kind, x, w, false), 1e-12, RTOL,
+                    "var w=" + w);
+        }
+        double[][] s = new double[9][];
+        for (int a = 0; a < s.length; a++) {
+            s[a] = x.clone();
+            s[a][100 + 97 * a] = Double.POSITIVE_INFINITY;
+        }
+        SeriesBatch b = SeriesBatch.of(s);
+        for (int w : new int[] {7, 300}) {
+            assertClose(Indicators.rollingSum(Backend.JAVA, b, w).data(), Indicators.rollingSum(kind, b, w).data(), 1e-12 * 200 * w,
+                    RTOL, "batch sum w=" + w);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.sxn.math.testing.BackendSupport#accelerated")
     void calmAfterStormVarianceAgreesWithTwoPass(Backend kind) {
         BackendSupport.assumeAvailable(kind);
         // Against the naive two-pass, not only against JAVA: 1e-11 relative, plus 1e-26 absolute:
