@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.State;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Quick({"filters=100,10000,1000000"})
+@Quick({"filters=10000", "hipFilters=100"})
 public class KalmanBench {
     static final KalmanModel MODEL = KalmanModel.localLinearTrend(1e-6, 1e-8, 2.5e-7);
     static final int TICKS = 8;

@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xmx6g"})
-@Quick({"n=64,256,1024"})
+@Quick({"n=256"})
 public class LinalgVectorBench {
 
     /** GEMM C = A B, n x n. */

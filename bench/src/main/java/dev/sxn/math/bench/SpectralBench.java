@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.State;
  * 2.5 n log2 n / time (real), computed from the scores in bench/results/spectral.md. The
  * "impl" parameter is a backend kind or JTRANSFORMS.
  */
-@Quick({"n=64,1024,16384,1000"})
+@Quick({"n=1024,16384"})
 public class SpectralBench {
 
     /** Complex and real FFTs. */
