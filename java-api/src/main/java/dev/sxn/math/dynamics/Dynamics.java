@@ -59,14 +59,15 @@ public final class Dynamics {
      * NATIVE (~1.9e9 particle-steps/s) and VECTOR (~1.3e9) beat JAVA (~5e7) by 25-35x from the smallest size
      * measured; below one vector of particles (8) both run their scalar loop, so 8 is where they start to
      * pay. NATIVE beats VECTOR at every size, and KernelSet prefers NATIVE. OPENCL on PoCL (a CPU driver)
-     * runs 10-30x slower than NATIVE, so it is never chosen automatically on a CPU; no GPU was available to
-     * measure a GPU crossover, so it is pinned-only there too until one is measured.
+     * runs 10-30x slower than NATIVE, so it is never chosen automatically on a CPU. On an NVIDIA H200
+     * (bench/results/gpu.md, leapfrog, transfers included) it is level with NATIVE at 1000 particles and
+     * 4.4x at 10^4, 6.8x at 10^5, 7.2x at 10^6, so a GPU takes it from 4096 particles.
      */
     private static final KernelSet<DynamicsKernels> KERNELS = KernelSet
             .builder("dynamics.integrate", DynamicsKernels.class, JAVA)
             .with(Backend.VECTOR, "dev.sxn.math.dynamics.VectorDynamicsKernels", 8)
             .with(Backend.NATIVE, "dev.sxn.math.dynamics.NativeDynamicsKernels", 8)
-            .withOpenCl("dev.sxn.math.dynamics.OpenClDynamicsKernels", KernelSet.NEVER, KernelSet.NEVER)
+            .withOpenCl("dev.sxn.math.dynamics.OpenClDynamicsKernels", KernelSet.NEVER, 4096)
             .build();
 
     private Dynamics() {}

@@ -40,8 +40,9 @@ public final class BatchKalman {
      * that, a fraction of one vector and the call overhead leave little to win). NATIVE is preferred
      * over VECTOR by KernelSet's order although VECTOR was 15-35% ahead from N = 1000: NATIVE is what
      * a host without the incubator module has, and it wins at N = 100. OPENCL on PoCL (a CPU) copies
-     * the state both ways per call and stays below 20 M/s: pinned only, on GPUs too, until the state
-     * can stay on the device.
+     * the state both ways per call and stays below 20 M/s. On an NVIDIA H200 (bench/results/gpu.md) it is
+     * still 0.1x-0.8x NATIVE at 10^3..10^6 filters, the copies dominating: pinned only, on GPUs too,
+     * until the state can stay on the device.
      */
     private static final KernelSet<BatchKalmanKernels> KERNELS = KernelSet
             .builder("filter.BatchKalman", BatchKalmanKernels.class, JAVA)

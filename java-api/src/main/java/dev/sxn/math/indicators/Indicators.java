@@ -63,19 +63,23 @@ public final class Indicators {
     private static final IndicatorKernels JAVA = new JavaIndicatorKernels();
 
     /*
-     * Crossovers from bench/results/indicators.md (IndicatorsBench on the shared 2-core AMD EPYC,
-     * JDK 25; noisy, see there). Two families, because the best kind depends on the shape:
-     * - single series (k = 1): VECTOR vectorises SMA and EMA along time (best of 60 runs at 10^6:
-     *   SMA 4x, EMA 2.4x the JAVA kernel) and runs the JAVA code for variance and RSI, so it is
-     *   taken from 4096 points;
-     *   NATIVE runs scalar C there (no faster than VECTOR except RSI), so it is pinned only.
-     * - batches (k > 1, 1024 x 10^4): NATIVE was level with or ahead of VECTOR on EMA and RSI in
-     *   most of four measurements (EMA 0.8x-1.6x, RSI 1.1x-1.5x; both 2.5x-3.4x the JAVA kernel)
-     *   once it has 16 assets for its SIMD bodies, so it is taken from 16 assets and 65536 values;
-     *   VECTOR from 4096 values otherwise. (On the rolling std VECTOR is 2x NATIVE; one family
-     *   choice per shape cannot follow that.)
-     * OPENCL: PoCL on this CPU is 10x-15x slower than NATIVE on batches; not measured on a GPU,
-     * so pinned only.
+     * Crossovers from bench/results/indicators.md (IndicatorsBench on the 2-core AMD EPYC, JDK 25) and,
+     * for OPENCL on a GPU, bench/results/gpu.md (JMH on an NVIDIA H200 host, transfers included).
+     * Three families, because the best kind depends on the shape and the kind of kernel:
+     * - single series (k = 1): VECTOR vectorises SMA, EMA and the rolling variance along time, so it
+     *   is taken from 4096 points; NATIVE is pinned only. OPENCL is pinned only: one series is too
+     *   little work to pay for the transfer.
+     * - batched recurrences (EMA, RSI; k > 1, 1024 x 10^4): NATIVE was level with or ahead of VECTOR
+     *   (EMA 0.8x-1.6x, RSI 1.1x-1.5x; both 2.5x-3.4x the JAVA kernel) once it has 16 assets for its
+     *   SIMD bodies, so it is taken from 16 assets and 65536 values; VECTOR from 4096 values
+     *   otherwise. On the H200 the GPU loses to NATIVE up to 256 x 10^4 (0.48x-0.76x), is level at
+     *   1024 x 10^4 and ahead at 4096 x 10^4 (EMA 1.2x, RSI 1.5x): the kernel is bound by moving the
+     *   series over PCIe, so it is taken from 2^25 values.
+     * - batched windows (rolling sums and variances): VECTOR is 2x-2.7x NATIVE on the rolling std
+     *   (both machines), so NATIVE is pinned only and VECTOR runs from 4096 values. The tiled OPENCL
+     *   kernel on the H200 is 6.6x NATIVE at 64 x 10^4 and 10x-16x from 256 x 10^4, so on a GPU it
+     *   is taken from 2^19 values. OPENCL on PoCL (a CPU driver) is 10x-15x slower than NATIVE:
+     *   never chosen on a CPU device.
      */
     private static final KernelSet<IndicatorKernels> SERIES = KernelSet
             .builder("indicators.Indicators.series", IndicatorKernels.class, JAVA)
@@ -87,7 +91,13 @@ public final class Indicators {
             .builder("indicators.Indicators.batch", IndicatorKernels.class, JAVA)
             .with(Backend.VECTOR, "dev.sxn.math.indicators.VectorIndicatorKernels", 4096)
             .with(Backend.NATIVE, "dev.sxn.math.indicators.NativeIndicatorKernels", 65536)
-            .withOpenCl("dev.sxn.math.indicators.OpenClIndicatorKernels", KernelSet.NEVER, KernelSet.NEVER)
+            .withOpenCl("dev.sxn.math.indicators.OpenClIndicatorKernels", KernelSet.NEVER, 1L << 25)
+            .build();
+    private static final KernelSet<IndicatorKernels> BATCH_WINDOWS = KernelSet
+            .builder("indicators.Indicators.batchWindows", IndicatorKernels.class, JAVA)
+            .with(Backend.VECTOR, "dev.sxn.math.indicators.VectorIndicatorKernels", 4096)
+            .with(Backend.NATIVE, "dev.sxn.math.indicators.NativeIndicatorKernels", KernelSet.NEVER)
+            .withOpenCl("dev.sxn.math.indicators.OpenClIndicatorKernels", KernelSet.NEVER, 1L << 19)
             .build();
 
     /** NATIVE's SIMD bodies work on blocks of this many assets; narrower batches run its scalar loops. */
@@ -95,15 +105,18 @@ public final class Indicators {
 
     private Indicators() {}
 
-    /** The kinds the two kernel families (single series, batches) have, their crossovers and what they lack. */
+    /**
+     * The kinds the three kernel families (single series, batched recurrences, batched windows) have,
+     * their crossovers and what they lack, one line each.
+     */
     public static String describeKernels() {
-        return SERIES.describe() + "\n" + BATCH.describe();
+        return SERIES.describe() + "\n" + BATCH.describe() + "\n" + BATCH_WINDOWS.describe();
     }
 
     // ================================================================== dispatch and checks
 
-    private static void run(Backend pinned, int k, int t, Consumer<IndicatorKernels> op) {
-        KernelSet<IndicatorKernels> set = k == 1 ? SERIES : BATCH;
+    private static void run(Backend pinned, int k, int t, boolean window, Consumer<IndicatorKernels> op) {
+        KernelSet<IndicatorKernels> set = k == 1 ? SERIES : window ? BATCH_WINDOWS : BATCH;
         if (pinned != null) {
             op.accept(set.kernel(pinned));
             return;
@@ -180,19 +193,19 @@ public final class Indicators {
     // ================================================================== kernel-backed primitives
 
     private static void sum0(Backend pin, double[] x, int k, int t, int n, double scale, double[] out) {
-        run(pin, k, t, kr -> kr.rollingSum(x, k, t, n, scale, out));
+        run(pin, k, t, true, kr -> kr.rollingSum(x, k, t, n, scale, out));
     }
 
     private static void var0(Backend pin, double[] x, int k, int t, int n, int ddof, boolean sqrt, double[] out) {
-        run(pin, k, t, kr -> kr.rollingVar(x, k, t, n, ddof, sqrt, out));
+        run(pin, k, t, true, kr -> kr.rollingVar(x, k, t, n, ddof, sqrt, out));
     }
 
     private static void ema0(Backend pin, double[] x, int k, int t, int n, double alpha, double[] out) {
-        run(pin, k, t, kr -> kr.ema(x, k, t, n, alpha, out));
+        run(pin, k, t, false, kr -> kr.ema(x, k, t, n, alpha, out));
     }
 
     private static void rsi0(Backend pin, double[] x, int k, int t, int n, double[] out) {
-        run(pin, k, t, kr -> kr.rsi(x, k, t, n, out));
+        run(pin, k, t, false, kr -> kr.rsi(x, k, t, n, out));
     }
 
     // ---- SMA / rolling mean ----

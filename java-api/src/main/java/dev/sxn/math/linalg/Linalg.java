@@ -69,12 +69,13 @@ public final class Linalg {
      */
     /*
      * OPENCL GEMM (kernels/linalg.cl, OpenClGemmKernels): on PoCL (the CPU driver) it never beats NATIVE
-     * or VECTOR, so it is not chosen on a CPU device; on a GPU it was not measured (no GPU here), so it is
-     * not chosen there either until measured: pin it, or set -Dsxn.crossover.linalg.gemm.opencl=N.
+     * or VECTOR, so it is not chosen on a CPU device. On an NVIDIA H200 (bench/results/gpu.md, JMH,
+     * transfers included) against that host's single-threaded OpenBLAS: 0.52x at n = 128, 1.5x at 256,
+     * 3.7x at 512 (and 10x-14x the host's VECTOR GEMM at 1024 and 2048), so a GPU takes it from n = 256.
      */
     private static final KernelSet<GemmKernels> GEMM = KernelSet.builder("linalg.gemm", GemmKernels.class, (GemmKernels) JAVA)
             .with(Backend.NATIVE, NATIVE_CLASS, 8).with(Backend.VECTOR, VECTOR_CLASS, VECTOR_GEMM_CROSSOVER)
-            .withOpenCl(OPENCL_GEMM_CLASS, KernelSet.NEVER, KernelSet.NEVER).build();
+            .withOpenCl(OPENCL_GEMM_CLASS, KernelSet.NEVER, 256).build();
     private static final KernelSet<LinalgKernels> LU_SET = family("linalg.lu", 16, VECTOR_LU_CROSSOVER);
     private static final KernelSet<LinalgKernels> QR_SET = family("linalg.qr", 32, VECTOR_QR_CROSSOVER);
     private static final KernelSet<LinalgKernels> SVD_SET = family("linalg.svd", 48, VECTOR_SVD_CROSSOVER);

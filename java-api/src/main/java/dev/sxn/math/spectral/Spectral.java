@@ -33,14 +33,17 @@ public final class Spectral {
      * window 256 on this 2-core AMD EPYC, CPU time per window): NATIVE runs every window in one
      * downcall, ~0.8 us per window with AVX-512, against ~2.2 us on VECTOR and ~3.6 us on JAVA, so it
      * is taken from a few windows on; VECTOR needs C2 to have compiled its p ln p loop and is taken
-     * from 2^14 (where NATIVE is missing). OPENCL on PoCL (a CPU) is 3-10x slower than NATIVE, and no
-     * GPU was available to measure, so it is used only when pinned or forced.
+     * from 2^14 (where NATIVE is missing). OPENCL on PoCL (a CPU) is 3-10x slower than NATIVE, so it is
+     * never chosen on a CPU device. On an NVIDIA H200 (bench/results/gpu.md, one work-group per window,
+     * transfers included) it is 20x NATIVE at 2000 points (1745 windows), 47x at 10^4 and 64x at 10^6;
+     * its fixed cost per call is ~80 us, the time NATIVE needs for ~100 windows of 256, so a GPU takes
+     * it from 2^16 (windows x window), about 256 windows of 256.
      */
     static final KernelSet<EntropyKernels> KERNELS = KernelSet
             .builder("spectral.rollingEntropy", EntropyKernels.class, JAVA)
             .with(Backend.VECTOR, "dev.sxn.math.spectral.VectorEntropyKernels", 1 << 14)
             .with(Backend.NATIVE, "dev.sxn.math.spectral.NativeEntropyKernels", 1 << 10)
-            .withOpenCl("dev.sxn.math.spectral.OpenClEntropyKernels", KernelSet.NEVER, KernelSet.NEVER)
+            .withOpenCl("dev.sxn.math.spectral.OpenClEntropyKernels", KernelSet.NEVER, 1 << 16)
             .build();
 
     private Spectral() {}
