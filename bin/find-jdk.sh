@@ -10,7 +10,8 @@ sxn_jdk_feature() {  # prints the feature version of the JDK at $1, or nothing
   elif [ -x "$1/bin/java" ]; then
     v=$("$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1)
   fi
-  [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] && printf '%s' "$v"
+  # An if, not a bare &&, so a directory without a JDK is not a failing status under `set -e`.
+  if [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ]; then printf '%s' "$v"; fi
 }
 
 sxn_find_jdk() {

@@ -34,10 +34,11 @@ import org.ta4j.core.num.Num;
  * operation, every value read in order: what a user of its Indicator API pays to compute a whole
  * series) and a plain scalar loop, in one run, plus a copy of the same bytes (System.arraycopy) as
  * the memory-bandwidth yardstick. Single series: SMA(20), EMA(20), rolling std(20), RSI(14) over n
- * points; batches: EMA, RSI and rolling std over k assets x 10^4 points (time-major), beside LOOP,
- * the plain-Java kernel called once per asset on contiguous per-asset arrays. Sizes are kept to
- * what the targets name (10^6 points; 1024 assets) so the whole run stays near 8 minutes on the
- * shared 2-core machine; other sizes via -p.
+ * points; batches: SMA, EMA, RSI and rolling std over k assets x 10^4 points (time-major), beside LOOP,
+ * the plain-Java kernel called once per asset on contiguous per-asset arrays. The defaults are the
+ * sizes the targets name (10^6 points; 1024 assets); the issue's sweep (10^3..10^7 points, 1..4096
+ * assets) is run with -p, see bench/results/indicators.md. {@link IndicatorsSweepBench} has the
+ * other indicators.
  * Throughput in operations per second (one operation = the whole series or batch).
  */
 @BenchmarkMode(Mode.Throughput)
@@ -230,6 +231,16 @@ public class IndicatorsBench {
             default -> Indicators.rsiInto(s.kind, s.x, RSI_N, s.out);
         }
         return s.out;
+    }
+
+    @Benchmark
+    public Object batchSma(Batch b) {
+        if (b.loop()) {
+            for (int a = 0; a < b.assets; a++) Indicators.smaInto(Backend.JAVA, b.series[a], N, b.outs[a]);
+            return b.outs;
+        }
+        Indicators.smaInto(b.kind, b.x, N, b.out);
+        return b.out.data();
     }
 
     @Benchmark

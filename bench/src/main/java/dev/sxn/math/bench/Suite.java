@@ -11,6 +11,7 @@ final class Suite {
             BandwidthBench.class,
             VectorOpsBench.class,
             IndicatorsBench.class,
+            IndicatorsSweepBench.class,
             SpectralBench.class,
             LinalgBench.class,
             LinalgVectorBench.class,
