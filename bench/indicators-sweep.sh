@@ -3,6 +3,7 @@
 # assets x 10^4 points, per backend, beside ta4j and a plain scalar loop, plus the copy yardstick.
 # Writes bench-results/indicators-sweep/*.json; bench/indicators-sweep-report.py turns them into the
 # tables of bench/results/indicators.md. Run from the repository root (builds the benchmarks jar).
+# Arguments pick stages (single batch others ta4j ta4j-1e6); none = all (about 25 minutes).
 set -euo pipefail
 . bin/find-jdk.sh
 sxn_find_jdk
@@ -10,8 +11,10 @@ java="$SXN_JAVA_HOME/bin/java"
 [ -f bench/target/benchmarks.jar ] || ./mvnw -q -B -pl java-api,bench -am -DskipTests package
 out=bench-results/indicators-sweep
 mkdir -p "$out"
+stages="$*"
 jmh() {
   local name=$1; shift
+  [ -z "$stages" ] || [[ " $stages " == *" $name "* ]] || return 0
   "$java" -Djmh.ignoreLock=true --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
     -cp bench/target/benchmarks.jar org.openjdk.jmh.Main "$@" -f 1 -wi 1 -i 3 -w 500ms -r 500ms \
     -rf json -rff "$out/$name.json" > "$out/$name.txt" 2>&1

@@ -391,13 +391,26 @@ final class VectorIndicatorKernels implements IndicatorKernels {
         int kv = k / L * L;
         DoubleVector zero = DoubleVector.zero(S), nan = DoubleVector.broadcast(S, Double.NaN);
         double[] st = new double[3 * kv]; // run | acc | e, per asset
+        // Blocks of L assets whose lanes are all past their seed: while their values stay finite, run
+        // and acc cannot change what is computed (run only matters against the seed, and acc is reset
+        // before it is used again), so the step is the recurrence alone, on two of the four arrays.
+        boolean[] steadyBlock = new boolean[kv / L];
         for (int i = 0; i < t; i++) {
             int row = i * k;
             for (int a = 0; a < kv; a += L) {
-                DoubleVector run = DoubleVector.fromArray(S, st, a), acc = DoubleVector.fromArray(S, st, kv + a);
-                DoubleVector e = DoubleVector.fromArray(S, st, 2 * kv + a);
                 DoubleVector v = DoubleVector.fromArray(S, x, row + a);
                 VectorMask<Double> bad = v.abs().compare(VectorOperators.LE, MAX).not();
+                if (steadyBlock[a / L]) {
+                    if (!bad.anyTrue()) {
+                        DoubleVector e = v.mul(alpha).add(DoubleVector.fromArray(S, st, 2 * kv + a).mul(beta));
+                        e.intoArray(out, row + a);
+                        e.intoArray(st, 2 * kv + a);
+                        continue;
+                    }
+                    steadyBlock[a / L] = false;
+                }
+                DoubleVector run = DoubleVector.fromArray(S, st, a), acc = DoubleVector.fromArray(S, st, kv + a);
+                DoubleVector e = DoubleVector.fromArray(S, st, 2 * kv + a);
                 run = run.add(1.0).blend(zero, bad);
                 v = v.blend(zero, bad);
                 DoubleVector accNew = acc.add(v);
@@ -411,6 +424,7 @@ final class VectorIndicatorKernels implements IndicatorKernels {
                 run.intoArray(st, a);
                 acc.intoArray(st, kv + a);
                 e.intoArray(st, 2 * kv + a);
+                steadyBlock[a / L] = run.compare(VectorOperators.GT, seed).allTrue();
             }
         }
         if (kv < k) JavaIndicatorKernels.emaAssets(x, k, t, seed, alpha, out, kv, k);
@@ -484,13 +498,30 @@ final class VectorIndicatorKernels implements IndicatorKernels {
         int kv = k > 1 ? k / L * L : 0;
         DoubleVector zero = DoubleVector.zero(S), nan = DoubleVector.broadcast(S, Double.NaN);
         double[] st = new double[4 * kv]; // run | prev | up | dn, per asset
+        // As in ema: blocks whose lanes are all past the seed step only up and dn while the values
+        // stay finite (run matters only against n and is stale-but-equivalent meanwhile). The previous
+        // value is then the previous row's, read from x, and written back to st only on leaving.
+        boolean[] steadyBlock = new boolean[kv / L];
         for (int i = 0; i < t; i++) {
             int row = i * k;
             for (int a = 0; a < kv; a += L) {
-                DoubleVector run = DoubleVector.fromArray(S, st, a), prev = DoubleVector.fromArray(S, st, kv + a);
-                DoubleVector up = DoubleVector.fromArray(S, st, 2 * kv + a), dn = DoubleVector.fromArray(S, st, 3 * kv + a);
                 DoubleVector v = DoubleVector.fromArray(S, x, row + a);
                 VectorMask<Double> bad = v.abs().compare(VectorOperators.LE, MAX).not();
+                if (steadyBlock[a / L]) {
+                    if (!bad.anyTrue()) {
+                        DoubleVector d = v.sub(DoubleVector.fromArray(S, x, row - k + a));
+                        DoubleVector up = d.max(zero).mul(alpha).add(DoubleVector.fromArray(S, st, 2 * kv + a).mul(beta));
+                        DoubleVector dn = d.neg().max(zero).mul(alpha).add(DoubleVector.fromArray(S, st, 3 * kv + a).mul(beta));
+                        up.mul(100).div(up.add(dn)).intoArray(out, row + a);
+                        up.intoArray(st, 2 * kv + a);
+                        dn.intoArray(st, 3 * kv + a);
+                        continue;
+                    }
+                    steadyBlock[a / L] = false;
+                    DoubleVector.fromArray(S, x, row - k + a).intoArray(st, kv + a);
+                }
+                DoubleVector run = DoubleVector.fromArray(S, st, a), prev = DoubleVector.fromArray(S, st, kv + a);
+                DoubleVector up = DoubleVector.fromArray(S, st, 2 * kv + a), dn = DoubleVector.fromArray(S, st, 3 * kv + a);
                 run = run.add(1.0).blend(zero, bad);
                 DoubleVector d = v.sub(prev);
                 prev = prev.blend(v, bad.not());
@@ -513,6 +544,7 @@ final class VectorIndicatorKernels implements IndicatorKernels {
                 prev.intoArray(st, kv + a);
                 up.intoArray(st, 2 * kv + a);
                 dn.intoArray(st, 3 * kv + a);
+                steadyBlock[a / L] = m.compare(VectorOperators.GT, n).allTrue();
             }
         }
         if (kv < k) JavaIndicatorKernels.rsiAssets(x, k, t, n, out, kv, k);
