@@ -402,7 +402,7 @@ public final class Spectral {
      * The options of {@link Spectral#welch(double[], WelchOptions)}, mirroring the keyword arguments of
      * {@code scipy.signal.welch} and their defaults ({@link #DEFAULT}). Immutable; the {@code with...}
      * methods return copies. Each field is checked on its own here; the rules that involve the series
-     * length or another field (nperseg <= n, noverlap < nperseg, nfft >= nperseg) are checked when
+     * length or another field ({@code nperseg <= n}, {@code noverlap < nperseg}, {@code nfft >= nperseg}) are checked when
      * {@code welch} runs, so the {@code with...} calls may come in any order.
      *
      * <p>An empty {@code OptionalInt} is SciPy's {@code None}: nperseg 256 capped at the series length
@@ -500,6 +500,9 @@ public final class Spectral {
     /**
      * A spectral density estimate: frequencies (in the units of fs) and the values at them
      * (units^2 / Hz for {@link Scaling#DENSITY}, units^2 for {@link Scaling#SPECTRUM}).
+     *
+     * @param frequencies bin frequencies in the unit of fs (one-sided ascending, two-sided in fftfreq order)
+     * @param power the estimate at each frequency
      */
     public record Psd(double[] frequencies, double[] power) {}
 
@@ -646,7 +649,7 @@ public final class Spectral {
      * Phys. Rev. D 85 (2012), appendix B (arXiv gr-qc/0509116). {@link Average#MEDIAN} divides the
      * median by it.
      *
-     * @throws IllegalArgumentException if segments < 1
+     * @throws IllegalArgumentException if {@code segments < 1}
      */
     public static double medianBias(int segments) {
         if (segments < 1) throw new IllegalArgumentException("segments must be >= 1, was " + segments);
