@@ -7,6 +7,8 @@
 #     re_j = sin(0.37 j + 0.1) + 0.3 cos((0.011 j) * (j % 97))
 #     im_j = cos(0.23 j) - 0.2 sin((0.05 (j % 13)) * j)
 # For n > 1024 only sampled bins are stored (about 300), plus the 2-norm of the full output.
+import warnings
+
 import numpy as np
 import scipy
 import scipy.signal
@@ -137,3 +139,53 @@ with open("spectral_cwt.csv", "w") as out:
     for si, s in enumerate(scales):
         for t in range(300):
             out.write("%d,%s,%d,%s\n" % (si, f(s), t, f(coefs[si, t])))
+
+# Welch options beyond spectral_welch.csv: average 'median' (odd, even, 1, 2 and 3 segments), nfft > nperseg
+# (odd and even), two-sided, and SciPy's defaults (None: nperseg 256 capped at n, noverlap nperseg // 2,
+# nfft nperseg). Input: x = sig_re(n) + 0.01 j, times 50 on x[400:410] when burst = 1 (an outlier burst
+# that the median resists). -1 in nperseg/noverlap/nfft means None (SciPy's default).
+with open("spectral_welch_options.csv", "w") as out:
+    out.write(HEADER)
+    out.write("# scipy.signal.welch(x, fs, window, nperseg, noverlap, nfft, detrend, return_onesided, scaling,"
+              " average); segments = number of segments averaged\n")
+    out.write("# window 0 hann 1 hamming 2 blackman 3 boxcar; detrend 0 none 1 constant 2 linear;"
+              " scaling 0 density 1 spectrum; average 0 mean 1 median; -1 = None\n")
+    out.write("case,n,burst,fs,window,nperseg,noverlap,nfft,detrend,scaling,onesided,average,segments,k,freq,psd\n")
+    wins = ["hann", "hamming", "blackman", "boxcar"]
+    dets = [False, "constant", "linear"]
+    cases = [  # n, burst, fs, window, nperseg, noverlap, nfft, detrend, scaling, onesided, average
+        (1000, 1, 1.0, 0, 256, 128, -1, 1, 0, 1, 1),   # median, 6 segments (even)
+        (1000, 1, 2.5, 1, 100, 30, -1, 2, 1, 1, 1),    # median, 13 segments (odd), linear, spectrum
+        (1000, 1, 1.0, 0, 200, 0, 256, 2, 1, 0, 1),    # median, 5 segments, nfft even > nperseg, two-sided
+        (1000, 1, 4.0, 2, 128, 64, 301, 1, 0, 0, 1),   # median, 14 segments, nfft odd, two-sided
+        (1000, 0, 10.0, 3, 97, 50, 200, 2, 1, 1, 0),   # mean, odd nperseg, nfft even, linear, spectrum
+        (1000, 0, 1.0, 0, 255, 200, 511, 0, 0, 1, 0),  # mean, nfft odd, no detrend
+        (1000, 1, 1.0, 0, -1, -1, -1, 1, 0, 1, 0),     # every default: nperseg 256, noverlap 128, nfft 256
+        (200, 0, 1.0, 0, -1, -1, -1, 1, 0, 1, 1),      # defaults capped at n = 200: one segment, median = it
+        (1000, 1, 1.0, 1, 500, 0, 512, 1, 0, 0, 1),    # median of 2 segments (bias 1), two-sided
+        (1000, 1, 3.0, 0, 400, 100, 401, 2, 1, 1, 1),  # median of 3 segments (bias 5/6), nfft odd, linear, spectrum
+        (1000, 0, 1.0, 0, 256, 0, 257, 2, 1, 0, 0),    # mean, two-sided, nfft odd, linear, spectrum
+        (1000, 1, 1.0, 2, 100, -1, 128, 2, 0, 1, 1),   # default noverlap 50 with explicit nperseg, median, 19 segments
+        (1000, 0, 1.0, 0, -1, 64, 300, 1, 0, 1, 0),    # default nperseg with explicit noverlap and nfft
+    ]
+    for c, (n, burst, fs, w, nps, nov, nfft, det, sc, one, avg) in enumerate(cases):
+        x = sig_re(n) + 0.01 * np.arange(n)
+        if burst:
+            x[400:410] *= 50.0
+        kw = {}
+        if nps >= 0:
+            kw["nperseg"] = nps
+        if nov >= 0:
+            kw["noverlap"] = nov
+        if nfft >= 0:
+            kw["nfft"] = nfft
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # nperseg = 256 > n = 200 warns and is capped
+            fr, P = scipy.signal.welch(x, fs=fs, window=wins[w], detrend=dets[det], return_onesided=bool(one),
+                                       scaling=["density", "spectrum"][sc], average=["mean", "median"][avg], **kw)
+        eff = min(256, n) if nps < 0 else nps
+        step = eff - (eff // 2 if nov < 0 else nov)
+        segs = (n - (eff - step)) // step
+        for k in range(len(fr)):
+            out.write("%d,%d,%d,%s,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%s,%s\n"
+                      % (c, n, burst, f(fs), w, nps, nov, nfft, det, sc, one, avg, segs, k, f(fr[k]), f(P[k])))

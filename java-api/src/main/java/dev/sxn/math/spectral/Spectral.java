@@ -4,6 +4,7 @@ import dev.sxn.math.backend.Backend;
 import dev.sxn.math.internal.KernelSet;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * Spectral statistics of real series: power spectrum, spectral entropy (whole series, rolling and
@@ -342,7 +343,18 @@ public final class Spectral {
         /** Subtract the segment mean ({@code 'constant'}, SciPy's default). */
         CONSTANT,
         /** Subtract the least-squares line ({@code 'linear'}). */
-        LINEAR
+        LINEAR;
+
+        /** The detrending named as SciPy names it ("constant", "linear", or "none"/"false" for no detrending). */
+        public static Detrend of(String name) {
+            Objects.requireNonNull(name, "detrend must not be null");
+            return switch (name.toLowerCase(Locale.ROOT)) {
+                case "none", "false" -> NONE;
+                case "constant" -> CONSTANT;
+                case "linear" -> LINEAR;
+                default -> throw new IllegalArgumentException("detrend must be one of none, constant, linear, was " + name);
+            };
+        }
     }
 
     /** Welch scaling: power spectral density (units^2/Hz) or power spectrum (units^2). */
@@ -350,10 +362,151 @@ public final class Spectral {
         /** {@code 1 / (fs sum w^2)}: density, units^2 / Hz. */
         DENSITY,
         /** {@code 1 / (sum w)^2}: power spectrum, units^2. */
-        SPECTRUM
+        SPECTRUM;
+
+        /** The scaling named as SciPy names it ("density", "spectrum"). */
+        public static Scaling of(String name) {
+            Objects.requireNonNull(name, "scaling must not be null");
+            return switch (name.toLowerCase(Locale.ROOT)) {
+                case "density" -> DENSITY;
+                case "spectrum" -> SPECTRUM;
+                default -> throw new IllegalArgumentException("scaling must be one of density, spectrum, was " + name);
+            };
+        }
     }
 
-    /** A spectral density estimate: frequencies (in the units of fs) and the values at them. */
+    /**
+     * How Welch combines the per-segment periodograms (scipy's {@code average} argument). With one
+     * segment both return that segment's periodogram.
+     */
+    public enum Average {
+        /** The arithmetic mean over segments (SciPy's default). */
+        MEAN,
+        /**
+         * The median over segments, bin by bin, divided by {@link Spectral#medianBias(int)} of the
+         * segment count: robust to a few segments spoilt by bursts or glitches. The bias makes the
+         * median of chi-squared (2 degrees of freedom) periodogram ordinates an unbiased estimate of
+         * their mean for Gaussian noise; it assumes independent segments (no overlap).
+         */
+        MEDIAN;
+
+        /** The average named as SciPy names it ("mean", "median"). */
+        public static Average of(String name) {
+            Objects.requireNonNull(name, "average must not be null");
+            return switch (name.toLowerCase(Locale.ROOT)) {
+                case "mean" -> MEAN;
+                case "median" -> MEDIAN;
+                default -> throw new IllegalArgumentException("average must be one of mean, median, was " + name);
+            };
+        }
+    }
+
+    /**
+     * The options of {@link Spectral#welch(double[], WelchOptions)}, mirroring the keyword arguments of
+     * {@code scipy.signal.welch} and their defaults ({@link #DEFAULT}). Immutable; the {@code with...}
+     * methods return copies. Each field is checked on its own here; the rules that involve the series
+     * length or another field ({@code nperseg <= n}, {@code noverlap < nperseg}, {@code nfft >= nperseg}) are checked when
+     * {@code welch} runs, so the {@code with...} calls may come in any order.
+     *
+     * <p>An empty {@code OptionalInt} is SciPy's {@code None}: nperseg 256 capped at the series length
+     * (SciPy warns when it caps), noverlap {@code nperseg / 2} (of the nperseg used), nfft = nperseg.
+     * An explicit nperseg above the series length is an error here, where SciPy warns and caps it.
+     *
+     * @param fs sampling frequency (samples per unit of time), finite and > 0; frequencies come out in its unit
+     * @param window the window applied to every segment (periodic, as SciPy's {@code get_window})
+     * @param nperseg segment length, >= 1 when present
+     * @param noverlap samples shared by consecutive segments, >= 0 when present
+     * @param nfft FFT length, >= 1 when present: each windowed segment is zero-padded to nfft points,
+     *     which interpolates the spectrum on the finer grid {@code fs k / nfft} (it adds no resolution)
+     * @param detrend per-segment detrending, applied before the window
+     * @param scaling density (units^2 / Hz) or spectrum (units^2)
+     * @param onesided true: bins {@code 0..nfft/2} with the negative frequencies folded in (doubled);
+     *     false: all nfft bins in {@code numpy.fft.fftfreq} order
+     * @param average mean or bias-corrected median over segments
+     */
+    public record WelchOptions(double fs, Window window, OptionalInt nperseg, OptionalInt noverlap, OptionalInt nfft,
+            Detrend detrend, Scaling scaling, boolean onesided, Average average) {
+        /**
+         * SciPy's defaults: fs 1, hann, nperseg 256 capped at n, noverlap nperseg / 2, nfft nperseg,
+         * detrend constant, density, one-sided, mean.
+         */
+        public static final WelchOptions DEFAULT = new WelchOptions(1.0, Window.HANN, OptionalInt.empty(), OptionalInt.empty(),
+                OptionalInt.empty(), Detrend.CONSTANT, Scaling.DENSITY, true, Average.MEAN);
+
+        /** Validates each field on its own (messages name the field, its value and the rule). */
+        public WelchOptions {
+            if (!(fs > 0) || Double.isInfinite(fs)) throw new IllegalArgumentException("fs must be finite and > 0, was " + fs);
+            Objects.requireNonNull(window, "window must not be null");
+            Objects.requireNonNull(nperseg, "nperseg must not be null (OptionalInt.empty() for the default)");
+            Objects.requireNonNull(noverlap, "noverlap must not be null (OptionalInt.empty() for the default)");
+            Objects.requireNonNull(nfft, "nfft must not be null (OptionalInt.empty() for the default)");
+            Objects.requireNonNull(detrend, "detrend must not be null");
+            Objects.requireNonNull(scaling, "scaling must not be null");
+            Objects.requireNonNull(average, "average must not be null");
+            if (nperseg.isPresent() && nperseg.getAsInt() < 1) {
+                throw new IllegalArgumentException("nperseg must be >= 1 (the segment length), was " + nperseg.getAsInt());
+            }
+            if (noverlap.isPresent() && noverlap.getAsInt() < 0) {
+                throw new IllegalArgumentException("noverlap must be >= 0, was " + noverlap.getAsInt());
+            }
+            if (nfft.isPresent() && nfft.getAsInt() < 1) {
+                throw new IllegalArgumentException("nfft must be >= 1 (and >= nperseg), was " + nfft.getAsInt());
+            }
+        }
+
+        /** These options with sampling frequency {@code fs}. */
+        public WelchOptions withFs(double fs) {
+            return new WelchOptions(fs, window, nperseg, noverlap, nfft, detrend, scaling, onesided, average);
+        }
+
+        /** These options with {@code window}. */
+        public WelchOptions withWindow(Window window) {
+            return new WelchOptions(fs, window, nperseg, noverlap, nfft, detrend, scaling, onesided, average);
+        }
+
+        /** These options with segment length {@code nperseg} (>= 1, at most the series length at the call). */
+        public WelchOptions withNperseg(int nperseg) {
+            return new WelchOptions(fs, window, OptionalInt.of(nperseg), noverlap, nfft, detrend, scaling, onesided, average);
+        }
+
+        /** These options with {@code noverlap} shared samples (>= 0, below nperseg at the call). */
+        public WelchOptions withNoverlap(int noverlap) {
+            return new WelchOptions(fs, window, nperseg, OptionalInt.of(noverlap), nfft, detrend, scaling, onesided, average);
+        }
+
+        /** These options with FFT length {@code nfft} (>= nperseg at the call; segments are zero-padded to it). */
+        public WelchOptions withNfft(int nfft) {
+            return new WelchOptions(fs, window, nperseg, noverlap, OptionalInt.of(nfft), detrend, scaling, onesided, average);
+        }
+
+        /** These options with {@code detrend}. */
+        public WelchOptions withDetrend(Detrend detrend) {
+            return new WelchOptions(fs, window, nperseg, noverlap, nfft, detrend, scaling, onesided, average);
+        }
+
+        /** These options with {@code scaling}. */
+        public WelchOptions withScaling(Scaling scaling) {
+            return new WelchOptions(fs, window, nperseg, noverlap, nfft, detrend, scaling, onesided, average);
+        }
+
+        /** These options one-sided ({@code true}) or two-sided (SciPy's {@code return_onesided}). */
+        public WelchOptions withOnesided(boolean onesided) {
+            return new WelchOptions(fs, window, nperseg, noverlap, nfft, detrend, scaling, onesided, average);
+        }
+
+        /** These options with {@code average}. */
+        public WelchOptions withAverage(Average average) {
+            return new WelchOptions(fs, window, nperseg, noverlap, nfft, detrend, scaling, onesided, average);
+        }
+    }
+
+    /**
+     * A spectral density estimate: frequencies (in the units of fs) and the values at them
+     * (units^2 / Hz for {@link Scaling#DENSITY}, units^2 for {@link Scaling#SPECTRUM}).
+     *
+     * @param frequencies bin frequencies in the unit of fs (one-sided ascending, two-sided in fftfreq order)
+     * @param power the estimate at each frequency
+     */
     public record Psd(double[] frequencies, double[] power) {}
 
     /**
@@ -362,7 +515,8 @@ public final class Spectral {
      * {@code x[i*(nperseg-noverlap) ..][0..nperseg)} for {@code i < (n - noverlap) / (nperseg - noverlap)},
      * each detrended, multiplied by the window and transformed; {@code |X|^2} times the scaling,
      * doubled in every bin except DC and (even nperseg) Nyquist, averaged over segments. Frequencies
-     * {@code k fs / nperseg}, {@code k = 0..nperseg/2}. O(n log nperseg).
+     * {@code k fs / nperseg}, {@code k = 0..nperseg/2}. O(n log nperseg). See
+     * {@link #welch(double[], WelchOptions)} for every option.
      *
      * @throws IllegalArgumentException if x is empty or holds a non-finite value, fs is not finite and
      *         positive, nperseg is not in [1, n] or noverlap is not in [0, nperseg)
@@ -375,65 +529,143 @@ public final class Spectral {
      * (frequencies in numpy.fft.fftfreq order, no doubling). */
     public static Psd welch(double[] x, double fs, Window window, int nperseg, int noverlap, Detrend detrend, Scaling scaling,
             boolean onesided) {
+        return welch(x, new WelchOptions(fs, window, OptionalInt.of(nperseg), OptionalInt.of(noverlap), OptionalInt.empty(),
+                detrend, scaling, onesided, Average.MEAN));
+    }
+
+    /**
+     * {@code scipy.signal.welch(x)} with every default ({@link WelchOptions#DEFAULT}): hann segments
+     * of min(256, n) samples overlapping by half, mean-detrended, density scaling, one-sided, mean
+     * average, fs = 1 (frequencies in cycles per sample).
+     *
+     * @throws IllegalArgumentException if x is empty or holds a non-finite value
+     */
+    public static Psd welch(double[] x) {
+        return welch(x, WelchOptions.DEFAULT);
+    }
+
+    /**
+     * Welch's power spectral density estimate, as {@code scipy.signal.welch} (SciPy 1.10.1) with the
+     * keyword arguments of {@code options} (real input, {@code axis=-1}, a named window).
+     *
+     * <p>With {@code L} = nperseg, {@code D} = noverlap, {@code N} = nfft and window {@code w}: segment
+     * {@code i} is {@code x[i(L-D) .. i(L-D)+L)} for {@code i < S = (n - D) / (L - D)}; it is detrended,
+     * multiplied by {@code w}, zero-padded to N points and transformed, {@code X_i = rfft(...)}
+     * ({@code N/2 + 1} bins) or {@code fft(...)} (N bins, two-sided). Its periodogram is
+     * {@code P_i[k] = c |X_i[k]|^2} with {@code c = 1 / (fs sum w^2)} (density, units^2/Hz) or
+     * {@code 1 / (sum w)^2} (spectrum, units^2), one-sided doubled in every bin except DC and, for even
+     * N, Nyquist. The estimate is {@code mean_i P_i[k]}, or {@code median_i P_i[k] / b(S)} with the
+     * bias {@link #medianBias(int) b(S)} (median of an even count: the mean of the two middle values).
+     * Frequencies are {@code k fs / N} (numpy.fft.rfftfreq / fftfreq arithmetic).
+     *
+     * <p>Cost O(S N log N); the median keeps all S periodograms (S (N/2 + 1) doubles) and sorts each
+     * bin's S values. Stateless and thread-safe.
+     *
+     * @throws IllegalArgumentException if x is empty or holds a non-finite value (naming the index), an
+     *         explicit nperseg exceeds n, noverlap (given or nperseg / 2) is not below nperseg, or nfft
+     *         (given) is below nperseg
+     */
+    public static Psd welch(double[] x, WelchOptions options) {
         requireSignal(x, "x");
-        Objects.requireNonNull(window, "window must not be null");
-        Objects.requireNonNull(detrend, "detrend must not be null");
-        Objects.requireNonNull(scaling, "scaling must not be null");
-        if (!(fs > 0) || Double.isInfinite(fs)) throw new IllegalArgumentException("fs must be finite and > 0, was " + fs);
+        Objects.requireNonNull(options, "options must not be null");
         int n = x.length;
-        if (nperseg < 1 || nperseg > n) {
+        int nperseg = options.nperseg().orElse(Math.min(256, n));
+        if (nperseg > n) {
             throw new IllegalArgumentException("nperseg must be in [1, " + n + "] (the series length), was " + nperseg);
         }
-        if (noverlap < 0 || noverlap >= nperseg) {
+        int noverlap = options.noverlap().orElse(nperseg / 2);
+        if (noverlap >= nperseg) {
             throw new IllegalArgumentException("noverlap must be in [0, " + (nperseg - 1) + "] (below nperseg), was " + noverlap);
         }
-        double[] w = window.values(nperseg);
+        int nfft = options.nfft().orElse(nperseg);
+        if (nfft < nperseg) {
+            throw new IllegalArgumentException("nfft must be >= nperseg (" + nperseg + "), was " + nfft);
+        }
+        double fs = options.fs();
+        double[] w = options.window().values(nperseg);
         double sw = 0, sw2 = 0;
         for (double v : w) {
             sw += v;
             sw2 += v * v;
         }
-        double scale = scaling == Scaling.DENSITY ? 1.0 / (fs * sw2) : 1.0 / (sw * sw);
+        double scale = options.scaling() == Scaling.DENSITY ? 1.0 / (fs * sw2) : 1.0 / (sw * sw);
         int step = nperseg - noverlap;
         int segments = (n - noverlap) / step;
-        int bins = nperseg / 2 + 1;
-        double[] acc = new double[bins];
-        double[] seg = new double[nperseg], re = new double[bins], im = new double[bins];
+        int bins = nfft / 2 + 1;
+        boolean onesided = options.onesided();
+        // one-sided doubling: every bin but DC and, for even nfft, the unpaired Nyquist bin
+        int lastDoubled = onesided ? (nfft % 2 == 0 ? bins - 2 : bins - 1) : 0;
+        boolean median = options.average() == Average.MEDIAN;
+        // the mean accumulates |X|^2 and scales once; the median keeps every segment, bin-major
+        double[] acc = median ? new double[Math.multiplyExact(bins, segments)] : new double[bins];
+        double[] seg = new double[nfft], re = new double[bins], im = new double[bins];
         for (int s = 0; s < segments; s++) {
+            // seg[nperseg..nfft) stays zero: the zero padding after detrending and windowing
             System.arraycopy(x, s * step, seg, 0, nperseg);
-            detrend(seg, detrend);
+            detrend(seg, nperseg, options.detrend());
             for (int j = 0; j < nperseg; j++) seg[j] *= w[j];
-            FFT.rfft(null, seg, 0, nperseg, re, im, FFT.Norm.BACKWARD);
-            for (int k = 0; k < bins; k++) acc[k] += re[k] * re[k] + im[k] * im[k];
-        }
-        double norm = scale / segments;
-        if (onesided) {
-            double[] psd = new double[bins];
-            double[] freq = new double[bins];
-            double val = 1.0 / (nperseg * (1.0 / fs)); // numpy.fft.rfftfreq's arithmetic
-            int last = (nperseg % 2 == 0) ? bins - 1 : bins;
-            for (int k = 0; k < bins; k++) {
-                psd[k] = acc[k] * norm * (k >= 1 && k < last ? 2.0 : 1.0);
-                freq[k] = k * val;
+            FFT.rfft(null, seg, 0, nfft, re, im, FFT.Norm.BACKWARD);
+            if (median) {
+                // as SciPy: scale and double each periodogram, then take the median
+                for (int k = 0; k < bins; k++) {
+                    double p = (re[k] * re[k] + im[k] * im[k]) * scale;
+                    acc[k * segments + s] = k >= 1 && k <= lastDoubled ? 2 * p : p;
+                }
+            } else {
+                for (int k = 0; k < bins; k++) acc[k] += re[k] * re[k] + im[k] * im[k];
             }
-            return new Psd(freq, psd);
         }
-        double[] psd = new double[nperseg];
-        double[] freq = new double[nperseg];
-        double val = 1.0 / (nperseg * (1.0 / fs));
-        for (int k = 0; k < nperseg; k++) {
-            int mirror = k < bins ? k : nperseg - k;
-            psd[k] = acc[mirror] * norm;
-            freq[k] = (k <= (nperseg - 1) / 2 ? k : k - nperseg) * val;
+        double[] perBin = new double[bins];
+        if (median) {
+            double bias = segments > 1 ? medianBias(segments) : 1.0;
+            for (int k = 0; k < bins; k++) {
+                int from = k * segments, to = from + segments;
+                java.util.Arrays.sort(acc, from, to);
+                int mid = from + segments / 2;
+                double m = segments % 2 == 1 ? acc[mid] : (acc[mid - 1] + acc[mid]) / 2;
+                perBin[k] = m / bias;
+            }
+        } else {
+            double norm = scale / segments;
+            for (int k = 0; k < bins; k++) perBin[k] = acc[k] * norm * (k >= 1 && k <= lastDoubled ? 2.0 : 1.0);
+        }
+        double val = 1.0 / (nfft * (1.0 / fs)); // numpy.fft.rfftfreq / fftfreq arithmetic
+        if (onesided) {
+            double[] freq = new double[bins];
+            for (int k = 0; k < bins; k++) freq[k] = k * val;
+            return new Psd(freq, perBin);
+        }
+        // two-sided: a real segment's spectrum is Hermitian, so bin N-k has the power of bin k
+        double[] psd = new double[nfft];
+        double[] freq = new double[nfft];
+        for (int k = 0; k < nfft; k++) {
+            psd[k] = perBin[k < bins ? k : nfft - k];
+            freq[k] = (k <= (nfft - 1) / 2 ? k : k - nfft) * val;
         }
         return new Psd(freq, psd);
     }
 
-    private static void detrend(double[] a, Detrend d) {
-        int n = a.length;
+    /**
+     * The bias of the median of {@code segments} periodograms relative to their mean,
+     * {@code b(S) = 1 + sum_{i=1}^{(S-1)/2} (1/(2i+1) - 1/(2i))} (integer division; b(1) = b(2) = 1,
+     * b(3) = 5/6, tending to ln 2): scipy.signal's {@code _median_bias}, from Allen et al., "FINDCHIRP",
+     * Phys. Rev. D 85 (2012), appendix B (arXiv gr-qc/0509116). {@link Average#MEDIAN} divides the
+     * median by it.
+     *
+     * @throws IllegalArgumentException if {@code segments < 1}
+     */
+    public static double medianBias(int segments) {
+        if (segments < 1) throw new IllegalArgumentException("segments must be >= 1, was " + segments);
+        // the terms summed first and 1 added last, as SciPy
+        double s = 0;
+        for (int i = 1; i <= (segments - 1) / 2; i++) s += 1.0 / (2.0 * i + 1) - 1.0 / (2.0 * i);
+        return 1 + s;
+    }
+
+    private static void detrend(double[] a, int n, Detrend d) {
         if (d == Detrend.NONE) return;
         double mean = 0;
-        for (double v : a) mean += v;
+        for (int j = 0; j < n; j++) mean += a[j];
         mean /= n;
         if (d == Detrend.CONSTANT || n < 2) {
             for (int j = 0; j < n; j++) a[j] -= mean;
