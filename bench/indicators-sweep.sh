@@ -16,7 +16,7 @@ jmh() {
   local name=$1; shift
   [ -z "$stages" ] || [[ " $stages " == *" $name "* ]] || return 0
   "$java" -Djmh.ignoreLock=true --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
-    -cp bench/target/benchmarks.jar org.openjdk.jmh.Main "$@" -f 1 -wi 1 -i 3 -w 500ms -r 500ms \
+    -cp bench/target/benchmarks.jar org.openjdk.jmh.Main "$@" -f 1 -wi 3 -w 500ms -i 3 -r 500ms \
     -rf json -rff "$out/$name.json" > "$out/$name.txt" 2>&1
   echo "$name: $(grep -c '^# Benchmark:' "$out/$name.txt") configurations"
 }
