@@ -76,45 +76,82 @@ final class VectorIndicatorKernels implements IndicatorKernels {
         if (kv < k) JavaIndicatorKernels.rollingSumAssets(x, k, t, w, scale, out, kv, k);
     }
 
-    /** One series: per run of finite values, the window sum by a prefix scan of x[i] - x[i-w]. */
+    /**
+     * One series: optimistic blocks of RESUM outputs, each an exact(er) restart plus a prefix scan of
+     * x[i] - x[i-w] on the {@link #T} species, assuming every value finite. A non-finite value (or an
+     * overflow) anywhere in a block's windows leaves its carried sum non-finite (NaN and infinities
+     * are absorbing under addition), so one check per block finds it, and only such blocks are
+     * recomputed per run of finite values ({@link #rollingSumRange}). Saves a separate scalar pass
+     * over the series for the runs, which cost as much as the scan itself.
+     */
     private static void rollingSumAlongTime(double[] x, int t, int w, double scale, double[] out) {
-        int i = 0;
+        for (int j = 0; j < w - 1; j++) out[j] = Double.NaN;
+        int i = w - 1;
         while (i < t) {
-            int r0 = i;
-            while (i < t && JavaIndicatorKernels.finite(x[i])) i++;
-            int r1 = i; // run [r0, r1) of finite values; x[r1] (if any) is missing
-            for (int j = r0; j < Math.min(r1, r0 + w - 1); j++) out[j] = Double.NaN;
-            if (r1 - r0 >= w) scanRun(x, r0 + w - 1, r1, w, scale, out);
-            if (i < t) out[i++] = Double.NaN;
+            int end = Math.min(t, i + 1 + RESUM);
+            if (!scanBlock(x, i, end, w, scale, out)) rollingSumRange(x, i, end, w, scale, out);
+            i = end;
         }
     }
 
-    private static void scanRun(double[] x, int from, int to, int w, double scale, double[] out) {
-        int i = from;
+    /** Outputs [from, to) with the missing-value rules: per run of finite values, a scanned sum. */
+    private static void rollingSumRange(double[] x, int from, int to, int w, double scale, double[] out) {
+        int i = from - w + 1;
         while (i < to) {
-            // Exact(er) restart: a fresh window sum, then at most RESUM scanned steps.
-            double s = 0;
-            for (int j = i - w + 1; j <= i; j++) s += x[j];
-            out[i] = s * scale;
-            int end = Math.min(to, i + 1 + RESUM);
-            int j = i + 1;
-            DoubleVector carry = DoubleVector.broadcast(S, s);
-            for (; j + L <= end; j += L) {
-                DoubleVector d = DoubleVector.fromArray(S, x, j).sub(DoubleVector.fromArray(S, x, j - w));
-                d = d.add(d.unslice(1));
-                if (L > 2) d = d.add(d.unslice(2));
-                if (L > 4) d = d.add(d.unslice(4));
-                DoubleVector sums = carry.add(d);
-                sums.mul(scale).intoArray(out, j);
-                carry = sums.rearrange(LAST);
+            int r0 = i;
+            while (i < to && JavaIndicatorKernels.finite(x[i])) i++;
+            int r1 = i; // run [r0, r1) of finite values; x[r1] (if any) is missing
+            for (int j = Math.max(from, r0); j < Math.min(r1, r0 + w - 1); j++) out[j] = Double.NaN;
+            if (r1 - r0 >= w) scanRun(x, Math.max(from, r0 + w - 1), r1, w, scale, out);
+            if (i < to) {
+                if (i >= from) out[i] = Double.NaN;
+                i++;
             }
-            double c = carry.lane(0);
-            for (; j < end; j++) {
-                c += x[j] - x[j - w];
-                out[j] = c * scale;
-            }
-            i = end;
         }
+    }
+
+    /** The scan species: 4 lanes at most (measured: on AVX-512 the 8-lane scan was slower). */
+    private static final VectorSpecies<Double> T = L > 4 ? DoubleVector.SPECIES_256 : S;
+    private static final int LT = T.length();
+    private static final VectorShuffle<Double> T_LAST = VectorShuffle.fromOp(T, i -> LT - 1);
+    private static final VectorShuffle<Double> T_UP1 = VectorShuffle.fromOp(T, i -> Math.max(i - 1, 0));
+    private static final VectorShuffle<Double> T_UP2 = VectorShuffle.fromOp(T, i -> Math.max(i - 2, 0));
+    private static final VectorMask<Double> T_UP1M = VectorMask.fromLong(T, -2L);
+    private static final VectorMask<Double> T_UP2M = VectorMask.fromLong(T, -4L);
+
+    /** In-register inclusive prefix sum of the lanes (LT <= 4). */
+    private static DoubleVector prefix(DoubleVector d) {
+        if (LT > 1) d = d.add(d.rearrange(T_UP1, T_UP1M));
+        if (LT > 2) d = d.add(d.rearrange(T_UP2, T_UP2M));
+        return d;
+    }
+
+    /**
+     * Outputs [i, end) (at most RESUM + 1) of an all-finite stretch: the window sum at i directly,
+     * then the scan, the carry advanced by the block total so that its chain is one add per vector.
+     * Returns false (outputs garbage) when the carried sum is not finite at the end.
+     */
+    private static boolean scanBlock(double[] x, int i, int end, int w, double scale, double[] out) {
+        double s = 0;
+        for (int j = i - w + 1; j <= i; j++) s += x[j];
+        out[i] = s * scale;
+        int j = i + 1;
+        DoubleVector carry = DoubleVector.broadcast(T, s);
+        for (; j + LT <= end; j += LT) {
+            DoubleVector d = prefix(DoubleVector.fromArray(T, x, j).sub(DoubleVector.fromArray(T, x, j - w)));
+            carry.add(d).mul(scale).intoArray(out, j);
+            carry = carry.add(d.rearrange(T_LAST));
+        }
+        double c = carry.lane(0);
+        for (; j < end; j++) {
+            c += x[j] - x[j - w];
+            out[j] = c * scale;
+        }
+        return JavaIndicatorKernels.finite(c);
+    }
+
+    private static void scanRun(double[] x, int from, int to, int w, double scale, double[] out) {
+        for (int i = from; i < to; i = Math.min(to, i + 1 + RESUM)) scanBlock(x, i, Math.min(to, i + 1 + RESUM), w, scale, out);
     }
 
     // ================================================================== rolling variance
