@@ -264,24 +264,11 @@ final class VectorIndicatorKernels implements IndicatorKernels {
         for (int j = 0; j < w - 1; j++) out[j] = Double.NaN;
         varRange(x, w - 1, w, w, ddof, sqrt, out);
         double invW = 1.0 / w, invDiv = 1.0 / (w - ddof);
-        // Block length adapts to the data: halved after a failed block (the shift was too far from
-        // some window's mean for its M2), grown again after passes, within [2 LT, varBlockLength(w)].
-        int bMax = varBlockLength(w), bMin = 2 * LT, b = bMax;
+        int b = varBlockLength(w);
         double[] st = new double[8]; // carried S1, S2, their error bounds, K, valid, last min M2, last bound
         for (int j = w; j < t; ) {
             int end = Math.min(t, j + b), vEnd = j + (end - j) / LT * LT;
-            if (vEnd > j) {
-                // A carried start that fails is retried once from a restart (its error bound
-                // is then the block's own) before the careful path.
-                boolean wasCarried = st[5] != 0;
-                if (varBlock(x, j, vEnd, w, invW, invDiv, sqrt, out, st)
-                        || (wasCarried && varBlock(x, j, vEnd, w, invW, invDiv, sqrt, out, st))) {
-                    b = Math.min(bMax, b + 2 * LT);
-                } else {
-                    varRange(x, j, vEnd, w, ddof, sqrt, out);
-                    b = Math.max(bMin, b / 2 / LT * LT);
-                }
-            }
+            if (vEnd > j) varBlocks(x, j, vEnd, w, ddof, invW, invDiv, sqrt, out, st);
             if (vEnd < end) {
                 varRange(x, vEnd, end, w, ddof, sqrt, out);
                 st[5] = 0;
@@ -291,8 +278,30 @@ final class VectorIndicatorKernels implements IndicatorKernels {
     }
 
     /**
+     * Outputs [j0, j1) by fast blocks: a block whose check fails is retried from a restart when
+     * its start was carried, then split in two halves (each with its own shift, so less drift
+     * between the shift and the windows' means), down to 4 vectors; only such a short block that
+     * still fails runs the careful path.
+     */
+    private static void varBlocks(double[] x, int j0, int j1, int w, int ddof, double invW, double invDiv, boolean sqrt,
+                                  double[] out, double[] st) {
+        boolean wasCarried = st[5] != 0;
+        if (varBlock(x, j0, j1, w, invW, invDiv, sqrt, out, st)) return;
+        if (wasCarried && varBlock(x, j0, j1, w, invW, invDiv, sqrt, out, st)) return;
+        if (j1 - j0 >= 8 * LT) {
+            int mid = j0 + (j1 - j0) / 2 / LT * LT;
+            varBlocks(x, j0, mid, w, ddof, invW, invDiv, sqrt, out, st);
+            varBlocks(x, mid, j1, w, ddof, invW, invDiv, sqrt, out, st);
+        } else {
+            varRange(x, j0, j1, w, ddof, sqrt, out);
+        }
+    }
+
+    /**
      * Longest fast block: long blocks amortise the per-block work, short ones keep the shift close
-     * to every window's mean (S2 / M2 small, so the bound passes): about w / 2, in [32, 1024].
+     * to every window's mean (S2 / M2 small, so the bound passes): about w / 2, in [32, 1024]
+     * (measured on 10^6 points of a random walk, CPU time: w = 20 with 16 / 32 / 64 outputs per
+     * block 3.6 / 2.5 / 4.2 ms; w = 200 with w / 2 / w / 2 w 1.6 / 1.7 / 3.1 ms).
      */
     static int varBlockLength(int w) {
         return Math.max(32, Math.min(1024, (w / 2 + LT - 1) / LT * LT));
