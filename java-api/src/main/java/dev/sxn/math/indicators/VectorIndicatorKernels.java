@@ -265,7 +265,8 @@ final class VectorIndicatorKernels implements IndicatorKernels {
         varRange(x, w - 1, w, w, ddof, sqrt, out);
         double invW = 1.0 / w, invDiv = 1.0 / (w - ddof);
         int b = varBlockLength(w);
-        double[] st = new double[8]; // carried S1, S2, their error bounds, K, valid, last min M2, last bound
+        // carried S1, S2, their error bounds, K, valid, last min M2, last bound; then kappa per vector count
+        double[] st = new double[8 + b / LT + 1];
         for (int j = w; j < t; ) {
             int end = Math.min(t, j + b), vEnd = j + (end - j) / LT * LT;
             if (vEnd > j) varBlocks(x, j, vEnd, w, ddof, invW, invDiv, sqrt, out, st);
@@ -374,7 +375,7 @@ final class VectorIndicatorKernels implements IndicatorKernels {
      */
     private static boolean varBlock(double[] x, int j0, int j1, int w, double invW, double invDiv, boolean sqrt,
                                     double[] out, double[] st) {
-        double g = 1.01, lev = Integer.numberOfTrailingZeros(LT);
+        double g = 1.01;
         double k = shiftOf(x[(j0 + j1 - w) >>> 1]);
         double r1 = 0, r2 = 0, e1 = 0, e2 = 0;
         boolean carried = false;
@@ -441,11 +442,19 @@ final class VectorIndicatorKernels implements IndicatorKernels {
         double m2min = Double.longBitsToDouble(mn.reduceLanes(VectorOperators.MIN));
         double s2max = Math.max(Double.longBitsToDouble(mx.reduceLanes(VectorOperators.MAX)), Math.abs(r2));
         int nb = j1 - j0, nv = nb / LT;
-        double cb = 2.0 * ((nb + w - 1) / w), l2 = g * U * (lev + 4.01) * cb * g;
-        double bigE2 = (e2 + g * U * ((lev + 4.01) * cb * g + nv + 1) * s2max) / (1 - l2);
-        double q = g * (s2max + bigE2), sq = Math.sqrt(w * q);
-        double bigE1 = g * (e1 + g * U * ((lev + 2) * Math.sqrt(2.0 * nb * cb * q * g) + (nv + 1) * sq));
-        double e = bigE2 + bigE1 * (2 * sq + bigE1) * invW + 2.1 * U * q + U * s2max;
+        if (w < CARRY_MIN_W) {
+            // Restarted, nothing carried on: the bound is increasing in R2 <= max S2 and of
+            // degree one in it, so it is at most kappa(nv) max S2, kappa computed once per length.
+            double kappa = st[8 + nv];
+            if (kappa == 0) {
+                double dr = (double) w / LT + 2 * LT + 2;
+                double[] eb = blockBound(w, nb, g * U * (dr + 1) * Math.sqrt(w * g), g * U * (dr + 3.01) * g, 1, invW);
+                kappa = st[8 + nv] = eb[0];
+            }
+            return kappa * s2max * (1 + TAU) <= TAU * m2min;
+        }
+        double[] eb = blockBound(w, nb, e1, e2, s2max, invW);
+        double e = eb[0], bigE1 = eb[1], bigE2 = eb[2];
         boolean pass = e * (1 + TAU) <= TAU * m2min;
         if (pass) {
             st[0] = f1;
@@ -458,6 +467,21 @@ final class VectorIndicatorKernels implements IndicatorKernels {
             st[7] = e;
         }
         return pass;
+    }
+
+    /**
+     * The bound of {@link #varBlock} for a block of nb outputs, from the start sums' error bounds
+     * e1, e2 and the largest S2: {E, E1, E2} (see there).
+     */
+    private static double[] blockBound(int w, int nb, double e1, double e2, double s2max, double invW) {
+        double g = 1.01, lev = Integer.numberOfTrailingZeros(LT);
+        int nv = nb / LT;
+        double cb = 2.0 * ((nb + w - 1) / w), l2 = g * U * (lev + 4.01) * cb * g;
+        double bigE2 = (e2 + g * U * ((lev + 4.01) * cb * g + nv + 1) * s2max) / (1 - l2);
+        double q = g * (s2max + bigE2), sq = Math.sqrt(w * q);
+        double bigE1 = g * (e1 + g * U * ((lev + 2) * Math.sqrt(2.0 * nb * cb * q * g) + (nv + 1) * sq));
+        double e = bigE2 + bigE1 * (2 * sq + bigE1) * invW + 2.1 * U * q + U * s2max;
+        return new double[] {e, bigE1, bigE2};
     }
 
     /** Outputs [from, to) of one run: every window ending there is finite. */
