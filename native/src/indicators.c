@@ -3,7 +3,8 @@
  * t samples). The first k / IND_B * IND_B assets run the SIMD bodies of indicators_body.h (time
  * outer, one lane per asset, AVX-512 / AVX2 / SSE2 chosen at run time); the remaining assets, and
  * single series (k = 1), run the scalar bodies below, which are the Java reference's loops (except the
- * rolling variance of a single series: var_series, a faster form with a stated error bound). Non-finite inputs are missing
+ * rolling variance of a single series: var_series_fast / var_series, faster forms with a stated error
+ * bound). Non-finite inputs are missing
  * values, with the semantics documented on Indicators. The Java side checks every argument:
  * k >= 1, t >= 0, 1 <= w <= t (seed, n likewise), and both arrays hold k * t doubles. */
 #include "sxn_dispatch.h"
@@ -11,6 +12,7 @@
 #include <float.h>
 #include <math.h>
 #include <stdint.h>
+#include <string.h>
 
 #define IND_B 16
 #define SXN_INDICATORS_SCRATCH 11
@@ -219,6 +221,183 @@ static void var_series(const double *x, int64_t t, int64_t w, double div, int sq
     }
 }
 
+/* ---- single series (k = 1) rolling variance, fast blocks with one error check per block ----
+ * The scheme of the VECTOR kernel (VectorIndicatorKernels.varAlongTime / varBlock): blocks of
+ * var_block_len(w) outputs, each shifted by a value from its middle, its start sums restarted from the
+ * data (4 lanes, a reduction, a scalar tail: summation depth at most D = w / 4 + 10) or, for windows of
+ * VAR_CARRY_MIN_W or more, carried from the previous block and re-centred (see var_fast_block),
+ * then the per-ISA body var_blk (4-lane prefix scans, no per-output bound). The
+ * bound of every output's M2 error, against the exact shifted sums (first-order terms, each widened
+ * by G = 1.01): E2 <= u ((D + 3.01) R2 + (log2 4 + 4.01) A + (nv + 1) max S2), A = sum over the
+ * block's steps of (q_in + q_out) <= 2 ceil(B / w) Q (Q >= every window's sum of squares, solved
+ * for E2), nv = B / 4; E1 <= u ((D + 1) sqrt(w R2) + (log2 4 + 2) sqrt(2 B A) + (nv + 1) max|S1|),
+ * |S1| <= sqrt(w Q) + E1; M2 = S2 - (S1 S1) / w (no FMA here: 3.1 u Q for its roundings) is within
+ * E = E2 + E1 (2 sqrt(w Q) + E1) / w + 3.1 u Q + u max S2 of the exact M2 (with carried sums, e1
+ * and e2 replace the restart's terms). Restarted, E is of degree one and increasing in R2 <= max S2,
+ * so E <= kappa(B) max S2 with kappa computed once per block length. A block passes when
+ * E (1 + VAR_TAU) <= VAR_TAU min M2 and its sums are finite (NaN and infinities are absorbing); a
+ * failing block is retried from a restart if it was carried, then split in halves down to 8 vectors,
+ * then the per-output-bound path (var_range). Same guarantee as var_run: relative error at most VAR_TAU plus
+ * two ulps, or the two-pass value; flat windows exactly 0. */
+#define VAR_FAST_MIN_W 16
+
+static int64_t var_block_len(int64_t w) {
+    int64_t b = (w / 2 + 3) / 4 * 4;
+    return b < 32 ? 32 : (b > 1024 ? 1024 : b);
+}
+
+/* outputs [from, to) with the missing-value rules, by var_run per run of finite values */
+static void var_range(const double *x, int64_t from, int64_t to, int64_t w, double div, int sq, double *out) {
+    int64_t i = from - w + 1;
+    while (i < to) {
+        int64_t r0 = i;
+        while (i < to && is_finite(x[i])) i++;
+        for (int64_t j = r0 > from ? r0 : from; j < i && j < r0 + w - 1; j++) out[j] = NAN;
+        if (i - r0 >= w) var_run(x, r0 + w - 1 > from ? r0 + w - 1 : from, i, w, div, sq, out);
+        if (i < to) {
+            if (i >= from) out[i] = NAN;
+            i++;
+        }
+    }
+}
+
+/* The bound E of a block of nb outputs from its start sums' error bounds e1, e2 and the largest S2;
+ * *E1, *E2 receive the bounds of its S1, S2 (carried into the next block). */
+static double var_bound(int64_t w, int64_t nb, double e1, double e2, double s2max, double inv_w, double *E1, double *E2) {
+    const double g = 1.01, u = VAR_U, lev = 2;
+    const double nv = (double) (nb / 4), cb = 2.0 * (double) ((nb + w - 1) / w), l2 = g * u * (lev + 4.01) * cb * g;
+    double big_e2 = (e2 + g * u * ((lev + 4.01) * cb * g + nv + 1) * s2max) / (1 - l2);
+    double q = g * (s2max + big_e2), sqq = sqrt((double) w * q);
+    double big_e1 = g * (e1 + g * u * ((lev + 2) * sqrt(2.0 * (double) nb * cb * q * g) + (nv + 1) * sqq));
+    *E1 = big_e1;
+    *E2 = big_e2;
+    return big_e2 + big_e1 * (2 * sqq + big_e1) * inv_w + 3.1 * u * q + u * s2max;
+}
+
+/* Sums carried from a passing block to the next (windows of VAR_CARRY_MIN_W or more): the next block
+ * re-centres them on its own shift instead of restarting from w values. */
+#define VAR_CARRY_MIN_W 64
+typedef struct { double c1, c2, e1, e2, k, m2min, e; int valid; } var_carry;
+
+/* v with its low 32 significand bits cleared (21 significant bits): differences of two such shifts are
+ * exact unless they differ by a factor above 2^31 (checked by TwoSum anyway) */
+static double var_shift(double v) {
+    uint64_t b;
+    memcpy(&b, &v, sizeof b);
+    b &= 0xFFFFFFFF00000000ULL;
+    memcpy(&v, &b, sizeof v);
+    return v;
+}
+
+/* one fast block; returns 1 when it passes (outputs final), 0 otherwise (outputs to be overwritten).
+ * Start: for long windows the carried sums re-centred on this block's shift (S1' = S1 - w d,
+ * S2' = S2 - 2 d S1 + w d^2, bounds growing by 2|d| e1 and the roundings), else a restart. */
+static int var_fast_block(const double *x, int64_t j0, int64_t j1, int64_t w, double inv_w, double inv_div, int sq,
+                          double *out, double *kappa, var_carry *st, sxn_isa_t isa) {
+    const double g = 1.01, u = VAR_U;
+    const double k = var_shift(x[(j0 + j1 - w) / 2]);
+    double r1 = 0, r2 = 0, e1 = 0, e2 = 0;
+    int carried = 0;
+    if (w >= VAR_CARRY_MIN_W && st->valid && st->e * (1 + VAR_TAU) <= 0.25 * VAR_TAU * st->m2min) {
+        double k0 = st->k, d = k - k0, bb = d - k, err = (k - (d - bb)) + (-k0 - bb);
+        if (err == 0) {
+            double wd = (double) w * d, t2 = 2 * d * st->c1, h = wd * d, c2m = st->c2 - t2;
+            r2 = c2m + h;
+            r1 = st->c1 - wd;
+            e2 = st->e2 + 2 * fabs(d) * st->e1 + g * u * (fabs(t2) + 2 * fabs(h) + fabs(c2m) + fabs(r2));
+            e1 = st->e1 + g * u * (fabs(wd) + fabs(r1));
+            carried = 1;
+        }
+    }
+    if (!carried) {
+        double l1[4] = {0, 0, 0, 0}, l2[4] = {0, 0, 0, 0}, t1 = 0, t2 = 0;
+        int64_t i = j0 - w;
+        for (; i + 4 <= j0; i += 4)
+            for (int l = 0; l < 4; l++) {
+                double a = x[i + l] - k;
+                l1[l] += a;
+                l2[l] += a * a;
+            }
+        for (; i < j0; i++) {
+            double a = x[i] - k;
+            t1 += a;
+            t2 += a * a;
+        }
+        r1 = ((l1[0] + l1[1]) + (l1[2] + l1[3])) + t1;
+        r2 = ((l2[0] + l2[1]) + (l2[2] + l2[3])) + t2;
+        double dr = (double) w / 4 + 10;
+        e2 = g * u * (dr + 3.01) * g * fabs(r2);
+        e1 = g * u * (dr + 1) * sqrt((double) w * g * fabs(r2));
+    }
+    st->valid = 0;
+    double res[4];
+    if (isa == SXN_ISA_AVX512) var_blk_avx512(x, j0, j1, w, k, r1, r2, inv_w, inv_div, sq, out, res);
+    else if (isa == SXN_ISA_AVX2) var_blk_avx2(x, j0, j1, w, k, r1, r2, inv_w, inv_div, sq, out, res);
+    else var_blk_base(x, j0, j1, w, k, r1, r2, inv_w, inv_div, sq, out, res);
+    if (!(is_finite(r1) && is_finite(r2) && is_finite(res[2]) && is_finite(res[3]))) return 0;
+    const int64_t nv = (j1 - j0) / 4;
+    double s2max = res[1] > fabs(r2) ? res[1] : fabs(r2), E1, E2;
+    if (w < VAR_CARRY_MIN_W) {
+        /* restarted, nothing carried on: the bound is increasing in R2 <= max S2 and of degree one in
+         * it, so it is at most kappa(nv) max S2, kappa computed once per block length */
+        if (kappa[nv] == 0) {
+            double dr = (double) w / 4 + 10;
+            kappa[nv] = var_bound(w, j1 - j0, g * u * (dr + 1) * sqrt((double) w * g), g * u * (dr + 3.01) * g, 1, inv_w,
+                                  &E1, &E2);
+        }
+        return kappa[nv] * s2max * (1 + VAR_TAU) <= VAR_TAU * res[0];
+    }
+    double e = var_bound(w, j1 - j0, e1, e2, s2max, inv_w, &E1, &E2);
+    if (!(e * (1 + VAR_TAU) <= VAR_TAU * res[0])) return 0;
+    st->c1 = res[2];
+    st->c2 = res[3];
+    st->e1 = E1;
+    st->e2 = E2;
+    st->k = k;
+    st->m2min = res[0];
+    st->e = e;
+    st->valid = 1;
+    return 1;
+}
+
+static void var_blocks(const double *x, int64_t j0, int64_t j1, int64_t w, double div, double inv_w, double inv_div,
+                       int sq, double *out, double *kappa, var_carry *st, sxn_isa_t isa) {
+    int was_carried = st->valid;
+    if (var_fast_block(x, j0, j1, w, inv_w, inv_div, sq, out, kappa, st, isa)) return;
+    if (was_carried && var_fast_block(x, j0, j1, w, inv_w, inv_div, sq, out, kappa, st, isa)) return;
+    if (j1 - j0 >= 32) {
+        int64_t mid = j0 + (j1 - j0) / 2 / 4 * 4;
+        var_blocks(x, j0, mid, w, div, inv_w, inv_div, sq, out, kappa, st, isa);
+        var_blocks(x, mid, j1, w, div, inv_w, inv_div, sq, out, kappa, st, isa);
+    } else {
+        var_range(x, j0, j1, w, div, sq, out);
+    }
+}
+
+static void var_series_fast(const double *x, int64_t t, int64_t w, double div, int sq, double *out) {
+    if (w < VAR_FAST_MIN_W) {
+        var_series(x, t, w, div, sq, out);
+        return;
+    }
+    const double inv_w = 1.0 / (double) w, inv_div = 1.0 / div;
+    const int64_t b = var_block_len(w);
+    double kappa[1024 / 4 + 1];
+    memset(kappa, 0, sizeof kappa);
+    sxn_isa_t isa = sxn_isa();
+    var_carry st = {0, 0, 0, 0, 0, 0, 0, 0};
+    for (int64_t j = 0; j < w - 1; j++) out[j] = NAN;
+    var_range(x, w - 1, w, w, div, sq, out);
+    for (int64_t j = w; j < t;) {
+        int64_t end = j + b < t ? j + b : t, vend = j + (end - j) / 4 * 4;
+        if (vend > j) var_blocks(x, j, vend, w, div, inv_w, inv_div, sq, out, kappa, &st, isa);
+        if (vend < end) {
+            var_range(x, vend, end, w, div, sq, out);
+            st.valid = 0;
+        }
+        j = end;
+    }
+}
+
 static void ema_one(const double *x, int64_t k, int64_t t, int64_t seed, double alpha, double *out) {
     const double beta = 1 - alpha;
     int64_t run = 0;
@@ -281,7 +460,7 @@ SXN_EXPORT void sxn_indicators_rolling_var(const double *x, int64_t k, int64_t t
         else if (isa == SXN_ISA_AVX2) var_block_avx2(x, k, kb, t, w, div, sq, IND_RESUM, out, st);
         else var_block_base(x, k, kb, t, w, div, sq, IND_RESUM, out, st);
     }
-    if (k == 1) { var_series(x, t, w, div, sq, out); return; }
+    if (k == 1) { var_series_fast(x, t, w, div, sq, out); return; }
     for (a = kb; a < k; a++) var_one(x + a, k, t, w, div, sq, out + a);
 }
 

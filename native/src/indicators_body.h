@@ -207,3 +207,48 @@ IND_ATTR static void IND_NAME(var_finish)(const double *restrict s1, const doubl
     if (sq)
         for (int64_t i = 0; i < n; i++) out[i] = sqrt(out[i]);
 }
+
+/* Fast block of the single-series rolling variance (indicators.c, var_blocks): outputs [j0, j1) of an
+ * all-finite stretch (j0 >= w, j1 - j0 a multiple of 4), shifted by k, from the start sums r1, r2 of
+ * the window ending at j0 - 1: S1, S2 by 4-lane in-register prefix scans of the window differences,
+ * M2 = S2 - S1^2 / w, var = M2 / div (sqrt if sq). No per-output bookkeeping: res[0] = the smallest
+ * M2, res[1] = the largest S2, res[2], res[3] = the final S1, S2 (the caller's error check, once per
+ * block, decides whether the outputs stand). Reads x[j0 - w, j1), writes out[j0, j1). */
+IND_ATTR static void IND_NAME(var_blk)(const double *restrict x, int64_t j0, int64_t j1, int64_t w, double k, double r1,
+                                       double r2, double inv_w, double inv_div, int sq, double *restrict out,
+                                       double *restrict res) {
+    typedef double v4d __attribute__((vector_size(32)));
+    typedef long long v4l __attribute__((vector_size(32)));
+    const v4d z = {0.0, 0.0, 0.0, 0.0};
+    v4d kv = z + k, c1 = z + r1, c2 = z + r2, mn = z + HUGE_VAL, mx = z - HUGE_VAL;
+    for (int64_t j = j0; j < j1; j += 4) {
+        v4d xa, xb;
+        memcpy(&xa, x + j, sizeof xa);
+        memcpy(&xb, x + j - w, sizeof xb);
+        v4d a = xa - kv, b = xb - kv, qa = a * a, qb = b * b, d1 = a - b, d2 = qa - qb;
+        d1 += __builtin_shuffle(d1, z, (v4l){4, 0, 1, 2});
+        d2 += __builtin_shuffle(d2, z, (v4l){4, 0, 1, 2});
+        d1 += __builtin_shuffle(d1, z, (v4l){4, 5, 0, 1});
+        d2 += __builtin_shuffle(d2, z, (v4l){4, 5, 0, 1});
+        v4d v1 = c1 + d1, v2 = c2 + d2;
+        c1 += __builtin_shuffle(d1, (v4l){3, 3, 3, 3});
+        c2 += __builtin_shuffle(d2, (v4l){3, 3, 3, 3});
+        v4d m2 = v2 - v1 * v1 * inv_w;
+        v4l lt = m2 < mn, gt = v2 > mx;
+        mn = (v4d) (((v4l) m2 & lt) | ((v4l) mn & ~lt));
+        mx = (v4d) (((v4l) v2 & gt) | ((v4l) mx & ~gt));
+        v4d var = m2 * inv_div;
+        if (sq)
+            for (int l = 0; l < 4; l++) var[l] = sqrt(var[l]);
+        memcpy(out + j, &var, sizeof var);
+    }
+    double m = mn[0], M = mx[0];
+    for (int l = 1; l < 4; l++) {
+        m = mn[l] < m ? mn[l] : m;
+        M = mx[l] > M ? mx[l] : M;
+    }
+    res[0] = m;
+    res[1] = M;
+    res[2] = c1[0];
+    res[3] = c2[0];
+}

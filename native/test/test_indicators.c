@@ -7,6 +7,13 @@
 #include "sxn_test.h"
 #include <stdint.h>
 #include <string.h>
+#include <float.h>
+
+#define CHECK_TRUE(cond, what, idx)                                                            \
+    do {                                                                                   \
+        sxn_checks++;                                                                      \
+        if (!(cond) && sxn_failures++ < 20) fprintf(stderr, "FAIL %s [%ld]\n", what, (long) (idx)); \
+    } while (0)
 
 void sxn_indicators_rolling_sum(const double *x, int64_t k, int64_t t, int64_t w, double scale, double *out, double *st);
 void sxn_indicators_rolling_var(const double *x, int64_t k, int64_t t, int64_t w, int32_t ddof, int32_t sq, double *out,
@@ -139,11 +146,49 @@ static void calm_after_storm(long t, long w) {
     free(x); free(out); free(st1);
 }
 
+/* (4) single-series variance fast blocks (w >= 16): a random walk with a storm/calm stretch, a level
+ * jump by 2^34, a flat run (exactly 0), NaN and infinities, a very calm stretch, against the two-pass */
+static void fast_blocks(long t, long w) {
+    unsigned long long seed = 4242 + w;
+    double *x = sxn_test_alloc(t), *out = sxn_test_alloc(t), *st1 = st_for(1);
+    double p = 100;
+    for (long i = 0; i < t; i++) {
+        double amp = (i >= 2000 && i < 3000) ? ((i / 37) % 2 == 0 ? 1e-2 : 1e-7) : 3e-3;
+        p *= 1 + amp * sxn_test_uniform(&seed);
+        x[i] = p;
+        if (i >= 4000 && i < 4600) x[i] *= 0x1p34;
+        if (i >= 9000 && i < 10000) x[i] = 100 + 1e-9 * (sxn_test_uniform(&seed) + 1);
+    }
+    for (long i = 6000; i < 6100; i++) x[i] = x[5999];
+    x[7000] = NAN;
+    x[7500] = INFINITY;
+    x[8001] = -INFINITY;
+    sxn_indicators_rolling_var(x, 1, t, w, 0, 0, out, st1);
+    for (long i = w - 1; i < t; i++) {
+        double s = 0, q = 0;
+        int bad = 0;
+        for (long j = i - w + 1; j <= i; j++) { s += x[j]; bad |= !(fabs(x[j]) <= DBL_MAX); }
+        if (bad) {
+            CHECK_TRUE(isnan(out[i]), "fast-block var NaN window", i);
+            continue;
+        }
+        for (long j = i - w + 1; j <= i; j++) q += (x[j] - s / w) * (x[j] - s / w);
+        if (i >= 6000 + w - 1 && i < 6100) q = 0;
+        SXN_CHECK_CLOSE(out[i], q / w, 1e-27 * w, 1e-11, "fast-block var", i);
+        if (i >= 6000 + w - 1 && i < 6100) CHECK_TRUE(out[i] == 0, "fast-block flat window exactly 0", i);
+    }
+    free(x); free(out); free(st1);
+}
+
 int main(void) {
     calm_after_storm(3000, 2);
     calm_after_storm(3000, 7);
     calm_after_storm(3000, 20);
     calm_after_storm(3000, 70);
+    calm_after_storm(3000, 33);
+    calm_after_storm(3000, 200);
+    long fws[] = {16, 20, 33, 64, 200, 513};
+    for (size_t b = 0; b < sizeof fws / sizeof *fws; b++) fast_blocks(11000, fws[b]);
     long ks[] = {1, 2, 15, 16, 17, 31, 33, 48};
     long ws[] = {1, 2, 5, 14};
     for (size_t a = 0; a < sizeof ks / sizeof *ks; a++)

@@ -341,10 +341,13 @@ public final class Indicators {
      * <p>Accuracy: JAVA (and batches on every backend) re-centre shifted sums on the window mean
      * every step, with two passes whenever the rounding could exceed about 512 u of the window's
      * sum of squared deviations M2 (relative error near 6e-14). A single series on VECTOR and
-     * NATIVE slides shifted sums (re-centred every few steps) and carries a running error bound per
-     * output; the result is used only where that bound is at most 2^-40 (9.1e-13) of M2, otherwise
-     * (calm windows after a storm, flat windows) the window is recomputed by two passes: relative
-     * error at most 9.1e-13 plus two ulps. O(t) time, O(n) extra per recomputed window.
+     * NATIVE slides shifted sums and proves a rounding-error bound for every output: for windows of
+     * 16 or more, one bound per block of outputs (the block's largest sum of squares against its
+     * smallest M2), a block that fails being recomputed by the per-output method; for shorter
+     * windows a running bound per output. A result is used only where its bound is at most
+     * 2^-40 (9.1e-13) of M2, otherwise (calm windows after a storm, flat windows) the window is
+     * recomputed by two passes: relative error at most 9.1e-13 plus two ulps. O(t) time, O(n)
+     * extra per recomputed window.
      */
     public static double[] rollingVar(double[] x, int n, boolean sample) {
         Checks.notNull(x, "x");

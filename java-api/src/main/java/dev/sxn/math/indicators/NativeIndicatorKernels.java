@@ -15,7 +15,9 @@ import java.lang.invoke.MethodHandle;
  * Indicator kernels in libsxnkernels ({@code native/src/indicators.c}): the first multiple of 16
  * assets runs SIMD bodies (time outer, streaming one row per step; AVX-512 / AVX2 / SSE2, one lane
  * per asset, chosen at run time) whose arithmetic is the JAVA kernel's, so batched results equal
- * JAVA bit for bit; the remaining assets and single series run scalar C loops. The per-asset state
+ * JAVA bit for bit; the remaining assets and single series run scalar C loops, except the rolling
+ * variance of a single series (blocks of 4-lane prefix scans with one error check per block, per-ISA
+ * bodies; the guarantee of {@link Indicators#rollingVar(double[], int, boolean)}). The per-asset state
  * lives in a per-call scratch array of 11 k doubles. Critical downcalls pass the heap arrays without a copy. Loaded only
  * when NATIVE is available.
  */

@@ -183,6 +183,43 @@ class IndicatorsBackendsTest {
 
     @ParameterizedTest
     @MethodSource("dev.sxn.math.testing.BackendSupport#accelerated")
+    void singleSeriesVarianceBlocksAgreeWithTwoPass(Backend kind) {
+        BackendSupport.assumeAvailable(kind);
+        // The single-series fast blocks (VECTOR: one error check per block, shifts re-chosen per
+        // block and carried for long windows) against the naive two-pass, on everything that must
+        // send a block to the careful path: storms next to calms, a level jump by 2^34 (the carried
+        // shift is then inexact), a flat run (exactly 0), NaN and infinities, a stretch 10^7 times
+        // calmer than the random walk. 1e-11 relative (the guarantee is 9.1e-13 plus two ulps; the
+        // two-pass itself has about w u), plus 1e-27 w absolute (the two-pass's rounding of the
+        // window mean, w ulp(100)^2, see calmAfterStormVarianceAgreesWithTwoPass).
+        int n = 24_000;
+        double[] x = IndicatorsPropertiesTest.prices(11, n);
+        System.arraycopy(IndicatorsPropertiesTest.stormAndCalm(12, 3000), 0, x, 4000, 3000);
+        for (int i = 9000; i < 9600; i++) x[i] *= 0x1p34;
+        for (int i = 12_000; i < 12_100; i++) x[i] = x[11_999];
+        x[15_000] = Double.NaN;
+        x[15_500] = Double.POSITIVE_INFINITY;
+        x[18_001] = Double.NEGATIVE_INFINITY;
+        SplittableRandom r = new SplittableRandom(13);
+        for (int i = 20_000; i < 21_000; i++) x[i] = 100 + 1e-9 * r.nextDouble();
+        for (int w : new int[] {16, 20, 33, 64, 65, 200, 513}) {
+            double[] want = IndicatorsPropertiesTest.twoPassVar(x, w, 0);
+            for (int i = 12_000 + w - 1; i < 12_100; i++) want[i] = 0;
+            double[] got = Indicators.rollingVar(kind, x, w, false);
+            assertClose(want, got, 1e-27 * w, 1e-11, "var w=" + w);
+            for (int i = 12_000 + w - 1; i < 12_100; i++) {
+                if (got[i] != 0) throw new AssertionError("flat window at " + i + " w=" + w + ": " + got[i]);
+            }
+            double[] sd = Indicators.rollingStd(kind, x, w, true);
+            double[] wantSd = IndicatorsPropertiesTest.twoPassVar(x, w, 1);
+            for (int i = 0; i < n; i++) wantSd[i] = Math.sqrt(wantSd[i]);
+            for (int i = 12_000 + w - 1; i < 12_100; i++) wantSd[i] = 0;
+            assertClose(wantSd, sd, 1e-13 * Math.sqrt(w), 1e-11, "sample sd w=" + w);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.sxn.math.testing.BackendSupport#accelerated")
     void longBatchCrossesTheResummationPeriod(Backend kind) {
         BackendSupport.assumeAvailable(kind);
         int k = 11, t = 2600;
