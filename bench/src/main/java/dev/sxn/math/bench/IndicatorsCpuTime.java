@@ -3,6 +3,7 @@ package dev.sxn.math.bench;
 import dev.sxn.math.backend.Backend;
 import dev.sxn.math.backend.Backends;
 import dev.sxn.math.indicators.Indicators;
+import dev.sxn.math.indicators.SeriesBatch;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -38,6 +39,10 @@ public final class IndicatorsCpuTime {
 
     /** Prints the Markdown table (median / best ms per call and % of copy bandwidth) and the load. */
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("batch")) {
+            batches(args.length > 1 ? Integer.parseInt(args[1]) : 1024, 10_000);
+            return;
+        }
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         SplittableRandom r = new SplittableRandom(20261123);
         double[] x = new double[n];
@@ -99,6 +104,74 @@ public final class IndicatorsCpuTime {
         System.out.println();
         System.out.println("(cells: median / best round, ms of CPU time per call; the last column compares the faster of"
                 + " VECTOR and NATIVE with the copy, median with median and best with best)");
+    }
+
+    /**
+     * Issue 3's batch target: EMA(20) and RSI(14) over {@code k} assets x {@code t} points (time-major
+     * SeriesBatch) per backend, beside LOOP (the plain-Java kernel once per asset on contiguous
+     * arrays, what a user writes without batches) and a copy of the same k t doubles. The copy bounds
+     * what any kernel that reads the input and writes the output can reach: LOOP / copy is the ceiling
+     * of the ratio.
+     */
+    private static void batches(int k, int t) {
+        SplittableRandom r = new SplittableRandom(20261123);
+        double[][] series = new double[k][t], outs = new double[k][t];
+        for (double[] x : series) {
+            double p = 100;
+            for (int i = 0; i < t; i++) {
+                p *= Math.exp(0.01 * (r.nextDouble() - 0.5));
+                x[i] = p;
+            }
+        }
+        SeriesBatch batch = SeriesBatch.of(series), out = batch.like();
+        double[] src = batch.data(), dst = new double[src.length];
+        String[] kinds = {"LOOP", "JAVA", "VECTOR", "NATIVE"};
+        Runnable[] ops = new Runnable[1 + 2 * kinds.length];
+        ops[0] = () -> System.arraycopy(src, 0, dst, 0, src.length);
+        for (int o = 0; o < 2; o++) {
+            for (int j = 0; j < kinds.length; j++) {
+                boolean ema = o == 0;
+                int c = 1 + o * kinds.length + j;
+                if (kinds[j].equals("LOOP")) {
+                    ops[c] = () -> {
+                        for (int a = 0; a < k; a++) {
+                            if (ema) Indicators.emaInto(Backend.JAVA, series[a], 20, outs[a]);
+                            else Indicators.rsiInto(Backend.JAVA, series[a], 14, outs[a]);
+                        }
+                    };
+                    continue;
+                }
+                Backend b = Backend.valueOf(kinds[j]);
+                if (!Backends.isAvailable(b)) continue;
+                ops[c] = ema ? () -> Indicators.emaInto(b, batch, 20, out) : () -> Indicators.rsiInto(b, batch, 14, out);
+            }
+        }
+        String load0 = load();
+        double[][] ms = time(ops);
+        String load1 = load();
+        System.out.printf(Locale.ROOT, "JDK %s; %d assets x %d points; CPU time per call, %d interleaved rounds;"
+                + " load average before: %s, after: %s%n%n", Runtime.version(), k, t, ROUNDS, load0, load1);
+        System.out.printf(Locale.ROOT, "copy of the %d doubles: median %.2f ms, best %.2f ms%n%n", src.length, median(ms[0]), min(ms[0]));
+        System.out.println("| batch | " + String.join(" | ", kinds) + " | VECTOR vs LOOP | best vs LOOP | ceiling (LOOP / copy) |");
+        System.out.println("|---|" + "---:|".repeat(kinds.length + 3));
+        for (int o = 0; o < 2; o++) {
+            StringBuilder row = new StringBuilder("| " + (o == 0 ? "EMA(20)" : "RSI(14)") + " |");
+            double loop = median(ms[1 + o * kinds.length]), best = Double.POSITIVE_INFINITY, vector = Double.NaN;
+            for (int j = 0; j < kinds.length; j++) {
+                double[] m = ms[1 + o * kinds.length + j];
+                if (m == null) {
+                    row.append(" n/a |");
+                    continue;
+                }
+                row.append(String.format(Locale.ROOT, " %.2f / %.2f ms |", median(m), min(m)));
+                if (j > 0) best = Math.min(best, median(m));
+                if (kinds[j].equals("VECTOR")) vector = median(m);
+            }
+            row.append(String.format(Locale.ROOT, " %.2fx | %.2fx | %.2fx |", loop / vector, loop / best, loop / median(ms[0])));
+            System.out.println(row);
+        }
+        System.out.println();
+        System.out.println("(cells: median / best round, ms of CPU time per call; ratios use medians)");
     }
 
     private static double[][] time(Runnable[] ops) {
