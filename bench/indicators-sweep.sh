@@ -3,7 +3,7 @@
 # assets x 10^4 points, per backend, beside ta4j and a plain scalar loop, plus the copy yardstick.
 # Writes bench-results/indicators-sweep/*.json; bench/indicators-sweep-report.py turns them into the
 # tables of bench/results/indicators.md. Run from the repository root (builds the benchmarks jar).
-# Arguments pick stages (single batch others ta4j ta4j-1e6); none = all (about 25 minutes).
+# Arguments pick stages (single batch others ta4j ta4j-1e6); none = all (about 12 minutes on the 2-core machine).
 set -euo pipefail
 . bin/find-jdk.sh
 sxn_find_jdk
@@ -16,14 +16,14 @@ jmh() {
   local name=$1; shift
   [ -z "$stages" ] || [[ " $stages " == *" $name "* ]] || return 0
   "$java" -Djmh.ignoreLock=true --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
-    -cp bench/target/benchmarks.jar org.openjdk.jmh.Main "$@" -f 1 -wi 3 -w 500ms -i 3 -r 500ms \
+    -cp bench/target/benchmarks.jar org.openjdk.jmh.Main "$@" -f 1 -wi 3 -w 300ms -i 3 -r 300ms \
     -rf json -rff "$out/$name.json" > "$out/$name.txt" 2>&1
   echo "$name: $(grep -c '^# Benchmark:' "$out/$name.txt") configurations"
 }
 sizes=1000,10000,100000,1000000,10000000
 jmh single 'IndicatorsBench\.(sma|ema|rollingStd|rsi|copy)$' -p size=$sizes -p backend=JAVA,VECTOR,NATIVE,SCALAR
-jmh batch 'IndicatorsBench\.batch' -p assets=1,16,64,256,1024,4096 -p backend=JAVA,VECTOR,NATIVE,LOOP
-jmh others 'IndicatorsSweepBench\.ours' -p size=$sizes
-# ta4j: 10^3..10^5 for all (10^7 bars do not fit the heap; some ta4j indicators are O(n w) per pass).
-jmh ta4j 'IndicatorsBench\.(sma|ema|rollingStd|rsi)$|IndicatorsSweepBench\.ta4j' -p size=1000,10000,100000 -p backend=TA4J
-jmh ta4j-1e6 'IndicatorsBench\.(sma|ema|rollingStd|rsi)$|IndicatorsSweepBench\.ta4j' -p size=1000000 -p backend=TA4J
+jmh batch 'IndicatorsBench\.batch' -p assets=1,16,256,1024,4096 -p backend=JAVA,VECTOR,NATIVE,LOOP
+jmh others 'IndicatorsSweepBench\.ours' -p size=1000,100000,10000000
+# ta4j: 10^3 and 10^5 for all, 10^6 for the four kernel-backed ones (10^7 bars do not fit the heap).
+jmh ta4j 'IndicatorsBench\.(sma|ema|rollingStd|rsi)$|IndicatorsSweepBench\.ta4j' -p size=1000,100000 -p backend=TA4J
+jmh ta4j-1e6 'IndicatorsBench\.(sma|ema|rollingStd|rsi)$' -p size=1000000 -p backend=TA4J
