@@ -4,22 +4,10 @@
 # Writes bench-results/indicators-sweep/*.json; bench/indicators-sweep-report.py turns them into the
 # tables of bench/results/indicators.md. Run from the repository root (builds the benchmarks jar).
 # Arguments pick stages (single batch others ta4j ta4j-1e6); none = all (about 12 minutes on the 2-core machine).
-set -euo pipefail
-. bin/find-jdk.sh
-sxn_find_jdk
-java="$SXN_JAVA_HOME/bin/java"
-[ -f bench/target/benchmarks.jar ] || ./mvnw -q -B -pl java-api,bench -am -DskipTests package
 out=bench-results/indicators-sweep
-mkdir -p "$out"
+timing="-wi 3 -w 300ms -i 3 -r 300ms"
 stages="$*"
-jmh() {
-  local name=$1; shift
-  [ -z "$stages" ] || [[ " $stages " == *" $name "* ]] || return 0
-  "$java" -Djmh.ignoreLock=true --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
-    -cp bench/target/benchmarks.jar org.openjdk.jmh.Main "$@" -f 1 -wi 3 -w 300ms -i 3 -r 300ms \
-    -rf json -rff "$out/$name.json" > "$out/$name.txt" 2>&1
-  echo "$name: $(grep -c '^# Benchmark:' "$out/$name.txt") configurations"
-}
+. bench/sweep-lib.sh
 sizes=1000,10000,100000,1000000,10000000
 jmh single 'IndicatorsBench\.(sma|ema|rollingStd|rsi|copy)$' -p size=$sizes -p backend=JAVA,VECTOR,NATIVE,SCALAR
 jmh batch 'IndicatorsBench\.batch' -p assets=1,16,256,1024,4096 -p backend=JAVA,VECTOR,NATIVE,LOOP

@@ -4,22 +4,10 @@
 # steps 1 and 16). Writes bench-results/spectral-sweep/*.json; bench/spectral-sweep-report.py prints
 # the tables (MFLOP/s by 5 n log2 n, ratios). Run from the repository root. Arguments pick stages
 # (powers others rolling); none = all (about 12 minutes on the 2-core machine).
-set -euo pipefail
-. bin/find-jdk.sh
-sxn_find_jdk
-java="$SXN_JAVA_HOME/bin/java"
-[ -f bench/target/benchmarks.jar ] || ./mvnw -q -B -pl java-api,bench -am -DskipTests package
 out=bench-results/spectral-sweep
-mkdir -p "$out"
+timing="-wi 3 -w 300ms -i 3 -r 300ms"
 stages="$*"
-jmh() {
-  local name=$1; shift
-  [ -z "$stages" ] || [[ " $stages " == *" $name "* ]] || return 0
-  "$java" -Djmh.ignoreLock=true --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
-    -cp bench/target/benchmarks.jar org.openjdk.jmh.Main "$@" -f 1 -wi 3 -w 300ms -i 3 -r 300ms \
-    -rf json -rff "$out/$name.json" > "$out/$name.txt" 2>&1
-  echo "$name: $(grep -c '^# Benchmark:' "$out/$name.txt") configurations"
-}
+. bench/sweep-lib.sh
 powers=$(python3 -c 'print(",".join(str(2**e) for e in range(6, 23)))')
 # Every power of two: the best CPU backend (NATIVE) beside JTransforms; all backends at a few sizes.
 jmh powers 'SpectralBench\.Fft\.(complex|realFft)' -p impl=NATIVE,JTRANSFORMS -p n=$powers
