@@ -21,6 +21,15 @@ typedef struct {
     const double *c5; /* cos(2pi/5), cos(4pi/5), sin(2pi/5), sin(4pi/5) */
 } sxn_fft_plan;
 
+/* The cache-blocked four-step transform of length n1 n2 (see blocked_ in spectral_fft_body.h). */
+typedef struct {
+    int64_t n1, n2;
+    int64_t wa, wb; /* columns per block in step A, rows per block in step B: multiples of 8 dividing n2, n1 */
+    sxn_fft_plan p1, p2; /* lengths n1 and n2 */
+    const double *tw_a_re, *tw_a_im; /* [b n1 + k1] = w_n^(8 b k1), b < n2 / 8 */
+    const double *tw_c_re, *tw_c_im; /* [8 k1 + c] = w_n^(k1 c), c < 8 */
+} sxn_fft_blocked;
+
 static const double C5[4] = {0.30901699437494745, -0.8090169943749473, 0.9510565162951535, 0.5877852522924732};
 
 #define VD __m128d
@@ -121,20 +130,10 @@ SXN_EXPORT void sxn_spectral_rolling_entropy(const double *x, int32_t series, in
     }
 }
 
-/* Real FFT of even length 2h in one call: pack x into z_j = x_2j + i x_2j+1, complex FFT of length h,
- * unpack X_k = E_k + W^k O_k for k = 0..h, times scale (the Java FftEngine.unpackReal formula).
- * work holds 4h doubles; out_re/out_im hold h + 1. */
-SXN_EXPORT void sxn_spectral_rfft(const double *x, int64_t h, int32_t nstages, const int32_t *radix,
-                                  const int32_t *stride, const int32_t *tw_off, const double *tw_re,
-                                  const double *tw_im, const double *rtw_re, const double *rtw_im, double scale,
-                                  double *out_re, double *out_im, double *work) {
-    sxn_fft_plan p = {h, nstages, radix, stride, tw_off, tw_re, tw_im, C5};
-    double *zr = work, *zi = work + h, *sr = work + 2 * h, *si = work + 3 * h;
-    for (int64_t j = 0; j < h; j++) {
-        zr[j] = x[2 * j];
-        zi[j] = x[2 * j + 1];
-    }
-    fft_dispatch(&p, zr, zi, sr, si);
+/* X_k = E_k + W^k O_k for k = 0..h, times scale (the Java FftEngine.unpackReal formula), from the
+ * complex FFT z of the packed input. */
+static void unpack_real(int64_t h, const double *zr, const double *zi, const double *rtw_re, const double *rtw_im,
+                        double scale, double *out_re, double *out_im) {
     double hs = 0.5 * scale, z0r = zr[0], z0i = zi[0];
     out_re[0] = (z0r + z0i) * scale;
     out_im[0] = 0.0;
@@ -148,4 +147,68 @@ SXN_EXPORT void sxn_spectral_rfft(const double *x, int64_t h, int32_t nstages, c
         out_re[k] = (er + tr) * hs;
         out_im[k] = (ei + ti) * hs;
     }
+}
+
+/* Real FFT of even length 2h in one call: pack x into z_j = x_2j + i x_2j+1, complex FFT of length h,
+ * unpack. work holds 4h doubles; out_re/out_im hold h + 1. */
+SXN_EXPORT void sxn_spectral_rfft(const double *x, int64_t h, int32_t nstages, const int32_t *radix,
+                                  const int32_t *stride, const int32_t *tw_off, const double *tw_re,
+                                  const double *tw_im, const double *rtw_re, const double *rtw_im, double scale,
+                                  double *out_re, double *out_im, double *work) {
+    sxn_fft_plan p = {h, nstages, radix, stride, tw_off, tw_re, tw_im, C5};
+    double *zr = work, *zi = work + h, *sr = work + 2 * h, *si = work + 3 * h;
+    for (int64_t j = 0; j < h; j++) {
+        zr[j] = x[2 * j];
+        zi[j] = x[2 * j + 1];
+    }
+    fft_dispatch(&p, zr, zi, sr, si);
+    unpack_real(h, zr, zi, rtw_re, rtw_im, scale, out_re, out_im);
+}
+
+/* A sub-plan from its packed int description {nstages, radix[nstages], stride[nstages], tw_off[nstages]}. */
+static sxn_fft_plan sub_plan(int64_t n, const int32_t *meta, const double *tw_re, const double *tw_im) {
+    int32_t ns = meta[0];
+    sxn_fft_plan p = {n, ns, meta + 1, meta + 1 + ns, meta + 1 + 2 * ns, tw_re, tw_im, C5};
+    return p;
+}
+
+static void blocked_dispatch(const sxn_fft_blocked *bp, const double *x, double *re, double *im, double *sre,
+                             double *sim, double *buf) {
+    switch (sxn_isa()) {
+        case SXN_ISA_AVX512: blocked_avx512(bp, x, re, im, sre, sim, buf); break;
+        case SXN_ISA_AVX2: blocked_avx2(bp, x, re, im, sre, sim, buf); break;
+        default: blocked_base(bp, x, re, im, sre, sim, buf); break;
+    }
+}
+
+/* Unnormalised forward DFT of (re, im)[0, n1 n2) in place by the cache-blocked four-step transform:
+ * wa (columns per block of the first pass) a multiple of 8 dividing n2, wb (rows per block of the
+ * second) a multiple of 8 dividing n1, meta1/meta2 and tw1/tw2 the Stockham plans of lengths n1 and n2,
+ * tw_a (n1 n2 / 8 entries) and tw_c (8 n1) the inter-step twiddles, sre/sim scratch of n1 n2 doubles
+ * each, buf 4 max(wa n1, wb n2) doubles. */
+SXN_EXPORT void sxn_spectral_fft_blocked(int64_t n1, int64_t n2, int64_t wa, int64_t wb, const int32_t *meta1, const double *tw1_re,
+                                         const double *tw1_im, const int32_t *meta2, const double *tw2_re,
+                                         const double *tw2_im, const double *tw_a_re, const double *tw_a_im,
+                                         const double *tw_c_re, const double *tw_c_im, double *re, double *im,
+                                         double *sre, double *sim, double *buf) {
+    sxn_fft_blocked bp = {n1, n2, wa, wb, sub_plan(n1, meta1, tw1_re, tw1_im), sub_plan(n2, meta2, tw2_re, tw2_im),
+                          tw_a_re, tw_a_im, tw_c_re, tw_c_im};
+    blocked_dispatch(&bp, NULL, re, im, sre, sim, buf);
+}
+
+/* sxn_spectral_rfft for h = n1 n2 by the blocked transform, the packing fused into its first pass.
+ * work holds 4h + 4 max(wa n1, wb n2) doubles. */
+SXN_EXPORT void sxn_spectral_rfft_blocked(const double *x, int64_t n1, int64_t n2, int64_t wa, int64_t wb,
+                                          const int32_t *meta1,
+                                          const double *tw1_re, const double *tw1_im, const int32_t *meta2,
+                                          const double *tw2_re, const double *tw2_im, const double *tw_a_re,
+                                          const double *tw_a_im, const double *tw_c_re, const double *tw_c_im,
+                                          const double *rtw_re, const double *rtw_im, double scale, double *out_re,
+                                          double *out_im, double *work) {
+    int64_t h = n1 * n2;
+    sxn_fft_blocked bp = {n1, n2, wa, wb, sub_plan(n1, meta1, tw1_re, tw1_im), sub_plan(n2, meta2, tw2_re, tw2_im),
+                          tw_a_re, tw_a_im, tw_c_re, tw_c_im};
+    double *zr = work, *zi = work + h, *sr = work + 2 * h, *si = work + 3 * h;
+    blocked_dispatch(&bp, x, zr, zi, sr, si, work + 4 * h);
+    unpack_real(h, zr, zi, rtw_re, rtw_im, scale, out_re, out_im);
 }

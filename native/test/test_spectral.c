@@ -15,6 +15,15 @@ void sxn_spectral_rolling_entropy(const double *x, int32_t series, int64_t lengt
 void sxn_spectral_rfft(const double *x, int64_t h, int32_t nstages, const int32_t *radix, const int32_t *stride,
                        const int32_t *tw_off, const double *tw_re, const double *tw_im, const double *rtw_re,
                        const double *rtw_im, double scale, double *out_re, double *out_im, double *work);
+void sxn_spectral_fft_blocked(int64_t n1, int64_t n2, int64_t wa, int64_t wb, const int32_t *meta1, const double *tw1_re, const double *tw1_im,
+                              const int32_t *meta2, const double *tw2_re, const double *tw2_im, const double *tw_a_re,
+                              const double *tw_a_im, const double *tw_c_re, const double *tw_c_im, double *re, double *im,
+                              double *sre, double *sim, double *buf);
+void sxn_spectral_rfft_blocked(const double *x, int64_t n1, int64_t n2, int64_t wa, int64_t wb, const int32_t *meta1, const double *tw1_re,
+                               const double *tw1_im, const int32_t *meta2, const double *tw2_re, const double *tw2_im,
+                               const double *tw_a_re, const double *tw_a_im, const double *tw_c_re, const double *tw_c_im,
+                               const double *rtw_re, const double *rtw_im, double scale, double *out_re, double *out_im,
+                               double *work);
 int32_t sxn_isa_level(void);
 
 typedef struct {
@@ -54,6 +63,117 @@ static void plan_build(plan_t *p, int64_t n) {
 }
 
 static void plan_free(plan_t *p) { free(p->twr); free(p->twi); }
+
+/* The four-step plan of FftPlan.java: Stockham sub-plans of n1 and n2 packed as
+ * {nstages, radix..., stride..., tw_off...}, and the inter-step twiddles
+ * a[b n1 + k1] = w_n^(8 b k1), c[8 k1 + c] = w_n^(k1 c). */
+typedef struct {
+    int64_t n1, n2;
+    plan_t p1, p2;
+    int32_t *m1, *m2;
+    double *ar, *ai, *cr, *ci;
+} blocked_t;
+
+static int32_t *pack_meta(const plan_t *p) {
+    int32_t *m = malloc(sizeof(int32_t) * (size_t) (1 + 3 * p->nst));
+    m[0] = p->nst;
+    for (int t = 0; t < p->nst; t++) { m[1 + t] = p->radix[t]; m[1 + p->nst + t] = p->stride[t]; m[1 + 2 * p->nst + t] = p->off[t]; }
+    return m;
+}
+
+static void blocked_build(blocked_t *b, int64_t n1, int64_t n2) {
+    int64_t n = n1 * n2;
+    b->n1 = n1; b->n2 = n2;
+    plan_build(&b->p1, n1);
+    plan_build(&b->p2, n2);
+    b->m1 = pack_meta(&b->p1);
+    b->m2 = pack_meta(&b->p2);
+    b->ar = sxn_test_alloc(n / 8); b->ai = sxn_test_alloc(n / 8);
+    b->cr = sxn_test_alloc(8 * n1); b->ci = sxn_test_alloc(8 * n1);
+    for (int64_t q = 0; q < n2 / 8; q++)
+        for (int64_t k = 0; k < n1; k++) {
+            double ang = -2.0 * M_PI * (double) ((8 * q * k) % n) / (double) n;
+            b->ar[q * n1 + k] = cos(ang); b->ai[q * n1 + k] = sin(ang);
+        }
+    for (int64_t k = 0; k < n1; k++)
+        for (int64_t c = 0; c < 8; c++) {
+            double ang = -2.0 * M_PI * (double) ((k * c) % n) / (double) n;
+            b->cr[8 * k + c] = cos(ang); b->ci[8 * k + c] = sin(ang);
+        }
+}
+
+static void blocked_free(blocked_t *b) {
+    plan_free(&b->p1); plan_free(&b->p2);
+    free(b->m1); free(b->m2); free(b->ar); free(b->ai); free(b->cr); free(b->ci);
+}
+
+static double naive_dft_err(const double *xr, const double *xi, const double *re, const double *im, int64_t n) {
+    double err = 0, ref = 0;
+    for (int64_t k = 0; k < n; k++) {
+        double ar = 0, ai = 0;
+        for (int64_t j = 0; j < n; j++) {
+            double ang = -2.0 * M_PI * (double) ((j * k) % n) / (double) n, c = cos(ang), s = sin(ang);
+            ar += xr[j] * c - xi[j] * s;
+            ai += xr[j] * s + xi[j] * c;
+        }
+        err += (re[k] - ar) * (re[k] - ar) + (im[k] - ai) * (im[k] - ai);
+        ref += ar * ar + ai * ai;
+    }
+    return sqrt(err / ref);
+}
+
+/* The blocked transform of n1 x n2 against the naive DFT (small n) or against the Stockham transform
+ * of the same input (large n; Stockham itself is checked against the DFT above). */
+static void test_blocked(int64_t n1, int64_t n2, int64_t wa, int64_t wb, unsigned long long *seed) {
+    int64_t n = n1 * n2, big = wa * n1 > wb * n2 ? wa * n1 : wb * n2;
+    blocked_t b;
+    blocked_build(&b, n1, n2);
+    double *re = sxn_test_alloc(n), *im = sxn_test_alloc(n), *sr = sxn_test_alloc(n), *si = sxn_test_alloc(n);
+    double *xr = sxn_test_alloc(n), *xi = sxn_test_alloc(n), *buf = sxn_test_alloc(4 * big);
+    for (int64_t i = 0; i < n; i++) { xr[i] = re[i] = sxn_test_uniform(seed); xi[i] = im[i] = sxn_test_uniform(seed); }
+    sxn_spectral_fft_blocked(n1, n2, wa, wb, b.m1, b.p1.twr, b.p1.twi, b.m2, b.p2.twr, b.p2.twi, b.ar, b.ai, b.cr, b.ci,
+                             re, im, sr, si, buf);
+    if (n <= 4096) {
+        SXN_CHECK_CLOSE(naive_dft_err(xr, xi, re, im, n), 0, 1e-13 * (double) n, 0, "blocked fft vs dft", n);
+    } else {
+        plan_t p;
+        plan_build(&p, n);
+        double *yr = sxn_test_alloc(n), *yi = sxn_test_alloc(n);
+        for (int64_t i = 0; i < n; i++) { yr[i] = xr[i]; yi[i] = xi[i]; }
+        sxn_spectral_fft(n, p.nst, p.radix, p.stride, p.off, p.twr, p.twi, yr, yi, sr, si);
+        double err = 0, ref = 0;
+        for (int64_t k = 0; k < n; k++) {
+            err += (re[k] - yr[k]) * (re[k] - yr[k]) + (im[k] - yi[k]) * (im[k] - yi[k]);
+            ref += yr[k] * yr[k] + yi[k] * yi[k];
+        }
+        /* both are within a few ulps times log2 n of the exact DFT */
+        SXN_CHECK_CLOSE(sqrt(err / ref), 0, 1e-14, 0, "blocked fft vs stockham", n);
+        plan_free(&p);
+        free(yr); free(yi);
+    }
+    /* the real FFT of length 2n through the blocked transform (packing fused) */
+    double *x = sxn_test_alloc(2 * n), *rtr = sxn_test_alloc(n + 1), *rti = sxn_test_alloc(n + 1);
+    double *ore = sxn_test_alloc(n + 1), *oim = sxn_test_alloc(n + 1), *work = sxn_test_alloc(4 * n + 4 * big);
+    for (int64_t k = 0; k <= n; k++) { rtr[k] = cos(-M_PI * (double) k / (double) n); rti[k] = sin(-M_PI * (double) k / (double) n); }
+    rti[n] = 0;
+    for (int64_t i = 0; i < 2 * n; i++) x[i] = sxn_test_uniform(seed);
+    sxn_spectral_rfft_blocked(x, n1, n2, wa, wb, b.m1, b.p1.twr, b.p1.twi, b.m2, b.p2.twr, b.p2.twi, b.ar, b.ai, b.cr, b.ci,
+                              rtr, rti, 1.0, ore, oim, work);
+    plan_t p;
+    plan_build(&p, n);
+    double *qre = sxn_test_alloc(n + 1), *qim = sxn_test_alloc(n + 1), *work2 = sxn_test_alloc(4 * n);
+    sxn_spectral_rfft(x, n, p.nst, p.radix, p.stride, p.off, p.twr, p.twi, rtr, rti, 1.0, qre, qim, work2);
+    double err = 0, ref = 0;
+    for (int64_t k = 0; k <= n; k++) {
+        err += (ore[k] - qre[k]) * (ore[k] - qre[k]) + (oim[k] - qim[k]) * (oim[k] - qim[k]);
+        ref += qre[k] * qre[k] + qim[k] * qim[k];
+    }
+    SXN_CHECK_CLOSE(sqrt(err / ref), 0, 1e-14, 0, "blocked rfft vs stockham rfft", n);
+    plan_free(&p);
+    free(x); free(rtr); free(rti); free(ore); free(oim); free(work); free(qre); free(qim); free(work2);
+    blocked_free(&b);
+    free(re); free(im); free(sr); free(si); free(xr); free(xi); free(buf);
+}
 
 static void test_fft(int64_t n, unsigned long long *seed) {
     plan_t p;
@@ -161,6 +281,13 @@ int main(void) {
     unsigned long long seed = 7;
     int64_t sizes[] = {2, 3, 4, 5, 6, 8, 9, 12, 15, 16, 25, 27, 32, 60, 64, 100, 125, 128, 243, 256, 360, 512, 1000, 1024};
     for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) test_fft(sizes[i], &seed);
+    /* blocked four-step: n1, n2 multiples of 8, every radix in the sub-plans, square and not */
+    /* {n1, n2, wa, wb} */
+    int64_t blocks[][4] = {{8, 8, 8, 8}, {8, 16, 16, 8}, {16, 8, 8, 16}, {8, 24, 8, 8}, {40, 8, 8, 8}, {16, 48, 16, 16},
+                           {32, 32, 32, 8}, {64, 64, 16, 32}, {256, 256, 32, 8}, {256, 512, 16, 16}, {256, 768, 8, 8},
+                           {120, 200, 40, 24}};
+    for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++)
+        test_blocked(blocks[i][0], blocks[i][1], blocks[i][2], blocks[i][3], &seed);
     int64_t halves[] = {1, 2, 3, 4, 5, 8, 12, 16, 32, 60, 64, 128, 512};
     for (size_t i = 0; i < sizeof halves / sizeof halves[0]; i++) test_rfft(halves[i], &seed);
     int64_t windows[] = {2, 4, 6, 16, 30, 64, 100, 256};

@@ -13,9 +13,10 @@ import java.lang.invoke.MethodHandle;
 
 /**
  * Stockham stages in libsxnkernels ({@code native/src/spectral.c}: the same radix 4/2/3/5 stages as
- * the JAVA kernel, compiled for AVX-512, AVX2+FMA and baseline and chosen at run time). One critical
- * downcall per transform passes the heap arrays and the plan's arrays without copying. Stateless;
- * loaded only when NATIVE is available.
+ * the JAVA kernel, compiled for AVX-512, AVX2+FMA and baseline and chosen at run time), and from
+ * {@link #BLOCKED_MIN} on the cache-blocked four-step transform built from the same stages
+ * ({@link FftPlan.Blocked}). One critical downcall per transform passes the heap arrays and the plan's
+ * arrays without copying. Stateless; loaded only when NATIVE is available.
  */
 final class NativeFftKernels implements FftKernels {
     static final MethodHandle FFT = SxnNative.downcall("sxn_spectral_fft", FunctionDescriptor.ofVoid(
@@ -25,9 +26,45 @@ final class NativeFftKernels implements FftKernels {
             ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_DOUBLE, ADDRESS,
             ADDRESS, ADDRESS));
 
+    static final MethodHandle FFT_BLOCKED = SxnNative.downcall("sxn_spectral_fft_blocked", FunctionDescriptor.ofVoid(
+            JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS,
+            ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
+
+    static final MethodHandle RFFT_BLOCKED = SxnNative.downcall("sxn_spectral_rfft_blocked", FunctionDescriptor.ofVoid(
+            ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS,
+            ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_DOUBLE, ADDRESS, ADDRESS, ADDRESS));
+
+    /**
+     * Shortest complex length that runs the cache-blocked four-step transform instead of the Stockham
+     * stages (when the plan has a blocked layout). Measured by CPU time per transform
+     * (bench/results/spectral.md, "Large-n blocked FFT").
+     */
+    static final int BLOCKED_MIN = Integer.getInteger("sxn.fft.blockedMin", 1 << 16);
+
+    private static FftPlan.Blocked blockedOf(FftPlan plan) {
+        FftPlan.Blocked b = plan.blocked;
+        return b != null && plan.n >= BLOCKED_MIN ? b : null;
+    }
+
     /** Real FFTs of even length in one downcall: packing and unpacking in C as well (short transforms). */
     @Override
     public boolean realEven(FftPlan half, double[] x, int off, double[] outRe, double[] outIm, double scale) {
+        FftPlan.Blocked b = blockedOf(half);
+        if (b != null) {
+            double[] work = FftPlan.Workspace.get().slot(4, 4 * half.n + b.bufferLength());
+            try {
+                RFFT_BLOCKED.invokeExact(MemorySegment.ofArray(x).asSlice((long) off * Double.BYTES), (long) b.n1, (long) b.n2,
+                        (long) b.wa, (long) b.wb, MemorySegment.ofArray(b.meta1), MemorySegment.ofArray(b.p1.flatTwRe),
+                        MemorySegment.ofArray(b.p1.flatTwIm), MemorySegment.ofArray(b.meta2), MemorySegment.ofArray(b.p2.flatTwRe),
+                        MemorySegment.ofArray(b.p2.flatTwIm), MemorySegment.ofArray(b.aRe), MemorySegment.ofArray(b.aIm),
+                        MemorySegment.ofArray(b.cRe), MemorySegment.ofArray(b.cIm), MemorySegment.ofArray(half.realTwRe),
+                        MemorySegment.ofArray(half.realTwIm), scale, MemorySegment.ofArray(outRe), MemorySegment.ofArray(outIm),
+                        MemorySegment.ofArray(work));
+            } catch (Throwable t) {
+                throw NativeFailure.wrap("sxn_spectral_rfft_blocked", t);
+            }
+            return true;
+        }
         double[] work = FftPlan.Workspace.get().slot(4, 4 * half.n);
         try {
             RFFT.invokeExact(MemorySegment.ofArray(x).asSlice((long) off * Double.BYTES), (long) half.n, half.radix.length,
@@ -43,6 +80,21 @@ final class NativeFftKernels implements FftKernels {
 
     @Override
     public void transform(FftPlan plan, double[] re, double[] im, double[] sre, double[] sim) {
+        FftPlan.Blocked b = blockedOf(plan);
+        if (b != null) {
+            double[] buf = FftPlan.Workspace.get().slot(8, b.bufferLength());
+            try {
+                FFT_BLOCKED.invokeExact((long) b.n1, (long) b.n2, (long) b.wa, (long) b.wb, MemorySegment.ofArray(b.meta1),
+                        MemorySegment.ofArray(b.p1.flatTwRe), MemorySegment.ofArray(b.p1.flatTwIm), MemorySegment.ofArray(b.meta2),
+                        MemorySegment.ofArray(b.p2.flatTwRe), MemorySegment.ofArray(b.p2.flatTwIm), MemorySegment.ofArray(b.aRe),
+                        MemorySegment.ofArray(b.aIm), MemorySegment.ofArray(b.cRe), MemorySegment.ofArray(b.cIm),
+                        MemorySegment.ofArray(re), MemorySegment.ofArray(im), MemorySegment.ofArray(sre), MemorySegment.ofArray(sim),
+                        MemorySegment.ofArray(buf));
+            } catch (Throwable t) {
+                throw NativeFailure.wrap("sxn_spectral_fft_blocked", t);
+            }
+            return;
+        }
         try {
             FFT.invokeExact((long) plan.n, plan.radix.length, MemorySegment.ofArray(plan.radix), MemorySegment.ofArray(plan.stride),
                     MemorySegment.ofArray(plan.twOffset), MemorySegment.ofArray(plan.flatTwRe), MemorySegment.ofArray(plan.flatTwIm),
