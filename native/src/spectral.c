@@ -149,14 +149,25 @@ static void unpack_real(int64_t h, const double *zr, const double *zi, const dou
     }
 }
 
+/* Four arrays of h doubles in work (4h + 256 doubles), skewed by 512 and 768 bytes against each other:
+ * end to end at offsets h, 2h, 3h (powers of two) the stage stores alias the next loads mod 4 KiB, a
+ * false store-to-load dependency that costs up to half the speed of a transform in cache. */
+static void skewed_quarters(double *work, int64_t h, double **zr, double **zi, double **sr, double **si) {
+    *zr = work;
+    *zi = work + h + 64;
+    *sr = work + 2 * h + 160;
+    *si = work + 3 * h + 256;
+}
+
 /* Real FFT of even length 2h in one call: pack x into z_j = x_2j + i x_2j+1, complex FFT of length h,
- * unpack. work holds 4h doubles; out_re/out_im hold h + 1. */
+ * unpack. work holds 4h + 256 doubles; out_re/out_im hold h + 1. */
 SXN_EXPORT void sxn_spectral_rfft(const double *x, int64_t h, int32_t nstages, const int32_t *radix,
                                   const int32_t *stride, const int32_t *tw_off, const double *tw_re,
                                   const double *tw_im, const double *rtw_re, const double *rtw_im, double scale,
                                   double *out_re, double *out_im, double *work) {
     sxn_fft_plan p = {h, nstages, radix, stride, tw_off, tw_re, tw_im, C5};
-    double *zr = work, *zi = work + h, *sr = work + 2 * h, *si = work + 3 * h;
+    double *zr, *zi, *sr, *si;
+    skewed_quarters(work, h, &zr, &zi, &sr, &si);
     for (int64_t j = 0; j < h; j++) {
         zr[j] = x[2 * j];
         zi[j] = x[2 * j + 1];
@@ -185,7 +196,7 @@ static void blocked_dispatch(const sxn_fft_blocked *bp, const double *x, double 
  * wa (columns per block of the first pass) a multiple of 8 dividing n2, wb (rows per block of the
  * second) a multiple of 8 dividing n1, meta1/meta2 and tw1/tw2 the Stockham plans of lengths n1 and n2,
  * tw_a (n1 n2 / 8 entries) and tw_c (8 n1) the inter-step twiddles, sre/sim scratch of n1 n2 doubles
- * each, buf 4 max(wa n1, wb n2) doubles. */
+ * each, buf 4 max(wa n1, wb n2) + 256 doubles. */
 SXN_EXPORT void sxn_spectral_fft_blocked(int64_t n1, int64_t n2, int64_t wa, int64_t wb, const int32_t *meta1, const double *tw1_re,
                                          const double *tw1_im, const int32_t *meta2, const double *tw2_re,
                                          const double *tw2_im, const double *tw_a_re, const double *tw_a_im,
@@ -197,7 +208,7 @@ SXN_EXPORT void sxn_spectral_fft_blocked(int64_t n1, int64_t n2, int64_t wa, int
 }
 
 /* sxn_spectral_rfft for h = n1 n2 by the blocked transform, the packing fused into its first pass.
- * work holds 4h + 4 max(wa n1, wb n2) doubles. */
+ * work holds 4h + 4 max(wa n1, wb n2) + 512 doubles. */
 SXN_EXPORT void sxn_spectral_rfft_blocked(const double *x, int64_t n1, int64_t n2, int64_t wa, int64_t wb,
                                           const int32_t *meta1,
                                           const double *tw1_re, const double *tw1_im, const int32_t *meta2,
@@ -208,7 +219,8 @@ SXN_EXPORT void sxn_spectral_rfft_blocked(const double *x, int64_t n1, int64_t n
     int64_t h = n1 * n2;
     sxn_fft_blocked bp = {n1, n2, wa, wb, sub_plan(n1, meta1, tw1_re, tw1_im), sub_plan(n2, meta2, tw2_re, tw2_im),
                           tw_a_re, tw_a_im, tw_c_re, tw_c_im};
-    double *zr = work, *zi = work + h, *sr = work + 2 * h, *si = work + 3 * h;
-    blocked_dispatch(&bp, x, zr, zi, sr, si, work + 4 * h);
+    double *zr, *zi, *sr, *si;
+    skewed_quarters(work, h, &zr, &zi, &sr, &si);
+    blocked_dispatch(&bp, x, zr, zi, sr, si, work + 4 * h + 256);
     unpack_real(h, zr, zi, rtw_re, rtw_im, scale, out_re, out_im);
 }

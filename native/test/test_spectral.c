@@ -129,7 +129,7 @@ static void test_blocked(int64_t n1, int64_t n2, int64_t wa, int64_t wb, unsigne
     blocked_t b;
     blocked_build(&b, n1, n2);
     double *re = sxn_test_alloc(n), *im = sxn_test_alloc(n), *sr = sxn_test_alloc(n), *si = sxn_test_alloc(n);
-    double *xr = sxn_test_alloc(n), *xi = sxn_test_alloc(n), *buf = sxn_test_alloc(4 * big);
+    double *xr = sxn_test_alloc(n), *xi = sxn_test_alloc(n), *buf = sxn_test_alloc(4 * big + 256);
     for (int64_t i = 0; i < n; i++) { xr[i] = re[i] = sxn_test_uniform(seed); xi[i] = im[i] = sxn_test_uniform(seed); }
     sxn_spectral_fft_blocked(n1, n2, wa, wb, b.m1, b.p1.twr, b.p1.twi, b.m2, b.p2.twr, b.p2.twi, b.ar, b.ai, b.cr, b.ci,
                              re, im, sr, si, buf);
@@ -153,7 +153,7 @@ static void test_blocked(int64_t n1, int64_t n2, int64_t wa, int64_t wb, unsigne
     }
     /* the real FFT of length 2n through the blocked transform (packing fused) */
     double *x = sxn_test_alloc(2 * n), *rtr = sxn_test_alloc(n + 1), *rti = sxn_test_alloc(n + 1);
-    double *ore = sxn_test_alloc(n + 1), *oim = sxn_test_alloc(n + 1), *work = sxn_test_alloc(4 * n + 4 * big);
+    double *ore = sxn_test_alloc(n + 1), *oim = sxn_test_alloc(n + 1), *work = sxn_test_alloc(4 * n + 4 * big + 512);
     for (int64_t k = 0; k <= n; k++) { rtr[k] = cos(-M_PI * (double) k / (double) n); rti[k] = sin(-M_PI * (double) k / (double) n); }
     rti[n] = 0;
     for (int64_t i = 0; i < 2 * n; i++) x[i] = sxn_test_uniform(seed);
@@ -161,7 +161,7 @@ static void test_blocked(int64_t n1, int64_t n2, int64_t wa, int64_t wb, unsigne
                               rtr, rti, 1.0, ore, oim, work);
     plan_t p;
     plan_build(&p, n);
-    double *qre = sxn_test_alloc(n + 1), *qim = sxn_test_alloc(n + 1), *work2 = sxn_test_alloc(4 * n);
+    double *qre = sxn_test_alloc(n + 1), *qim = sxn_test_alloc(n + 1), *work2 = sxn_test_alloc(4 * n + 256);
     sxn_spectral_rfft(x, n, p.nst, p.radix, p.stride, p.off, p.twr, p.twi, rtr, rti, 1.0, qre, qim, work2);
     double err = 0, ref = 0;
     for (int64_t k = 0; k <= n; k++) {
@@ -257,7 +257,7 @@ static void test_rfft(int64_t h, unsigned long long *seed) {
     double *rtr = sxn_test_alloc(h + 1), *rti = sxn_test_alloc(h + 1);
     for (int64_t k = 0; k <= h; k++) { rtr[k] = cos(-M_PI * (double) k / (double) h); rti[k] = sin(-M_PI * (double) k / (double) h); }
     rti[h] = 0;
-    double *x = sxn_test_alloc(n), *ore = sxn_test_alloc(h + 1), *oim = sxn_test_alloc(h + 1), *work = sxn_test_alloc(4 * h);
+    double *x = sxn_test_alloc(n), *ore = sxn_test_alloc(h + 1), *oim = sxn_test_alloc(h + 1), *work = sxn_test_alloc(4 * h + 256);
     for (int64_t i = 0; i < n; i++) x[i] = sxn_test_uniform(seed);
     sxn_spectral_rfft(x, h, p.nst, p.radix, p.stride, p.off, p.twr, p.twi, rtr, rti, 0.5, ore, oim, work);
     double err = 0, ref = 0;

@@ -216,9 +216,9 @@ final class FftPlan {
             return m;
         }
 
-        /** Doubles of lane buffer the native blocked transform needs: four of max(wa n1, wb n2). */
+        /** Doubles of lane buffer the native blocked transform needs: four of max(wa n1, wb n2), plus 256 of skew. */
         int bufferLength() {
-            return 4 * Math.max(wa * n1, wb * n2);
+            return 4 * Math.max(wa * n1, wb * n2) + 256;
         }
     }
 

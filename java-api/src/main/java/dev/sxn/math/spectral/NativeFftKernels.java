@@ -51,7 +51,7 @@ final class NativeFftKernels implements FftKernels {
     public boolean realEven(FftPlan half, double[] x, int off, double[] outRe, double[] outIm, double scale) {
         FftPlan.Blocked b = blockedOf(half);
         if (b != null) {
-            double[] work = FftPlan.Workspace.get().slot(4, 4 * half.n + b.bufferLength());
+            double[] work = FftPlan.Workspace.get().slot(4, 4 * half.n + 256 + b.bufferLength());
             try {
                 RFFT_BLOCKED.invokeExact(MemorySegment.ofArray(x).asSlice((long) off * Double.BYTES), (long) b.n1, (long) b.n2,
                         (long) b.wa, (long) b.wb, MemorySegment.ofArray(b.meta1), MemorySegment.ofArray(b.p1.flatTwRe),
@@ -65,7 +65,7 @@ final class NativeFftKernels implements FftKernels {
             }
             return true;
         }
-        double[] work = FftPlan.Workspace.get().slot(4, 4 * half.n);
+        double[] work = FftPlan.Workspace.get().slot(4, 4 * half.n + 256); // 256: skew, see spectral.c
         try {
             RFFT.invokeExact(MemorySegment.ofArray(x).asSlice((long) off * Double.BYTES), (long) half.n, half.radix.length,
                     MemorySegment.ofArray(half.radix), MemorySegment.ofArray(half.stride), MemorySegment.ofArray(half.twOffset),
