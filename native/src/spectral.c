@@ -98,6 +98,14 @@ static const double C5[4] = {0.30901699437494745, -0.8090169943749473, 0.9510565
 #undef VSET1
 #pragma GCC pop_options
 
+static int nonfinite_dispatch(const double *a, int64_t n) {
+    switch (sxn_isa()) {
+        case SXN_ISA_AVX512: return nonfinite_avx512(a, n);
+        case SXN_ISA_AVX2: return nonfinite_avx2(a, n);
+        default: return nonfinite_base(a, n);
+    }
+}
+
 static void fft_dispatch(const sxn_fft_plan *p, double *re, double *im, double *sre, double *sim) {
     switch (sxn_isa()) {
         case SXN_ISA_AVX512: fft_avx512(p, re, im, sre, sim); break;
@@ -106,12 +114,16 @@ static void fft_dispatch(const sxn_fft_plan *p, double *re, double *im, double *
     }
 }
 
-/* Unnormalised forward DFT of (re, im)[0, n) in place; n = product of radix[0..nstages). */
-SXN_EXPORT void sxn_spectral_fft(int64_t n, int32_t nstages, const int32_t *radix, const int32_t *stride,
-                                 const int32_t *tw_off, const double *tw_re, const double *tw_im,
-                                 double *re, double *im, double *sre, double *sim) {
+/* Unnormalised forward DFT of (re, im)[0, n) in place; n = product of radix[0..nstages). With check
+ * set, returns 1 without writing anything when the input holds a NaN or an infinity (the Java side
+ * then finds the index for its message); 0 otherwise. */
+SXN_EXPORT int32_t sxn_spectral_fft(int64_t n, int32_t nstages, const int32_t *radix, const int32_t *stride,
+                                    const int32_t *tw_off, const double *tw_re, const double *tw_im,
+                                    double *re, double *im, double *sre, double *sim, int32_t check) {
+    if (check && (nonfinite_dispatch(re, n) || nonfinite_dispatch(im, n))) return 1;
     sxn_fft_plan p = {n, nstages, radix, stride, tw_off, tw_re, tw_im, C5};
     fft_dispatch(&p, re, im, sre, sim);
+    return 0;
 }
 
 /* Rolling spectral entropy, window w = 2h even, plan of the complex length h. work holds 5h + 1
@@ -160,11 +172,13 @@ static void skewed_quarters(double *work, int64_t h, double **zr, double **zi, d
 }
 
 /* Real FFT of even length 2h in one call: pack x into z_j = x_2j + i x_2j+1, complex FFT of length h,
- * unpack. work holds 4h + 256 doubles; out_re/out_im hold h + 1. */
-SXN_EXPORT void sxn_spectral_rfft(const double *x, int64_t h, int32_t nstages, const int32_t *radix,
-                                  const int32_t *stride, const int32_t *tw_off, const double *tw_re,
-                                  const double *tw_im, const double *rtw_re, const double *rtw_im, double scale,
-                                  double *out_re, double *out_im, double *work) {
+ * unpack. work holds 4h + 256 doubles; out_re/out_im hold h + 1. With check set, returns 1 without
+ * writing the output when x holds a NaN or an infinity; 0 otherwise. */
+SXN_EXPORT int32_t sxn_spectral_rfft(const double *x, int64_t h, int32_t nstages, const int32_t *radix,
+                                     const int32_t *stride, const int32_t *tw_off, const double *tw_re,
+                                     const double *tw_im, const double *rtw_re, const double *rtw_im, double scale,
+                                     double *out_re, double *out_im, double *work, int32_t check) {
+    if (check && nonfinite_dispatch(x, 2 * h)) return 1;
     sxn_fft_plan p = {h, nstages, radix, stride, tw_off, tw_re, tw_im, C5};
     double *zr, *zi, *sr, *si;
     skewed_quarters(work, h, &zr, &zi, &sr, &si);
@@ -174,6 +188,7 @@ SXN_EXPORT void sxn_spectral_rfft(const double *x, int64_t h, int32_t nstages, c
     }
     fft_dispatch(&p, zr, zi, sr, si);
     unpack_real(h, zr, zi, rtw_re, rtw_im, scale, out_re, out_im);
+    return 0;
 }
 
 /* A sub-plan from its packed int description {nstages, radix[nstages], stride[nstages], tw_off[nstages]}. */
@@ -183,12 +198,12 @@ static sxn_fft_plan sub_plan(int64_t n, const int32_t *meta, const double *tw_re
     return p;
 }
 
-static void blocked_dispatch(const sxn_fft_blocked *bp, const double *x, double *re, double *im, double *sre,
-                             double *sim, double *buf) {
+static int blocked_dispatch(const sxn_fft_blocked *bp, const double *x, double *re, double *im, double *sre,
+                            double *sim, double *buf, int check) {
     switch (sxn_isa()) {
-        case SXN_ISA_AVX512: blocked_avx512(bp, x, re, im, sre, sim, buf); break;
-        case SXN_ISA_AVX2: blocked_avx2(bp, x, re, im, sre, sim, buf); break;
-        default: blocked_base(bp, x, re, im, sre, sim, buf); break;
+        case SXN_ISA_AVX512: return blocked_avx512(bp, x, re, im, sre, sim, buf, check);
+        case SXN_ISA_AVX2: return blocked_avx2(bp, x, re, im, sre, sim, buf, check);
+        default: return blocked_base(bp, x, re, im, sre, sim, buf, check);
     }
 }
 
@@ -196,31 +211,34 @@ static void blocked_dispatch(const sxn_fft_blocked *bp, const double *x, double 
  * wa (columns per block of the first pass) a multiple of 8 dividing n2, wb (rows per block of the
  * second) a multiple of 8 dividing n1, meta1/meta2 and tw1/tw2 the Stockham plans of lengths n1 and n2,
  * tw_a (n1 n2 / 8 entries) and tw_c (8 n1) the inter-step twiddles, sre/sim scratch of n1 n2 doubles
- * each, buf 4 max(wa n1, wb n2) + 256 doubles. */
-SXN_EXPORT void sxn_spectral_fft_blocked(int64_t n1, int64_t n2, int64_t wa, int64_t wb, const int32_t *meta1, const double *tw1_re,
+ * each, buf 4 max(wa n1, wb n2) + 256 doubles. With check set, returns 1 when the input holds a NaN or
+ * an infinity, having written only sre/sim/buf (found during the first pass); 0 otherwise. */
+SXN_EXPORT int32_t sxn_spectral_fft_blocked(int64_t n1, int64_t n2, int64_t wa, int64_t wb, const int32_t *meta1, const double *tw1_re,
                                          const double *tw1_im, const int32_t *meta2, const double *tw2_re,
                                          const double *tw2_im, const double *tw_a_re, const double *tw_a_im,
                                          const double *tw_c_re, const double *tw_c_im, double *re, double *im,
-                                         double *sre, double *sim, double *buf) {
+                                         double *sre, double *sim, double *buf, int32_t check) {
     sxn_fft_blocked bp = {n1, n2, wa, wb, sub_plan(n1, meta1, tw1_re, tw1_im), sub_plan(n2, meta2, tw2_re, tw2_im),
                           tw_a_re, tw_a_im, tw_c_re, tw_c_im};
-    blocked_dispatch(&bp, NULL, re, im, sre, sim, buf);
+    return blocked_dispatch(&bp, NULL, re, im, sre, sim, buf, check);
 }
 
 /* sxn_spectral_rfft for h = n1 n2 by the blocked transform, the packing fused into its first pass.
- * work holds 4h + 4 max(wa n1, wb n2) + 512 doubles. */
-SXN_EXPORT void sxn_spectral_rfft_blocked(const double *x, int64_t n1, int64_t n2, int64_t wa, int64_t wb,
+ * work holds 4h + 4 max(wa n1, wb n2) + 512 doubles. check as for sxn_spectral_rfft (the output is
+ * not written when it returns 1). */
+SXN_EXPORT int32_t sxn_spectral_rfft_blocked(const double *x, int64_t n1, int64_t n2, int64_t wa, int64_t wb,
                                           const int32_t *meta1,
                                           const double *tw1_re, const double *tw1_im, const int32_t *meta2,
                                           const double *tw2_re, const double *tw2_im, const double *tw_a_re,
                                           const double *tw_a_im, const double *tw_c_re, const double *tw_c_im,
                                           const double *rtw_re, const double *rtw_im, double scale, double *out_re,
-                                          double *out_im, double *work) {
+                                          double *out_im, double *work, int32_t check) {
     int64_t h = n1 * n2;
     sxn_fft_blocked bp = {n1, n2, wa, wb, sub_plan(n1, meta1, tw1_re, tw1_im), sub_plan(n2, meta2, tw2_re, tw2_im),
                           tw_a_re, tw_a_im, tw_c_re, tw_c_im};
     double *zr, *zi, *sr, *si;
     skewed_quarters(work, h, &zr, &zi, &sr, &si);
-    blocked_dispatch(&bp, x, zr, zi, sr, si, work + 4 * h + 256);
+    if (blocked_dispatch(&bp, x, zr, zi, sr, si, work + 4 * h + 256, check)) return 1;
     unpack_real(h, zr, zi, rtw_re, rtw_im, scale, out_re, out_im);
+    return 0;
 }

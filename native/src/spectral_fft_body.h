@@ -223,6 +223,24 @@ static void SXN_FN(fft_)(const sxn_fft_plan *p, double *re, double *im, double *
     }
 }
 
+static int SXN_FN(any_nan_)(VD acc) {
+    double lanes[VW];
+    VSTORE(lanes, acc);
+    int bad = 0;
+    for (int c = 0; c < VW; c++) bad |= lanes[c] != lanes[c];
+    return bad;
+}
+
+/* Whether a[0, n) holds a NaN or an infinity (v * 0 is NaN exactly for those), vectorised. */
+static int SXN_FN(nonfinite_)(const double *a, int64_t n) {
+    VD zero = VSET1(0.0), acc = zero;
+    int64_t j = 0;
+    for (; j + VW <= n; j += VW) acc = VADD(acc, VMUL(VLOAD(a + j), zero));
+    double tail = 0.0;
+    for (; j < n; j++) tail += a[j] * 0.0;
+    return SXN_FN(any_nan_)(acc) || tail != tail;
+}
+
 /* w independent transforms of length p->n stored lane-interleaved (element i of lane c at i w + c,
  * w a multiple of 8): the Stockham stages with every stride times w, so even the first stages are
  * whole vectors and no butterfly needs a shuffle. Ping-pongs between (xr, xi) and (yr, yi); returns
@@ -258,8 +276,8 @@ static int SXN_FN(lanes_fft_)(const sxn_fft_plan *p, int64_t w, double *xr, doub
  * traffic). Input: (re, im), or when x is not NULL the real array x read as z_j = x_2j + i x_2j+1
  * (the real FFT's packing, fused into step A). buf holds 4 max(wa n1, wb n2) + 256 doubles. Touches
  * re/im/sre/sim [0, n), x [0, 2n), buf and the plan arrays only. */
-static void SXN_FN(blocked_)(const sxn_fft_blocked *bp, const double *x, double *re, double *im, double *sre,
-                             double *sim, double *buf) {
+static int SXN_FN(blocked_)(const sxn_fft_blocked *bp, const double *x, double *re, double *im, double *sre,
+                            double *sim, double *buf, int check) {
     int64_t n1 = bp->n1, n2 = bp->n2, wa = bp->wa, wb = bp->wb;
     int64_t big = wa * n1 > wb * n2 ? wa * n1 : wb * n2;
     /* The four lane arrays are skewed against each other by 512 and 768 bytes (mod 4 KiB): laid end to
@@ -267,11 +285,15 @@ static void SXN_FN(blocked_)(const sxn_fft_blocked *bp, const double *x, double 
      * mod 4 KiB (the CPU's store-to-load disambiguation sees a false dependency), which halved the
      * speed of the in-cache transforms. */
     double *br = buf, *bi = buf + big + 64, *tr = buf + 2 * big + 160, *ti = buf + 3 * big + 256;
+    /* v * 0 is 0 for finite v and NaN for NaN or infinity: the sum flags any non-finite input while it
+     * is loaded anyway (step A reads all of it and writes only the scratch arrays) */
+    VD zero = VSET1(0.0), acc = zero;
     for (int64_t col = 0; col < n2; col += wa) {
         if (x) {
             for (int64_t j1 = 0; j1 < n1; j1++) {
                 const double *src = x + 2 * (j1 * n2 + col);
                 double *dr = br + wa * j1, *di = bi + wa * j1;
+                for (int64_t c = 0; c < 2 * wa; c += VW) acc = VADD(acc, VMUL(VLOAD(src + c), zero));
                 for (int64_t c = 0; c < wa; c++) {
                     dr[c] = src[2 * c];
                     di[c] = src[2 * c + 1];
@@ -280,8 +302,10 @@ static void SXN_FN(blocked_)(const sxn_fft_blocked *bp, const double *x, double 
         } else {
             for (int64_t j1 = 0; j1 < n1; j1++) {
                 for (int64_t c = 0; c < wa; c += VW) {
-                    VSTORE(br + wa * j1 + c, VLOAD(re + j1 * n2 + col + c));
-                    VSTORE(bi + wa * j1 + c, VLOAD(im + j1 * n2 + col + c));
+                    VD vr = VLOAD(re + j1 * n2 + col + c), vi = VLOAD(im + j1 * n2 + col + c);
+                    acc = VADD(acc, VADD(VMUL(vr, zero), VMUL(vi, zero)));
+                    VSTORE(br + wa * j1 + c, vr);
+                    VSTORE(bi + wa * j1 + c, vi);
                 }
             }
         }
@@ -303,6 +327,7 @@ static void SXN_FN(blocked_)(const sxn_fft_blocked *bp, const double *x, double 
             }
         }
     }
+    if (check && SXN_FN(any_nan_)(acc)) return 1;
     for (int64_t row = 0; row < n1; row += wb) {
         for (int64_t c = 0; c < wb; c++) {
             const double *sr = sre + (row + c) * n2, *si = sim + (row + c) * n2;
@@ -320,6 +345,7 @@ static void SXN_FN(blocked_)(const sxn_fft_blocked *bp, const double *x, double 
             }
         }
     }
+    return 0;
 }
 
 /* p ln p for p in [0, 1], branch-free so the entropy loop vectorises (libm's log is a scalar call and

@@ -4,26 +4,26 @@
 #include "sxn_test.h"
 #include <stdint.h>
 
-void sxn_spectral_fft(int64_t n, int32_t nstages, const int32_t *radix, const int32_t *stride,
-                      const int32_t *tw_off, const double *tw_re, const double *tw_im,
-                      double *re, double *im, double *sre, double *sim);
+int32_t sxn_spectral_fft(int64_t n, int32_t nstages, const int32_t *radix, const int32_t *stride,
+                         const int32_t *tw_off, const double *tw_re, const double *tw_im,
+                         double *re, double *im, double *sre, double *sim, int32_t check);
 void sxn_spectral_rolling_entropy(const double *x, int32_t series, int64_t length, int64_t window,
                                   int64_t step, int32_t keep_dc, double log_scale,
                                   int64_t h, int32_t nstages, const int32_t *radix, const int32_t *stride,
                                   const int32_t *tw_off, const double *tw_re, const double *tw_im,
                                   const double *rtw_re, const double *rtw_im, double *work, double *out);
-void sxn_spectral_rfft(const double *x, int64_t h, int32_t nstages, const int32_t *radix, const int32_t *stride,
-                       const int32_t *tw_off, const double *tw_re, const double *tw_im, const double *rtw_re,
-                       const double *rtw_im, double scale, double *out_re, double *out_im, double *work);
-void sxn_spectral_fft_blocked(int64_t n1, int64_t n2, int64_t wa, int64_t wb, const int32_t *meta1, const double *tw1_re, const double *tw1_im,
+int32_t sxn_spectral_rfft(const double *x, int64_t h, int32_t nstages, const int32_t *radix, const int32_t *stride,
+                          const int32_t *tw_off, const double *tw_re, const double *tw_im, const double *rtw_re,
+                          const double *rtw_im, double scale, double *out_re, double *out_im, double *work, int32_t check);
+int32_t sxn_spectral_fft_blocked(int64_t n1, int64_t n2, int64_t wa, int64_t wb, const int32_t *meta1, const double *tw1_re, const double *tw1_im,
                               const int32_t *meta2, const double *tw2_re, const double *tw2_im, const double *tw_a_re,
                               const double *tw_a_im, const double *tw_c_re, const double *tw_c_im, double *re, double *im,
-                              double *sre, double *sim, double *buf);
-void sxn_spectral_rfft_blocked(const double *x, int64_t n1, int64_t n2, int64_t wa, int64_t wb, const int32_t *meta1, const double *tw1_re,
+                              double *sre, double *sim, double *buf, int32_t check);
+int32_t sxn_spectral_rfft_blocked(const double *x, int64_t n1, int64_t n2, int64_t wa, int64_t wb, const int32_t *meta1, const double *tw1_re,
                                const double *tw1_im, const int32_t *meta2, const double *tw2_re, const double *tw2_im,
                                const double *tw_a_re, const double *tw_a_im, const double *tw_c_re, const double *tw_c_im,
                                const double *rtw_re, const double *rtw_im, double scale, double *out_re, double *out_im,
-                               double *work);
+                               double *work, int32_t check);
 int32_t sxn_isa_level(void);
 
 typedef struct {
@@ -132,7 +132,7 @@ static void test_blocked(int64_t n1, int64_t n2, int64_t wa, int64_t wb, unsigne
     double *xr = sxn_test_alloc(n), *xi = sxn_test_alloc(n), *buf = sxn_test_alloc(4 * big + 256);
     for (int64_t i = 0; i < n; i++) { xr[i] = re[i] = sxn_test_uniform(seed); xi[i] = im[i] = sxn_test_uniform(seed); }
     sxn_spectral_fft_blocked(n1, n2, wa, wb, b.m1, b.p1.twr, b.p1.twi, b.m2, b.p2.twr, b.p2.twi, b.ar, b.ai, b.cr, b.ci,
-                             re, im, sr, si, buf);
+                             re, im, sr, si, buf, 1);
     if (n <= 4096) {
         SXN_CHECK_CLOSE(naive_dft_err(xr, xi, re, im, n), 0, 1e-13 * (double) n, 0, "blocked fft vs dft", n);
     } else {
@@ -140,7 +140,7 @@ static void test_blocked(int64_t n1, int64_t n2, int64_t wa, int64_t wb, unsigne
         plan_build(&p, n);
         double *yr = sxn_test_alloc(n), *yi = sxn_test_alloc(n);
         for (int64_t i = 0; i < n; i++) { yr[i] = xr[i]; yi[i] = xi[i]; }
-        sxn_spectral_fft(n, p.nst, p.radix, p.stride, p.off, p.twr, p.twi, yr, yi, sr, si);
+        sxn_spectral_fft(n, p.nst, p.radix, p.stride, p.off, p.twr, p.twi, yr, yi, sr, si, 0);
         double err = 0, ref = 0;
         for (int64_t k = 0; k < n; k++) {
             err += (re[k] - yr[k]) * (re[k] - yr[k]) + (im[k] - yi[k]) * (im[k] - yi[k]);
@@ -158,11 +158,11 @@ static void test_blocked(int64_t n1, int64_t n2, int64_t wa, int64_t wb, unsigne
     rti[n] = 0;
     for (int64_t i = 0; i < 2 * n; i++) x[i] = sxn_test_uniform(seed);
     sxn_spectral_rfft_blocked(x, n1, n2, wa, wb, b.m1, b.p1.twr, b.p1.twi, b.m2, b.p2.twr, b.p2.twi, b.ar, b.ai, b.cr, b.ci,
-                              rtr, rti, 1.0, ore, oim, work);
+                              rtr, rti, 1.0, ore, oim, work, 1);
     plan_t p;
     plan_build(&p, n);
     double *qre = sxn_test_alloc(n + 1), *qim = sxn_test_alloc(n + 1), *work2 = sxn_test_alloc(4 * n + 256);
-    sxn_spectral_rfft(x, n, p.nst, p.radix, p.stride, p.off, p.twr, p.twi, rtr, rti, 1.0, qre, qim, work2);
+    sxn_spectral_rfft(x, n, p.nst, p.radix, p.stride, p.off, p.twr, p.twi, rtr, rti, 1.0, qre, qim, work2, 0);
     double err = 0, ref = 0;
     for (int64_t k = 0; k <= n; k++) {
         err += (ore[k] - qre[k]) * (ore[k] - qre[k]) + (oim[k] - qim[k]) * (oim[k] - qim[k]);
@@ -181,7 +181,10 @@ static void test_fft(int64_t n, unsigned long long *seed) {
     double *re = sxn_test_alloc(n), *im = sxn_test_alloc(n), *sr = sxn_test_alloc(n), *si = sxn_test_alloc(n);
     double *xr = sxn_test_alloc(n), *xi = sxn_test_alloc(n);
     for (int64_t i = 0; i < n; i++) { xr[i] = re[i] = sxn_test_uniform(seed); xi[i] = im[i] = sxn_test_uniform(seed); }
-    sxn_spectral_fft(n, p.nst, p.radix, p.stride, p.off, p.twr, p.twi, re, im, sr, si);
+    if (sxn_spectral_fft(n, p.nst, p.radix, p.stride, p.off, p.twr, p.twi, re, im, sr, si, 1) != 0) {
+        sxn_failures++;
+        fprintf(stderr, "FAIL fft %ld: finite input reported non-finite\n", (long) n);
+    }
     double err = 0, ref = 0;
     for (int64_t k = 0; k < n; k++) {
         double ar = 0, ai = 0;
@@ -259,7 +262,7 @@ static void test_rfft(int64_t h, unsigned long long *seed) {
     rti[h] = 0;
     double *x = sxn_test_alloc(n), *ore = sxn_test_alloc(h + 1), *oim = sxn_test_alloc(h + 1), *work = sxn_test_alloc(4 * h + 256);
     for (int64_t i = 0; i < n; i++) x[i] = sxn_test_uniform(seed);
-    sxn_spectral_rfft(x, h, p.nst, p.radix, p.stride, p.off, p.twr, p.twi, rtr, rti, 0.5, ore, oim, work);
+    sxn_spectral_rfft(x, h, p.nst, p.radix, p.stride, p.off, p.twr, p.twi, rtr, rti, 0.5, ore, oim, work, 1);
     double err = 0, ref = 0;
     for (int64_t k = 0; k <= h; k++) {
         double ar = 0, ai = 0;
@@ -277,7 +280,55 @@ static void test_rfft(int64_t h, unsigned long long *seed) {
     free(rtr); free(rti); free(x); free(ore); free(oim); free(work);
 }
 
+/* check = 1: a NaN or infinity anywhere (first, middle, last, tail past the vector width) makes every
+ * entry point return 1 and leave the caller's arrays as they were. */
+static void test_nonfinite(void) {
+    const int64_t n1 = 16, n2 = 24, n = n1 * n2, big = 16 * 24;
+    blocked_t b;
+    blocked_build(&b, n1, n2);
+    plan_t p;
+    plan_build(&p, n);
+    double *re = sxn_test_alloc(n), *im = sxn_test_alloc(n), *sr = sxn_test_alloc(n), *si = sxn_test_alloc(n);
+    double *buf = sxn_test_alloc(4 * big + 256), *work = sxn_test_alloc(4 * n + 4 * big + 512);
+    double *rtr = sxn_test_alloc(n + 1), *rti = sxn_test_alloc(n + 1), *ore = sxn_test_alloc(n + 1), *oim = sxn_test_alloc(n + 1);
+    double *x = sxn_test_alloc(2 * n);
+    for (int64_t k = 0; k <= n; k++) { rtr[k] = cos(-M_PI * (double) k / (double) n); rti[k] = sin(-M_PI * (double) k / (double) n); }
+    int64_t where[] = {0, 1, n / 2 + 3, n - 1};
+    double bad[] = {NAN, INFINITY, -INFINITY};
+    for (int w = 0; w < 4; w++)
+        for (int v = 0; v < 3; v++)
+            for (int part = 0; part < 2; part++) {
+                for (int64_t i = 0; i < n; i++) { re[i] = (double) i; im[i] = -(double) i; }
+                for (int64_t i = 0; i < 2 * n; i++) x[i] = (double) i;
+                (part ? im : re)[where[w]] = bad[v];
+                x[2 * where[w] + part] = bad[v];
+                for (int64_t k = 0; k <= n; k++) ore[k] = oim[k] = 7.0;
+                int r1 = sxn_spectral_fft_blocked(n1, n2, 8, 16, b.m1, b.p1.twr, b.p1.twi, b.m2, b.p2.twr, b.p2.twi, b.ar, b.ai,
+                                                  b.cr, b.ci, re, im, sr, si, buf, 1);
+                int r2 = sxn_spectral_fft(n, p.nst, p.radix, p.stride, p.off, p.twr, p.twi, re, im, sr, si, 1);
+                int r3 = sxn_spectral_rfft_blocked(x, n1, n2, 8, 16, b.m1, b.p1.twr, b.p1.twi, b.m2, b.p2.twr, b.p2.twi, b.ar,
+                                                   b.ai, b.cr, b.ci, rtr, rti, 1.0, ore, oim, work, 1);
+                int r4 = sxn_spectral_rfft(x, n, p.nst, p.radix, p.stride, p.off, p.twr, p.twi, rtr, rti, 1.0, ore, oim, work, 1);
+                int intact = 1;
+                for (int64_t i = 0; i < n; i++) {
+                    if (i == where[w]) continue;
+                    if (re[i] != (double) i || im[i] != -(double) i) intact = 0;
+                }
+                for (int64_t k = 0; k <= n; k++) if (ore[k] != 7.0 || oim[k] != 7.0) intact = 0;
+                sxn_checks++;
+                if (!(r1 == 1 && r2 == 1 && r3 == 1 && r4 == 1 && intact)) {
+                    sxn_failures++;
+                    fprintf(stderr, "FAIL nonfinite at %ld (%g, part %d): %d %d %d %d intact %d\n", (long) where[w], bad[v], part,
+                            r1, r2, r3, r4, intact);
+                }
+            }
+    blocked_free(&b);
+    plan_free(&p);
+    free(re); free(im); free(sr); free(si); free(buf); free(work); free(rtr); free(rti); free(ore); free(oim); free(x);
+}
+
 int main(void) {
+    test_nonfinite();
     unsigned long long seed = 7;
     int64_t sizes[] = {2, 3, 4, 5, 6, 8, 9, 12, 15, 16, 25, 27, 32, 60, 64, 100, 125, 128, 243, 256, 360, 512, 1000, 1024};
     for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) test_fft(sizes[i], &seed);

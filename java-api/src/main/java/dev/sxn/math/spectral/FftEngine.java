@@ -51,6 +51,46 @@ final class FftEngine {
         }
     }
 
+    /**
+     * {@link #complex} on caller input not yet checked for finiteness: returns false, with
+     * {@code re}/{@code im} untouched, when it holds a NaN or an infinity. Kernels that check in their
+     * own pass ({@link FftKernels#checksFinite()}) save the separate scan.
+     */
+    static boolean complexUnchecked(FftKernels k, FftPlan plan, double[] re, double[] im) {
+        int n = plan.n;
+        if (n > 1 && !plan.isBluestein() && k.checksFinite()) {
+            Workspace ws = Workspace.get();
+            return k.transformChecked(plan, re, im, ws.slot(0, n), ws.slot(1, n));
+        }
+        if (!allFinite(re, 0, n) || !allFinite(im, 0, n)) return false;
+        complex(k, plan, re, im);
+        return true;
+    }
+
+    /**
+     * {@link #real} on input not yet checked for finiteness: false, with the outputs unwritten, when
+     * {@code x[off..off+n)} holds a NaN or an infinity.
+     */
+    static boolean realUnchecked(FftKernels k, double[] x, int off, int n, double[] outRe, double[] outIm, double scale) {
+        if (n > 1 && (n & 1) == 0 && k.checksFinite()) {
+            FftPlan plan = FftPlan.of(n / 2);
+            if (!plan.isBluestein()) {
+                int r = k.realEvenChecked(plan, x, off, outRe, outIm, scale);
+                if (r >= 0) return r == 1;
+            }
+        }
+        if (!allFinite(x, off, n)) return false;
+        real(k, x, off, n, outRe, outIm, scale);
+        return true;
+    }
+
+    static boolean allFinite(double[] a, int off, int n) {
+        for (int j = off; j < off + n; j++) {
+            if (!Double.isFinite(a[j])) return false;
+        }
+        return true;
+    }
+
     /** Unnormalised inverse DFT (positive exponent) in place. */
     static void complexInverse(FftKernels k, FftPlan plan, double[] re, double[] im) {
         complex(k, plan, im, re);
