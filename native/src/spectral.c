@@ -142,22 +142,20 @@ SXN_EXPORT void sxn_spectral_rolling_entropy(const double *x, int32_t series, in
     }
 }
 
-/* X_k = E_k + W^k O_k for k = 0..h, times scale (the Java FftEngine.unpackReal formula), from the
- * complex FFT z of the packed input. */
 static void unpack_real(int64_t h, const double *zr, const double *zi, const double *rtw_re, const double *rtw_im,
                         double scale, double *out_re, double *out_im) {
-    double hs = 0.5 * scale, z0r = zr[0], z0i = zi[0];
-    out_re[0] = (z0r + z0i) * scale;
-    out_im[0] = 0.0;
-    out_re[h] = (z0r - z0i) * scale;
-    out_im[h] = 0.0;
-    for (int64_t k = 1; k < h; k++) {
-        double ar = zr[k], ai = zi[k], br = zr[h - k], bi = -zi[h - k];
-        double er = ar + br, ei = ai + bi, dr = ar - br, di = ai - bi;
-        double o_r = di, o_i = -dr;
-        double tr = rtw_re[k] * o_r - rtw_im[k] * o_i, ti = rtw_re[k] * o_i + rtw_im[k] * o_r;
-        out_re[k] = (er + tr) * hs;
-        out_im[k] = (ei + ti) * hs;
+    switch (sxn_isa()) {
+        case SXN_ISA_AVX512: unpack_real_avx512(h, zr, zi, rtw_re, rtw_im, scale, out_re, out_im); break;
+        case SXN_ISA_AVX2: unpack_real_avx2(h, zr, zi, rtw_re, rtw_im, scale, out_re, out_im); break;
+        default: unpack_real_base(h, zr, zi, rtw_re, rtw_im, scale, out_re, out_im); break;
+    }
+}
+
+static void pack_real(const double *x, int64_t h, double *zr, double *zi) {
+    switch (sxn_isa()) {
+        case SXN_ISA_AVX512: pack_real_avx512(x, h, zr, zi); break;
+        case SXN_ISA_AVX2: pack_real_avx2(x, h, zr, zi); break;
+        default: pack_real_base(x, h, zr, zi); break;
     }
 }
 
@@ -182,10 +180,7 @@ SXN_EXPORT int32_t sxn_spectral_rfft(const double *x, int64_t h, int32_t nstages
     sxn_fft_plan p = {h, nstages, radix, stride, tw_off, tw_re, tw_im, C5};
     double *zr, *zi, *sr, *si;
     skewed_quarters(work, h, &zr, &zi, &sr, &si);
-    for (int64_t j = 0; j < h; j++) {
-        zr[j] = x[2 * j];
-        zi[j] = x[2 * j + 1];
-    }
+    pack_real(x, h, zr, zi);
     fft_dispatch(&p, zr, zi, sr, si);
     unpack_real(h, zr, zi, rtw_re, rtw_im, scale, out_re, out_im);
     return 0;

@@ -348,6 +348,35 @@ static int SXN_FN(blocked_)(const sxn_fft_blocked *bp, const double *x, double *
     return 0;
 }
 
+/* X_k = E_k + W^k O_k for k = 0..h, times scale (the Java FftEngine.unpackReal formula), from the
+ * complex FFT z of the packed input; in the ISA body so the loop (with its reversed index h - k)
+ * is vectorised for the target. */
+static void SXN_FN(unpack_real_)(int64_t h, const double *restrict zr, const double *restrict zi,
+                                 const double *restrict rtw_re, const double *restrict rtw_im, double scale,
+                                 double *restrict out_re, double *restrict out_im) {
+    double hs = 0.5 * scale, z0r = zr[0], z0i = zi[0];
+    out_re[0] = (z0r + z0i) * scale;
+    out_im[0] = 0.0;
+    out_re[h] = (z0r - z0i) * scale;
+    out_im[h] = 0.0;
+    for (int64_t k = 1; k < h; k++) {
+        double ar = zr[k], ai = zi[k], br = zr[h - k], bi = -zi[h - k];
+        double er = ar + br, ei = ai + bi, dr = ar - br, di = ai - bi;
+        double o_r = di, o_i = -dr;
+        double tr = rtw_re[k] * o_r - rtw_im[k] * o_i, ti = rtw_re[k] * o_i + rtw_im[k] * o_r;
+        out_re[k] = (er + tr) * hs;
+        out_im[k] = (ei + ti) * hs;
+    }
+}
+
+/* z_j = x_2j + i x_2j+1, j < h (deinterleaving, vectorised for the target). */
+static void SXN_FN(pack_real_)(const double *restrict x, int64_t h, double *restrict zr, double *restrict zi) {
+    for (int64_t j = 0; j < h; j++) {
+        zr[j] = x[2 * j];
+        zi[j] = x[2 * j + 1];
+    }
+}
+
 /* p ln p for p in [0, 1], branch-free so the entropy loop vectorises (libm's log is a scalar call and
  * was 2/3 of the time of a window of 256). ln p = e ln 2 + 2 atanh((m - 1) / (m + 1)) with
  * m in [sqrt(1/2), sqrt(2)), |z| <= 0.1716, the series to z^23 (truncation < 1e-18): within a few ulps
