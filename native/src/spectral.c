@@ -114,13 +114,27 @@ static void fft_dispatch(const sxn_fft_plan *p, double *re, double *im, double *
     }
 }
 
-/* Unnormalised forward DFT of (re, im)[0, n) in place; n = product of radix[0..nstages). With check
- * set, returns 1 without writing anything when the input holds a NaN or an infinity (the Java side
- * then finds the index for its message); 0 otherwise. */
+/* The point at most SXN_SLACK doubles into scratch whose address is bytes past ref's modulo 4 KiB.
+ * Stockham stages load from one pair of arrays and store to the other at the same indices; when the
+ * pairs sit at the same address modulo 4 KiB (as equal-sized Java arrays allocated one after another
+ * do), every store falsely aliases the following loads and in-cache transforms ran at about half
+ * speed. Callers pass scratch with slack doubles to spare (< SXN_SLACK: used as given). */
+#define SXN_SLACK 512
+static double *skew_to(double *scratch, int64_t slack, const double *ref, uintptr_t bytes) {
+    if (slack < SXN_SLACK) return scratch;
+    uintptr_t d = (((uintptr_t) ref + bytes) - (uintptr_t) scratch) & 4095u;
+    return scratch + d / sizeof(double);
+}
+
+/* Unnormalised forward DFT of (re, im)[0, n) in place; n = product of radix[0..nstages). sre/sim
+ * hold n + slack doubles (see skew_to). With check set, returns 1 without writing anything when the
+ * input holds a NaN or an infinity (the Java side then finds the index for its message); 0 otherwise. */
 SXN_EXPORT int32_t sxn_spectral_fft(int64_t n, int32_t nstages, const int32_t *radix, const int32_t *stride,
                                     const int32_t *tw_off, const double *tw_re, const double *tw_im,
-                                    double *re, double *im, double *sre, double *sim, int32_t check) {
+                                    double *re, double *im, double *sre, double *sim, int64_t slack, int32_t check) {
     if (check && (nonfinite_dispatch(re, n) || nonfinite_dispatch(im, n))) return 1;
+    sre = skew_to(sre, slack, re, 1536);
+    sim = skew_to(sim, slack, re, 2560);
     sxn_fft_plan p = {n, nstages, radix, stride, tw_off, tw_re, tw_im, C5};
     fft_dispatch(&p, re, im, sre, sim);
     return 0;
@@ -205,14 +219,16 @@ static int blocked_dispatch(const sxn_fft_blocked *bp, const double *x, double *
 /* Unnormalised forward DFT of (re, im)[0, n1 n2) in place by the cache-blocked four-step transform:
  * wa (columns per block of the first pass) a multiple of 8 dividing n2, wb (rows per block of the
  * second) a multiple of 8 dividing n1, meta1/meta2 and tw1/tw2 the Stockham plans of lengths n1 and n2,
- * tw_a (n1 n2 / 8 entries) and tw_c (8 n1) the inter-step twiddles, sre/sim scratch of n1 n2 doubles
- * each, buf 4 max(wa n1, wb n2) + 256 doubles. With check set, returns 1 when the input holds a NaN or
+ * tw_a (n1 n2 / 8 entries) and tw_c (8 n1) the inter-step twiddles, sre/sim scratch of n1 n2 + slack
+ * doubles each (see skew_to), buf 4 max(wa n1, wb n2) + 256 doubles. With check set, returns 1 when the input holds a NaN or
  * an infinity, having written only sre/sim/buf (found during the first pass); 0 otherwise. */
 SXN_EXPORT int32_t sxn_spectral_fft_blocked(int64_t n1, int64_t n2, int64_t wa, int64_t wb, const int32_t *meta1, const double *tw1_re,
                                          const double *tw1_im, const int32_t *meta2, const double *tw2_re,
                                          const double *tw2_im, const double *tw_a_re, const double *tw_a_im,
                                          const double *tw_c_re, const double *tw_c_im, double *re, double *im,
-                                         double *sre, double *sim, double *buf, int32_t check) {
+                                         double *sre, double *sim, int64_t slack, double *buf, int32_t check) {
+    sre = skew_to(sre, slack, re, 1536);
+    sim = skew_to(sim, slack, re, 2560);
     sxn_fft_blocked bp = {n1, n2, wa, wb, sub_plan(n1, meta1, tw1_re, tw1_im), sub_plan(n2, meta2, tw2_re, tw2_im),
                           tw_a_re, tw_a_im, tw_c_re, tw_c_im};
     return blocked_dispatch(&bp, NULL, re, im, sre, sim, buf, check);

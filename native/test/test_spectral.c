@@ -6,7 +6,7 @@
 
 int32_t sxn_spectral_fft(int64_t n, int32_t nstages, const int32_t *radix, const int32_t *stride,
                          const int32_t *tw_off, const double *tw_re, const double *tw_im,
-                         double *re, double *im, double *sre, double *sim, int32_t check);
+                         double *re, double *im, double *sre, double *sim, int64_t slack, int32_t check);
 void sxn_spectral_rolling_entropy(const double *x, int32_t series, int64_t length, int64_t window,
                                   int64_t step, int32_t keep_dc, double log_scale,
                                   int64_t h, int32_t nstages, const int32_t *radix, const int32_t *stride,
@@ -18,7 +18,7 @@ int32_t sxn_spectral_rfft(const double *x, int64_t h, int32_t nstages, const int
 int32_t sxn_spectral_fft_blocked(int64_t n1, int64_t n2, int64_t wa, int64_t wb, const int32_t *meta1, const double *tw1_re, const double *tw1_im,
                               const int32_t *meta2, const double *tw2_re, const double *tw2_im, const double *tw_a_re,
                               const double *tw_a_im, const double *tw_c_re, const double *tw_c_im, double *re, double *im,
-                              double *sre, double *sim, double *buf, int32_t check);
+                              double *sre, double *sim, int64_t slack, double *buf, int32_t check);
 int32_t sxn_spectral_rfft_blocked(const double *x, int64_t n1, int64_t n2, int64_t wa, int64_t wb, const int32_t *meta1, const double *tw1_re,
                                const double *tw1_im, const int32_t *meta2, const double *tw2_re, const double *tw2_im,
                                const double *tw_a_re, const double *tw_a_im, const double *tw_c_re, const double *tw_c_im,
@@ -128,11 +128,11 @@ static void test_blocked(int64_t n1, int64_t n2, int64_t wa, int64_t wb, unsigne
     int64_t n = n1 * n2, big = wa * n1 > wb * n2 ? wa * n1 : wb * n2;
     blocked_t b;
     blocked_build(&b, n1, n2);
-    double *re = sxn_test_alloc(n), *im = sxn_test_alloc(n), *sr = sxn_test_alloc(n), *si = sxn_test_alloc(n);
+    double *re = sxn_test_alloc(n), *im = sxn_test_alloc(n), *sr = sxn_test_alloc(n + 512), *si = sxn_test_alloc(n + 512);
     double *xr = sxn_test_alloc(n), *xi = sxn_test_alloc(n), *buf = sxn_test_alloc(4 * big + 256);
     for (int64_t i = 0; i < n; i++) { xr[i] = re[i] = sxn_test_uniform(seed); xi[i] = im[i] = sxn_test_uniform(seed); }
     sxn_spectral_fft_blocked(n1, n2, wa, wb, b.m1, b.p1.twr, b.p1.twi, b.m2, b.p2.twr, b.p2.twi, b.ar, b.ai, b.cr, b.ci,
-                             re, im, sr, si, buf, 1);
+                             re, im, sr, si, 512, buf, 1);
     if (n <= 4096) {
         SXN_CHECK_CLOSE(naive_dft_err(xr, xi, re, im, n), 0, 1e-13 * (double) n, 0, "blocked fft vs dft", n);
     } else {
@@ -140,7 +140,7 @@ static void test_blocked(int64_t n1, int64_t n2, int64_t wa, int64_t wb, unsigne
         plan_build(&p, n);
         double *yr = sxn_test_alloc(n), *yi = sxn_test_alloc(n);
         for (int64_t i = 0; i < n; i++) { yr[i] = xr[i]; yi[i] = xi[i]; }
-        sxn_spectral_fft(n, p.nst, p.radix, p.stride, p.off, p.twr, p.twi, yr, yi, sr, si, 0);
+        sxn_spectral_fft(n, p.nst, p.radix, p.stride, p.off, p.twr, p.twi, yr, yi, sr, si, 0, 0);
         double err = 0, ref = 0;
         for (int64_t k = 0; k < n; k++) {
             err += (re[k] - yr[k]) * (re[k] - yr[k]) + (im[k] - yi[k]) * (im[k] - yi[k]);
@@ -178,10 +178,11 @@ static void test_blocked(int64_t n1, int64_t n2, int64_t wa, int64_t wb, unsigne
 static void test_fft(int64_t n, unsigned long long *seed) {
     plan_t p;
     plan_build(&p, n);
-    double *re = sxn_test_alloc(n), *im = sxn_test_alloc(n), *sr = sxn_test_alloc(n), *si = sxn_test_alloc(n);
+    /* scratch with 512 doubles of slack: the kernel picks skewed start points inside it (ASan checks the bound) */
+    double *re = sxn_test_alloc(n), *im = sxn_test_alloc(n), *sr = sxn_test_alloc(n + 512), *si = sxn_test_alloc(n + 512);
     double *xr = sxn_test_alloc(n), *xi = sxn_test_alloc(n);
     for (int64_t i = 0; i < n; i++) { xr[i] = re[i] = sxn_test_uniform(seed); xi[i] = im[i] = sxn_test_uniform(seed); }
-    if (sxn_spectral_fft(n, p.nst, p.radix, p.stride, p.off, p.twr, p.twi, re, im, sr, si, 1) != 0) {
+    if (sxn_spectral_fft(n, p.nst, p.radix, p.stride, p.off, p.twr, p.twi, re, im, sr, si, 512, 1) != 0) {
         sxn_failures++;
         fprintf(stderr, "FAIL fft %ld: finite input reported non-finite\n", (long) n);
     }
@@ -304,8 +305,8 @@ static void test_nonfinite(void) {
                 x[2 * where[w] + part] = bad[v];
                 for (int64_t k = 0; k <= n; k++) ore[k] = oim[k] = 7.0;
                 int r1 = sxn_spectral_fft_blocked(n1, n2, 8, 16, b.m1, b.p1.twr, b.p1.twi, b.m2, b.p2.twr, b.p2.twi, b.ar, b.ai,
-                                                  b.cr, b.ci, re, im, sr, si, buf, 1);
-                int r2 = sxn_spectral_fft(n, p.nst, p.radix, p.stride, p.off, p.twr, p.twi, re, im, sr, si, 1);
+                                                  b.cr, b.ci, re, im, sr, si, 0, buf, 1);
+                int r2 = sxn_spectral_fft(n, p.nst, p.radix, p.stride, p.off, p.twr, p.twi, re, im, sr, si, 0, 1);
                 int r3 = sxn_spectral_rfft_blocked(x, n1, n2, 8, 16, b.m1, b.p1.twr, b.p1.twi, b.m2, b.p2.twr, b.p2.twi, b.ar,
                                                    b.ai, b.cr, b.ci, rtr, rti, 1.0, ore, oim, work, 1);
                 int r4 = sxn_spectral_rfft(x, n, p.nst, p.radix, p.stride, p.off, p.twr, p.twi, rtr, rti, 1.0, ore, oim, work, 1);

@@ -21,16 +21,16 @@ import java.util.Objects;
  *
  * <p>Plans (radices, twiddles, chirps) are built once per length on first use (warm-up: O(n)
  * trigonometric calls) and cached for the life of the JVM for lengths up to 2^22 (about 32 bytes
- * per point, plus 2 bytes per point for the blocked layout of lengths from 2^14; longer plans are
+ * per point, plus 2 bytes per point for the blocked layout of lengths from 2^12; longer plans are
  * rebuilt per call); they are immutable. Scratch space is per thread (held softly above 2^18
  * doubles, so the garbage collector can reclaim it). All methods are thread-safe and allocate only
  * their result arrays once a thread's scratch has grown to the lengths it transforms.
  *
- * <p>Long transforms on the NATIVE backend (from 2^16 points where the length splits into two
- * factors that are multiples of 8) run a cache-blocked four-step transform: transforms down the
- * columns of an n1 x n2 view in blocks of 8-16 columns, a twiddle pass fused into them, then
- * transforms along the rows, each block in an L2-sized buffer, so the array crosses memory twice
- * instead of once per radix-4 stage.
+ * <p>Long transforms on the NATIVE backend (complex length from 2^21 points, real from 2^22, where
+ * the length splits into two factors that are multiples of 8) run a cache-blocked four-step
+ * transform: transforms down the columns of an n1 x n2 view in blocks of 8-32 columns, a twiddle
+ * pass fused into them, then transforms along the rows, each block in an L2-sized buffer, so the
+ * array crosses memory twice instead of once per radix-4 stage.
  *
  * <p>Errors (relative normwise, measured against NumPy in the tests): below
  * {@code 1e-12 * max(1, log2 n)}; in practice a few ulps times log2 n.

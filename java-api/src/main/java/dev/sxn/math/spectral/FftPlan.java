@@ -143,11 +143,11 @@ final class FftPlan {
      */
     static final class Blocked {
         /**
-         * Shortest length given a blocked layout. Below it the whole transform's arrays (32 n bytes)
-         * sit in the 1 MB L2 cache and the Stockham stages run from cache; which kernel runs above it
-         * is the NATIVE kernel's choice ({@link NativeFftKernels}).
+         * Shortest length given a blocked layout (2 bytes a point: cheap, and it lets the tests run the
+         * blocked path on short transforms); from which length it runs is the NATIVE kernel's choice
+         * ({@link NativeFftKernels#blockedMin}).
          */
-        static final int MIN = 1 << 14;
+        static final int MIN = 1 << 12;
 
         final int n1;
         final int n2;
@@ -167,9 +167,10 @@ final class FftPlan {
         private Blocked(int n, int n1) {
             this.n1 = n1;
             this.n2 = n / n1;
-            // 16 lanes (two AVX-512 vectors, 128 contiguous bytes per row) where they divide: fewer,
-            // fuller cache lines and TLB pages per row than 8 (bench/results/spectral.md)
-            this.wa = n2 % 16 == 0 ? 16 : 8;
+            // Wider blocks read and write longer runs of each row (whole cache lines, fewer TLB pages per
+            // byte); 32 columns in the first pass measured 5-10% faster than 16 from 2^19 to 2^21 (C
+            // harness, CPU time), but with n1 = 2048 its four lane buffers (2 MB) overflow the L2 cache.
+            this.wa = n2 % 32 == 0 && n1 <= 1024 ? 32 : n2 % 16 == 0 ? 16 : 8;
             this.wb = n1 % 16 == 0 ? 16 : 8;
             p1 = FftPlan.of(n1);
             p2 = FftPlan.of(n2);

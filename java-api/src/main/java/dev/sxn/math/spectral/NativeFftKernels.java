@@ -14,14 +14,14 @@ import java.lang.invoke.MethodHandle;
 /**
  * Stockham stages in libsxnkernels ({@code native/src/spectral.c}: the same radix 4/2/3/5 stages as
  * the JAVA kernel, compiled for AVX-512, AVX2+FMA and baseline and chosen at run time), and from
- * {@link #BLOCKED_MIN} on the cache-blocked four-step transform built from the same stages
+ * {@link #blockedMin} on the cache-blocked four-step transform built from the same stages
  * ({@link FftPlan.Blocked}). One critical downcall per transform passes the heap arrays and the plan's
  * arrays without copying; the finiteness check of the public entry points runs in C too (vectorised,
  * or fused into the blocked transform's first pass). Stateless; loaded only when NATIVE is available.
  */
 final class NativeFftKernels implements FftKernels {
     static final MethodHandle FFT = SxnNative.downcall("sxn_spectral_fft", FunctionDescriptor.of(JAVA_INT,
-            JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_INT));
+            JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT));
 
     static final MethodHandle RFFT = SxnNative.downcall("sxn_spectral_rfft", FunctionDescriptor.of(JAVA_INT,
             ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_DOUBLE, ADDRESS,
@@ -29,23 +29,26 @@ final class NativeFftKernels implements FftKernels {
 
     static final MethodHandle FFT_BLOCKED = SxnNative.downcall("sxn_spectral_fft_blocked", FunctionDescriptor.of(JAVA_INT,
             JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS,
-            ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_INT));
+            ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, JAVA_INT));
 
     static final MethodHandle RFFT_BLOCKED = SxnNative.downcall("sxn_spectral_rfft_blocked", FunctionDescriptor.of(JAVA_INT,
             ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS,
             ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_DOUBLE, ADDRESS, ADDRESS, ADDRESS, JAVA_INT));
 
-    /*
+    /**
      * Shortest complex length that runs the cache-blocked four-step transform instead of the Stockham
-     * stages (when the plan has a blocked layout): see the measurements cited in FftPlan.Blocked.MIN's
-     * comment and bench/results/spectral.md ("Large-n blocked FFT"). The property exists to measure
-     * the two paths against each other.
+     * stages (when the plan has a blocked layout; real FFTs count their complex half length). CPU time
+     * per transform, best of the two paths vs JTransforms (bench/results/spectral.md, "Large-n blocked
+     * FFT"): Stockham with skewed scratch is ahead up to 2^20 (complex 2^20: 7358 vs 6199 MFLOP/s;
+     * real 2^21, h = 2^20: 7837 vs 6450), the blocked transform from 2^21 (complex 2^21: 7748 vs 6239,
+     * 2^22: 7360 vs 6357; real 2^22: 7568 vs 5423). Not final so the tests can run the blocked path at
+     * small sizes; the property {@code sxn.fft.blockedMin} overrides it for measurements.
      */
-    static final int BLOCKED_MIN = Integer.getInteger("sxn.fft.blockedMin", FftPlan.Blocked.MIN);
+    static int blockedMin = Integer.getInteger("sxn.fft.blockedMin", 1 << 21);
 
     private static FftPlan.Blocked blockedOf(FftPlan plan) {
         FftPlan.Blocked b = plan.blocked;
-        return b != null && plan.n >= BLOCKED_MIN ? b : null;
+        return b != null && plan.n >= blockedMin ? b : null;
     }
 
     @Override
@@ -103,6 +106,8 @@ final class NativeFftKernels implements FftKernels {
     }
 
     private static int fft(FftPlan plan, double[] re, double[] im, double[] sre, double[] sim, int check) {
+        // scratch beyond n lets C skew its start (spectral.c, skew_to); the C side ignores slack < 512
+        long slack = Math.min(sre.length, sim.length) - (long) plan.n;
         FftPlan.Blocked b = blockedOf(plan);
         if (b != null) {
             double[] buf = FftPlan.Workspace.get().slot(8, b.bufferLength());
@@ -112,7 +117,7 @@ final class NativeFftKernels implements FftKernels {
                         MemorySegment.ofArray(b.meta2), MemorySegment.ofArray(b.p2.flatTwRe), MemorySegment.ofArray(b.p2.flatTwIm),
                         MemorySegment.ofArray(b.aRe), MemorySegment.ofArray(b.aIm), MemorySegment.ofArray(b.cRe),
                         MemorySegment.ofArray(b.cIm), MemorySegment.ofArray(re), MemorySegment.ofArray(im), MemorySegment.ofArray(sre),
-                        MemorySegment.ofArray(sim), MemorySegment.ofArray(buf), check);
+                        MemorySegment.ofArray(sim), slack, MemorySegment.ofArray(buf), check);
             } catch (Throwable t) {
                 throw NativeFailure.wrap("sxn_spectral_fft_blocked", t);
             }
@@ -121,7 +126,7 @@ final class NativeFftKernels implements FftKernels {
             return (int) FFT.invokeExact((long) plan.n, plan.radix.length, MemorySegment.ofArray(plan.radix),
                     MemorySegment.ofArray(plan.stride), MemorySegment.ofArray(plan.twOffset), MemorySegment.ofArray(plan.flatTwRe),
                     MemorySegment.ofArray(plan.flatTwIm), MemorySegment.ofArray(re), MemorySegment.ofArray(im),
-                    MemorySegment.ofArray(sre), MemorySegment.ofArray(sim), check);
+                    MemorySegment.ofArray(sre), MemorySegment.ofArray(sim), slack, check);
         } catch (Throwable t) {
             throw NativeFailure.wrap("sxn_spectral_fft", t);
         }

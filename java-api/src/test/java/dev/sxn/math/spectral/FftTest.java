@@ -180,6 +180,16 @@ class FftTest {
      */
     @Test
     void nonFiniteInputIsRejectedBeforeAnythingIsWritten() {
+        int saved = NativeFftKernels.blockedMin;
+        NativeFftKernels.blockedMin = 1 << 16; // the blocked path from 2^16 here (normally 2^21)
+        try {
+            rejectNonFinite();
+        } finally {
+            NativeFftKernels.blockedMin = saved;
+        }
+    }
+
+    private static void rejectNonFinite() {
         List<Backend> kinds = kinds(1);
         for (int n : new int[] {64, 96, 97, 1 << 16, 3 << 16}) {
             double[] baseRe = sigRe(n), baseIm = sigIm(n), baseX = sigRe(n - 1);
@@ -226,14 +236,24 @@ class FftTest {
     }
 
     /**
-     * The native cache-blocked four-step transform (from 2^16, n = n1 n2) against the JAVA Stockham
+     * The native cache-blocked four-step transform (n = n1 n2) against the JAVA Stockham
      * transform at the suite's normwise tolerance, forward, inverse and real, for a power of two, a
      * length with a factor 3 in n2 and 256 x 360 (radix 2, 3 and 5 in n2, which is not a multiple of 16: 8-wide blocks).
      */
     @Test
     void blockedNativeMatchesJava() {
         BackendSupport.assumeAvailable(Backend.NATIVE);
-        for (int n : new int[] {1 << 16, 3 << 16, 92160}) {
+        int saved = NativeFftKernels.blockedMin;
+        NativeFftKernels.blockedMin = 1 << 12; // the blocked path at test-sized lengths (normally from 2^21)
+        try {
+            blockedAgainstJava();
+        } finally {
+            NativeFftKernels.blockedMin = saved;
+        }
+    }
+
+    private static void blockedAgainstJava() {
+        for (int n : new int[] {4096, 1 << 16, 3 << 16, 92160}) {
             assertNotNull(FftPlan.of(n).blocked, "n=" + n + " has a blocked layout");
             for (boolean inverse : new boolean[] {false, true}) {
                 double[] re = sigRe(n), im = sigIm(n), jr = re.clone(), ji = im.clone();
