@@ -106,6 +106,14 @@ static int nonfinite_dispatch(const double *a, int64_t n) {
     }
 }
 
+static int fft_stages_dispatch(const sxn_fft_plan *p, double *re, double *im, double *sre, double *sim) {
+    switch (sxn_isa()) {
+        case SXN_ISA_AVX512: return fft_stages_avx512(p, re, im, sre, sim);
+        case SXN_ISA_AVX2: return fft_stages_avx2(p, re, im, sre, sim);
+        default: return fft_stages_base(p, re, im, sre, sim);
+    }
+}
+
 static void fft_dispatch(const sxn_fft_plan *p, double *re, double *im, double *sre, double *sim) {
     switch (sxn_isa()) {
         case SXN_ISA_AVX512: fft_avx512(p, re, im, sre, sim); break;
@@ -195,8 +203,9 @@ SXN_EXPORT int32_t sxn_spectral_rfft(const double *x, int64_t h, int32_t nstages
     double *zr, *zi, *sr, *si;
     skewed_quarters(work, h, &zr, &zi, &sr, &si);
     pack_real(x, h, zr, zi);
-    fft_dispatch(&p, zr, zi, sr, si);
-    unpack_real(h, zr, zi, rtw_re, rtw_im, scale, out_re, out_im);
+    /* unpack from wherever the stages left the result: no copy back */
+    if (fft_stages_dispatch(&p, zr, zi, sr, si)) unpack_real(h, sr, si, rtw_re, rtw_im, scale, out_re, out_im);
+    else unpack_real(h, zr, zi, rtw_re, rtw_im, scale, out_re, out_im);
     return 0;
 }
 

@@ -196,7 +196,9 @@ static void SXN_FN(vradix2_)(int64_t s, int64_t m, const double *restrict xr, co
     }
 }
 
-static void SXN_FN(fft_)(const sxn_fft_plan *p, double *re, double *im, double *sre, double *sim) {
+/* The stages, ping-ponging between (re, im) and (sre, sim); returns 1 when the result ended in
+ * (sre, sim) (an odd number of stages), for callers that can read it from there. */
+static int SXN_FN(fft_stages_)(const sxn_fft_plan *p, double *re, double *im, double *sre, double *sim) {
     double *xr = re, *xi = im, *yr = sre, *yi = sim;
     for (int32_t t = 0; t < p->nstages; t++) {
         int64_t s = p->stride[t];
@@ -217,9 +219,13 @@ static void SXN_FN(fft_)(const sxn_fft_plan *p, double *re, double *im, double *
         double *tr = xr, *ti = xi;
         xr = yr; xi = yi; yr = tr; yi = ti;
     }
-    if (xr != re) {
-        memcpy(re, xr, sizeof(double) * (size_t) p->n);
-        memcpy(im, xi, sizeof(double) * (size_t) p->n);
+    return xr != re;
+}
+
+static void SXN_FN(fft_)(const sxn_fft_plan *p, double *re, double *im, double *sre, double *sim) {
+    if (SXN_FN(fft_stages_)(p, re, im, sre, sim)) {
+        memcpy(re, sre, sizeof(double) * (size_t) p->n);
+        memcpy(im, sim, sizeof(double) * (size_t) p->n);
     }
 }
 

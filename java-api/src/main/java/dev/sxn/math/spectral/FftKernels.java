@@ -11,7 +11,8 @@ package dev.sxn.math.spectral;
 interface FftKernels {
     /**
      * The unnormalised forward DFT {@code X_k = sum_j x_j exp(-2 pi i j k / n)} of
-     * {@code (re, im)[0..n)}, in place; {@code sre}/{@code sim} are scratch of length >= n.
+     * {@code (re, im)[0..n)}, in place; {@code sre}/{@code sim} are scratch of length >= n
+     * ({@link FftEngine#SCRATCH_SLACK} more lets the native kernel choose where in them to start).
      */
     void transform(FftPlan plan, double[] re, double[] im, double[] sre, double[] sim);
 
