@@ -40,6 +40,7 @@ static const double C5[4] = {0.30901699437494745, -0.8090169943749473, 0.9510565
 #define VSUB _mm_sub_pd
 #define VMUL _mm_mul_pd
 #define VSET1 _mm_set1_pd
+#define VREV(v) _mm_shuffle_pd((v), (v), 1)
 #define SXN_FFT_SUFFIX base
 #include "spectral_fft_body.h"
 #undef SXN_FFT_SUFFIX
@@ -51,6 +52,7 @@ static const double C5[4] = {0.30901699437494745, -0.8090169943749473, 0.9510565
 #undef VSUB
 #undef VMUL
 #undef VSET1
+#undef VREV
 
 #pragma GCC push_options
 #pragma GCC target("avx2,fma")
@@ -62,6 +64,7 @@ static const double C5[4] = {0.30901699437494745, -0.8090169943749473, 0.9510565
 #define VSUB _mm256_sub_pd
 #define VMUL _mm256_mul_pd
 #define VSET1 _mm256_set1_pd
+#define VREV(v) _mm256_permute4x64_pd((v), 0x1B)
 #define SXN_FFT_SUFFIX avx2
 #include "spectral_fft_body.h"
 #undef SXN_FFT_SUFFIX
@@ -73,6 +76,7 @@ static const double C5[4] = {0.30901699437494745, -0.8090169943749473, 0.9510565
 #undef VSUB
 #undef VMUL
 #undef VSET1
+#undef VREV
 #pragma GCC pop_options
 
 #pragma GCC push_options
@@ -85,6 +89,7 @@ static const double C5[4] = {0.30901699437494745, -0.8090169943749473, 0.9510565
 #define VSUB _mm512_sub_pd
 #define VMUL _mm512_mul_pd
 #define VSET1 _mm512_set1_pd
+#define VREV(v) _mm512_permutexvar_pd(_mm512_set_epi64(0, 1, 2, 3, 4, 5, 6, 7), (v))
 #define SXN_FFT_SUFFIX avx512
 #include "spectral_fft_body.h"
 #undef SXN_FFT_SUFFIX
@@ -96,6 +101,7 @@ static const double C5[4] = {0.30901699437494745, -0.8090169943749473, 0.9510565
 #undef VSUB
 #undef VMUL
 #undef VSET1
+#undef VREV
 #pragma GCC pop_options
 
 static int nonfinite_dispatch(const double *a, int64_t n) {
@@ -103,14 +109,6 @@ static int nonfinite_dispatch(const double *a, int64_t n) {
         case SXN_ISA_AVX512: return nonfinite_avx512(a, n);
         case SXN_ISA_AVX2: return nonfinite_avx2(a, n);
         default: return nonfinite_base(a, n);
-    }
-}
-
-static int fft_stages_dispatch(const sxn_fft_plan *p, double *re, double *im, double *sre, double *sim) {
-    switch (sxn_isa()) {
-        case SXN_ISA_AVX512: return fft_stages_avx512(p, re, im, sre, sim);
-        case SXN_ISA_AVX2: return fft_stages_avx2(p, re, im, sre, sim);
-        default: return fft_stages_base(p, re, im, sre, sim);
     }
 }
 
@@ -173,14 +171,6 @@ static void unpack_real(int64_t h, const double *zr, const double *zi, const dou
     }
 }
 
-static void pack_real(const double *x, int64_t h, double *zr, double *zi) {
-    switch (sxn_isa()) {
-        case SXN_ISA_AVX512: pack_real_avx512(x, h, zr, zi); break;
-        case SXN_ISA_AVX2: pack_real_avx2(x, h, zr, zi); break;
-        default: pack_real_base(x, h, zr, zi); break;
-    }
-}
-
 /* Four arrays of h doubles in work (4h + 256 doubles), skewed by 512 and 768 bytes against each other:
  * end to end at offsets h, 2h, 3h (powers of two) the stage stores alias the next loads mod 4 KiB, a
  * false store-to-load dependency that costs up to half the speed of a transform in cache. */
@@ -198,15 +188,16 @@ SXN_EXPORT int32_t sxn_spectral_rfft(const double *x, int64_t h, int32_t nstages
                                      const int32_t *stride, const int32_t *tw_off, const double *tw_re,
                                      const double *tw_im, const double *rtw_re, const double *rtw_im, double scale,
                                      double *out_re, double *out_im, double *work, int32_t check) {
-    if (check && nonfinite_dispatch(x, 2 * h)) return 1;
     sxn_fft_plan p = {h, nstages, radix, stride, tw_off, tw_re, tw_im, C5};
     double *zr, *zi, *sr, *si;
     skewed_quarters(work, h, &zr, &zi, &sr, &si);
-    pack_real(x, h, zr, zi);
-    /* unpack from wherever the stages left the result: no copy back */
-    if (fft_stages_dispatch(&p, zr, zi, sr, si)) unpack_real(h, sr, si, rtw_re, rtw_im, scale, out_re, out_im);
-    else unpack_real(h, zr, zi, rtw_re, rtw_im, scale, out_re, out_im);
-    return 0;
+    /* one dispatch for the whole short transform: at n = 64 each of four dispatched calls cost a few
+     * percent of the ~120 ns */
+    switch (sxn_isa()) {
+        case SXN_ISA_AVX512: return rfft_avx512(&p, x, rtw_re, rtw_im, scale, out_re, out_im, zr, zi, sr, si, check);
+        case SXN_ISA_AVX2: return rfft_avx2(&p, x, rtw_re, rtw_im, scale, out_re, out_im, zr, zi, sr, si, check);
+        default: return rfft_base(&p, x, rtw_re, rtw_im, scale, out_re, out_im, zr, zi, sr, si, check);
+    }
 }
 
 /* A sub-plan from its packed int description {nstages, radix[nstages], stride[nstages], tw_off[nstages]}. */
