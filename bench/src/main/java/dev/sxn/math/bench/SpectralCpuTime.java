@@ -18,7 +18,7 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * instead of wall time. On a machine shared with other busy processes, wall-clock JMH scores swing by
  * several times between iterations (the thread waits for a core); CPU time counts only the time the
  * thread ran, so the ratio between implementations, measured in interleaved rounds, stays usable.
- * Each implementation is warmed (0.3 s of wall time or 20000 calls), then timed in interleaved rounds of
+ * Each implementation is warmed (0.3 s of wall time, at most 2 million calls), then timed in interleaved rounds of
  * about 40 ms (7 for FFTs, 3 for rolling entropy); the median round is reported. Run:
  * {@code java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -cp bench/target/benchmarks.jar dev.sxn.math.bench.SpectralCpuTime [quick] [rolling]}
  * ({@code quick}: fewer sizes; {@code rolling}: only the rolling-entropy table; {@code sizes=64,1024,...}: these
@@ -147,11 +147,11 @@ public final class SpectralCpuTime {
         int[] reps = new int[k];
         for (int i = 0; i < k; i++) {
             if (ops[i] == null) continue;
-            // warm-up: 0.3 s of wall time or 20000 calls, whichever comes first (wall time, because the
+            // warm-up: 0.3 s of wall time (at most 2e6 calls; wall time, because the
             // OpenCL op's own thread mostly waits); then size a round to ~40 ms
             long w0 = System.nanoTime(), t0 = CPU.getCurrentThreadCpuTime();
             int calls = 0;
-            while (System.nanoTime() - w0 < 300_000_000L && calls < 20_000) {
+            while (System.nanoTime() - w0 < 300_000_000L && calls < 2_000_000) {
                 ops[i].run();
                 calls++;
             }
