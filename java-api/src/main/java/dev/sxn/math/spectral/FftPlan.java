@@ -179,19 +179,12 @@ final class FftPlan {
             aRe = new double[n / 8];
             aIm = new double[n / 8];
             for (int b = 0; b < n2 / 8; b++) {
-                for (int k = 0; k < n1; k++) {
-                    long e = 8L * b * k;
-                    aRe[b * n1 + k] = cosTurn(e, n);
-                    aIm[b * n1 + k] = -sinTurn(e, n);
-                }
+                for (int k = 0; k < n1; k++) root(8L * b * k, n, aRe, aIm, b * n1 + k);
             }
             cRe = new double[8 * n1];
             cIm = new double[8 * n1];
             for (int k = 0; k < n1; k++) {
-                for (int c = 0; c < 8; c++) {
-                    cRe[8 * k + c] = cosTurn((long) k * c, n);
-                    cIm[8 * k + c] = -sinTurn((long) k * c, n);
-                }
+                for (int c = 0; c < 8; c++) root((long) k * c, n, cRe, cIm, 8 * k + c);
             }
         }
 
@@ -224,29 +217,22 @@ final class FftPlan {
     }
 
     /**
-     * cos(2 pi e / n) from the exact integer fraction e / n, reduced by symmetry to an angle in
-     * [0, pi / 4] before the library call, so the only rounding before it is that of one small angle.
+     * w_n^e = exp(-2 pi i e / n) into {@code re[i]}, {@code im[i]}, from the exact integer fraction
+     * e / n reduced by symmetry to an angle in [0, pi / 4] before the library calls, so the only
+     * rounding before them is that of one small angle (no error growing with e, and exact 0, +-1 on
+     * the axes).
      */
-    static double cosTurn(long e, long n) {
-        return turn(e, n, true);
-    }
-
-    /** sin(2 pi e / n), as {@link #cosTurn}. */
-    static double sinTurn(long e, long n) {
-        return turn(e, n, false);
-    }
-
-    private static double turn(long e, long n, boolean cos) {
+    static void root(long e, long n, double[] re, double[] im, int i) {
         e %= n;
         if (e < 0) e += n;
-        // the angle 2 pi e / n as an octant o (of 8) and a remainder; work in units of 1/(8n) turn
+        // the angle 2 pi e / n as an octant o (of 8) plus a remainder r, in units of 1/(8n) turn
         long u = 8 * e; // in [0, 8n)
         int o = (int) (u / n);
         long r = u - (long) o * n; // [0, n): the offset into octant o
         // in odd octants measure from the octant's end so the reduced angle stays in [0, pi/4]
         boolean odd = (o & 1) == 1;
         long rr = odd ? n - r : r;
-        double x = Math.PI / 4 * rr / n; // exact fraction rr / n of pi / 4
+        double x = Math.PI / 4 * rr / n;
         double c = Math.cos(x), s = Math.sin(x);
         // angle = q pi/2 + x (o = 2q) or q pi/2 + (pi/2 - x) (o = 2q + 1): rotate the base by quadrant q
         int q = o / 2;
@@ -258,7 +244,8 @@ final class FftPlan {
             case 2 -> { rc = -bc; rs = -bs; }
             default -> { rc = bs; rs = -bc; }
         }
-        return cos ? rc : rs;
+        re[i] = rc;
+        im[i] = -rs;
     }
 
     /** The plan for complex length {@code n >= 1}, cached. */

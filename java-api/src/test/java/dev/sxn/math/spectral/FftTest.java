@@ -275,6 +275,31 @@ class FftTest {
         }
     }
 
+    /**
+     * The blocked layout's twiddles, w_n^e from the octant-reduced exact fraction e / n: within 2e-15
+     * of the direct cos/sin of -2 pi (e mod n) / n (whose own argument rounding grows with e), and
+     * exactly 0 and +-1 on the axes.
+     */
+    @Test
+    void twiddleRootsAreAccurateAndExactOnTheAxes() {
+        double[] re = new double[1], im = new double[1];
+        SplittableRandom r = new SplittableRandom(5);
+        for (int t = 0; t < 20_000; t++) {
+            long n = 1 + r.nextInt(1 << 22), e = r.nextLong(4 * n) - n;
+            FftPlan.root(e, n, re, im, 0);
+            double th = -2 * Math.PI * Math.floorMod(e, n) / n;
+            assertEquals(Math.cos(th), re[0], 2e-15, "cos e=" + e + " n=" + n);
+            assertEquals(Math.sin(th), im[0], 2e-15, "sin e=" + e + " n=" + n);
+        }
+        long n = 1 << 20;
+        double[][] axes = {{1, 0}, {0, -1}, {-1, 0}, {0, 1}};
+        for (int qd = 0; qd < 4; qd++) {
+            FftPlan.root(qd * n / 4, n, re, im, 0);
+            assertEquals(axes[qd][0], re[0], 0.0, "quadrant " + qd);
+            assertEquals(axes[qd][1], im[0], 0.0, "quadrant " + qd);
+        }
+    }
+
     static double relErr(double[] wr, double[] wi, double[] gr, double[] gi) {
         double e = 0, r = 0;
         for (int k = 0; k < wr.length; k++) {
