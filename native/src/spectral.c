@@ -200,6 +200,19 @@ SXN_EXPORT int32_t sxn_spectral_rfft(const double *x, int64_t h, int32_t nstages
     }
 }
 
+/* sxn_spectral_rfft with the plan in two arrays (FftPlan.packedMeta / packedTw, for short transforms
+ * where each array's wrapping on the Java side costs): meta = {nstages, radix[nstages],
+ * stride[nstages], tw_off[nstages + 1]}, tw = stage twiddles re | im (tw_off[nstages] each), then the
+ * real-FFT twiddles re | im (h + 1 each). */
+SXN_EXPORT int32_t sxn_spectral_rfft_packed(const double *x, int64_t h, const int32_t *meta, const double *tw,
+                                            double scale, double *out_re, double *out_im, double *work, int32_t check) {
+    int32_t ns = meta[0];
+    const int32_t *tw_off = meta + 1 + 2 * ns;
+    int64_t t = tw_off[ns];
+    return sxn_spectral_rfft(x, h, ns, meta + 1, meta + 1 + ns, tw_off, tw, tw + t, tw + 2 * t, tw + 2 * t + h + 1, scale,
+                             out_re, out_im, work, check);
+}
+
 /* A sub-plan from its packed int description {nstages, radix[nstages], stride[nstages], tw_off[nstages]}. */
 static sxn_fft_plan sub_plan(int64_t n, const int32_t *meta, const double *tw_re, const double *tw_im) {
     int32_t ns = meta[0];

@@ -24,6 +24,8 @@ int32_t sxn_spectral_rfft_blocked(const double *x, int64_t n1, int64_t n2, int64
                                const double *tw_a_re, const double *tw_a_im, const double *tw_c_re, const double *tw_c_im,
                                const double *rtw_re, const double *rtw_im, double scale, double *out_re, double *out_im,
                                double *work, int32_t check);
+int32_t sxn_spectral_rfft_packed(const double *x, int64_t h, const int32_t *meta, const double *tw, double scale,
+                                 double *out_re, double *out_im, double *work, int32_t check);
 int32_t sxn_isa_level(void);
 
 typedef struct {
@@ -277,6 +279,23 @@ static void test_rfft(int64_t h, unsigned long long *seed) {
         ref += ar * ar + ai * ai;
     }
     SXN_CHECK_CLOSE(sqrt(err / ref), 0, 1e-13 * (double) n, 0, "rfft normwise", n);
+    /* the packed-plan entry point gives the same bits */
+    {
+        int64_t t = p.off[p.nst];
+        int32_t *meta = malloc(sizeof(int32_t) * (size_t) (2 + 3 * p.nst));
+        double *tw = sxn_test_alloc(2 * t + 2 * (h + 1)), *pre = sxn_test_alloc(h + 1), *pim = sxn_test_alloc(h + 1);
+        meta[0] = p.nst;
+        for (int q = 0; q < p.nst; q++) { meta[1 + q] = p.radix[q]; meta[1 + p.nst + q] = p.stride[q]; }
+        for (int q = 0; q <= p.nst; q++) meta[1 + 2 * p.nst + q] = p.off[q];
+        for (int64_t q = 0; q < t; q++) { tw[q] = p.twr[q]; tw[t + q] = p.twi[q]; }
+        for (int64_t q = 0; q <= h; q++) { tw[2 * t + q] = rtr[q]; tw[2 * t + h + 1 + q] = rti[q]; }
+        sxn_spectral_rfft_packed(x, h, meta, tw, 0.5, pre, pim, work, 1);
+        for (int64_t k = 0; k <= h; k++) {
+            SXN_CHECK_CLOSE(pre[k], ore[k], 0, 0, "rfft packed re", k);
+            SXN_CHECK_CLOSE(pim[k], oim[k], 0, 0, "rfft packed im", k);
+        }
+        free(meta); free(tw); free(pre); free(pim);
+    }
     plan_free(&p);
     free(rtr); free(rti); free(x); free(ore); free(oim); free(work);
 }

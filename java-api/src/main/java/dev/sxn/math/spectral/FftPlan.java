@@ -53,6 +53,16 @@ final class FftPlan {
     /** The cache-blocked four-step layout the NATIVE kernel uses for long transforms; null when n is short or unsuitable. */
     final Blocked blocked;
 
+    /**
+     * Short smooth plans (n <= {@link #PACKED_MAX}) once more as two arrays for the native real FFT:
+     * {nstages, radix..., stride..., twOffset[0..nstages]} and flatTwRe | flatTwIm | realTwRe | realTwIm.
+     * At n = 64 the wrapping of each array for the downcall is a visible part of a ~170 ns call, so
+     * two segments instead of seven; null for longer or Bluestein plans.
+     */
+    final int[] packedMeta;
+    final double[] packedTw;
+    static final int PACKED_MAX = 2048;
+
     private FftPlan(int n) {
         this.n = n;
         int[] f = smoothFactors(n);
@@ -132,6 +142,23 @@ final class FftPlan {
         }
         realTwIm[n] = 0; // exactly -1 at k = n, as sin(-pi) is not exactly 0 in floating point
         blocked = inner == null ? Blocked.of(n) : null;
+        if (inner == null && n <= PACKED_MAX) {
+            int ns = radix.length;
+            packedMeta = new int[2 + 3 * ns];
+            packedMeta[0] = ns;
+            System.arraycopy(radix, 0, packedMeta, 1, ns);
+            System.arraycopy(stride, 0, packedMeta, 1 + ns, ns);
+            System.arraycopy(twOffset, 0, packedMeta, 1 + 2 * ns, ns + 1);
+            int t = flatTwRe.length;
+            packedTw = new double[2 * t + 2 * (n + 1)];
+            System.arraycopy(flatTwRe, 0, packedTw, 0, t);
+            System.arraycopy(flatTwIm, 0, packedTw, t, t);
+            System.arraycopy(realTwRe, 0, packedTw, 2 * t, n + 1);
+            System.arraycopy(realTwIm, 0, packedTw, 2 * t + n + 1, n + 1);
+        } else {
+            packedMeta = null;
+            packedTw = null;
+        }
     }
 
     /**

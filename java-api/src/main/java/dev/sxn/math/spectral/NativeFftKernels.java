@@ -27,6 +27,9 @@ final class NativeFftKernels implements FftKernels {
             ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_DOUBLE, ADDRESS,
             ADDRESS, ADDRESS, JAVA_INT));
 
+    static final MethodHandle RFFT_PACKED = SxnNative.downcall("sxn_spectral_rfft_packed", FunctionDescriptor.of(JAVA_INT,
+            ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, JAVA_DOUBLE, ADDRESS, ADDRESS, ADDRESS, JAVA_INT));
+
     static final MethodHandle FFT_BLOCKED = SxnNative.downcall("sxn_spectral_fft_blocked", FunctionDescriptor.of(JAVA_INT,
             JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS,
             ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, JAVA_INT));
@@ -85,6 +88,15 @@ final class NativeFftKernels implements FftKernels {
             }
         }
         double[] work = FftPlan.Workspace.get().slot(4, 4 * half.n + 256); // 256: skew, see spectral.c
+        if (half.packedTw != null) {
+            try {
+                return (int) RFFT_PACKED.invokeExact(xs, (long) half.n, MemorySegment.ofArray(half.packedMeta),
+                        MemorySegment.ofArray(half.packedTw), scale, MemorySegment.ofArray(outRe), MemorySegment.ofArray(outIm),
+                        MemorySegment.ofArray(work), check);
+            } catch (Throwable t) {
+                throw NativeFailure.wrap("sxn_spectral_rfft_packed", t);
+            }
+        }
         try {
             return (int) RFFT.invokeExact(xs, (long) half.n, half.radix.length, MemorySegment.ofArray(half.radix),
                     MemorySegment.ofArray(half.stride), MemorySegment.ofArray(half.twOffset), MemorySegment.ofArray(half.flatTwRe),
