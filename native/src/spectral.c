@@ -200,6 +200,16 @@ SXN_EXPORT int32_t sxn_spectral_rfft(const double *x, int64_t h, int32_t nstages
     }
 }
 
+/* sxn_spectral_fft with the plan in two arrays, laid out as for sxn_spectral_rfft_packed below (the
+ * real-FFT twiddles after the stage twiddles are not used here). */
+SXN_EXPORT int32_t sxn_spectral_fft_packed(int64_t n, const int32_t *meta, const double *tw, double *re, double *im,
+                                           double *sre, double *sim, int64_t slack, int32_t check) {
+    int32_t ns = meta[0];
+    const int32_t *tw_off = meta + 1 + 2 * ns;
+    int64_t t = tw_off[ns];
+    return sxn_spectral_fft(n, ns, meta + 1, meta + 1 + ns, tw_off, tw, tw + t, re, im, sre, sim, slack, check);
+}
+
 /* sxn_spectral_rfft with the plan in two arrays (FftPlan.packedMeta / packedTw, for short transforms
  * where each array's wrapping on the Java side costs): meta = {nstages, radix[nstages],
  * stride[nstages], tw_off[nstages + 1]}, tw = stage twiddles re | im (tw_off[nstages] each), then the

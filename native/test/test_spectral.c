@@ -26,6 +26,8 @@ int32_t sxn_spectral_rfft_blocked(const double *x, int64_t n1, int64_t n2, int64
                                double *work, int32_t check);
 int32_t sxn_spectral_rfft_packed(const double *x, int64_t h, const int32_t *meta, const double *tw, double scale,
                                  double *out_re, double *out_im, double *work, int32_t check);
+int32_t sxn_spectral_fft_packed(int64_t n, const int32_t *meta, const double *tw, double *re, double *im, double *sre,
+                                double *sim, int64_t slack, int32_t check);
 int32_t sxn_isa_level(void);
 
 typedef struct {
@@ -184,6 +186,20 @@ static void test_fft(int64_t n, unsigned long long *seed) {
     double *re = sxn_test_alloc(n), *im = sxn_test_alloc(n), *sr = sxn_test_alloc(n + 512), *si = sxn_test_alloc(n + 512);
     double *xr = sxn_test_alloc(n), *xi = sxn_test_alloc(n);
     for (int64_t i = 0; i < n; i++) { xr[i] = re[i] = sxn_test_uniform(seed); xi[i] = im[i] = sxn_test_uniform(seed); }
+    /* the packed-plan entry point on a copy gives the same bits */
+    double *cr = sxn_test_alloc(n), *ci = sxn_test_alloc(n);
+    {
+        int64_t t = p.off[p.nst];
+        int32_t *meta = malloc(sizeof(int32_t) * (size_t) (2 + 3 * p.nst));
+        double *tw = sxn_test_alloc(2 * t);
+        meta[0] = p.nst;
+        for (int q = 0; q < p.nst; q++) { meta[1 + q] = p.radix[q]; meta[1 + p.nst + q] = p.stride[q]; }
+        for (int q = 0; q <= p.nst; q++) meta[1 + 2 * p.nst + q] = p.off[q];
+        for (int64_t q = 0; q < t; q++) { tw[q] = p.twr[q]; tw[t + q] = p.twi[q]; }
+        for (int64_t i = 0; i < n; i++) { cr[i] = re[i]; ci[i] = im[i]; }
+        sxn_spectral_fft_packed(n, meta, tw, cr, ci, sr, si, 512, 1);
+        free(meta); free(tw);
+    }
     if (sxn_spectral_fft(n, p.nst, p.radix, p.stride, p.off, p.twr, p.twi, re, im, sr, si, 512, 1) != 0) {
         sxn_failures++;
         fprintf(stderr, "FAIL fft %ld: finite input reported non-finite\n", (long) n);
@@ -201,6 +217,11 @@ static void test_fft(int64_t n, unsigned long long *seed) {
     }
     /* normwise; the naive DFT itself carries ~n eps error, so the bound is looser than the Java tests' */
     SXN_CHECK_CLOSE(sqrt(err / ref), 0, 1e-13 * (double) n, 0, "fft normwise", n);
+    for (int64_t k = 0; k < n; k++) {
+        SXN_CHECK_CLOSE(cr[k], re[k], 0, 0, "fft packed re", k);
+        SXN_CHECK_CLOSE(ci[k], im[k], 0, 0, "fft packed im", k);
+    }
+    free(cr); free(ci);
     plan_free(&p);
     free(re); free(im); free(sr); free(si); free(xr); free(xi);
 }

@@ -54,7 +54,7 @@ final class FftPlan {
     final Blocked blocked;
 
     /**
-     * Short smooth plans (n <= {@link #PACKED_MAX}) once more as two arrays for the native real FFT:
+     * Short smooth plans (n <= {@link #PACKED_MAX}) once more as two arrays for the native kernel:
      * {nstages, radix..., stride..., twOffset[0..nstages]} and flatTwRe | flatTwIm | realTwRe | realTwIm.
      * At n = 64 the wrapping of each array for the downcall is a visible part of a ~170 ns call, so
      * two segments instead of seven; null for longer or Bluestein plans.

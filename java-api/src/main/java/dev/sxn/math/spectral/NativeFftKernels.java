@@ -30,6 +30,9 @@ final class NativeFftKernels implements FftKernels {
     static final MethodHandle RFFT_PACKED = SxnNative.downcall("sxn_spectral_rfft_packed", FunctionDescriptor.of(JAVA_INT,
             ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, JAVA_DOUBLE, ADDRESS, ADDRESS, ADDRESS, JAVA_INT));
 
+    static final MethodHandle FFT_PACKED = SxnNative.downcall("sxn_spectral_fft_packed", FunctionDescriptor.of(JAVA_INT,
+            JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT));
+
     static final MethodHandle FFT_BLOCKED = SxnNative.downcall("sxn_spectral_fft_blocked", FunctionDescriptor.of(JAVA_INT,
             JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS,
             ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, JAVA_INT));
@@ -132,6 +135,15 @@ final class NativeFftKernels implements FftKernels {
                         MemorySegment.ofArray(sim), slack, MemorySegment.ofArray(buf), check);
             } catch (Throwable t) {
                 throw NativeFailure.wrap("sxn_spectral_fft_blocked", t);
+            }
+        }
+        if (plan.packedTw != null) {
+            try {
+                return (int) FFT_PACKED.invokeExact((long) plan.n, MemorySegment.ofArray(plan.packedMeta),
+                        MemorySegment.ofArray(plan.packedTw), MemorySegment.ofArray(re), MemorySegment.ofArray(im),
+                        MemorySegment.ofArray(sre), MemorySegment.ofArray(sim), slack, check);
+            } catch (Throwable t) {
+                throw NativeFailure.wrap("sxn_spectral_fft_packed", t);
             }
         }
         try {
