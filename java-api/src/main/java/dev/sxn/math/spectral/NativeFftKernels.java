@@ -44,11 +44,11 @@ final class NativeFftKernels implements FftKernels {
     /**
      * Shortest complex length that runs the cache-blocked four-step transform instead of the Stockham
      * stages (when the plan has a blocked layout; real FFTs count their complex half length). CPU time
-     * per transform, best of the two paths vs JTransforms (bench/results/spectral.md, "Large-n blocked
-     * FFT"): Stockham with skewed scratch is ahead up to 2^20 (complex 2^20: 7358 vs 6199 MFLOP/s;
-     * real 2^21, h = 2^20: 7837 vs 6450), the blocked transform from 2^21 (complex 2^21: 7748 vs 6239,
-     * 2^22: 7360 vs 6357; real 2^22: 7568 vs 5423). Not final so the tests can run the blocked path at
-     * small sizes; the property {@code sxn.fft.blockedMin} overrides it for measurements.
+     * per transform, A/B with the property below on the final code (bench/results/spectral.md,
+     * "Large-n blocked FFT"): Stockham with skewed scratch is ahead up to 2^20 (complex 2^20: 8462 vs
+     * 7649 MFLOP/s; real 2^21, h = 2^20: 8628 vs 7931), the blocked transform from 2^21 (complex 2^21:
+     * 8100 vs 5589, 2^22: 7777 vs 6827; real 2^22: 8071 vs 7064). Not final so the tests can run the
+     * blocked path at small sizes; the property {@code sxn.fft.blockedMin} overrides it for measurements.
      */
     static int blockedMin = Integer.getInteger("sxn.fft.blockedMin", 1 << 21);
 
