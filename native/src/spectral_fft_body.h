@@ -196,7 +196,9 @@ static void SXN_FN(vradix2_)(int64_t s, int64_t m, const double *restrict xr, co
     }
 }
 
-static void SXN_FN(fft_)(const sxn_fft_plan *p, double *re, double *im, double *sre, double *sim) {
+/* The stages, ping-ponging between (re, im) and (sre, sim); returns 1 when the result ended in
+ * (sre, sim) (an odd number of stages), for callers that can read it from there. */
+static int SXN_FN(fft_stages_)(const sxn_fft_plan *p, double *re, double *im, double *sre, double *sim) {
     double *xr = re, *xi = im, *yr = sre, *yi = sim;
     for (int32_t t = 0; t < p->nstages; t++) {
         int64_t s = p->stride[t];
@@ -217,10 +219,196 @@ static void SXN_FN(fft_)(const sxn_fft_plan *p, double *re, double *im, double *
         double *tr = xr, *ti = xi;
         xr = yr; xi = yi; yr = tr; yi = ti;
     }
-    if (xr != re) {
-        memcpy(re, xr, sizeof(double) * (size_t) p->n);
-        memcpy(im, xi, sizeof(double) * (size_t) p->n);
+    return xr != re;
+}
+
+static void SXN_FN(fft_)(const sxn_fft_plan *p, double *re, double *im, double *sre, double *sim) {
+    if (SXN_FN(fft_stages_)(p, re, im, sre, sim)) {
+        memcpy(re, sre, sizeof(double) * (size_t) p->n);
+        memcpy(im, sim, sizeof(double) * (size_t) p->n);
     }
+}
+
+static int SXN_FN(any_nan_)(VD acc) {
+    double lanes[VW];
+    VSTORE(lanes, acc);
+    int bad = 0;
+    for (int c = 0; c < VW; c++) bad |= lanes[c] != lanes[c];
+    return bad;
+}
+
+/* Whether a[0, n) holds a NaN or an infinity (v * 0 is NaN exactly for those), vectorised. */
+static int SXN_FN(nonfinite_)(const double *a, int64_t n) {
+    VD zero = VSET1(0.0), acc = zero;
+    int64_t j = 0;
+    for (; j + VW <= n; j += VW) acc = VADD(acc, VMUL(VLOAD(a + j), zero));
+    double tail = 0.0;
+    for (; j < n; j++) tail += a[j] * 0.0;
+    return SXN_FN(any_nan_)(acc) || tail != tail;
+}
+
+/* w independent transforms of length p->n stored lane-interleaved (element i of lane c at i w + c,
+ * w a multiple of 8): the Stockham stages with every stride times w, so even the first stages are
+ * whole vectors and no butterfly needs a shuffle. Ping-pongs between (xr, xi) and (yr, yi); returns
+ * 1 when the result ended in (yr, yi). */
+static int SXN_FN(lanes_fft_)(const sxn_fft_plan *p, int64_t w, double *xr, double *xi, double *yr, double *yi) {
+    int in_y = 0;
+    for (int32_t t = 0; t < p->nstages; t++) {
+        int64_t s = (int64_t) p->stride[t] * w;
+        int64_t m = p->n / ((int64_t) p->stride[t] * p->radix[t]);
+        const double *wr = p->tw_re + p->tw_off[t], *wi = p->tw_im + p->tw_off[t];
+        switch (p->radix[t]) {
+            case 4: SXN_FN(vradix4_)(s, m, xr, xi, yr, yi, wr, wi); break;
+            case 2: SXN_FN(vradix2_)(s, m, xr, xi, yr, yi, wr, wi); break;
+            case 3: SXN_FN(radix3_)(s, m, xr, xi, yr, yi, wr, wi); break;
+            default: SXN_FN(radix5_)(s, m, xr, xi, yr, yi, wr, wi, p->c5); break;
+        }
+        double *tr = xr, *ti = xi;
+        xr = yr; xi = yi; yr = tr; yi = ti;
+        in_y ^= 1;
+    }
+    return in_y;
+}
+
+/* Cache-blocked (four-step) forward DFT of length n = n1 n2, for sizes whose arrays exceed the L2
+ * cache, where each Stockham stage would stream the whole array through memory once (11 passes at
+ * 2^22); here the data crosses memory twice. With j = j1 n2 + j2 and k = k1 + n1 k2:
+ *   step A, per block of wa columns j2: the length-n1 DFTs over j1 (lanes = columns, in an
+ *     L2-sized buffer), times w_n^(j2 k1), into y[k1 n2 + j2] (the scratch arrays);
+ *   step B, per block of wb rows k1: the length-n2 DFTs over j2 of those rows (transposed into
+ *     lanes on the way in), written to X[k1 + n1 k2], whose wb lanes are contiguous.
+ * The twiddle w_n^(j2 k1), j2 = 8 b + c, is tw_a[b n1 + k1] * tw_c[8 k1 + c], both exact-fraction
+ * sines and cosines (one rounding more than a direct table of n entries, at 1/8 of its memory
+ * traffic). Input: (re, im), or when x is not NULL the real array x read as z_j = x_2j + i x_2j+1
+ * (the real FFT's packing, fused into step A). buf holds 4 max(wa n1, wb n2) + 256 doubles. Touches
+ * re/im/sre/sim [0, n), x [0, 2n), buf and the plan arrays only. */
+static int SXN_FN(blocked_)(const sxn_fft_blocked *bp, const double *x, double *re, double *im, double *sre,
+                            double *sim, double *buf, int check) {
+    int64_t n1 = bp->n1, n2 = bp->n2, wa = bp->wa, wb = bp->wb;
+    int64_t big = wa * n1 > wb * n2 ? wa * n1 : wb * n2;
+    /* The four lane arrays are skewed against each other by 512 and 768 bytes (mod 4 KiB): laid end to
+     * end at power-of-two offsets, every store of a stage aliased the loads of the next butterflies
+     * mod 4 KiB (the CPU's store-to-load disambiguation sees a false dependency), which halved the
+     * speed of the in-cache transforms. */
+    double *br = buf, *bi = buf + big + 64, *tr = buf + 2 * big + 160, *ti = buf + 3 * big + 256;
+    /* v * 0 is 0 for finite v and NaN for NaN or infinity: the sum flags any non-finite input while it
+     * is loaded anyway (step A reads all of it and writes only the scratch arrays) */
+    VD zero = VSET1(0.0), acc = zero;
+    for (int64_t col = 0; col < n2; col += wa) {
+        if (x) {
+            for (int64_t j1 = 0; j1 < n1; j1++) {
+                const double *src = x + 2 * (j1 * n2 + col);
+                double *dr = br + wa * j1, *di = bi + wa * j1;
+                for (int64_t c = 0; c < 2 * wa; c += VW) acc = VADD(acc, VMUL(VLOAD(src + c), zero));
+                for (int64_t c = 0; c < wa; c++) {
+                    dr[c] = src[2 * c];
+                    di[c] = src[2 * c + 1];
+                }
+            }
+        } else {
+            for (int64_t j1 = 0; j1 < n1; j1++) {
+                for (int64_t c = 0; c < wa; c += VW) {
+                    VD vr = VLOAD(re + j1 * n2 + col + c), vi = VLOAD(im + j1 * n2 + col + c);
+                    acc = VADD(acc, VADD(VMUL(vr, zero), VMUL(vi, zero)));
+                    VSTORE(br + wa * j1 + c, vr);
+                    VSTORE(bi + wa * j1 + c, vi);
+                }
+            }
+        }
+        int in_t = SXN_FN(lanes_fft_)(&bp->p1, wa, br, bi, tr, ti);
+        const double *rr = in_t ? tr : br, *ri = in_t ? ti : bi;
+        for (int64_t k1 = 0; k1 < n1; k1++) {
+            const double *cr = bp->tw_c_re + 8 * k1, *ci = bp->tw_c_im + 8 * k1;
+            double *dr = sre + k1 * n2 + col, *di = sim + k1 * n2 + col;
+            for (int64_t c8 = 0; c8 < wa; c8 += 8) {
+                int64_t ia = (col + c8) / 8 * n1 + k1;
+                VD sr = VSET1(bp->tw_a_re[ia]), si = VSET1(bp->tw_a_im[ia]);
+                for (int64_t c = 0; c < 8; c += VW) {
+                    VD vcr = VLOAD(cr + c), vci = VLOAD(ci + c);
+                    VD wr = VSUB(VMUL(sr, vcr), VMUL(si, vci)), wi = VADD(VMUL(sr, vci), VMUL(si, vcr));
+                    VD yr = VLOAD(rr + wa * k1 + c8 + c), yi = VLOAD(ri + wa * k1 + c8 + c);
+                    VSTORE(dr + c8 + c, VSUB(VMUL(yr, wr), VMUL(yi, wi)));
+                    VSTORE(di + c8 + c, VADD(VMUL(yr, wi), VMUL(yi, wr)));
+                }
+            }
+        }
+    }
+    if (check && SXN_FN(any_nan_)(acc)) return 1;
+    for (int64_t row = 0; row < n1; row += wb) {
+        for (int64_t c = 0; c < wb; c++) {
+            const double *sr = sre + (row + c) * n2, *si = sim + (row + c) * n2;
+            for (int64_t k2 = 0; k2 < n2; k2++) {
+                br[wb * k2 + c] = sr[k2];
+                bi[wb * k2 + c] = si[k2];
+            }
+        }
+        int in_t = SXN_FN(lanes_fft_)(&bp->p2, wb, br, bi, tr, ti);
+        const double *rr = in_t ? tr : br, *ri = in_t ? ti : bi;
+        for (int64_t k2 = 0; k2 < n2; k2++) {
+            for (int64_t c = 0; c < wb; c += VW) {
+                VSTORE(re + row + n1 * k2 + c, VLOAD(rr + wb * k2 + c));
+                VSTORE(im + row + n1 * k2 + c, VLOAD(ri + wb * k2 + c));
+            }
+        }
+    }
+    return 0;
+}
+
+/* X_k = E_k + W^k O_k for k = 0..h, times scale (the Java FftEngine.unpackReal formula), from the
+ * complex FFT z of the packed input; in the ISA body so the loop (with its reversed index h - k)
+ * is vectorised for the target. */
+static void SXN_FN(unpack_real_)(int64_t h, const double *restrict zr, const double *restrict zi,
+                                 const double *restrict rtw_re, const double *restrict rtw_im, double scale,
+                                 double *restrict out_re, double *restrict out_im) {
+    double hs = 0.5 * scale, z0r = zr[0], z0i = zi[0];
+    out_re[0] = (z0r + z0i) * scale;
+    out_im[0] = 0.0;
+    out_re[h] = (z0r - z0i) * scale;
+    out_im[h] = 0.0;
+    int64_t k = 1;
+    /* explicit vectors, z_(h-k) read as a reversed vector (GCC's own vectorisation of this loop, with
+     * its runtime checks and epilogue, took a quarter of a 64-point real FFT) */
+    VD vhs = VSET1(hs);
+    for (; k + VW <= h; k += VW) {
+        VD ar = VLOAD(zr + k), ai = VLOAD(zi + k);
+        VD br = VREV(VLOAD(zr + h - k - VW + 1)), bi = VSUB(VSET1(0.0), VREV(VLOAD(zi + h - k - VW + 1)));
+        VD er = VADD(ar, br), ei = VADD(ai, bi), dr = VSUB(ar, br), di = VSUB(ai, bi);
+        VD wr = VLOAD(rtw_re + k), wi = VLOAD(rtw_im + k);
+        /* o = (di, -dr); t = w o */
+        VD tr = VADD(VMUL(wr, di), VMUL(wi, dr)), ti = VSUB(VMUL(wi, di), VMUL(wr, dr));
+        VSTORE(out_re + k, VMUL(VADD(er, tr), vhs));
+        VSTORE(out_im + k, VMUL(VADD(ei, ti), vhs));
+    }
+    for (; k < h; k++) {
+        double ar = zr[k], ai = zi[k], br = zr[h - k], bi = -zi[h - k];
+        double er = ar + br, ei = ai + bi, dr = ar - br, di = ai - bi;
+        double o_r = di, o_i = -dr;
+        double tr = rtw_re[k] * o_r - rtw_im[k] * o_i, ti = rtw_re[k] * o_i + rtw_im[k] * o_r;
+        out_re[k] = (er + tr) * hs;
+        out_im[k] = (ei + ti) * hs;
+    }
+}
+
+/* z_j = x_2j + i x_2j+1, j < h (deinterleaving, vectorised for the target). */
+static void SXN_FN(pack_real_)(const double *restrict x, int64_t h, double *restrict zr, double *restrict zi) {
+    for (int64_t j = 0; j < h; j++) {
+        zr[j] = x[2 * j];
+        zi[j] = x[2 * j + 1];
+    }
+}
+
+/* The whole real FFT of even length 2h through the Stockham stages (sxn_spectral_rfft), in one ISA
+ * body: optional finiteness check (returns 1 before writing the output), pack, stages, unpack from
+ * wherever the stages left the result. */
+static int SXN_FN(rfft_)(const sxn_fft_plan *p, const double *x, const double *rtw_re, const double *rtw_im,
+                         double scale, double *out_re, double *out_im, double *zr, double *zi, double *sr, double *si,
+                         int check) {
+    int64_t h = p->n;
+    if (check && SXN_FN(nonfinite_)(x, 2 * h)) return 1;
+    SXN_FN(pack_real_)(x, h, zr, zi);
+    if (SXN_FN(fft_stages_)(p, zr, zi, sr, si)) SXN_FN(unpack_real_)(h, sr, si, rtw_re, rtw_im, scale, out_re, out_im);
+    else SXN_FN(unpack_real_)(h, zr, zi, rtw_re, rtw_im, scale, out_re, out_im);
+    return 0;
 }
 
 /* p ln p for p in [0, 1], branch-free so the entropy loop vectorises (libm's log is a scalar call and

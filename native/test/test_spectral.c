@@ -4,17 +4,30 @@
 #include "sxn_test.h"
 #include <stdint.h>
 
-void sxn_spectral_fft(int64_t n, int32_t nstages, const int32_t *radix, const int32_t *stride,
-                      const int32_t *tw_off, const double *tw_re, const double *tw_im,
-                      double *re, double *im, double *sre, double *sim);
+int32_t sxn_spectral_fft(int64_t n, int32_t nstages, const int32_t *radix, const int32_t *stride,
+                         const int32_t *tw_off, const double *tw_re, const double *tw_im,
+                         double *re, double *im, double *sre, double *sim, int64_t slack, int32_t check);
 void sxn_spectral_rolling_entropy(const double *x, int32_t series, int64_t length, int64_t window,
                                   int64_t step, int32_t keep_dc, double log_scale,
                                   int64_t h, int32_t nstages, const int32_t *radix, const int32_t *stride,
                                   const int32_t *tw_off, const double *tw_re, const double *tw_im,
                                   const double *rtw_re, const double *rtw_im, double *work, double *out);
-void sxn_spectral_rfft(const double *x, int64_t h, int32_t nstages, const int32_t *radix, const int32_t *stride,
-                       const int32_t *tw_off, const double *tw_re, const double *tw_im, const double *rtw_re,
-                       const double *rtw_im, double scale, double *out_re, double *out_im, double *work);
+int32_t sxn_spectral_rfft(const double *x, int64_t h, int32_t nstages, const int32_t *radix, const int32_t *stride,
+                          const int32_t *tw_off, const double *tw_re, const double *tw_im, const double *rtw_re,
+                          const double *rtw_im, double scale, double *out_re, double *out_im, double *work, int32_t check);
+int32_t sxn_spectral_fft_blocked(int64_t n1, int64_t n2, int64_t wa, int64_t wb, const int32_t *meta1, const double *tw1_re, const double *tw1_im,
+                              const int32_t *meta2, const double *tw2_re, const double *tw2_im, const double *tw_a_re,
+                              const double *tw_a_im, const double *tw_c_re, const double *tw_c_im, double *re, double *im,
+                              double *sre, double *sim, int64_t slack, double *buf, int32_t check);
+int32_t sxn_spectral_rfft_blocked(const double *x, int64_t n1, int64_t n2, int64_t wa, int64_t wb, const int32_t *meta1, const double *tw1_re,
+                               const double *tw1_im, const int32_t *meta2, const double *tw2_re, const double *tw2_im,
+                               const double *tw_a_re, const double *tw_a_im, const double *tw_c_re, const double *tw_c_im,
+                               const double *rtw_re, const double *rtw_im, double scale, double *out_re, double *out_im,
+                               double *work, int32_t check);
+int32_t sxn_spectral_rfft_packed(const double *x, int64_t h, const int32_t *meta, const double *tw, double scale,
+                                 double *out_re, double *out_im, double *work, int32_t check);
+int32_t sxn_spectral_fft_packed(int64_t n, const int32_t *meta, const double *tw, double *re, double *im, double *sre,
+                                double *sim, int64_t slack, int32_t check);
 int32_t sxn_isa_level(void);
 
 typedef struct {
@@ -55,13 +68,142 @@ static void plan_build(plan_t *p, int64_t n) {
 
 static void plan_free(plan_t *p) { free(p->twr); free(p->twi); }
 
+/* The four-step plan of FftPlan.java: Stockham sub-plans of n1 and n2 packed as
+ * {nstages, radix..., stride..., tw_off...}, and the inter-step twiddles
+ * a[b n1 + k1] = w_n^(8 b k1), c[8 k1 + c] = w_n^(k1 c). */
+typedef struct {
+    int64_t n1, n2;
+    plan_t p1, p2;
+    int32_t *m1, *m2;
+    double *ar, *ai, *cr, *ci;
+} blocked_t;
+
+static int32_t *pack_meta(const plan_t *p) {
+    int32_t *m = malloc(sizeof(int32_t) * (size_t) (1 + 3 * p->nst));
+    m[0] = p->nst;
+    for (int t = 0; t < p->nst; t++) { m[1 + t] = p->radix[t]; m[1 + p->nst + t] = p->stride[t]; m[1 + 2 * p->nst + t] = p->off[t]; }
+    return m;
+}
+
+static void blocked_build(blocked_t *b, int64_t n1, int64_t n2) {
+    int64_t n = n1 * n2;
+    b->n1 = n1; b->n2 = n2;
+    plan_build(&b->p1, n1);
+    plan_build(&b->p2, n2);
+    b->m1 = pack_meta(&b->p1);
+    b->m2 = pack_meta(&b->p2);
+    b->ar = sxn_test_alloc(n / 8); b->ai = sxn_test_alloc(n / 8);
+    b->cr = sxn_test_alloc(8 * n1); b->ci = sxn_test_alloc(8 * n1);
+    for (int64_t q = 0; q < n2 / 8; q++)
+        for (int64_t k = 0; k < n1; k++) {
+            double ang = -2.0 * M_PI * (double) ((8 * q * k) % n) / (double) n;
+            b->ar[q * n1 + k] = cos(ang); b->ai[q * n1 + k] = sin(ang);
+        }
+    for (int64_t k = 0; k < n1; k++)
+        for (int64_t c = 0; c < 8; c++) {
+            double ang = -2.0 * M_PI * (double) ((k * c) % n) / (double) n;
+            b->cr[8 * k + c] = cos(ang); b->ci[8 * k + c] = sin(ang);
+        }
+}
+
+static void blocked_free(blocked_t *b) {
+    plan_free(&b->p1); plan_free(&b->p2);
+    free(b->m1); free(b->m2); free(b->ar); free(b->ai); free(b->cr); free(b->ci);
+}
+
+static double naive_dft_err(const double *xr, const double *xi, const double *re, const double *im, int64_t n) {
+    double err = 0, ref = 0;
+    for (int64_t k = 0; k < n; k++) {
+        double ar = 0, ai = 0;
+        for (int64_t j = 0; j < n; j++) {
+            double ang = -2.0 * M_PI * (double) ((j * k) % n) / (double) n, c = cos(ang), s = sin(ang);
+            ar += xr[j] * c - xi[j] * s;
+            ai += xr[j] * s + xi[j] * c;
+        }
+        err += (re[k] - ar) * (re[k] - ar) + (im[k] - ai) * (im[k] - ai);
+        ref += ar * ar + ai * ai;
+    }
+    return sqrt(err / ref);
+}
+
+/* The blocked transform of n1 x n2 against the naive DFT (small n) or against the Stockham transform
+ * of the same input (large n; Stockham itself is checked against the DFT above). */
+static void test_blocked(int64_t n1, int64_t n2, int64_t wa, int64_t wb, unsigned long long *seed) {
+    int64_t n = n1 * n2, big = wa * n1 > wb * n2 ? wa * n1 : wb * n2;
+    blocked_t b;
+    blocked_build(&b, n1, n2);
+    double *re = sxn_test_alloc(n), *im = sxn_test_alloc(n), *sr = sxn_test_alloc(n + 512), *si = sxn_test_alloc(n + 512);
+    double *xr = sxn_test_alloc(n), *xi = sxn_test_alloc(n), *buf = sxn_test_alloc(4 * big + 256);
+    for (int64_t i = 0; i < n; i++) { xr[i] = re[i] = sxn_test_uniform(seed); xi[i] = im[i] = sxn_test_uniform(seed); }
+    sxn_spectral_fft_blocked(n1, n2, wa, wb, b.m1, b.p1.twr, b.p1.twi, b.m2, b.p2.twr, b.p2.twi, b.ar, b.ai, b.cr, b.ci,
+                             re, im, sr, si, 512, buf, 1);
+    if (n <= 4096) {
+        SXN_CHECK_CLOSE(naive_dft_err(xr, xi, re, im, n), 0, 1e-13 * (double) n, 0, "blocked fft vs dft", n);
+    } else {
+        plan_t p;
+        plan_build(&p, n);
+        double *yr = sxn_test_alloc(n), *yi = sxn_test_alloc(n);
+        for (int64_t i = 0; i < n; i++) { yr[i] = xr[i]; yi[i] = xi[i]; }
+        sxn_spectral_fft(n, p.nst, p.radix, p.stride, p.off, p.twr, p.twi, yr, yi, sr, si, 0, 0);
+        double err = 0, ref = 0;
+        for (int64_t k = 0; k < n; k++) {
+            err += (re[k] - yr[k]) * (re[k] - yr[k]) + (im[k] - yi[k]) * (im[k] - yi[k]);
+            ref += yr[k] * yr[k] + yi[k] * yi[k];
+        }
+        /* both are within a few ulps times log2 n of the exact DFT */
+        SXN_CHECK_CLOSE(sqrt(err / ref), 0, 1e-14, 0, "blocked fft vs stockham", n);
+        plan_free(&p);
+        free(yr); free(yi);
+    }
+    /* the real FFT of length 2n through the blocked transform (packing fused) */
+    double *x = sxn_test_alloc(2 * n), *rtr = sxn_test_alloc(n + 1), *rti = sxn_test_alloc(n + 1);
+    double *ore = sxn_test_alloc(n + 1), *oim = sxn_test_alloc(n + 1), *work = sxn_test_alloc(4 * n + 4 * big + 512);
+    for (int64_t k = 0; k <= n; k++) { rtr[k] = cos(-M_PI * (double) k / (double) n); rti[k] = sin(-M_PI * (double) k / (double) n); }
+    rti[n] = 0;
+    for (int64_t i = 0; i < 2 * n; i++) x[i] = sxn_test_uniform(seed);
+    sxn_spectral_rfft_blocked(x, n1, n2, wa, wb, b.m1, b.p1.twr, b.p1.twi, b.m2, b.p2.twr, b.p2.twi, b.ar, b.ai, b.cr, b.ci,
+                              rtr, rti, 1.0, ore, oim, work, 1);
+    plan_t p;
+    plan_build(&p, n);
+    double *qre = sxn_test_alloc(n + 1), *qim = sxn_test_alloc(n + 1), *work2 = sxn_test_alloc(4 * n + 256);
+    sxn_spectral_rfft(x, n, p.nst, p.radix, p.stride, p.off, p.twr, p.twi, rtr, rti, 1.0, qre, qim, work2, 0);
+    double err = 0, ref = 0;
+    for (int64_t k = 0; k <= n; k++) {
+        err += (ore[k] - qre[k]) * (ore[k] - qre[k]) + (oim[k] - qim[k]) * (oim[k] - qim[k]);
+        ref += qre[k] * qre[k] + qim[k] * qim[k];
+    }
+    SXN_CHECK_CLOSE(sqrt(err / ref), 0, 1e-14, 0, "blocked rfft vs stockham rfft", n);
+    plan_free(&p);
+    free(x); free(rtr); free(rti); free(ore); free(oim); free(work); free(qre); free(qim); free(work2);
+    blocked_free(&b);
+    free(re); free(im); free(sr); free(si); free(xr); free(xi); free(buf);
+}
+
 static void test_fft(int64_t n, unsigned long long *seed) {
     plan_t p;
     plan_build(&p, n);
-    double *re = sxn_test_alloc(n), *im = sxn_test_alloc(n), *sr = sxn_test_alloc(n), *si = sxn_test_alloc(n);
+    /* scratch with 512 doubles of slack: the kernel picks skewed start points inside it (ASan checks the bound) */
+    double *re = sxn_test_alloc(n), *im = sxn_test_alloc(n), *sr = sxn_test_alloc(n + 512), *si = sxn_test_alloc(n + 512);
     double *xr = sxn_test_alloc(n), *xi = sxn_test_alloc(n);
     for (int64_t i = 0; i < n; i++) { xr[i] = re[i] = sxn_test_uniform(seed); xi[i] = im[i] = sxn_test_uniform(seed); }
-    sxn_spectral_fft(n, p.nst, p.radix, p.stride, p.off, p.twr, p.twi, re, im, sr, si);
+    /* the packed-plan entry point on a copy gives the same bits */
+    double *cr = sxn_test_alloc(n), *ci = sxn_test_alloc(n);
+    {
+        int64_t t = p.off[p.nst];
+        int32_t *meta = malloc(sizeof(int32_t) * (size_t) (2 + 3 * p.nst));
+        double *tw = sxn_test_alloc(2 * t);
+        meta[0] = p.nst;
+        for (int q = 0; q < p.nst; q++) { meta[1 + q] = p.radix[q]; meta[1 + p.nst + q] = p.stride[q]; }
+        for (int q = 0; q <= p.nst; q++) meta[1 + 2 * p.nst + q] = p.off[q];
+        for (int64_t q = 0; q < t; q++) { tw[q] = p.twr[q]; tw[t + q] = p.twi[q]; }
+        for (int64_t i = 0; i < n; i++) { cr[i] = re[i]; ci[i] = im[i]; }
+        sxn_spectral_fft_packed(n, meta, tw, cr, ci, sr, si, 512, 1);
+        free(meta); free(tw);
+    }
+    if (sxn_spectral_fft(n, p.nst, p.radix, p.stride, p.off, p.twr, p.twi, re, im, sr, si, 512, 1) != 0) {
+        sxn_failures++;
+        fprintf(stderr, "FAIL fft %ld: finite input reported non-finite\n", (long) n);
+    }
     double err = 0, ref = 0;
     for (int64_t k = 0; k < n; k++) {
         double ar = 0, ai = 0;
@@ -75,6 +217,11 @@ static void test_fft(int64_t n, unsigned long long *seed) {
     }
     /* normwise; the naive DFT itself carries ~n eps error, so the bound is looser than the Java tests' */
     SXN_CHECK_CLOSE(sqrt(err / ref), 0, 1e-13 * (double) n, 0, "fft normwise", n);
+    for (int64_t k = 0; k < n; k++) {
+        SXN_CHECK_CLOSE(cr[k], re[k], 0, 0, "fft packed re", k);
+        SXN_CHECK_CLOSE(ci[k], im[k], 0, 0, "fft packed im", k);
+    }
+    free(cr); free(ci);
     plan_free(&p);
     free(re); free(im); free(sr); free(si); free(xr); free(xi);
 }
@@ -137,9 +284,9 @@ static void test_rfft(int64_t h, unsigned long long *seed) {
     double *rtr = sxn_test_alloc(h + 1), *rti = sxn_test_alloc(h + 1);
     for (int64_t k = 0; k <= h; k++) { rtr[k] = cos(-M_PI * (double) k / (double) h); rti[k] = sin(-M_PI * (double) k / (double) h); }
     rti[h] = 0;
-    double *x = sxn_test_alloc(n), *ore = sxn_test_alloc(h + 1), *oim = sxn_test_alloc(h + 1), *work = sxn_test_alloc(4 * h);
+    double *x = sxn_test_alloc(n), *ore = sxn_test_alloc(h + 1), *oim = sxn_test_alloc(h + 1), *work = sxn_test_alloc(4 * h + 256);
     for (int64_t i = 0; i < n; i++) x[i] = sxn_test_uniform(seed);
-    sxn_spectral_rfft(x, h, p.nst, p.radix, p.stride, p.off, p.twr, p.twi, rtr, rti, 0.5, ore, oim, work);
+    sxn_spectral_rfft(x, h, p.nst, p.radix, p.stride, p.off, p.twr, p.twi, rtr, rti, 0.5, ore, oim, work, 1);
     double err = 0, ref = 0;
     for (int64_t k = 0; k <= h; k++) {
         double ar = 0, ai = 0;
@@ -153,14 +300,86 @@ static void test_rfft(int64_t h, unsigned long long *seed) {
         ref += ar * ar + ai * ai;
     }
     SXN_CHECK_CLOSE(sqrt(err / ref), 0, 1e-13 * (double) n, 0, "rfft normwise", n);
+    /* the packed-plan entry point gives the same bits */
+    {
+        int64_t t = p.off[p.nst];
+        int32_t *meta = malloc(sizeof(int32_t) * (size_t) (2 + 3 * p.nst));
+        double *tw = sxn_test_alloc(2 * t + 2 * (h + 1)), *pre = sxn_test_alloc(h + 1), *pim = sxn_test_alloc(h + 1);
+        meta[0] = p.nst;
+        for (int q = 0; q < p.nst; q++) { meta[1 + q] = p.radix[q]; meta[1 + p.nst + q] = p.stride[q]; }
+        for (int q = 0; q <= p.nst; q++) meta[1 + 2 * p.nst + q] = p.off[q];
+        for (int64_t q = 0; q < t; q++) { tw[q] = p.twr[q]; tw[t + q] = p.twi[q]; }
+        for (int64_t q = 0; q <= h; q++) { tw[2 * t + q] = rtr[q]; tw[2 * t + h + 1 + q] = rti[q]; }
+        sxn_spectral_rfft_packed(x, h, meta, tw, 0.5, pre, pim, work, 1);
+        for (int64_t k = 0; k <= h; k++) {
+            SXN_CHECK_CLOSE(pre[k], ore[k], 0, 0, "rfft packed re", k);
+            SXN_CHECK_CLOSE(pim[k], oim[k], 0, 0, "rfft packed im", k);
+        }
+        free(meta); free(tw); free(pre); free(pim);
+    }
     plan_free(&p);
     free(rtr); free(rti); free(x); free(ore); free(oim); free(work);
 }
 
+/* check = 1: a NaN or infinity anywhere (first, middle, last, tail past the vector width) makes every
+ * entry point return 1 and leave the caller's arrays as they were. */
+static void test_nonfinite(void) {
+    const int64_t n1 = 16, n2 = 24, n = n1 * n2, big = 16 * 24;
+    blocked_t b;
+    blocked_build(&b, n1, n2);
+    plan_t p;
+    plan_build(&p, n);
+    double *re = sxn_test_alloc(n), *im = sxn_test_alloc(n), *sr = sxn_test_alloc(n), *si = sxn_test_alloc(n);
+    double *buf = sxn_test_alloc(4 * big + 256), *work = sxn_test_alloc(4 * n + 4 * big + 512);
+    double *rtr = sxn_test_alloc(n + 1), *rti = sxn_test_alloc(n + 1), *ore = sxn_test_alloc(n + 1), *oim = sxn_test_alloc(n + 1);
+    double *x = sxn_test_alloc(2 * n);
+    for (int64_t k = 0; k <= n; k++) { rtr[k] = cos(-M_PI * (double) k / (double) n); rti[k] = sin(-M_PI * (double) k / (double) n); }
+    int64_t where[] = {0, 1, n / 2 + 3, n - 1};
+    double bad[] = {NAN, INFINITY, -INFINITY};
+    for (int w = 0; w < 4; w++)
+        for (int v = 0; v < 3; v++)
+            for (int part = 0; part < 2; part++) {
+                for (int64_t i = 0; i < n; i++) { re[i] = (double) i; im[i] = -(double) i; }
+                for (int64_t i = 0; i < 2 * n; i++) x[i] = (double) i;
+                (part ? im : re)[where[w]] = bad[v];
+                x[2 * where[w] + part] = bad[v];
+                for (int64_t k = 0; k <= n; k++) ore[k] = oim[k] = 7.0;
+                int r1 = sxn_spectral_fft_blocked(n1, n2, 8, 16, b.m1, b.p1.twr, b.p1.twi, b.m2, b.p2.twr, b.p2.twi, b.ar, b.ai,
+                                                  b.cr, b.ci, re, im, sr, si, 0, buf, 1);
+                int r2 = sxn_spectral_fft(n, p.nst, p.radix, p.stride, p.off, p.twr, p.twi, re, im, sr, si, 0, 1);
+                int r3 = sxn_spectral_rfft_blocked(x, n1, n2, 8, 16, b.m1, b.p1.twr, b.p1.twi, b.m2, b.p2.twr, b.p2.twi, b.ar,
+                                                   b.ai, b.cr, b.ci, rtr, rti, 1.0, ore, oim, work, 1);
+                int r4 = sxn_spectral_rfft(x, n, p.nst, p.radix, p.stride, p.off, p.twr, p.twi, rtr, rti, 1.0, ore, oim, work, 1);
+                int intact = 1;
+                for (int64_t i = 0; i < n; i++) {
+                    if (i == where[w]) continue;
+                    if (re[i] != (double) i || im[i] != -(double) i) intact = 0;
+                }
+                for (int64_t k = 0; k <= n; k++) if (ore[k] != 7.0 || oim[k] != 7.0) intact = 0;
+                sxn_checks++;
+                if (!(r1 == 1 && r2 == 1 && r3 == 1 && r4 == 1 && intact)) {
+                    sxn_failures++;
+                    fprintf(stderr, "FAIL nonfinite at %ld (%g, part %d): %d %d %d %d intact %d\n", (long) where[w], bad[v], part,
+                            r1, r2, r3, r4, intact);
+                }
+            }
+    blocked_free(&b);
+    plan_free(&p);
+    free(re); free(im); free(sr); free(si); free(buf); free(work); free(rtr); free(rti); free(ore); free(oim); free(x);
+}
+
 int main(void) {
+    test_nonfinite();
     unsigned long long seed = 7;
     int64_t sizes[] = {2, 3, 4, 5, 6, 8, 9, 12, 15, 16, 25, 27, 32, 60, 64, 100, 125, 128, 243, 256, 360, 512, 1000, 1024};
     for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) test_fft(sizes[i], &seed);
+    /* blocked four-step: n1, n2 multiples of 8, every radix in the sub-plans, square and not */
+    /* {n1, n2, wa, wb} */
+    int64_t blocks[][4] = {{8, 8, 8, 8}, {8, 16, 16, 8}, {16, 8, 8, 16}, {8, 24, 8, 8}, {40, 8, 8, 8}, {16, 48, 16, 16},
+                           {32, 32, 32, 8}, {64, 64, 16, 32}, {256, 256, 32, 8}, {256, 512, 16, 16}, {256, 768, 8, 8},
+                           {120, 200, 40, 24}};
+    for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++)
+        test_blocked(blocks[i][0], blocks[i][1], blocks[i][2], blocks[i][3], &seed);
     int64_t halves[] = {1, 2, 3, 4, 5, 8, 12, 16, 32, 60, 64, 128, 512};
     for (size_t i = 0; i < sizeof halves / sizeof halves[0]; i++) test_rfft(halves[i], &seed);
     int64_t windows[] = {2, 4, 6, 16, 30, 64, 100, 256};

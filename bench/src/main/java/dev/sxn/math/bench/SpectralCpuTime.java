@@ -18,10 +18,11 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * instead of wall time. On a machine shared with other busy processes, wall-clock JMH scores swing by
  * several times between iterations (the thread waits for a core); CPU time counts only the time the
  * thread ran, so the ratio between implementations, measured in interleaved rounds, stays usable.
- * Each implementation is warmed (0.3 s of wall time or 20000 calls), then timed in interleaved rounds of
+ * Each implementation is warmed (0.3 s of wall time, at most 2 million calls), then timed in interleaved rounds of
  * about 40 ms (7 for FFTs, 3 for rolling entropy); the median round is reported. Run:
  * {@code java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -cp bench/target/benchmarks.jar dev.sxn.math.bench.SpectralCpuTime [quick] [rolling]}
- * ({@code quick}: fewer sizes; {@code rolling}: only the rolling-entropy table)
+ * ({@code quick}: fewer sizes; {@code rolling}: only the rolling-entropy table; {@code sizes=64,1024,...}: these
+ * FFT lengths only; {@code complex} / {@code real}: only that FFT table; {@code norolling}: skip the rolling table)
  */
 public final class SpectralCpuTime {
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
@@ -37,8 +38,17 @@ public final class SpectralCpuTime {
         List<Integer> sizes = new ArrayList<>();
         for (int p = 6; p <= 22; p += quick ? 4 : 1) sizes.add(1 << p);
         sizes.addAll(List.of(1000, 3000, 10007, 100000));
+        boolean complexOnly = Arrays.asList(args).contains("complex"), realOnly = Arrays.asList(args).contains("real");
+        for (String a : args) {
+            if (a.startsWith("sizes=")) {
+                sizes.clear();
+                for (String t : a.substring(6).split(",")) sizes.add(Integer.parseInt(t.trim()));
+            }
+        }
         System.out.println("JDK " + Runtime.version() + ", " + Backends.describe().lines().findFirst().orElse(""));
-        for (boolean real : rollingOnly ? new boolean[0] : new boolean[] {false, true}) {
+        boolean[] fftKinds = rollingOnly ? new boolean[0] : complexOnly ? new boolean[] {false} : realOnly ? new boolean[] {true}
+                : new boolean[] {false, true};
+        for (boolean real : fftKinds) {
             System.out.printf(Locale.ROOT, "%n%s, MFLOP/s (%s n log2 n / CPU time per transform), median of 7 rounds%n%n",
                     real ? "Real FFT (rfft vs JTransforms realForward)" : "Complex FFT (forward vs JTransforms complexForward)",
                     real ? "2.5" : "5");
@@ -65,6 +75,7 @@ public final class SpectralCpuTime {
                 System.out.println(row);
             }
         }
+        if (Arrays.asList(args).contains("norolling")) return;
         System.out.printf(Locale.ROOT, "%nRolling normalised spectral entropy, window 256, windows per CPU second (median of 3)%n%n");
         System.out.println("| points | step | JAVA | VECTOR | NATIVE | OPENCL |");
         System.out.println("|---:|---:|---:|---:|---:|---:|");
@@ -136,11 +147,11 @@ public final class SpectralCpuTime {
         int[] reps = new int[k];
         for (int i = 0; i < k; i++) {
             if (ops[i] == null) continue;
-            // warm-up: 0.3 s of wall time or 20000 calls, whichever comes first (wall time, because the
+            // warm-up: 0.3 s of wall time (at most 2e6 calls; wall time, because the
             // OpenCL op's own thread mostly waits); then size a round to ~40 ms
             long w0 = System.nanoTime(), t0 = CPU.getCurrentThreadCpuTime();
             int calls = 0;
-            while (System.nanoTime() - w0 < 300_000_000L && calls < 20_000) {
+            while (System.nanoTime() - w0 < 300_000_000L && calls < 2_000_000) {
                 ops[i].run();
                 calls++;
             }

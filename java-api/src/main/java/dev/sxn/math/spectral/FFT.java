@@ -21,8 +21,16 @@ import java.util.Objects;
  *
  * <p>Plans (radices, twiddles, chirps) are built once per length on first use (warm-up: O(n)
  * trigonometric calls) and cached for the life of the JVM for lengths up to 2^22 (about 32 bytes
- * per point; longer plans are rebuilt per call); they are immutable. Scratch space is per thread. All methods are thread-safe and allocate only their
- * result arrays (and scratch above 2^18 doubles, which is not kept).
+ * per point, plus 2 bytes per point for the blocked layout of lengths from 2^12; longer plans are
+ * rebuilt per call); they are immutable. Scratch space is per thread (held softly above 2^18
+ * doubles, so the garbage collector can reclaim it). All methods are thread-safe and allocate only
+ * their result arrays once a thread's scratch has grown to the lengths it transforms.
+ *
+ * <p>Long transforms on the NATIVE backend (complex length from 2^21 points, real from 2^22, where
+ * the length splits into two factors that are multiples of 8) run a cache-blocked four-step
+ * transform: transforms down the columns of an n1 x n2 view in blocks of 8-32 columns, a twiddle
+ * pass fused into them, then transforms along the rows, each block in an L2-sized buffer, so the
+ * array crosses memory twice instead of once per radix-4 stage.
  *
  * <p>Errors (relative normwise, measured against NumPy in the tests): below
  * {@code 1e-12 * max(1, log2 n)}; in practice a few ulps times log2 n.
@@ -168,6 +176,8 @@ public final class FFT {
                 // the stages themselves are plain arithmetic on checked ranges, so the input is intact.
                 try {
                     run(KERNELS.kernel(kind), plan, re, im, inverse);
+                } catch (IllegalArgumentException e) {
+                    throw e; // non-finite input: the caller's error, not the kernel's
                 } catch (RuntimeException e) {
                     if (KERNELS.isForced()) throw e;
                     KERNELS.fellBack(kind, e);
@@ -183,9 +193,17 @@ public final class FFT {
         }
     }
 
+    /**
+     * One transform with the finiteness check (by the kernel where it can, else a Java scan first):
+     * non-finite input throws before re/im are touched.
+     */
     private static void run(FftKernels k, FftPlan plan, double[] re, double[] im, boolean inverse) {
-        if (inverse) FftEngine.complexInverse(k, plan, re, im);
-        else FftEngine.complex(k, plan, re, im);
+        boolean done = inverse ? FftEngine.complexUnchecked(k, plan, im, re) : FftEngine.complexUnchecked(k, plan, re, im);
+        if (!done) {
+            requireFinite(re, 0, plan.n, "re");
+            requireFinite(im, 0, plan.n, "im");
+            throw new IllegalStateException("the FFT kernel reported a non-finite input that the scan did not find");
+        }
     }
 
     // ---- real ----
@@ -221,23 +239,32 @@ public final class FFT {
             throw new IllegalArgumentException("outRe and outIm need n/2 + 1 = " + bins + " elements, were " + outRe.length
                     + " and " + outIm.length);
         }
-        requireFinite(x, off, n, "x");
         double scale = norm.forwardScale(n);
         if (backend != null) {
-            FftEngine.real(pinned(backend), x, off, n, outRe, outIm, scale);
+            runReal(pinned(backend), x, off, n, outRe, outIm, scale);
             return;
         }
         Backend kind = KERNELS.choose(n);
         if (kind == Backend.JAVA) {
-            FftEngine.real(JAVA, x, off, n, outRe, outIm, scale);
+            runReal(JAVA, x, off, n, outRe, outIm, scale);
             return;
         }
         try {
-            FftEngine.real(KERNELS.kernel(kind), x, off, n, outRe, outIm, scale);
+            runReal(KERNELS.kernel(kind), x, off, n, outRe, outIm, scale);
+        } catch (IllegalArgumentException e) {
+            throw e; // non-finite input: the caller's error, not the kernel's
         } catch (RuntimeException e) {
             if (KERNELS.isForced()) throw e;
             KERNELS.fellBack(kind, e);
-            FftEngine.real(JAVA, x, off, n, outRe, outIm, scale);
+            runReal(JAVA, x, off, n, outRe, outIm, scale);
+        }
+    }
+
+    /** One real transform with the finiteness check (see {@link #run}): throws before writing the outputs. */
+    private static void runReal(FftKernels k, double[] x, int off, int n, double[] outRe, double[] outIm, double scale) {
+        if (!FftEngine.realUnchecked(k, x, off, n, outRe, outIm, scale)) {
+            requireFinite(x, off, n, "x");
+            throw new IllegalStateException("the FFT kernel reported a non-finite input that the scan did not find");
         }
     }
 
@@ -300,8 +327,7 @@ public final class FFT {
             throw new IllegalArgumentException("re and im must have the same length, were " + re.length + " and " + im.length);
         }
         if (re.length == 0) throw new IllegalArgumentException("re must not be empty (length 0)");
-        requireFinite(re, 0, re.length, "re");
-        requireFinite(im, 0, im.length, "im");
+        // finiteness is checked per transform (run): in the native kernel's own pass where it has one
         return re.length;
     }
 

@@ -15,13 +15,20 @@ import dev.sxn.math.spectral.FftPlan.Workspace;
 final class FftEngine {
     private FftEngine() {}
 
+    /**
+     * Extra doubles in the stage scratch arrays: the native kernel starts its scratch at an offset
+     * inside them chosen from the arrays' addresses, so loads and stores of a stage do not alias
+     * modulo 4 KiB (see skew_to in native/src/spectral.c).
+     */
+    static final int SCRATCH_SLACK = 512;
+
     /** Unnormalised forward DFT of {@code (re, im)[0..n)} in place. */
     static void complex(FftKernels k, FftPlan plan, double[] re, double[] im) {
         int n = plan.n;
         if (n == 1) return;
         Workspace ws = Workspace.get();
         if (!plan.isBluestein()) {
-            k.transform(plan, re, im, ws.slot(0, n), ws.slot(1, n));
+            k.transform(plan, re, im, ws.slot(0, n + SCRATCH_SLACK), ws.slot(1, n + SCRATCH_SLACK));
             return;
         }
         FftPlan in = plan.inner;
@@ -35,7 +42,7 @@ final class FftEngine {
         }
         java.util.Arrays.fill(ar, n, big, 0.0);
         java.util.Arrays.fill(ai, n, big, 0.0);
-        double[] s0 = ws.slot(0, big), s1 = ws.slot(1, big);
+        double[] s0 = ws.slot(0, big + SCRATCH_SLACK), s1 = ws.slot(1, big + SCRATCH_SLACK);
         k.transform(in, ar, ai, s0, s1);
         double[] br = plan.bRe, bi = plan.bIm;
         for (int j = 0; j < big; j++) {
@@ -49,6 +56,46 @@ final class FftEngine {
             re[j] = xr * cr[j] - xi * ci[j];
             im[j] = xr * ci[j] + xi * cr[j];
         }
+    }
+
+    /**
+     * {@link #complex} on caller input not yet checked for finiteness: returns false, with
+     * {@code re}/{@code im} untouched, when it holds a NaN or an infinity. Kernels that check in their
+     * own pass ({@link FftKernels#checksFinite()}) save the separate scan.
+     */
+    static boolean complexUnchecked(FftKernels k, FftPlan plan, double[] re, double[] im) {
+        int n = plan.n;
+        if (n > 1 && !plan.isBluestein() && k.checksFinite()) {
+            Workspace ws = Workspace.get();
+            return k.transformChecked(plan, re, im, ws.slot(0, n + SCRATCH_SLACK), ws.slot(1, n + SCRATCH_SLACK));
+        }
+        if (!allFinite(re, 0, n) || !allFinite(im, 0, n)) return false;
+        complex(k, plan, re, im);
+        return true;
+    }
+
+    /**
+     * {@link #real} on input not yet checked for finiteness: false, with the outputs unwritten, when
+     * {@code x[off..off+n)} holds a NaN or an infinity.
+     */
+    static boolean realUnchecked(FftKernels k, double[] x, int off, int n, double[] outRe, double[] outIm, double scale) {
+        if (n > 1 && (n & 1) == 0 && k.checksFinite()) {
+            FftPlan plan = FftPlan.of(n / 2);
+            if (!plan.isBluestein()) {
+                int r = k.realEvenChecked(plan, x, off, outRe, outIm, scale);
+                if (r >= 0) return r == 1;
+            }
+        }
+        if (!allFinite(x, off, n)) return false;
+        real(k, x, off, n, outRe, outIm, scale);
+        return true;
+    }
+
+    static boolean allFinite(double[] a, int off, int n) {
+        for (int j = off; j < off + n; j++) {
+            if (!Double.isFinite(a[j])) return false;
+        }
+        return true;
     }
 
     /** Unnormalised inverse DFT (positive exponent) in place. */

@@ -50,6 +50,19 @@ final class FftPlan {
     final double[] realTwRe;
     final double[] realTwIm;
 
+    /** The cache-blocked four-step layout the NATIVE kernel uses for long transforms; null when n is short or unsuitable. */
+    final Blocked blocked;
+
+    /**
+     * Short smooth plans (n <= {@link #PACKED_MAX}) once more as two arrays for the native kernel:
+     * {nstages, radix..., stride..., twOffset[0..nstages]} and flatTwRe | flatTwIm | realTwRe | realTwIm.
+     * At n = 64 the wrapping of each array for the downcall is a visible part of a ~170 ns call, so
+     * two segments instead of seven; null for longer or Bluestein plans.
+     */
+    final int[] packedMeta;
+    final double[] packedTw;
+    static final int PACKED_MAX = 2048;
+
     private FftPlan(int n) {
         this.n = n;
         int[] f = smoothFactors(n);
@@ -128,6 +141,138 @@ final class FftPlan {
             realTwIm[k] = Math.sin(ang);
         }
         realTwIm[n] = 0; // exactly -1 at k = n, as sin(-pi) is not exactly 0 in floating point
+        blocked = inner == null ? Blocked.of(n) : null;
+        if (inner == null && n <= PACKED_MAX) {
+            int ns = radix.length;
+            packedMeta = new int[2 + 3 * ns];
+            packedMeta[0] = ns;
+            System.arraycopy(radix, 0, packedMeta, 1, ns);
+            System.arraycopy(stride, 0, packedMeta, 1 + ns, ns);
+            System.arraycopy(twOffset, 0, packedMeta, 1 + 2 * ns, ns + 1);
+            int t = flatTwRe.length;
+            packedTw = new double[2 * t + 2 * (n + 1)];
+            System.arraycopy(flatTwRe, 0, packedTw, 0, t);
+            System.arraycopy(flatTwIm, 0, packedTw, t, t);
+            System.arraycopy(realTwRe, 0, packedTw, 2 * t, n + 1);
+            System.arraycopy(realTwIm, 0, packedTw, 2 * t + n + 1, n + 1);
+        } else {
+            packedMeta = null;
+            packedTw = null;
+        }
+    }
+
+    /**
+     * The four-step (Bailey) decomposition n = n1 n2 of {@code sxn_spectral_fft_blocked}
+     * ({@code native/src/spectral_fft_body.h}, {@code blocked_}): length-n1 transforms down columns in
+     * blocks of {@code wa} columns, a twiddle w_n^(j2 k1), then length-n2 transforms along rows in
+     * blocks of {@code wb} rows, each block in a buffer of the L2 cache, so the data crosses memory
+     * twice instead of once per Stockham stage. Immutable; the sub-plans come from the plan cache.
+     */
+    static final class Blocked {
+        /**
+         * Shortest length given a blocked layout (2 bytes a point: cheap, and it lets the tests run the
+         * blocked path on short transforms); from which length it runs is the NATIVE kernel's choice
+         * ({@link NativeFftKernels#blockedMin}).
+         */
+        static final int MIN = 1 << 12;
+
+        final int n1;
+        final int n2;
+        final int wa;
+        final int wb;
+        final FftPlan p1;
+        final FftPlan p2;
+        /** Sub-plans packed as {nstages, radix..., stride..., twOffset...} for the native side. */
+        final int[] meta1;
+        final int[] meta2;
+        /** a[b n1 + k1] = w_n^(8 b k1) for b < n2 / 8; c[8 k1 + c] = w_n^(k1 c) for c < 8. */
+        final double[] aRe;
+        final double[] aIm;
+        final double[] cRe;
+        final double[] cIm;
+
+        private Blocked(int n, int n1) {
+            this.n1 = n1;
+            this.n2 = n / n1;
+            // Wider blocks read and write longer runs of each row (whole cache lines, fewer TLB pages per
+            // byte); 32 columns in the first pass measured 5-10% faster than 16 from 2^19 to 2^21 (C
+            // harness, CPU time), but with n1 = 2048 its four lane buffers (2 MB) overflow the L2 cache.
+            this.wa = n2 % 32 == 0 && n1 <= 1024 ? 32 : n2 % 16 == 0 ? 16 : 8;
+            this.wb = n1 % 16 == 0 ? 16 : 8;
+            p1 = FftPlan.of(n1);
+            p2 = FftPlan.of(n2);
+            meta1 = meta(p1);
+            meta2 = meta(p2);
+            aRe = new double[n / 8];
+            aIm = new double[n / 8];
+            for (int b = 0; b < n2 / 8; b++) {
+                for (int k = 0; k < n1; k++) root(8L * b * k, n, aRe, aIm, b * n1 + k);
+            }
+            cRe = new double[8 * n1];
+            cIm = new double[8 * n1];
+            for (int k = 0; k < n1; k++) {
+                for (int c = 0; c < 8; c++) root((long) k * c, n, cRe, cIm, 8 * k + c);
+            }
+        }
+
+        /**
+         * The layout for a smooth length n >= {@link #MIN}, or null: n1 is the power of two nearest
+         * sqrt(n) from below, and both n1 and n2 must be multiples of 8 with smooth n2.
+         */
+        static Blocked of(int n) {
+            if (n < MIN) return null;
+            int n1 = Integer.highestOneBit((int) Math.sqrt(n));
+            while (n1 >= 8 && (n % n1 != 0 || (n / n1) % 8 != 0)) n1 >>= 1;
+            if (n1 < 8 || smoothFactors(n / n1) == null) return null;
+            return new Blocked(n, n1);
+        }
+
+        private static int[] meta(FftPlan p) {
+            int ns = p.radix.length;
+            int[] m = new int[1 + 3 * ns];
+            m[0] = ns;
+            System.arraycopy(p.radix, 0, m, 1, ns);
+            System.arraycopy(p.stride, 0, m, 1 + ns, ns);
+            System.arraycopy(p.twOffset, 0, m, 1 + 2 * ns, ns);
+            return m;
+        }
+
+        /** Doubles of lane buffer the native blocked transform needs: four of max(wa n1, wb n2), plus 256 of skew. */
+        int bufferLength() {
+            return 4 * Math.max(wa * n1, wb * n2) + 256;
+        }
+    }
+
+    /**
+     * w_n^e = exp(-2 pi i e / n) into {@code re[i]}, {@code im[i]}, from the exact integer fraction
+     * e / n reduced by symmetry to an angle in [0, pi / 4] before the library calls, so the only
+     * rounding before them is that of one small angle (no error growing with e, and exact 0, +-1 on
+     * the axes).
+     */
+    static void root(long e, long n, double[] re, double[] im, int i) {
+        e %= n;
+        if (e < 0) e += n;
+        // the angle 2 pi e / n as an octant o (of 8) plus a remainder r, in units of 1/(8n) turn
+        long u = 8 * e; // in [0, 8n)
+        int o = (int) (u / n);
+        long r = u - (long) o * n; // [0, n): the offset into octant o
+        // in odd octants measure from the octant's end so the reduced angle stays in [0, pi/4]
+        boolean odd = (o & 1) == 1;
+        long rr = odd ? n - r : r;
+        double x = Math.PI / 4 * rr / n;
+        double c = Math.cos(x), s = Math.sin(x);
+        // angle = q pi/2 + x (o = 2q) or q pi/2 + (pi/2 - x) (o = 2q + 1): rotate the base by quadrant q
+        int q = o / 2;
+        double bc = odd ? s : c, bs = odd ? c : s;
+        double rc, rs;
+        switch (q & 3) {
+            case 0 -> { rc = bc; rs = bs; }
+            case 1 -> { rc = -bs; rs = bc; }
+            case 2 -> { rc = -bc; rs = -bs; }
+            default -> { rc = bs; rs = -bc; }
+        }
+        re[i] = rc;
+        im[i] = -rs;
     }
 
     /** The plan for complex length {@code n >= 1}, cached. */
@@ -189,24 +334,40 @@ final class FftPlan {
     }
 
     /**
-     * Per-thread scratch, grown on demand. Arrays above {@link #KEEP_LIMIT} doubles are not kept, so
-     * an occasional huge transform does not pin its memory to the thread.
+     * Per-thread scratch, grown on demand. Arrays up to {@link #KEEP_LIMIT} doubles are held strongly;
+     * bigger ones only softly, so a thread that keeps transforming long arrays reuses its scratch (a
+     * fresh 2^22-double array per call cost more than the transform's own memory traffic: zeroing,
+     * and G1 humongous allocations), while the garbage collector may still reclaim it under memory
+     * pressure, so an occasional huge transform does not pin its memory to the thread.
      */
     static final class Workspace {
         private static final int KEEP_LIMIT = 1 << 18;
         private static final ThreadLocal<Workspace> LOCAL = ThreadLocal.withInitial(Workspace::new);
-        private final double[][] slots = new double[8][0];
+        private final double[][] slots = new double[9][0];
+        @SuppressWarnings("unchecked")
+        private final java.lang.ref.SoftReference<double[]>[] large = new java.lang.ref.SoftReference[9];
 
         static Workspace get() {
             return LOCAL.get();
         }
 
-        /** Scratch array number {@code slot} (0..7) of at least {@code len} doubles; contents undefined. */
+        /**
+         * Scratch array number {@code slot} (0..8; 8 is the native blocked transform's lane buffer) of at
+         * least {@code len} doubles; contents undefined.
+         */
         double[] slot(int slot, int len) {
             double[] a = slots[slot];
             if (a.length >= len) return a;
+            if (len > KEEP_LIMIT) {
+                java.lang.ref.SoftReference<double[]> ref = large[slot];
+                double[] big = ref == null ? null : ref.get();
+                if (big != null && big.length >= len) return big;
+                big = new double[len];
+                large[slot] = new java.lang.ref.SoftReference<>(big);
+                return big;
+            }
             double[] x = new double[len];
-            if (len <= KEEP_LIMIT) slots[slot] = x;
+            slots[slot] = x;
             return x;
         }
     }

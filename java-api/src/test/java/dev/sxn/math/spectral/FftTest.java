@@ -7,6 +7,7 @@ import dev.sxn.math.backend.Backend;
 import dev.sxn.math.backend.Backends;
 import dev.sxn.math.spectral.FFT.ComplexArray;
 import dev.sxn.math.spectral.FFT.Norm;
+import dev.sxn.math.testing.BackendSupport;
 import dev.sxn.math.testing.ReferenceData;
 import java.util.List;
 import java.util.Map;
@@ -170,6 +171,142 @@ class FftTest {
         e = assertThrows(IllegalArgumentException.class, () -> Norm.of("unitary"));
         assertTrue(e.getMessage().contains("unitary"), e.getMessage());
         assertThrows(NullPointerException.class, () -> FFT.forward(null, new double[1]));
+    }
+
+    /**
+     * NaN and infinities are rejected naming the index, on every backend and path: Stockham, Bluestein
+     * (97), the native blocked four-step (2^16, 3 2^16, whose check is fused into its first pass) and
+     * the real FFT of even and odd length, before the caller's arrays are written.
+     */
+    @Test
+    void nonFiniteInputIsRejectedBeforeAnythingIsWritten() {
+        int saved = NativeFftKernels.blockedMin;
+        NativeFftKernels.blockedMin = 1 << 16; // the blocked path from 2^16 here (normally 2^21)
+        try {
+            rejectNonFinite();
+        } finally {
+            NativeFftKernels.blockedMin = saved;
+        }
+    }
+
+    private static void rejectNonFinite() {
+        List<Backend> kinds = kinds(1);
+        for (int n : new int[] {64, 96, 97, 1 << 16, 3 << 16}) {
+            double[] baseRe = sigRe(n), baseIm = sigIm(n), baseX = sigRe(n - 1);
+            for (int pos : new int[] {0, n / 2 + 1, n - 1}) {
+                for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY}) {
+                    for (Backend kind : kinds) {
+                        for (int part = 0; part < 2; part++) {
+                            for (boolean inverse : new boolean[] {false, true}) {
+                                double[] re = baseRe.clone(), im = baseIm.clone();
+                                (part == 0 ? re : im)[pos] = bad;
+                                double[] re0 = re.clone(), im0 = im.clone();
+                                String what = kind + " n=" + n + " pos " + pos + " " + bad + (inverse ? " inverse" : " forward");
+                                var e = assertThrows(IllegalArgumentException.class,
+                                        () -> {
+                                            if (inverse) FFT.inverse(kind, re, im, Norm.BACKWARD);
+                                            else FFT.forward(kind, re, im, Norm.BACKWARD);
+                                        }, what);
+                                String name = (part == 0 ? "re[" : "im[") + pos + "]";
+                                assertTrue(e.getMessage().contains(name), what + ": " + e.getMessage());
+                                assertArrayEquals(re0, re, what + " re untouched");
+                                assertArrayEquals(im0, im, what + " im untouched");
+                            }
+                        }
+                        for (int len : new int[] {n, n - 1}) {
+                            if (pos >= len) continue;
+                            double[] x = len == n ? baseRe.clone() : baseX.clone();
+                            x[pos] = bad;
+                            double[] outRe = new double[len / 2 + 1], outIm = new double[len / 2 + 1];
+                            java.util.Arrays.fill(outRe, 7.0);
+                            java.util.Arrays.fill(outIm, 7.0);
+                            String what = kind + " rfft len=" + len + " pos " + pos + " " + bad;
+                            var e = assertThrows(IllegalArgumentException.class,
+                                    () -> FFT.rfft(kind, x, 0, len, outRe, outIm, Norm.BACKWARD), what);
+                            assertTrue(e.getMessage().contains("x[" + pos + "]"), what + ": " + e.getMessage());
+                            for (int k = 0; k < outRe.length; k++) {
+                                assertEquals(7.0, outRe[k], what + " outRe untouched");
+                                assertEquals(7.0, outIm[k], what + " outIm untouched");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The native cache-blocked four-step transform (n = n1 n2) against the JAVA Stockham
+     * transform at the suite's normwise tolerance, forward, inverse and real, for a power of two, a
+     * length with a factor 3 in n2 and 256 x 360 (radix 2, 3 and 5 in n2, which is not a multiple of 16: 8-wide blocks).
+     */
+    @Test
+    void blockedNativeMatchesJava() {
+        BackendSupport.assumeAvailable(Backend.NATIVE);
+        int saved = NativeFftKernels.blockedMin;
+        NativeFftKernels.blockedMin = 1 << 12; // the blocked path at test-sized lengths (normally from 2^21)
+        try {
+            blockedAgainstJava();
+        } finally {
+            NativeFftKernels.blockedMin = saved;
+        }
+    }
+
+    private static void blockedAgainstJava() {
+        for (int n : new int[] {4096, 1 << 16, 3 << 16, 92160}) {
+            assertNotNull(FftPlan.of(n).blocked, "n=" + n + " has a blocked layout");
+            for (boolean inverse : new boolean[] {false, true}) {
+                double[] re = sigRe(n), im = sigIm(n), jr = re.clone(), ji = im.clone();
+                if (inverse) {
+                    FFT.inverse(Backend.NATIVE, re, im, Norm.ORTHO);
+                    FFT.inverse(Backend.JAVA, jr, ji, Norm.ORTHO);
+                } else {
+                    FFT.forward(Backend.NATIVE, re, im, Norm.BACKWARD);
+                    FFT.forward(Backend.JAVA, jr, ji, Norm.BACKWARD);
+                }
+                assertTrue(relErr(jr, ji, re, im) <= fftTol(n), "blocked n=" + n + " inverse " + inverse + ": " + relErr(jr, ji, re, im));
+            }
+            double[] x = sigRe(2 * n);
+            ComplexArray a = new ComplexArray(new double[n + 1], new double[n + 1]);
+            ComplexArray b = new ComplexArray(new double[n + 1], new double[n + 1]);
+            FFT.rfft(Backend.NATIVE, x, 0, 2 * n, a.re(), a.im(), Norm.BACKWARD);
+            FFT.rfft(Backend.JAVA, x, 0, 2 * n, b.re(), b.im(), Norm.BACKWARD);
+            assertTrue(relErr(b.re(), b.im(), a.re(), a.im()) <= fftTol(2 * n), "blocked rfft n=" + 2 * n);
+        }
+    }
+
+    /**
+     * The blocked layout's twiddles, w_n^e from the octant-reduced exact fraction e / n: within 2e-15
+     * of the direct cos/sin of -2 pi (e mod n) / n (whose own argument rounding grows with e), and
+     * exactly 0 and +-1 on the axes.
+     */
+    @Test
+    void twiddleRootsAreAccurateAndExactOnTheAxes() {
+        double[] re = new double[1], im = new double[1];
+        SplittableRandom r = new SplittableRandom(5);
+        for (int t = 0; t < 20_000; t++) {
+            long n = 1 + r.nextInt(1 << 22), e = r.nextLong(4 * n) - n;
+            FftPlan.root(e, n, re, im, 0);
+            double th = -2 * Math.PI * Math.floorMod(e, n) / n;
+            assertEquals(Math.cos(th), re[0], 2e-15, "cos e=" + e + " n=" + n);
+            assertEquals(Math.sin(th), im[0], 2e-15, "sin e=" + e + " n=" + n);
+        }
+        long n = 1 << 20;
+        double[][] axes = {{1, 0}, {0, -1}, {-1, 0}, {0, 1}};
+        for (int qd = 0; qd < 4; qd++) {
+            FftPlan.root(qd * n / 4, n, re, im, 0);
+            assertEquals(axes[qd][0], re[0], 0.0, "quadrant " + qd);
+            assertEquals(axes[qd][1], im[0], 0.0, "quadrant " + qd);
+        }
+    }
+
+    static double relErr(double[] wr, double[] wi, double[] gr, double[] gi) {
+        double e = 0, r = 0;
+        for (int k = 0; k < wr.length; k++) {
+            e += (gr[k] - wr[k]) * (gr[k] - wr[k]) + (gi[k] - wi[k]) * (gi[k] - wi[k]);
+            r += wr[k] * wr[k] + wi[k] * wi[k];
+        }
+        return Math.sqrt(e / r);
     }
 
     static void compareSampled(Map<String, double[]> ref, int n, int mode, double[] re, double[] im, String what) {
