@@ -36,7 +36,7 @@ def get(m, n, impl):
     return score.get((m, n, impl))
 
 sizes = sorted({k[1] for k in score if k[0] in ("sma", "ema", "rollingStd", "rsi")})
-print("### Single series: ns per point (JMH, 1 fork, 3 x 0.5 s); best = fastest of JAVA/VECTOR/NATIVE\n")
+print("### Single series: ns per point (JMH, 1 fork, 3 x 0.3 s after 3 warm-up iterations); best = fastest of JAVA/VECTOR/NATIVE\n")
 print("| indicator | points | JAVA | VECTOR | NATIVE | scalar loop | ta4j | best vs ta4j | best vs loop | % of copy bandwidth |")
 print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for m in ("sma", "ema", "rollingStd", "rsi"):

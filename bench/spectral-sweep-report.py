@@ -6,7 +6,10 @@ import json, math, os, sys
 
 d = sys.argv[1] if len(sys.argv) > 1 else "bench-results/spectral-sweep"
 fft, roll = {}, {}
-for f in sorted(os.listdir(d)):
+# Later stages override earlier ones for the same (transform, n, backend): "large" re-measures
+# 2^18..2^22 with longer iterations than "powers".
+ORDER = {"powers.json": 0, "large.json": 1, "others.json": 2, "rolling.json": 3}
+for f in sorted(os.listdir(d), key=lambda f: (ORDER.get(f, 9), f)):
     if not f.endswith(".json"):
         continue
     try:
