@@ -1,0 +1,176 @@
+package dev.sxn.math.indicators;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The branch-free rolling max/min (van Herk / Gil-Werman on integer keys) and OBV against the
+ * algorithms they replaced (the monotonic deque and the if/else OBV, copied here verbatim) and a
+ * brute-force window scan. Tolerance 0, compared bit for bit (so -0.0 differs from +0.0): these
+ * operations select or add inputs exactly, so any difference is a bug. Inputs draw from a small
+ * pool to force ties, both signed zeros, NaN, +-Inf and +-1e308 (an OBV that overflows to
+ * Inf), over all windows 1..n, and as batches of several assets.
+ */
+class IndicatorsExactOpsTest {
+    private static final double[] POOL = {
+        0.0, -0.0, 1, 1, -1, 2, 2.5, -2.5, 3, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e308, -1e308
+    };
+
+    private static double[] tricky(SplittableRandom r, int n, int missingOneIn) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            double v = POOL[r.nextInt(POOL.length)];
+            if (!Double.isFinite(v) && r.nextInt(missingOneIn) != 0) v = r.nextBoolean() ? 0.0 : -0.0;
+            x[i] = v;
+        }
+        return x;
+    }
+
+    private static void assertBits(double[] expected, double[] actual, String what) {
+        for (int i = 0; i < expected.length; i++) {
+            long e = Double.doubleToRawLongBits(expected[i]), a = Double.doubleToRawLongBits(actual[i]);
+            if (Double.isNaN(expected[i]) && Double.isNaN(actual[i])) continue;
+            double ev = expected[i], av = actual[i];
+            int at = i;
+            assertEquals(e, a, () -> what + " differs at " + at + ": expected " + ev + " was " + av);
+        }
+    }
+
+    /** The monotonic deque of the previous version (newest of equal values kept). */
+    private static double[] deque(double[] x, int w, boolean max) {
+        int t = x.length;
+        double[] out = new double[t];
+        int[] dq = new int[w];
+        int head = 0, size = 0, run = 0;
+        for (int i = 0; i < t; i++) {
+            double v = x[i];
+            if (!Double.isFinite(v)) {
+                run = 0;
+                size = 0;
+                out[i] = Double.NaN;
+                continue;
+            }
+            run++;
+            if (size > 0 && dq[head] <= i - w) {
+                head = head + 1 == w ? 0 : head + 1;
+                size--;
+            }
+            while (size > 0) {
+                int tail = head + size - 1;
+                if (tail >= w) tail -= w;
+                double tv = x[dq[tail]];
+                if (max ? tv <= v : tv >= v) size--;
+                else break;
+            }
+            int slot = head + size;
+            if (slot >= w) slot -= w;
+            dq[slot] = i;
+            size++;
+            out[i] = run >= w ? x[dq[head]] : Double.NaN;
+        }
+        return out;
+    }
+
+    /** Brute force: NaN if the window is short or holds a non-finite value, else its newest extreme. */
+    private static double[] scan(double[] x, int w, boolean max) {
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = Double.NaN;
+            if (i < w - 1) continue;
+            double best = Double.NaN;
+            boolean ok = true;
+            for (int j = i - w + 1; j <= i; j++) {
+                if (!Double.isFinite(x[j])) ok = false;
+                else if (Double.isNaN(best) || (max ? x[j] >= best : x[j] <= best)) best = x[j];
+            }
+            if (ok) out[i] = best;
+        }
+        return out;
+    }
+
+    private static double[] obvBranches(double[] price, double[] volume) {
+        double[] out = new double[price.length];
+        int run = 0;
+        double acc = 0, prev = 0;
+        for (int i = 0; i < price.length; i++) {
+            double pr = price[i], vo = volume[i];
+            if (!Double.isFinite(pr) || !Double.isFinite(vo)) {
+                run = 0;
+                out[i] = Double.NaN;
+                continue;
+            }
+            run++;
+            if (run == 1) acc = vo;
+            else if (pr > prev) acc += vo;
+            else if (pr < prev) acc -= vo;
+            prev = pr;
+            out[i] = acc;
+        }
+        return out;
+    }
+
+    @Test
+    void rollingMaxMinEqualDequeAndScanBitForBit() {
+        SplittableRandom r = new SplittableRandom(11);
+        for (int rep = 0; rep < 400; rep++) {
+            int n = 1 + r.nextInt(rep < 300 ? 60 : 400);
+            double[] x = tricky(r, n, 1 + r.nextInt(8));
+            for (int w = 1; w <= n; w += rep < 300 ? 1 : 1 + r.nextInt(17)) {
+                String at = " n=" + n + " w=" + w + " rep=" + rep;
+                double[] mx = Indicators.rollingMax(x, w), mn = Indicators.rollingMin(x, w);
+                assertBits(deque(x, w, true), mx, "max vs deque" + at);
+                assertBits(deque(x, w, false), mn, "min vs deque" + at);
+                assertBits(scan(x, w, true), mx, "max vs scan" + at);
+                assertBits(scan(x, w, false), mn, "min vs scan" + at);
+            }
+        }
+    }
+
+    @Test
+    void rollingMaxMinOnRandomWalkAcrossManyBlocks() {
+        double[] x = IndicatorsPropertiesTest.prices(5, 20_011);
+        for (int i = 97; i < x.length; i += 1013) x[i] = Double.NaN;
+        for (int w : new int[] {1, 2, 3, 14, 20, 64, 1000}) {
+            assertBits(deque(x, w, true), Indicators.rollingMax(x, w), "max w=" + w);
+            assertBits(deque(x, w, false), Indicators.rollingMin(x, w), "min w=" + w);
+        }
+    }
+
+    @Test
+    void obvEqualsBranchesBitForBit() {
+        SplittableRandom r = new SplittableRandom(12);
+        for (int rep = 0; rep < 2000; rep++) {
+            int n = 1 + r.nextInt(80);
+            double[] p = tricky(r, n, 1 + r.nextInt(8)), v = tricky(r, n, 1 + r.nextInt(8));
+            assertBits(obvBranches(p, v), Indicators.obv(p, v), "obv rep=" + rep);
+        }
+        double[] p = IndicatorsPropertiesTest.prices(6, 10_000), v = IndicatorsPropertiesTest.volumes(7, 10_000);
+        for (int i = 0; i < p.length; i += 7) p[i] = p[i - (i > 0 ? 1 : 0)]; // equal prices
+        assertBits(obvBranches(p, v), Indicators.obv(p, v), "obv random walk");
+    }
+
+    @Test
+    void batchesEqualOneByOneBitForBit() {
+        SplittableRandom r = new SplittableRandom(13);
+        for (int k : new int[] {2, 3, 7, 16}) {
+            int t = 50 + r.nextInt(150);
+            double[][] xs = new double[k][], vs = new double[k][];
+            for (int a = 0; a < k; a++) {
+                xs[a] = tricky(r, t, 1 + r.nextInt(10));
+                vs[a] = tricky(r, t, 1 + r.nextInt(10));
+            }
+            SeriesBatch xb = SeriesBatch.of(xs), vb = SeriesBatch.of(vs);
+            for (int w : new int[] {1, 2, 5, 14, t}) {
+                SeriesBatch mx = Indicators.rollingMax(xb, w), mn = Indicators.rollingMin(xb, w);
+                for (int a = 0; a < k; a++) {
+                    assertBits(deque(xs[a], w, true), mx.series(a), "batch max k=" + k + " a=" + a + " w=" + w);
+                    assertBits(deque(xs[a], w, false), mn.series(a), "batch min k=" + k + " a=" + a + " w=" + w);
+                }
+            }
+            SeriesBatch ob = Indicators.obv(xb, vb);
+            for (int a = 0; a < k; a++) assertBits(obvBranches(xs[a], vs[a]), ob.series(a), "batch obv k=" + k + " a=" + a);
+        }
+    }
+}
