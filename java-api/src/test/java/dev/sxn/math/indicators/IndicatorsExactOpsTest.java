@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
  * brute-force window scan. Tolerance 0, compared bit for bit (so -0.0 differs from +0.0): these
  * operations select or add inputs exactly, so any difference is a bug. Inputs draw from a small
  * pool to force ties, both signed zeros, NaN, +-Inf and +-1e308 (an OBV that overflows to
- * Inf), over all windows 1..n, and as batches of several assets.
+ * Inf), over all windows 1..n, and as batches of several assets. The running-sum WMA against the
+ * per-window sum it replaced, within its stated error bound.
  */
 class IndicatorsExactOpsTest {
     private static final double[] POOL = {
@@ -151,6 +152,72 @@ class IndicatorsExactOpsTest {
         assertBits(obvBranches(p, v), Indicators.obv(p, v), "obv random walk");
     }
 
+    /** The O(w) per-window WMA of the previous version (error <= about w u max|x|). */
+    private static double[] wmaPerWindow(double[] x, int w) {
+        double[] out = new double[x.length];
+        double wsum = w * (w + 1.0) / 2.0;
+        int run = 0;
+        for (int i = 0; i < x.length; i++) {
+            run = Double.isFinite(x[i]) ? run + 1 : 0;
+            if (run < w) {
+                out[i] = Double.NaN;
+                continue;
+            }
+            double s = 0;
+            for (int j = 0; j < w; j++) s += (j + 1) * x[i - w + 1 + j];
+            out[i] = s / wsum;
+        }
+        return out;
+    }
+
+    /**
+     * The running-sum WMA against the per-window sum on long series (across many re-sums, NaN
+     * restarts, prices near 100 and returns around 0): |diff| <= 1e-12 max|x|, above the stated
+     * bound (about 680 u max|x| = 1.5e-13 max|x| at w = 20, 6 w u for w >= 64) plus the per-window
+     * sum's own w u max|x|.
+     */
+    @Test
+    void wmaRunningSumsStayWithinTheBound() {
+        double[] prices = IndicatorsPropertiesTest.prices(8, 30_011);
+        double[] rets = new double[prices.length];
+        for (int i = 1; i < rets.length; i++) rets[i] = prices[i] / prices[i - 1] - 1;
+        for (int i = 5000; i < prices.length; i += 7919) prices[i] = rets[i] = Double.NaN;
+        for (double[] x : new double[][] {prices, rets}) {
+            double m = 0;
+            for (double v : x) if (Double.isFinite(v)) m = Math.max(m, Math.abs(v));
+            for (int w : new int[] {1, 2, 5, 20, 63, 64, 65, 200}) {
+                double[] e = wmaPerWindow(x, w), a = Indicators.wma(x, w);
+                for (int i = 0; i < x.length; i++) {
+                    if (Double.isNaN(e[i])) {
+                        assertEquals(true, Double.isNaN(a[i]), "wma NaN at " + i + " w=" + w);
+                        continue;
+                    }
+                    double tol = 1e-12 * m;
+                    if (Math.abs(e[i] - a[i]) > tol) {
+                        throw new AssertionError("wma w=" + w + " at " + i + ": " + e[i] + " vs " + a[i] + " (tol " + tol + ")");
+                    }
+                }
+            }
+        }
+    }
+
+    /** Stochastics build %K and %D in the output arrays, so those must not be the inputs. */
+    @Test
+    void stochasticOutputsMustNotAliasTheInputs() {
+        double[] h = IndicatorsPropertiesTest.prices(9, 50), l = h.clone(), c = h.clone(), d = new double[50];
+        for (int i = 0; i < 50; i++) l[i] -= 1;
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Indicators.stochasticInto(h, l, c, 14, 3, new Stochastic(h, d)));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("out.k") && e.getMessage().contains("high"), e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Indicators.stochasticInto(h, l, c, 14, 3, new Stochastic(d, l)));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("out.d") && e.getMessage().contains("low"), e.getMessage());
+        Stochastic fresh = Indicators.stochastic(h, l, c, 14, 3), into = new Stochastic(new double[50], d);
+        Indicators.stochasticInto(h, l, c, 14, 3, into);
+        assertBits(fresh.k(), into.k(), "stochastic %K Into");
+        assertBits(fresh.d(), into.d(), "stochastic %D Into");
+    }
+
     @Test
     void batchesEqualOneByOneBitForBit() {
         SplittableRandom r = new SplittableRandom(13);
@@ -168,6 +235,10 @@ class IndicatorsExactOpsTest {
                     assertBits(deque(xs[a], w, true), mx.series(a), "batch max k=" + k + " a=" + a + " w=" + w);
                     assertBits(deque(xs[a], w, false), mn.series(a), "batch min k=" + k + " a=" + a + " w=" + w);
                 }
+            }
+            for (int w : new int[] {1, 3, 14}) {
+                SeriesBatch wb = Indicators.wma(xb, w);
+                for (int a = 0; a < k; a++) assertBits(Indicators.wma(xs[a], w), wb.series(a), "batch wma k=" + k + " a=" + a + " w=" + w);
             }
             SeriesBatch ob = Indicators.obv(xb, vb);
             for (int a = 0; a < k; a++) assertBits(obvBranches(xs[a], vs[a]), ob.series(a), "batch obv k=" + k + " a=" + a);
