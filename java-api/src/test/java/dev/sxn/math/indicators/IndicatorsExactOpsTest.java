@@ -218,6 +218,53 @@ class IndicatorsExactOpsTest {
         assertBits(fresh.d(), into.d(), "stochastic %D Into");
     }
 
+    /** The per-step formula of the previous version: expm1 at every step. */
+    private static double[] timeEmaPerStep(double[] x, double[] time, double tau) {
+        double[] out = new double[x.length];
+        boolean live = false;
+        double v = 0, last = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isFinite(x[i])) {
+                live = false;
+                out[i] = Double.NaN;
+                continue;
+            }
+            if (!live) {
+                v = x[i];
+                live = true;
+            } else {
+                v += -Math.expm1(-(time[i] - last) / tau) * (x[i] - v);
+            }
+            last = time[i];
+            out[i] = v;
+        }
+        return out;
+    }
+
+    /** Reusing the weight of a repeated step (and across assets) gives the per-step values bit for bit. */
+    @Test
+    void timeEmaReusesWeightsExactly() {
+        SplittableRandom r = new SplittableRandom(14);
+        int t = 3000, k = 5;
+        double[] time = new double[t];
+        double tm = 0;
+        for (int i = 0; i < t; i++) {
+            tm += switch (r.nextInt(4)) { case 0 -> 0.0; case 1 -> 1.0; case 2 -> 1.0; default -> r.nextDouble() * 3; };
+            time[i] = tm;
+        }
+        double[][] xs = new double[k][];
+        for (int a = 0; a < k; a++) {
+            xs[a] = IndicatorsPropertiesTest.prices(20 + a, t);
+            for (int i = 17 * (a + 1); i < t; i += 211 + 13 * a) xs[a][i] = a % 2 == 0 ? Double.NaN : Double.POSITIVE_INFINITY;
+        }
+        SeriesBatch b = Indicators.timeEma(SeriesBatch.of(xs), time, 7.5);
+        for (int a = 0; a < k; a++) {
+            double[] e = timeEmaPerStep(xs[a], time, 7.5);
+            assertBits(e, Indicators.timeEma(xs[a], time, 7.5), "timeEma single a=" + a);
+            assertBits(e, b.series(a), "timeEma batch a=" + a);
+        }
+    }
+
     @Test
     void batchesEqualOneByOneBitForBit() {
         SplittableRandom r = new SplittableRandom(13);
