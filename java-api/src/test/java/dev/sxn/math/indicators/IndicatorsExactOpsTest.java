@@ -131,11 +131,17 @@ class IndicatorsExactOpsTest {
 
     @Test
     void rollingMaxMinOnRandomWalkAcrossManyBlocks() {
-        double[] x = IndicatorsPropertiesTest.prices(5, 20_011);
+        double[] clean = IndicatorsPropertiesTest.prices(5, 20_011), x = clean.clone();
         for (int i = 97; i < x.length; i += 1013) x[i] = Double.NaN;
+        double[] zero = clean.clone(), inf = clean.clone(), max = clean.clone();
+        zero[15_000] = -0.0;
+        inf[15_000] = Double.NEGATIVE_INFINITY;
+        max[15_000] = -Double.MAX_VALUE; // finite: must not take the fix-up path's NaN
         for (int w : new int[] {1, 2, 3, 14, 20, 64, 1000}) {
-            assertBits(deque(x, w, true), Indicators.rollingMax(x, w), "max w=" + w);
-            assertBits(deque(x, w, false), Indicators.rollingMin(x, w), "min w=" + w);
+            for (double[] y : new double[][] {clean, x, zero, inf, max}) {
+                assertBits(deque(y, w, true), Indicators.rollingMax(y, w), "max w=" + w);
+                assertBits(deque(y, w, false), Indicators.rollingMin(y, w), "min w=" + w);
+            }
         }
     }
 
