@@ -43,9 +43,10 @@ import java.util.function.Consumer;
  *
  * <p><b>Allocation.</b> The {@code ...Into} forms of SMA, rolling sum, variance/std, EMA, Wilder,
  * RSI, WMA, MACD, Bollinger, OBV, cumulative VWAP and the time-aware EMA allocate nothing on JAVA;
- * DEMA, TEMA, z-score, ATR, rolling VWAP and stochastics allocate scratch of the input's size,
- * rolling min/max a deque of the window's size; batched kernels on VECTOR and NATIVE allocate O(k)
- * scratch for the per-asset state.
+ * DEMA, TEMA, z-score, ATR and rolling VWAP allocate scratch of the input's size; rolling min/max
+ * and stochastics a buffer of the window's size (batched: plus two series of the batch's length,
+ * each asset is gathered into one); batched kernels on VECTOR and NATIVE allocate O(k) scratch for
+ * the per-asset state.
  *
  * <p><b>Running sums.</b> Rolling sums are compensated (TwoSum): the error of a window sum is at
  * most {@code 2u|S| + 4 m u^2 sum|x|} (u = 2^-53, m the steps since the run began, the second sum
@@ -57,7 +58,7 @@ import java.util.function.Consumer;
  * from rounding the mean (the same as TTR's two-pass), whatever the series length; a flat window is
  * exactly 0.
  *
- * <p>Complexity O(t) per series (WMA: O(t n)). Stateless and thread-safe.
+ * <p>Complexity O(t) per series. Stateless and thread-safe.
  */
 public final class Indicators {
     private static final IndicatorKernels JAVA = new JavaIndicatorKernels();
@@ -490,7 +491,12 @@ public final class Indicators {
 
     // ---- rolling min / max ----
 
-    /** Rolling maximum of the last {@code n} values (TTR {@code runMax}); monotonic deque, amortised O(1). */
+    /**
+     * Rolling maximum of the last {@code n} values (TTR {@code runMax}); van Herk / Gil-Werman block
+     * prefix/suffix maxima, O(1) per point and branch-free, exact (an input is selected; of equal
+     * values the newest, so -0.0 and +0.0 come out as they are in the series). NaN while fewer than
+     * n values, and for windows holding a NaN or +-Inf.
+     */
     public static double[] rollingMax(double[] x, int n) {
         Checks.notNull(x, "x");
         double[] out = new double[x.length];
@@ -506,7 +512,7 @@ public final class Indicators {
         JavaBatchOps.rollingExtreme(x, 1, x.length, n, true, out);
     }
 
-    /** Rolling minimum of the last {@code n} values (TTR {@code runMin}); monotonic deque, amortised O(1). */
+    /** Rolling minimum of the last {@code n} values (TTR {@code runMin}); as {@link #rollingMax(double[], int)}. */
     public static double[] rollingMin(double[] x, int n) {
         Checks.notNull(x, "x");
         double[] out = new double[x.length];
@@ -636,8 +642,10 @@ public final class Indicators {
 
     /**
      * Linearly weighted moving average: weights 1..n, the newest value heaviest, divided by
-     * n(n+1)/2 (TTR {@code WMA}, TA-Lib {@code WMA}). O(n) per output, summed afresh per window (no
-     * drift). Indices below n - 1 are NaN.
+     * n(n+1)/2 (TTR {@code WMA}, TA-Lib {@code WMA}). O(1) per output by running plain and weighted
+     * sums, recomputed from the window at the start of every run and every max(64, n) steps: the
+     * error stays below about (n + 2R + 2R^2/n) u max|x| (R = max(64, n), u = 2^-53; 1.5e-13
+     * max|x| at n = 20), see the kernel's comment. Indices below n - 1 are NaN.
      */
     public static double[] wma(double[] x, int n) {
         Checks.notNull(x, "x");
@@ -1071,6 +1079,12 @@ public final class Indicators {
         Objects.requireNonNull(out, "out must not be null");
         outFor(out.k(), "out.k", close, "close");
         outFor(out.d(), "out.d", close, "close");
+        // %K and %D are built in place (out.k holds the highest highs, out.d the lowest lows).
+        outFor(out.k(), "out.k", high, "high");
+        outFor(out.k(), "out.k", low, "low");
+        outFor(out.d(), "out.d", high, "high");
+        outFor(out.d(), "out.d", low, "low");
+        if (out.k() == out.d()) throw new IllegalArgumentException("out.k must not be the same array as out.d");
         stoch0(high, low, close, 1, close.length, nK, nD, out.k(), out.d());
     }
 
@@ -1086,12 +1100,12 @@ public final class Indicators {
     }
 
     private static void stoch0(double[] h, double[] l, double[] c, int k, int t, int nK, int nD, double[] pk, double[] pd) {
-        double[] hmax = new double[c.length];
-        JavaBatchOps.rollingExtreme(h, k, t, nK, true, hmax);
+        // pk holds the highest high and pd the lowest low until %K overwrites them: no scratch.
+        JavaBatchOps.rollingExtreme(h, k, t, nK, true, pk);
         JavaBatchOps.rollingExtreme(l, k, t, nK, false, pd);
         for (int i = 0; i < c.length; i++) {
             double lmin = pd[i];
-            pk[i] = 100 * (c[i] - lmin) / (hmax[i] - lmin);
+            pk[i] = 100 * (c[i] - lmin) / (pk[i] - lmin);
         }
         sum0(null, pk, k, t, nD, 1.0 / nD, pd);
     }
