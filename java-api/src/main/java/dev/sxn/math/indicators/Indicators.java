@@ -6,6 +6,7 @@ import dev.sxn.math.indicators.BatchResults.MacdBatch;
 import dev.sxn.math.indicators.BatchResults.StochasticBatch;
 import dev.sxn.math.internal.Checks;
 import dev.sxn.math.internal.KernelSet;
+import java.lang.ref.SoftReference;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -482,8 +483,28 @@ public final class Indicators {
         return out;
     }
 
+    /*
+     * Temporaries of the composites (z-score, DEMA/TEMA, ATR, rolling VWAP), kept per thread and
+     * softly, so that their Into forms allocate nothing once a thread has seen the length (the usual
+     * loop recomputes series of one length) while a one-off huge series does not pin its memory.
+     * Exact lengths only: the kernels and the OpenCL transfers size themselves by the arrays. The
+     * composites never nest, so two slots per thread suffice.
+     */
+    private static final ThreadLocal<SoftReference<double[][]>> SCRATCH = new ThreadLocal<>();
+
+    private static double[] scratch(int slot, int n) {
+        SoftReference<double[][]> ref = SCRATCH.get();
+        double[][] slots = ref == null ? null : ref.get();
+        if (slots == null) {
+            slots = new double[2][];
+            SCRATCH.set(new SoftReference<>(slots));
+        }
+        if (slots[slot] == null || slots[slot].length != n) slots[slot] = new double[n];
+        return slots[slot];
+    }
+
     private static void zscore0(double[] x, int k, int t, int n, double[] out) {
-        double[] sd = new double[x.length];
+        double[] sd = scratch(0, x.length);
         sum0(null, x, k, t, n, 1.0 / n, out);
         var0(null, x, k, t, n, 1, true, sd);
         for (int i = 0; i < x.length; i++) out[i] = (x[i] - out[i]) / sd[i];
@@ -729,7 +750,7 @@ public final class Indicators {
 
     private static void multiEma(double[] x, int k, int t, int n, int order, double[] out) {
         double alpha = 2.0 / (n + 1);
-        double[] e1 = new double[x.length], e2 = new double[x.length];
+        double[] e1 = scratch(0, x.length), e2 = scratch(1, x.length);
         ema0(null, x, k, t, n, alpha, e1);
         ema0(null, e1, k, t, n, alpha, e2);
         if (order == 2) {
@@ -944,7 +965,7 @@ public final class Indicators {
     }
 
     private static void atr0(double[] h, double[] l, double[] c, int k, int t, int n, double[] out) {
-        double[] tr = new double[c.length];
+        double[] tr = scratch(0, c.length);
         JavaBatchOps.trueRange(h, l, c, k, t, tr);
         ema0(null, tr, k, t, n, 1.0 / n, out);
     }
@@ -986,7 +1007,7 @@ public final class Indicators {
     }
 
     private static void vwap0(double[] p, double[] v, int k, int t, int n, double[] out) {
-        double[] pv = new double[p.length], vs = new double[p.length];
+        double[] pv = scratch(0, p.length), vs = scratch(1, p.length);
         for (int i = 0; i < pv.length; i++) {
             // A missing price must also drop the volume from the window, so both sums see the same gaps.
             pv[i] = p[i] * v[i];

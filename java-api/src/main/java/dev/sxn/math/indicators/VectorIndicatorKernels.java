@@ -471,7 +471,7 @@ final class VectorIndicatorKernels implements IndicatorKernels {
 
     /**
      * The bound of {@link #varBlock} for a block of nb outputs, from the start sums' error bounds
-     * e1, e2 and the largest S2: {E, E1, E2} (see there).
+     * e1, e2 and the largest S2: {E, E1, E2} (see there), in a per-thread array read at once.
      */
     private static double[] blockBound(int w, int nb, double e1, double e2, double s2max, double invW) {
         double g = 1.01, lev = Integer.numberOfTrailingZeros(LT);
@@ -481,13 +481,23 @@ final class VectorIndicatorKernels implements IndicatorKernels {
         double q = g * (s2max + bigE2), sq = Math.sqrt(w * q);
         double bigE1 = g * (e1 + g * U * ((lev + 2) * Math.sqrt(2.0 * nb * cb * q * g) + (nv + 1) * sq));
         double e = bigE2 + bigE1 * (2 * sq + bigE1) * invW + 2.1 * U * q + U * s2max;
-        return new double[] {e, bigE1, bigE2};
+        double[] res = BOUND.get();
+        res[0] = e;
+        res[1] = bigE1;
+        res[2] = bigE2;
+        return res;
     }
+
+    // Per-thread holders for the block bound's result and the careful path's state: both are needed
+    // once per block, so allocating them there made the Into forms allocate in proportion to n.
+    private static final ThreadLocal<double[]> BOUND = ThreadLocal.withInitial(() -> new double[3]);
+    private static final ThreadLocal<double[]> RUN_STATE = ThreadLocal.withInitial(() -> new double[6]);
 
     /** Outputs [from, to) of one run: every window ending there is finite. */
     private static void varRun(double[] x, int from, int to, int w, int ddof, boolean sqrt, double[] out) {
         double invW = 1.0 / w, invDiv = 1.0 / (w - ddof), tau = TAU;
-        double[] st = new double[6]; // S1, S2, their error bounds, K, restart flag
+        double[] st = RUN_STATE.get(); // S1, S2, their error bounds, K, restart flag
+        java.util.Arrays.fill(st, 0);
         int j = from;
         while (j < to) {
             // Restart: the window ending at j, shifted by its mean.
