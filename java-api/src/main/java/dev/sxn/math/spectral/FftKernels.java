@@ -39,7 +39,7 @@ interface FftKernels {
      * having written only the scratch arrays. Called only when {@link #checksFinite()}.
      */
     default boolean transformChecked(FftPlan plan, double[] re, double[] im, double[] sre, double[] sim) {
-        throw new UnsupportedOperationException("this kernel does not check finiteness");
+        throw new IllegalStateException("transformChecked called on a kernel whose checksFinite() is false");
     }
 
     /**
