@@ -71,12 +71,12 @@ public final class Indicators {
      * - single series (k = 1): VECTOR vectorises SMA, EMA and the rolling variance along time, so it
      *   is taken from 4096 points; NATIVE is pinned only. OPENCL is pinned only: one series is too
      *   little work to pay for the transfer.
-     * - batched recurrences (EMA, RSI; k > 1, 1024 x 10^4): NATIVE was level with or ahead of VECTOR
-     *   (EMA 0.8x-1.6x, RSI 1.1x-1.5x; both 2.5x-3.4x the JAVA kernel) once it has 16 assets for its
-     *   SIMD bodies, so it is taken from 16 assets and 65536 values; VECTOR from 4096 values
-     *   otherwise. On the H200 the GPU loses to NATIVE up to 256 x 10^4 (0.48x-0.76x), is level at
-     *   1024 x 10^4 and ahead at 4096 x 10^4 (EMA 1.2x, RSI 1.5x): the kernel is bound by moving the
-     *   series over PCIe, so it is taken from 2^25 values.
+     * - batched recurrences (EMA, RSI; k > 1): VECTOR is taken from 4096 values. Issue 3's sweep
+     *   (bench/results/indicators.md, 16..4096 assets x 10^4) has it ahead of NATIVE at every batch
+     *   size once its steady-state paths were in (EMA 1.1x-2.4x, RSI 1.05x-1.4x, RSI's two-row visits
+     *   added later), so NATIVE is pinned only. On the H200 the GPU loses to the CPU kinds up to
+     *   256 x 10^4 (0.48x-0.76x), is level at 1024 x 10^4 and ahead at 4096 x 10^4 (EMA 1.2x, RSI
+     *   1.5x): the kernel is bound by moving the series over PCIe, so it is taken from 2^25 values.
      * - batched windows (rolling sums and variances): VECTOR is 2x-2.7x NATIVE on the rolling std
      *   (both machines), so NATIVE is pinned only and VECTOR runs from 4096 values. The tiled OPENCL
      *   kernel on the H200 is 6.6x NATIVE at 64 x 10^4 and 10x-16x from 256 x 10^4, so on a GPU it
@@ -92,7 +92,7 @@ public final class Indicators {
     private static final KernelSet<IndicatorKernels> BATCH = KernelSet
             .builder("indicators.Indicators.batch", IndicatorKernels.class, JAVA)
             .with(Backend.VECTOR, "dev.sxn.math.indicators.VectorIndicatorKernels", 4096)
-            .with(Backend.NATIVE, "dev.sxn.math.indicators.NativeIndicatorKernels", 65536)
+            .with(Backend.NATIVE, "dev.sxn.math.indicators.NativeIndicatorKernels", KernelSet.NEVER)
             .withOpenCl("dev.sxn.math.indicators.OpenClIndicatorKernels", KernelSet.NEVER, 1L << 25)
             .build();
     private static final KernelSet<IndicatorKernels> BATCH_WINDOWS = KernelSet
@@ -101,9 +101,6 @@ public final class Indicators {
             .with(Backend.NATIVE, "dev.sxn.math.indicators.NativeIndicatorKernels", KernelSet.NEVER)
             .withOpenCl("dev.sxn.math.indicators.OpenClIndicatorKernels", KernelSet.NEVER, 1L << 19)
             .build();
-
-    /** NATIVE's SIMD bodies work on blocks of this many assets; narrower batches run its scalar loops. */
-    private static final int NATIVE_BLOCK = 16;
 
     private Indicators() {}
 
@@ -123,10 +120,7 @@ public final class Indicators {
             op.accept(set.kernel(pinned));
             return;
         }
-        // A batch narrower than NATIVE's SIMD block is sized below its crossover, so it stays on VECTOR.
-        long size = (long) k * t;
-        if (k > 1 && k < NATIVE_BLOCK) size = Math.max(0, Math.min(size, set.crossover(Backend.NATIVE) - 1));
-        Backend kind = set.choose(size);
+        Backend kind = set.choose((long) k * t);
         if (kind == Backend.JAVA) {
             op.accept(JAVA);
             return;
