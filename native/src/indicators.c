@@ -383,28 +383,32 @@ static void var_blocks(const double *x, int64_t j0, int64_t j1, int64_t w, doubl
  * inputs and outputs cross between the row layout and the lane layout by in-register 8 x 8
  * transposes, and the shifted values go to a small ring from which they leave the window again.
  * Lane l: shift K_l = the value at the middle of its span; start sums of the w values before its run,
- * summed in order (c1 += a, c2 = fma(a, a, c2)); then per output a = x_new - K, b = x_old - K (from the
+ * in four interleaved partial sums (c1 += a, c2 = fma(a, a, c2)) added pairwise, so every term passes
+ * at most D = w8 / 4 + 2 roundings (w8 = w rounded up to 8); then per output a = x_new - K, b = x_old - K (from the
  * ring), c1 += a - b, c2 += fma(a, a, -(b b)), M2 = fnmadd(c1 fl(1/w), c1, c2), only min M2 and max S2
  * kept per lane. Error of every M2 against the exact one (u = 2^-53, G = 1.01 widening the first-order
  * terms, mx = the lane's largest S2, Q = the largest exact S2 of its windows, c = ceil(b / w)):
- * start sums E1 <= G u (w + 1) sqrt(w Q), E2 <= G u (w + 2.01) Q; each step adds 2.01 u (|y_new| +
+ * start sums E1 <= G u (D + 1) sqrt(w Q), E2 <= G u (D + 2.01) Q; each step adds 2.01 u (|y_new| +
  * |y_old|) + u |S1| to E1 and 4.02 u (y_new^2 + y_old^2) + u S2 to E2, where over the b steps the new
  * (old) values fall into c windows, so sum (y_new^2 + y_old^2) <= 2 c Q and sum (|y_new| + |y_old|) <=
  * 2 c sqrt(w Q); with |S1| <= sqrt(w Q) + E1 and Q <= mx + E2:
- *   E2 <= u (G (w + 2.01) + 8.04 c + b) mx / (1 - u (G (w + 2.01) + 8.04 c)) = k2 mx,
- *   E1 <= u (G (w + 1) + 4.02 c + b) sqrt(w (1 + k2) mx) / (1 - u b),
+ *   E2 <= u (G (D + 2.01) + 8.04 c + b) mx / (1 - u (G (D + 2.01) + 8.04 c)) = k2 mx,
+ *   E1 <= u (G (D + 1) + 4.02 c + b) sqrt(w (1 + k2) mx) / (1 - u b),
  *   E  <= E2 + E1 (2 sqrt(w Q) + E1) / w + 2.01 u (sqrt(w Q) + E1)^2 / w + G u mx   (fl(1/w), the fnmadd),
  * of degree one in mx: E <= kappa mx, kappa computed once per (w, b). A lane passes when its sums are
  * finite (NaN and infinities are absorbing), kappa mx (1 + VAR_TAU) <= VAR_TAU min M2 (so every M2 of
  * the lane is within VAR_TAU of the exact one: the guarantee of var_run) and min M2 >= 2^-900 (flat
  * windows never pass, and underflow, at most 2^-1074 per operation, cannot matter); a failing lane's b
  * outputs are recomputed by var_blocks. The variance is fl(M2 fl(1/div)) as elsewhere; the standard
- * deviation is its square root by vrsqrt14pd (relative error < 2^-14) refined by the cubic of
- * (1 - r)^(-1/2) = 1 + r/2 + 3r^2/8 + 5r^3/16 (+ 35r^4/128 <= 2^-53.8 dropped), r = 1 - v y^2: within
- * 2^-51 of the correctly rounded root (measured at most 2^-52) instead of half an ulp. The windows this
- * pays for: b = 16 or 24 outputs per lane keep the fails rare (on a random walk 0.3% at w = 20 and 16,
- * but 15% at 32, 76% at 64: the lane's S2 grows with the drift from K); the restart costs w steps per
- * lane, so longer windows keep var_blocks, which carries its sums. */
+ * deviation is its square root, for half the outputs (a lane's odd steps) by vsqrtpd, for the other
+ * half (the FMA pipes are idle while the divider works) by vrsqrt14pd (relative error < 2^-14) refined
+ * by the cubic of (1 - r)^(-1/2) = 1 + r/2 + 3r^2/8 + 5r^3/16 (+ 35r^4/128 <= 2^-53.8 dropped),
+ * r = 1 - v y^2: within 2^-51 of the correctly rounded root (measured at most 2^-52) instead of half
+ * an ulp; both halves together are about 5% faster than either alone. The windows this pays for:
+ * b = 16 or 24 outputs per lane keep the fails rare (on a random walk 0.07% at w = 20 and b = 16, 2.2%
+ * at b = 24, 9.5% at b = 32: the lane's S2 grows with the drift from K); the restart costs w steps
+ * per lane, so longer windows keep var_blocks, which carries its sums (a carried, re-centred lane
+ * version restarted in 98% of its blocks at w = 20 and 200 and was no faster: std(200) 1.63 ms). */
 #define VAR_LANE_MAX_W 40
 #define VAR_LANE_TINY 0x1p-900
 
@@ -413,9 +417,10 @@ static int64_t var_lane_len(int64_t w) { return w < 28 ? 16 : 24; }
 /* kappa (1 + VAR_TAU) / VAR_TAU of the comment above */
 static double var_lane_kappa(int64_t w, int64_t b) {
     const double u = VAR_U, g = 1.01, wd = (double) w, c = (double) ((b + w - 1) / w), bd = (double) b;
-    const double l2 = u * (g * (wd + 2.01) + 8.04 * c);
+    const double dr = (double) ((w + 7) / 8 * 8 / 4 + 2);
+    const double l2 = u * (g * (dr + 2.01) + 8.04 * c);
     const double k2 = (l2 + u * bd) / (1 - l2);
-    const double sq = sqrt(wd * (1 + k2)), e1 = u * (g * (wd + 1) + 4.02 * c + bd) * sq / (1 - u * bd);
+    const double sq = sqrt(wd * (1 + k2)), e1 = u * (g * (dr + 1) + 4.02 * c + bd) * sq / (1 - u * bd);
     const double e = k2 + e1 * (2 * sq + e1) / wd + 2.01 * u * (sq + e1) * (sq + e1) / wd + g * u;
     return e * (1 + VAR_TAU) / VAR_TAU;
 }
@@ -462,7 +467,7 @@ VAR_AVX512 static unsigned var_lanes_avx512(const double *x, int64_t j0, int64_t
     double kl[8];
     for (int l = 0; l < 8; l++) kl[l] = x[j0 + l * b + b / 2 - w / 2];
     const __m512d K = _mm512_loadu_pd(kl);
-    __m512d c1 = z, c2 = z;
+    __m512d p1[4] = {z, z, z, z}, p2[4] = {z, z, z, z};
     for (int64_t s = -w8; s < 0; s += 8) {
         __m512d r[8];
         for (int l = 0; l < 8; l++) r[l] = _mm512_loadu_pd(x + j0 + l * b + s);
@@ -470,10 +475,12 @@ VAR_AVX512 static unsigned var_lanes_avx512(const double *x, int64_t j0, int64_t
         for (int i = 0; i < 8; i++) {
             __m512d a = s + i < -w ? z : _mm512_sub_pd(r[i], K);
             ring[s + i + w8] = a;
-            c1 = _mm512_add_pd(c1, a);
-            c2 = _mm512_fmadd_pd(a, a, c2);
+            p1[i & 3] = _mm512_add_pd(p1[i & 3], a);
+            p2[i & 3] = _mm512_fmadd_pd(a, a, p2[i & 3]);
         }
     }
+    __m512d c1 = _mm512_add_pd(_mm512_add_pd(p1[0], p1[1]), _mm512_add_pd(p1[2], p1[3]));
+    __m512d c2 = _mm512_add_pd(_mm512_add_pd(p2[0], p2[1]), _mm512_add_pd(p2[2], p2[3]));
     __m512d mn = _mm512_set1_pd(HUGE_VAL), mx = c2;
     for (int64_t s = 0; s < b; s += 8) {
         __m512d r[8];
@@ -488,7 +495,9 @@ VAR_AVX512 static unsigned var_lanes_avx512(const double *x, int64_t j0, int64_t
             mn = _mm512_min_pd(mn, m2);
             mx = _mm512_max_pd(mx, c2);
             r[i] = _mm512_mul_pd(m2, idv);
-            if (sq) r[i] = var_sqrt(r[i]); /* garbage only in lanes that fail (M2 < 2^-900 or not finite) */
+            /* the divider and the FMA pipes share the roots: odd steps by vsqrtpd (correctly
+             * rounded), even steps by var_sqrt; garbage only in lanes that fail */
+            if (sq) r[i] = i & 1 ? _mm512_sqrt_pd(r[i]) : var_sqrt(r[i]);
         }
         var_tr8(r);
         for (int l = 0; l < 8; l++) _mm512_storeu_pd(out + j0 + l * b + s, r[l]);

@@ -406,9 +406,9 @@ public final class Indicators {
     /**
      * Rolling standard deviation: the square root of {@link #rollingVar(double[], int, boolean)} (TTR
      * {@code runSD}), correctly rounded, except on NATIVE's AVX-512 lane blocks (single series, windows
-     * of 16 to 40), where it is a 14-bit reciprocal square root estimate refined by a cubic: within
-     * 2^-51 (4.4e-16) relative of the correctly rounded root, so the std's relative error is at most
-     * about 2^-41 (4.5e-13) plus three ulps. Flat windows give exactly 0; NaN as rollingVar.
+     * of 16 to 40), where half the roots are a 14-bit reciprocal square root estimate refined by a
+     * cubic: within 2^-51 (4.4e-16) relative of the correctly rounded root, so the std's relative error
+     * is at most about 2^-41 (4.5e-13) plus three ulps. Flat windows give exactly 0; NaN as rollingVar.
      */
     public static double[] rollingStd(double[] x, int n, boolean sample) {
         Checks.notNull(x, "x");
