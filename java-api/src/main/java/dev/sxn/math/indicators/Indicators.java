@@ -93,11 +93,11 @@ public final class Indicators {
     /*
      * Single-series rolling variance / std with windows of 16..40 where libsxnkernels runs its AVX-512
      * body: NATIVE's eight-lane blocks (indicators.c, var_lanes_avx512) beat VECTOR's scans there
-     * (IndicatorsCpuTime, population std(20), CPU time per call: 10^6 points NATIVE 1.02 ms, VECTOR
-     * 1.92 ms; 65536: 0.064 / 0.127 ms; 16384: 0.017 / 0.027; 4096: 0.004 / 0.007; 2048: 0.002 /
-     * 0.003; level at 1024), so NATIVE is taken from 2048 points; VECTOR as in the single-series
-     * family. Other windows, and other ISA bodies (no lanes there: NATIVE is 1.15x VECTOR at w = 200),
-     * use the single-series family.
+     * (IndicatorsCpuTime, population std(20), CPU time per call: 10^6 points NATIVE 0.93 ms, VECTOR
+     * 1.99 ms; 65536: 0.066 / 0.145 ms; 4096: 0.004 / 0.008; 2048: 0.002 / 0.005; level at 1024), so
+     * NATIVE is taken from 2048 points; VECTOR as in the single-series family. Other windows, and
+     * other ISA bodies (no lanes there; NATIVE std(200) 1.97 ms against VECTOR's 1.68), use the
+     * single-series family.
      */
     private static final KernelSet<IndicatorKernels> SERIES_VARIANCE = KernelSet
             .builder("indicators.Indicators.seriesVariance", IndicatorKernels.class, JAVA)
