@@ -180,6 +180,63 @@ static void fast_blocks(long t, long w) {
     free(x); free(out); free(st1);
 }
 
+
+/* (5) single-series variance and std, eight-lane blocks (AVX-512, 16 <= w <= 40; other bodies take
+ * var_blocks on the same data): series lengths around the block span (8 b outputs, b = 16 or 24)
+ * and the start (w rounded up to 8), NaN / infinities at lane and block boundaries and inside a
+ * lane's start window, a flat run covering whole lanes (exactly 0), a level jump by 2^34 and a
+ * storm then a calm inside one block, against the two-pass (std against its square root) */
+static void lane_blocks(long t, long w, int sq, unsigned long long seed, double scale) {
+    double *x = sxn_test_alloc(t), *out = sxn_test_alloc(t), *st1 = st_for(1);
+    const long b = w < 28 ? 16 : 24, w8 = (w + 7) / 8 * 8, span = 8 * b;
+    double p = 100;
+    for (long i = 0; i < t; i++) {
+        p *= 1 + 3e-3 * sxn_test_uniform(&seed);
+        x[i] = p;
+    }
+    if (scale != 1) { /* tiny (M2 near the 2^-900 floor: those lanes fall back) or huge values */
+        for (long i = 0; i < t; i++) x[i] *= scale;
+    } else if (seed % 2 == 0) {
+        long j0 = w8 + span; /* the second block */
+        for (long i = j0 + 2 * b; i < j0 + 4 * b && i < t; i++) x[i] = 0x1p34 * (1 + 1e-3 * sxn_test_uniform(&seed));
+        for (long i = j0 + 5 * b - w; i < j0 + 7 * b && i < t; i++) x[i] = 77.25; /* lanes 5, 6 flat */
+        for (long i = j0 + 7 * b; i < j0 + 8 * b && i < t; i++)
+            x[i] = 100 + ((i - j0 - 7 * b) < b / 2 ? 10.0 : 1e-8) * sxn_test_uniform(&seed);
+    } else {
+        long marks[] = {w8, w8 + b, w8 + b - 1, w8 + span, w8 + span - 1, w8 + span + 3 * b - w, w8 + span + 3 * b - w - 1,
+                        w8 + 2 * span + 5 * b + 7, t - 1, t - w};
+        for (size_t m = 0; m < sizeof marks / sizeof *marks; m++)
+            if (marks[m] >= 0 && marks[m] < t) x[marks[m]] = m % 3 == 0 ? NAN : (m % 3 == 1 ? INFINITY : -INFINITY);
+    }
+    sxn_indicators_rolling_var(x, 1, t, w, 0, sq, out, st1);
+    for (long i = 0; i < t; i++) {
+        if (i < w - 1) {
+            CHECK_TRUE(isnan(out[i]), "lane warm-up NaN", i);
+            continue;
+        }
+        double s = 0, q = 0;
+        int bad = 0, flat = 1;
+        for (long j = i - w + 1; j <= i; j++) {
+            s += x[j];
+            bad |= !(fabs(x[j]) <= DBL_MAX);
+            flat &= x[j] == x[i];
+        }
+        if (bad) {
+            CHECK_TRUE(isnan(out[i]), "lane NaN window", i);
+            continue;
+        }
+        for (long j = i - w + 1; j <= i; j++) q += (x[j] - s / w) * (x[j] - s / w);
+        q /= w;
+        if (flat) {
+            CHECK_TRUE(out[i] == 0, "lane flat window exactly 0", i);
+            continue;
+        }
+        if (sq) SXN_CHECK_CLOSE(out[i], sqrt(q), 1e-14 * scale, 1e-11, "lane std", i);
+        else SXN_CHECK_CLOSE(out[i], q, 1e-27 * w * scale * scale, 1e-11, "lane var", i);
+    }
+    free(x); free(out); free(st1);
+}
+
 int main(void) {
     calm_after_storm(3000, 2);
     calm_after_storm(3000, 7);
@@ -189,6 +246,16 @@ int main(void) {
     calm_after_storm(3000, 200);
     long fws[] = {16, 20, 33, 64, 200, 513};
     for (size_t b = 0; b < sizeof fws / sizeof *fws; b++) fast_blocks(11000, fws[b]);
+    long lws[] = {16, 17, 20, 23, 24, 27, 28, 31, 33, 39, 40, 41};
+    for (size_t b = 0; b < sizeof lws / sizeof *lws; b++) {
+        long w = lws[b], w8 = (w + 7) / 8 * 8, span = 8 * (w < 28 ? 16 : 24);
+        long ts[] = {w, w + 1, w8, w8 + 1, w8 + span - 1, w8 + span, w8 + span + 1, w8 + 3 * span - 3, w8 + 3 * span,
+                     w8 + 3 * span + 5, w8 + 4 * span + 7};
+        for (size_t c = 0; c < sizeof ts / sizeof *ts; c++)
+            for (int v = 0; v < 4; v++) lane_blocks(ts[c], w, v / 2, 5000 + 13 * b + 3 * c + v, 1.0);
+        const double scales[] = {0x1p-440, 0x1p-470, 0x1p+490, 0x1p+490};
+        for (int v = 0; v < 4; v++) lane_blocks(w8 + 3 * span + 5, w, v % 2, 6000 + b, scales[v]);
+    }
     long ks[] = {1, 2, 15, 16, 17, 31, 33, 48};
     long ws[] = {1, 2, 5, 14};
     for (size_t a = 0; a < sizeof ks / sizeof *ks; a++)
