@@ -1,6 +1,7 @@
 package dev.sxn.math.indicators;
 
 import dev.sxn.math.backend.Backend;
+import dev.sxn.math.backend.Backends;
 import dev.sxn.math.indicators.BatchResults.BollingerBatch;
 import dev.sxn.math.indicators.BatchResults.MacdBatch;
 import dev.sxn.math.indicators.BatchResults.StochasticBatch;
@@ -137,8 +138,13 @@ public final class Indicators {
         run(k == 1 ? SERIES : window ? BATCH_WINDOWS : BATCH, pinned, k, t, op);
     }
 
+    /**
+     * Whether an unpinned single-series variance of window n goes to the seriesVariance family: only
+     * for the windows NATIVE's lane blocks take, and only when NATIVE is available (not switched off by
+     * sxn.disable, library loaded) with its AVX-512 body, so no other case consults the library.
+     */
     private static boolean nativeLanes(int n) {
-        if (n < LANES_MIN_W || n > LANES_MAX_W) return false;
+        if (n < LANES_MIN_W || n > LANES_MAX_W || !Backends.isAvailable(Backend.NATIVE)) return false;
         SxnNative.Library lib = SxnNative.library();
         return lib != null && lib.isa().equals("AVX-512");
     }
@@ -221,7 +227,8 @@ public final class Indicators {
     }
 
     private static void var0(Backend pin, double[] x, int k, int t, int n, int ddof, boolean sqrt, double[] out) {
-        KernelSet<IndicatorKernels> set = k == 1 && nativeLanes(n) ? SERIES_VARIANCE : k == 1 ? SERIES : BATCH_WINDOWS;
+        // Pinned calls get the same kernels from either single-series family; only the choice differs.
+        KernelSet<IndicatorKernels> set = k == 1 && pin == null && nativeLanes(n) ? SERIES_VARIANCE : k == 1 ? SERIES : BATCH_WINDOWS;
         run(set, pin, k, t, kr -> kr.rollingVar(x, k, t, n, ddof, sqrt, out));
     }
 
