@@ -106,7 +106,7 @@ public final class Indicators {
             .withOpenCl("dev.sxn.math.indicators.OpenClIndicatorKernels", KernelSet.NEVER, KernelSet.NEVER)
             .build();
     /** The windows NATIVE's lane blocks take (indicators.c: VAR_FAST_MIN_W, VAR_LANE_MAX_W). */
-    private static final int LANES_MIN_W = 16, LANES_MAX_W = 40;
+    private static final int LANES_MIN_W = 16, LANES_MAX_W = 248;
     private static final KernelSet<IndicatorKernels> BATCH = KernelSet
             .builder("indicators.Indicators.batch", IndicatorKernels.class, JAVA)
             .with(Backend.VECTOR, "dev.sxn.math.indicators.VectorIndicatorKernels", 4096)
@@ -369,8 +369,8 @@ public final class Indicators {
      * NATIVE slides shifted sums and proves a rounding-error bound for every output: for windows of
      * 16 or more, one bound per block of outputs (the block's largest sum of squares against its
      * smallest M2), a block that fails being recomputed by the per-output method; for shorter
-     * windows a running bound per output; on NATIVE with its AVX-512 body, windows of 16 to 40 slide
-     * eight runs of 16 or 24 outputs side by side, one bound per run. A result is used only where its bound is at most
+     * windows a running bound per output; on NATIVE with its AVX-512 body, windows of 16 to 248 slide
+     * eight runs of 16 to 64 outputs side by side, one bound per run. A result is used only where its bound is at most
      * 2^-40 (9.1e-13) of M2, otherwise (calm windows after a storm, flat windows) the window is
      * recomputed by two passes: relative error at most 9.1e-13 plus two ulps. O(t) time, O(n)
      * extra per recomputed window.
@@ -400,7 +400,7 @@ public final class Indicators {
     /**
      * Rolling standard deviation: the square root of {@link #rollingVar(double[], int, boolean)} (TTR
      * {@code runSD}), correctly rounded, except on NATIVE's AVX-512 lane blocks (single series, windows
-     * of 16 to 40), where half the roots are a 14-bit reciprocal square root estimate refined by a
+     * of 16 to 248), where half the roots are a 14-bit reciprocal square root estimate refined by a
      * cubic: within 2^-51 (4.4e-16) relative of the correctly rounded root, so the std's relative error
      * is at most about 2^-41 (4.5e-13) plus three ulps. Flat windows give exactly 0; NaN as rollingVar.
      */
