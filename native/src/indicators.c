@@ -417,18 +417,19 @@ static void var_blocks(const double *x, int64_t j0, int64_t j1, int64_t w, doubl
  * Cauchy-Schwarz step, dominates the bound, and it costs two operations per step). A failing lane
  * costs about 40 times its lane time (var_blocks redoes it: at b = 16, 0.07% fails cost 3%), so b is
  * the longest run whose fails stay
- * near 0.2%: 16 below w = 20, 24 up to 27, 32 up to 63, 48 up to 127, 64 from 128 (fails at w = 33
- * 0.09%, 40 0.04%, 64 0.22%, 100 0.06%, 200 0.01%) -- with the check forced to pass, b = 32 alone
- * would take std(20) from 0.84 to 0.72 ms. The restart costs w8 steps per lane of b outputs, yet up
- * to w = 248 the lanes still beat var_blocks (which carries its sums across blocks; std(64) 2.6 ms,
- * std(200) 1.93 ms there, against 0.9 / 1.2-1.3 ms here in the C scratch bench); the ring is then
- * w8 + b <= 312 vectors (20 KB of stack). A carried, re-centred lane version restarted in 98% of its
- * blocks at w = 20 and 200 and was no faster (std(200) 1.63 ms). */
-#define VAR_LANE_MAX_W 248
+ * near 0.2%: 16 below w = 20, 24 up to 27, 32 from 28 (fails at w = 33 0.09%, 40 0.04%, 64 0.01%,
+ * 80 0.006%; b = 48 fails 0.1-0.2% there and was no faster) -- with the check forced to pass, b = 32
+ * alone would take std(20) from 0.84 to 0.72 ms. The restart costs w8 steps per lane of b outputs,
+ * yet up to w = 96 the lanes beat var_blocks (which carries its sums across blocks; std(64) 2.6 ms
+ * there against about 0.9-1.7 ms here) and VECTOR (IndicatorsSeriesVariance family in Indicators);
+ * from about w = 128 on they no longer do (w = 200, b = 64: 1.9-2.1 ms in Java against VECTOR's 1.6-1.7,
+ * with a ring of 20 KB competing for L1), so longer windows keep var_blocks. A carried, re-centred
+ * lane version restarted in 98% of its blocks at w = 20 and 200 and was no faster (std(200) 1.63 ms). */
+#define VAR_LANE_MAX_W 96
 #define VAR_LANE_TINY 0x1p-900
-#define VAR_LANE_MAX_B 64
+#define VAR_LANE_MAX_B 32
 
-static int64_t var_lane_len(int64_t w) { return w < 20 ? 16 : (w < 28 ? 24 : (w < 64 ? 32 : (w < 128 ? 48 : VAR_LANE_MAX_B))); }
+static int64_t var_lane_len(int64_t w) { return w < 20 ? 16 : (w < 28 ? 24 : VAR_LANE_MAX_B); }
 
 /* kappa (1 + VAR_TAU) / VAR_TAU of the comment above */
 static double var_lane_kappa(int64_t w, int64_t b) {
