@@ -382,7 +382,8 @@ static void var_blocks(const double *x, int64_t j0, int64_t j1, int64_t w, doubl
  * consecutive outputs, lane l sliding plain shifted sums over run l (no shuffles in the recurrence):
  * inputs and outputs cross between the row layout and the lane layout by in-register 8 x 8
  * transposes, and the shifted values go to a small ring from which they leave the window again.
- * Lane l: shift K_l = the value at the middle of its span; start sums of the w values before its run,
+ * Lane l: shift K_l = (x_f + x_l) / 2 (each halved first, so it cannot overflow), x_f and x_l the
+ * middle values of the run's first and last windows; start sums of the w values before its run,
  * in four interleaved partial sums (c1 += a, c2 = fma(a, a, c2)) added pairwise, so every term passes
  * at most D = w8 / 4 + 2 roundings (w8 = w rounded up to 8); then per output a = x_new - K, b = x_old - K (from the
  * ring), c1 += a - b, c2 += fma(a, a, -(b b)), M2 = fnmadd(c1 fl(1/w), c1, c2), only min M2 and max S2
@@ -404,15 +405,31 @@ static void var_blocks(const double *x, int64_t j0, int64_t j1, int64_t w, doubl
  * half (the FMA pipes are idle while the divider works) by vrsqrt14pd (relative error < 2^-14) refined
  * by the cubic of (1 - r)^(-1/2) = 1 + r/2 + 3r^2/8 + 5r^3/16 (+ 35r^4/128 <= 2^-53.8 dropped),
  * r = 1 - v y^2: within 2^-51 of the correctly rounded root (measured at most 2^-52) instead of half
- * an ulp; both halves together are about 5% faster than either alone. The windows this pays for:
- * b = 16 or 24 outputs per lane keep the fails rare (on a random walk 0.07% at w = 20 and b = 16, 2.2%
- * at b = 24, 9.5% at b = 32: the lane's S2 grows with the drift from K); the restart costs w steps
- * per lane, so longer windows keep var_blocks, which carries its sums (a carried, re-centred lane
- * version restarted in 98% of its blocks at w = 20 and 200 and was no faster: std(200) 1.63 ms). */
-#define VAR_LANE_MAX_W 40
+ * an ulp; both halves together are about 5% faster than either alone. The shift: nothing above
+ * depends on which double K is (every term is in the shifted values y = x - K and their sums, and a
+ * non-finite K makes the sums non-finite, so the lane fails); but mx / min M2, which decides the
+ * check, is 1 + w (mean - K)^2 / M2 at its worst window, so K is best near the middle of the run's
+ * window means. The run's middle value alone sits about a window's deviation off that middle; the
+ * mean of the first and last windows' middle values is closer on a trending series: on the random
+ * walk of the C scratch bench at w = 20 the lanes fail 0.07% (b = 16) / 2.2% (24) / 9.5% (32) with
+ * the middle value, 0.002% / 0.17% / 1.8% with this K (a check of degree one in max |S1| as well,
+ * kept per step, fails 0.03% / 1.6% / 8.3% with the middle value: the drift from K, not the
+ * Cauchy-Schwarz step, dominates the bound, and it costs two operations per step). A failing lane
+ * costs about 40 times its lane time (var_blocks redoes it: at b = 16, 0.07% fails cost 3%), so b is
+ * the longest run whose fails stay
+ * near 0.2%: 16 below w = 20, 24 up to 27, 32 from 28 (fails at w = 33 0.09%, 40 0.04%, 64 0.01%,
+ * 80 0.006%; b = 48 fails 0.1-0.2% there and was no faster) -- with the check forced to pass, b = 32
+ * alone would take std(20) from 0.84 to 0.72 ms. The restart costs w8 steps per lane of b outputs,
+ * yet up to w = 96 the lanes beat var_blocks (which carries its sums across blocks; std(64) 2.6 ms
+ * there against about 0.9-1.7 ms here) and VECTOR (IndicatorsSeriesVariance family in Indicators);
+ * from about w = 128 on they no longer do (w = 200, b = 64: 1.9-2.1 ms in Java against VECTOR's 1.6-1.7,
+ * with a ring of 20 KB competing for L1), so longer windows keep var_blocks. A carried, re-centred
+ * lane version restarted in 98% of its blocks at w = 20 and 200 and was no faster (std(200) 1.63 ms). */
+#define VAR_LANE_MAX_W 96
 #define VAR_LANE_TINY 0x1p-900
+#define VAR_LANE_MAX_B 32
 
-static int64_t var_lane_len(int64_t w) { return w < 28 ? 16 : 24; }
+static int64_t var_lane_len(int64_t w) { return w < 20 ? 16 : (w < 28 ? 24 : VAR_LANE_MAX_B); }
 
 /* kappa (1 + VAR_TAU) / VAR_TAU of the comment above */
 static double var_lane_kappa(int64_t w, int64_t b) {
@@ -463,9 +480,10 @@ VAR_AVX512 static unsigned var_lanes_avx512(const double *x, int64_t j0, int64_t
                                             double inv_div, int sq, double kap, double *out) {
     const int64_t w8 = (w + 7) / 8 * 8;
     const __m512d z = _mm512_setzero_pd(), iw = _mm512_set1_pd(inv_w), idv = _mm512_set1_pd(inv_div);
-    __m512d ring[VAR_LANE_MAX_W + 8 + 24];
+    __m512d ring[VAR_LANE_MAX_W + 8 + VAR_LANE_MAX_B];
     double kl[8];
-    for (int l = 0; l < 8; l++) kl[l] = x[j0 + l * b + b / 2 - w / 2];
+    /* the middle values of the run's first and last windows, halved first (no overflow) */
+    for (int l = 0; l < 8; l++) kl[l] = 0.5 * x[j0 + l * b - w / 2] + 0.5 * x[j0 + l * b + b - 1 - w / 2];
     const __m512d K = _mm512_loadu_pd(kl);
     __m512d p1[4] = {z, z, z, z}, p2[4] = {z, z, z, z};
     for (int64_t s = -w8; s < 0; s += 8) {

@@ -181,14 +181,16 @@ static void fast_blocks(long t, long w) {
 }
 
 
-/* (5) single-series variance and std, eight-lane blocks (AVX-512, 16 <= w <= 40; other bodies take
- * var_blocks on the same data): series lengths around the block span (8 b outputs, b = 16 or 24)
+/* (5) single-series variance and std, eight-lane blocks (AVX-512, 16 <= w <= 96; other bodies take
+ * var_blocks on the same data): series lengths around the block span (8 b outputs, b = 16, 24 or 32)
  * and the start (w rounded up to 8), NaN / infinities at lane and block boundaries and inside a
  * lane's start window, a flat run covering whole lanes (exactly 0), a level jump by 2^34 and a
- * storm then a calm inside one block, against the two-pass (std against its square root) */
+ * storm then a calm inside one block, a flat stretch inside a run (its lane's shift is not the flat
+ * value, so its M2 is not exactly 0 there: the check must send the lane to the fallback), against the
+ * two-pass (std against its square root) */
 static void lane_blocks(long t, long w, int sq, unsigned long long seed, double scale) {
     double *x = sxn_test_alloc(t), *out = sxn_test_alloc(t), *st1 = st_for(1);
-    const long b = w < 28 ? 16 : 24, w8 = (w + 7) / 8 * 8, span = 8 * b;
+    const long b = w < 20 ? 16 : (w < 28 ? 24 : 32), w8 = (w + 7) / 8 * 8, span = 8 * b;
     double p = 100;
     for (long i = 0; i < t; i++) {
         p *= 1 + 3e-3 * sxn_test_uniform(&seed);
@@ -202,6 +204,8 @@ static void lane_blocks(long t, long w, int sq, unsigned long long seed, double 
         for (long i = j0 + 5 * b - w; i < j0 + 7 * b && i < t; i++) x[i] = 77.25; /* lanes 5, 6 flat */
         for (long i = j0 + 7 * b; i < j0 + 8 * b && i < t; i++)
             x[i] = 100 + ((i - j0 - 7 * b) < b / 2 ? 10.0 : 1e-8) * sxn_test_uniform(&seed);
+        long j1 = w8 + 2 * span + 4 * b + 2; /* third block, lane 4: flat over w + 4 values */
+        for (long i = j1; i < j1 + w + 4 && i < t; i++) x[i] = 55.5;
     } else {
         long marks[] = {w8, w8 + b, w8 + b - 1, w8 + span, w8 + span - 1, w8 + span + 3 * b - w, w8 + span + 3 * b - w - 1,
                         w8 + 2 * span + 5 * b + 7, t - 1, t - w};
@@ -246,9 +250,9 @@ int main(void) {
     calm_after_storm(3000, 200);
     long fws[] = {16, 20, 33, 64, 200, 513};
     for (size_t b = 0; b < sizeof fws / sizeof *fws; b++) fast_blocks(11000, fws[b]);
-    long lws[] = {16, 17, 20, 23, 24, 27, 28, 31, 33, 39, 40, 41};
+    long lws[] = {16, 17, 19, 20, 23, 24, 27, 28, 31, 33, 39, 40, 41, 63, 64, 95, 96, 97};
     for (size_t b = 0; b < sizeof lws / sizeof *lws; b++) {
-        long w = lws[b], w8 = (w + 7) / 8 * 8, span = 8 * (w < 28 ? 16 : 24);
+        long w = lws[b], w8 = (w + 7) / 8 * 8, span = 8 * (w < 20 ? 16 : (w < 28 ? 24 : 32));
         long ts[] = {w, w + 1, w8, w8 + 1, w8 + span - 1, w8 + span, w8 + span + 1, w8 + 3 * span - 3, w8 + 3 * span,
                      w8 + 3 * span + 5, w8 + 4 * span + 7};
         for (size_t c = 0; c < sizeof ts / sizeof *ts; c++)

@@ -92,13 +92,17 @@ public final class Indicators {
             .withOpenCl("dev.sxn.math.indicators.OpenClIndicatorKernels", KernelSet.NEVER, KernelSet.NEVER)
             .build();
     /*
-     * Single-series rolling variance / std with windows of 16..40 where libsxnkernels runs its AVX-512
+     * Single-series rolling variance / std with windows of 16..96 where libsxnkernels runs its AVX-512
      * body: NATIVE's eight-lane blocks (indicators.c, var_lanes_avx512) beat VECTOR's scans there
-     * (IndicatorsCpuTime, population std(20), CPU time per call: 10^6 points NATIVE 0.93 ms, VECTOR
-     * 1.99 ms; 65536: 0.066 / 0.145 ms; 4096: 0.004 / 0.008; 2048: 0.002 / 0.005; level at 1024), so
-     * NATIVE is taken from 2048 points; VECTOR as in the single-series family. Other windows, and
-     * other ISA bodies (no lanes there; NATIVE std(200) 1.97 ms against VECTOR's 1.68), use the
-     * single-series family.
+     * (IndicatorsCpuTime, population std(20), CPU time per call, 10^6 points: NATIVE 0.85-0.88 ms,
+     * VECTOR 1.94-2.00 ms; a scratch CPU-time loop over the same data, best of 5 rounds, std(20 / 40 /
+     * 64 / 96) NATIVE against VECTOR: 10^6 points 1.05 / 1.07 / 1.18 / 1.36 against 2.57 / 1.75 / 2.41 /
+     * 1.99 ms; 65536: 0.052 / 0.054 / 0.060 / 0.069 against 0.120 / 0.114 / 0.148 / 0.121 ms; 4096:
+     * 0.003-0.005 against 0.007-0.009 ms; 2048: 0.002-0.003 against 0.004-0.005 ms; std(20) level at 1024),
+     * so NATIVE is taken from 2048 points; VECTOR as in the single-series family. From w = 97 on NATIVE
+     * runs its carried blocks (std(97) 2.31 ms, std(200) 1.85-2.07 ms against VECTOR's 2.00 / 1.60-1.75:
+     * lanes were tried up to w = 248 and lost from about w = 128), and other ISA bodies have no lanes:
+     * those use the single-series family.
      */
     private static final KernelSet<IndicatorKernels> SERIES_VARIANCE = KernelSet
             .builder("indicators.Indicators.seriesVariance", IndicatorKernels.class, JAVA)
@@ -107,7 +111,7 @@ public final class Indicators {
             .withOpenCl("dev.sxn.math.indicators.OpenClIndicatorKernels", KernelSet.NEVER, KernelSet.NEVER)
             .build();
     /** The windows NATIVE's lane blocks take (indicators.c: VAR_FAST_MIN_W, VAR_LANE_MAX_W). */
-    private static final int LANES_MIN_W = 16, LANES_MAX_W = 40;
+    private static final int LANES_MIN_W = 16, LANES_MAX_W = 96;
     private static final KernelSet<IndicatorKernels> BATCH = KernelSet
             .builder("indicators.Indicators.batch", IndicatorKernels.class, JAVA)
             .with(Backend.VECTOR, "dev.sxn.math.indicators.VectorIndicatorKernels", 4096)
@@ -376,8 +380,8 @@ public final class Indicators {
      * NATIVE slides shifted sums and proves a rounding-error bound for every output: for windows of
      * 16 or more, one bound per block of outputs (the block's largest sum of squares against its
      * smallest M2), a block that fails being recomputed by the per-output method; for shorter
-     * windows a running bound per output; on NATIVE with its AVX-512 body, windows of 16 to 40 slide
-     * eight runs of 16 or 24 outputs side by side, one bound per run. A result is used only where its bound is at most
+     * windows a running bound per output; on NATIVE with its AVX-512 body, windows of 16 to 96 slide
+     * eight runs of 16 to 32 outputs side by side, one bound per run. A result is used only where its bound is at most
      * 2^-40 (9.1e-13) of M2, otherwise (calm windows after a storm, flat windows) the window is
      * recomputed by two passes: relative error at most 9.1e-13 plus two ulps. O(t) time, O(n)
      * extra per recomputed window.
@@ -407,7 +411,7 @@ public final class Indicators {
     /**
      * Rolling standard deviation: the square root of {@link #rollingVar(double[], int, boolean)} (TTR
      * {@code runSD}), correctly rounded, except on NATIVE's AVX-512 lane blocks (single series, windows
-     * of 16 to 40), where half the roots are a 14-bit reciprocal square root estimate refined by a
+     * of 16 to 96), where half the roots are a 14-bit reciprocal square root estimate refined by a
      * cubic: within 2^-51 (4.4e-16) relative of the correctly rounded root, so the std's relative error
      * is at most about 2^-41 (4.5e-13) plus three ulps. Flat windows give exactly 0; NaN as rollingVar.
      */

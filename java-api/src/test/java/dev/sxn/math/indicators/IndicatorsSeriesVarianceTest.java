@@ -15,19 +15,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The single-series rolling variance / std family: NATIVE's AVX-512 eight-lane blocks (windows 16..40,
- * runs of 16 or 24 outputs per lane, blocks of 8 runs after the first w rounded up to 8 outputs) and
+ * The single-series rolling variance / std family: NATIVE's AVX-512 eight-lane blocks (windows 16..96,
+ * runs of 16, 24 or 32 outputs per lane, blocks of 8 runs after the first w rounded up to 8 outputs) and
  * the automatic choice. Series lengths around the block span, NaN / infinities at run and block
- * boundaries, flat runs over whole runs (exactly 0), a 2^34 level jump and a storm then a calm inside
+ * boundaries, flat runs over whole runs and inside a run (exactly 0), a 2^34 level jump and a storm then a calm inside
  * one block, against the naive two-pass: variance within 1e-11 relative (+ 1e-27 w absolute), std
  * within 1e-11 relative (+ 1e-14 absolute); the stated bounds are 2^-40 + 2 ulps and about 2^-41 +
  * 3 ulps, so this tolerance is loose by design and still catches a wrong block check.
  */
 class IndicatorsSeriesVarianceTest {
-    private static final int[] WINDOWS = {16, 17, 20, 23, 24, 27, 28, 31, 33, 40, 41};
+    private static final int[] WINDOWS = {16, 17, 19, 20, 23, 24, 27, 28, 31, 33, 40, 41, 63, 64, 96, 97};
 
     private static int run(int w) {
-        return w < 28 ? 16 : 24;
+        return w < 20 ? 16 : w < 28 ? 24 : 32;
     }
 
     private static double[] series(int t, int w, long seed, int variant) {
@@ -43,6 +43,9 @@ class IndicatorsSeriesVarianceTest {
             for (int i = j0 + 2 * b; i < Math.min(t, j0 + 4 * b); i++) x[i] = 0x1p34 * (1 + 1e-3 * r.nextDouble());
             for (int i = Math.max(0, j0 + 5 * b - w); i < Math.min(t, j0 + 7 * b); i++) x[i] = 77.25;
             for (int i = j0 + 7 * b; i < Math.min(t, j0 + 8 * b); i++) x[i] = 100 + (i - j0 - 7 * b < b / 2 ? 10.0 : 1e-8) * r.nextDouble();
+            // flat inside a run of the third block: the lane's shift is not 55.5, so its M2 there is
+            // rounding noise, not 0, and the lane check must send it to the fallback
+            for (int i = j0 + 8 * b + 4 * b + 2; i < Math.min(t, j0 + 8 * b + 4 * b + 2 + w + 4); i++) x[i] = 55.5;
         } else if (variant == 1) {
             int[] marks = {w8, w8 + b, w8 + b - 1, j0, j0 - 1, j0 + 3 * b - w, j0 + 3 * b - w - 1, j0 + 8 * b + 5 * b + 7, t - 1, t - w};
             for (int m = 0; m < marks.length; m++) {
