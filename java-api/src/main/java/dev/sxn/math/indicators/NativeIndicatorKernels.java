@@ -17,7 +17,7 @@ import java.lang.invoke.MethodHandle;
  * per asset, chosen at run time) whose arithmetic is the JAVA kernel's, so batched results equal
  * JAVA bit for bit; the remaining assets and single series run scalar C loops, except the rolling
  * variance of a single series (blocks of 4-lane prefix scans with one error check per block, per-ISA
- * bodies; on AVX-512 with windows of 16 to 40, eight runs of outputs slid side by side in the lanes
+ * bodies; on AVX-512 with windows of 16 to 96, eight runs of outputs slid side by side in the lanes
  * with one check per run and a refined reciprocal-square-root std; the guarantees of
  * {@link Indicators#rollingVar(double[], int, boolean)} and {@link Indicators#rollingStd(double[], int, boolean)}). The per-asset state
  * lives in a per-call scratch array of 11 k doubles. Critical downcalls pass the heap arrays without a copy. Loaded only
