@@ -1,5 +1,6 @@
 package dev.sxn.math.dynamics;
 
+import dev.sxn.math.internal.vector.LaneSums;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -178,7 +179,7 @@ final class VectorDynamicsKernels implements DynamicsKernels {
         DoubleVector acc = DoubleVector.zero(S);
         int i = 0;
         for (int ub = S.loopBound(len); i < ub; i += L) acc = acc.add(DoubleVector.fromArray(S, x, off + i));
-        double r = acc.reduceLanes(VectorOperators.ADD);
+        double r = LaneSums.sum(acc);
         for (; i < len; i++) r += x[off + i];
         return r;
     }
@@ -191,7 +192,7 @@ final class VectorDynamicsKernels implements DynamicsKernels {
             DoubleVector y = DoubleVector.fromArray(S, x, off + i).sub(vc);
             acc = y.fma(y, acc);
         }
-        double r = acc.reduceLanes(VectorOperators.ADD);
+        double r = LaneSums.sum(acc);
         for (; i < len; i++) {
             double y = x[off + i] - c;
             r = Math.fma(y, y, r);

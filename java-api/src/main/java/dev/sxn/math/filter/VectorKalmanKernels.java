@@ -1,5 +1,6 @@
 package dev.sxn.math.filter;
 
+import dev.sxn.math.internal.vector.LaneSums;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -89,7 +90,7 @@ final class VectorKalmanKernels implements KalmanKernels {
             if (cv > 0) {
                 DoubleVector acc = DoubleVector.zero(S);
                 for (; l < cv; l += L) acc = DoubleVector.fromArray(S, a, ai + l).fma(DoubleVector.fromArray(S, x, l), acc);
-                s = acc.reduceLanes(VectorOperators.ADD);
+                s = LaneSums.sum(acc);
             } else {
                 s = 0;
             }

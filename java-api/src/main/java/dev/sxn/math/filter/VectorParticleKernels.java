@@ -1,5 +1,6 @@
 package dev.sxn.math.filter;
 
+import dev.sxn.math.internal.vector.LaneSums;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -19,7 +20,7 @@ final class VectorParticleKernels implements ParticleKernels {
         DoubleVector acc = DoubleVector.zero(S);
         int i = 0;
         for (; i + L <= n; i += L) acc = acc.add(DoubleVector.fromArray(S, logW, i).sub(max).lanewise(VectorOperators.EXP));
-        double sum = acc.reduceLanes(VectorOperators.ADD);
+        double sum = LaneSums.sum(acc);
         for (; i < n; i++) sum += Math.exp(logW[i] - max);
         double lse = max + Math.log(sum);
         i = 0;
@@ -33,7 +34,7 @@ final class VectorParticleKernels implements ParticleKernels {
         DoubleVector acc = DoubleVector.zero(S);
         int i = 0;
         for (; i + L <= n; i += L) acc = acc.add(DoubleVector.fromArray(S, logW, i).mul(2.0).lanewise(VectorOperators.EXP));
-        double s = acc.reduceLanes(VectorOperators.ADD);
+        double s = LaneSums.sum(acc);
         for (; i < n; i++) s += Math.exp(2 * logW[i]);
         return 1 / s;
     }

@@ -1,5 +1,6 @@
 package dev.sxn.math.indicators;
 
+import dev.sxn.math.internal.vector.LaneSums;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
@@ -400,8 +401,8 @@ final class VectorIndicatorKernels implements IndicatorKernels {
                 r1v = r1v.add(a);
                 r2v = r2v.add(a.mul(a));
             }
-            r1 = r1v.reduceLanes(VectorOperators.ADD);
-            r2 = r2v.reduceLanes(VectorOperators.ADD);
+            r1 = LaneSums.sum(r1v);
+            r2 = LaneSums.sum(r2v);
             double t1 = 0, t2 = 0;
             for (; i < j0; i++) {
                 double a = x[i] - k;
@@ -556,7 +557,7 @@ final class VectorIndicatorKernels implements IndicatorKernels {
             // Rounding of this vector's terms (y, y^2, the difference, the shift) and of the
             // log2(L) = 3 scan levels: at most 8u sum(yv^2 + yo^2) for S2 and 8u sum(|yv| + |yo|)
             // <= 8u sqrt(2L sum(yv^2 + yo^2)) for S1.
-            double pe = yv2.add(yo2).reduceLanes(VectorOperators.ADD);
+            double pe = LaneSums.sum(yv2.add(yo2));
             double t2 = 8.01 * U * pe, t1 = 8.01 * U * Math.sqrt(2 * L * pe);
             // In-register prefix sums: lane l gets lane l - s added, lanes below s get zero.
             d1 = d1.add(d1.rearrange(UP1, UP1M));

@@ -1,5 +1,6 @@
 package dev.sxn.math.linalg;
 
+import dev.sxn.math.internal.vector.LaneSums;
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
@@ -308,7 +309,7 @@ final class VectorLinalgKernels implements LinalgKernels {
             s0 = DoubleVector.fromArray(S, x, xo + i).fma(DoubleVector.fromArray(S, y, yo + i), s0);
             s1 = DoubleVector.fromArray(S, x, xo + i + L).fma(DoubleVector.fromArray(S, y, yo + i + L), s1);
         }
-        double s = s0.add(s1).reduceLanes(VectorOperators.ADD);
+        double s = LaneSums.sum(s0.add(s1));
         for (; i < len; i++) s += x[xo + i] * y[yo + i];
         return s;
     }

@@ -1,5 +1,6 @@
 package dev.sxn.math.linalg;
 
+import dev.sxn.math.internal.vector.LaneSums;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -25,7 +26,7 @@ final class VectorVectorOpsKernels implements VectorOpsKernels {
         for (; i + L <= n; i += L) {
             a0 = DoubleVector.fromArray(S, x, xOff + i).fma(DoubleVector.fromArray(S, y, yOff + i), a0);
         }
-        double s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        double s = LaneSums.sum(a0.add(a1).add(a2.add(a3)));
         for (; i < n; i++) s += x[xOff + i] * y[yOff + i];
         return s;
     }
@@ -58,7 +59,7 @@ final class VectorVectorOpsKernels implements VectorOpsKernels {
             a3 = a3.add(DoubleVector.fromArray(S, x, off + i + 3 * L));
         }
         for (; i + L <= n; i += L) a0 = a0.add(DoubleVector.fromArray(S, x, off + i));
-        double s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        double s = LaneSums.sum(a0.add(a1).add(a2.add(a3)));
         for (; i < n; i++) s += x[off + i];
         return s;
     }
