@@ -21,7 +21,10 @@ import java.util.random.RandomGenerator;
  *
  * <p>Randomness: one {@link SplittableRandom} seeded at construction drives the initial draws, the
  * transitions and the resampling, so a run is reproducible from its seed (given deterministic user
- * functions) on one backend. Cost O(count * (cost of the user functions + dim)) per step. Not
+ * functions): bit for bit on JAVA; on VECTOR up to the last ulp of the lanewise exponential, which
+ * HotSpot computes with different routines before and after C2 compiles the kernel (the weights
+ * then agree to ~1e-16 relative, and a resampling decision could differ only when the ESS sits that
+ * close to its threshold). Cost O(count * (cost of the user functions + dim)) per step. Not
  * thread-safe.
  *
  * <p>Backends: the user callbacks run on the JVM; the filter's own pass over the log-weights (the

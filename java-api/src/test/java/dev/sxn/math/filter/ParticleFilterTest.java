@@ -17,8 +17,12 @@ class ParticleFilterTest {
     private static final double R = 1.0;
 
     private static ParticleFilter localLevel(int count, double ess, long seed) {
+        return localLevel(count, ess, seed, null);
+    }
+
+    private static ParticleFilter localLevel(int count, double ess, long seed, Backend backend) {
         return new ParticleFilter(count, 1, (x, rng) -> x[0] = 2 * rng.nextGaussian(), (x, rng) -> x[0] += Math.sqrt(Q) * rng.nextGaussian(),
-                (x, z) -> -0.5 * (Math.log(2 * Math.PI * R) + (z[0] - x[0]) * (z[0] - x[0]) / R), ess, seed);
+                (x, z) -> -0.5 * (Math.log(2 * Math.PI * R) + (z[0] - x[0]) * (z[0] - x[0]) / R), ess, seed, backend);
     }
 
     @Test
@@ -52,8 +56,10 @@ class ParticleFilterTest {
 
     @Test
     void sameSeedSameRun() {
-        ParticleFilter a = localLevel(500, 0.5, 7);
-        ParticleFilter b = localLevel(500, 0.5, 7);
+        // Bit for bit on JAVA; VECTOR's lanewise exponential may differ in the last ulp between the
+        // interpreted and the C2-compiled kernel (see the class Javadoc), so it is not pinned here.
+        ParticleFilter a = localLevel(500, 0.5, 7, Backend.JAVA);
+        ParticleFilter b = localLevel(500, 0.5, 7, Backend.JAVA);
         for (int t = 0; t < 20; t++) {
             double z = Math.sin(t);
             assertEquals(a.step(new double[] {z}), b.step(new double[] {z}));
