@@ -75,7 +75,7 @@ public final class Indicators {
      *   little work to pay for the transfer.
      * - batched recurrences (EMA, RSI; k > 1): VECTOR is taken from 4096 values. Issue 3's sweep
      *   (bench/results/indicators.md, 16..4096 assets x 10^4) has it ahead of NATIVE at every batch
-     *   size once its steady-state paths were in (EMA 1.1x-2.4x, RSI 1.05x-1.4x, RSI's two-row visits
+     *   size once its steady-state paths were in (EMA 1.1x-2.4x, RSI 1.05x-1.4x, RSI's four-row visits
      *   added later), so NATIVE is pinned only. On the H200 the GPU loses to the CPU kinds up to
      *   256 x 10^4 (0.48x-0.76x), is level at 1024 x 10^4 and ahead at 4096 x 10^4 (EMA 1.2x, RSI
      *   1.5x): the kernel is bound by moving the series over PCIe, so it is taken from 2^25 values.
