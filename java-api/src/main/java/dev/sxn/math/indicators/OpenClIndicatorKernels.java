@@ -14,7 +14,10 @@ import org.jocl.cl_mem;
  * JAVA kernel's loop through time over the time-major batch (neighbouring work-items read
  * neighbouring values), except the rolling sum / mean and variance / std, which are tiled over
  * time as well (one work-item per asset and tile of {@link #TILE} steps, each restarting exactly
- * from the data), so a single series runs t / TILE work-items. The recurrences are worth it only for wide batches on a
+ * from the data), so a single series runs t / TILE work-items. Tiles with an exact restart rather
+ * than a work-group prefix scan: the batch already supplies coalesced independent work-items, and a
+ * window as a difference of prefix sums would lose about log2(prefix / window sum) bits to
+ * cancellation (docs/DESIGN.md, "OpenCL windows"). The recurrences are worth it only for wide batches on a
  * GPU: a single series is one work-item. Device buffers are kept and reused (grow-only); calls are serialised, since a
  * {@code cl_kernel}'s arguments are shared state. If the device fails, {@code out} is unspecified
  * and the exception propagates (an unpinned call then recomputes it on JAVA). Loaded only when
