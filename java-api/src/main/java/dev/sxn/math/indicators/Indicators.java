@@ -44,12 +44,16 @@ import java.util.function.Consumer;
  * relative (see the tests for the per-kernel bounds); batched VECTOR and NATIVE results equal JAVA
  * bit for bit.
  *
- * <p><b>Allocation.</b> The {@code ...Into} forms of SMA, rolling sum, variance/std, EMA, Wilder,
- * RSI, WMA, MACD, Bollinger, OBV, cumulative VWAP and the time-aware EMA allocate nothing on JAVA;
- * DEMA, TEMA, z-score, ATR and rolling VWAP allocate scratch of the input's size; rolling min/max
- * and stochastics a buffer of the window's size (batched: plus two series of the batch's length,
- * each asset is gathered into one); batched kernels on VECTOR and NATIVE allocate O(k) scratch for
- * the per-asset state.
+ * <p><b>Allocation.</b> On a single series the {@code ...Into} forms allocate nothing once warm
+ * (IndicatorsAllocationTest holds each to under 16 KiB per call on 10^5 points): SMA, rolling sum,
+ * variance/std, EMA, Wilder, RSI, WMA, MACD, Bollinger, OBV, cumulative VWAP and the time-aware EMA
+ * need no temporaries; DEMA, TEMA, z-score, ATR and rolling VWAP keep theirs per thread (softly
+ * referenced, reused while the length stays the same); rolling min/max and stochastics allocate a
+ * buffer of the window's size per call. Batched forms allocate the per-asset state of their
+ * recurrences, O(k) doubles per call on every backend (a few per asset, against the k t values
+ * written), and batched rolling min/max and stochastics also two arrays of the series length t
+ * (each asset is gathered into one). Until C2 has compiled a VECTOR kernel, its vectors are boxed
+ * on the heap (see the test for the rolling variance's rarely run careful path).
  *
  * <p><b>Running sums.</b> Rolling sums are compensated (TwoSum): the error of a window sum is at
  * most {@code 2u|S| + 4 m u^2 sum|x|} (u = 2^-53, m the steps since the run began, the second sum
