@@ -44,8 +44,9 @@ import java.util.function.Consumer;
  * relative (see the tests for the per-kernel bounds); batched VECTOR and NATIVE results equal JAVA
  * bit for bit.
  *
- * <p><b>Allocation.</b> On a single series the {@code ...Into} forms allocate nothing once warm
- * (IndicatorsAllocationTest holds each to under 16 KiB per call on 10^5 points): SMA, rolling sum,
+ * <p><b>Allocation.</b> On a single series the {@code ...Into} forms allocate nothing of the
+ * input's size once warm, at most a few small arrays (IndicatorsAllocationTest holds each to under
+ * 16 KiB per call on 10^5 points): SMA, rolling sum,
  * variance/std, EMA, Wilder, RSI, WMA, MACD, Bollinger, OBV, cumulative VWAP and the time-aware EMA
  * need no temporaries; DEMA, TEMA, z-score, ATR and rolling VWAP keep theirs per thread (softly
  * referenced, reused while the length stays the same); rolling min/max and stochastics allocate a
