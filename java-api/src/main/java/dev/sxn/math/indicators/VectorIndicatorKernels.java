@@ -817,7 +817,8 @@ final class VectorIndicatorKernels implements IndicatorKernels {
      * last sum suffices: a NaN or infinite price makes the gain or the loss NaN or infinite, up and dn
      * are otherwise non-negative, and every later step carries a NaN or infinity into up + dn (a
      * finite overflow of the sum only sends finite rows to the general path, which computes the same
-     * values).
+     * values). The four steps are written out: the same four rows as a loop ran 10.1 vs 8.6 ms (1024
+     * assets x 10^4, CPU time).
      */
     private static boolean rsiSteadyQuad(double[] x, int k, int row, int a, int kv, double[] st, double[] out,
             double alpha, double beta) {
