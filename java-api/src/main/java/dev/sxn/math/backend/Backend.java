@@ -6,6 +6,10 @@ package dev.sxn.math.backend;
  * <p>{@link #JAVA} is always available and is the reference every other kind is tested against.
  * Which of the others is fastest depends on the kernel, the problem size and the device; the
  * per-call choice comes from measured crossover sizes (see {@code BENCHMARKS.md}).
+ *
+ * <p>Wherever the API takes a {@code Backend} (an argument, an option, an instance bound to one), a
+ * non-null kind pins the call to that kind (it runs there or throws, naming why), and {@code null} means
+ * what the forms without it do: the kind is chosen per call.
  */
 public enum Backend {
     /** Plain Java: always available, the reference implementation of every kernel. */

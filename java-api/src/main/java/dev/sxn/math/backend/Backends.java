@@ -2,7 +2,8 @@ package dev.sxn.math.backend;
 
 import dev.sxn.math.internal.Config;
 import dev.sxn.math.internal.Detection;
-import dev.sxn.math.internal.KernelSet;
+import dev.sxn.math.internal.KernelFamilies;
+import dev.sxn.math.internal.KernelFamily;
 import dev.sxn.math.internal.OpenClSupport;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,19 +27,6 @@ import java.util.Set;
  * naming why. All methods are thread-safe.
  */
 public final class Backends {
-    /** API classes whose kernel families {@link #describe()} lists; each registers its families when initialised. */
-    private static final List<String> OPERATION_CLASSES = List.of(
-            "dev.sxn.math.linalg.VectorOps",
-            "dev.sxn.math.linalg.Linalg",
-            "dev.sxn.math.series.MatrixProfile",
-            "dev.sxn.math.dynamics.Dynamics",
-            "dev.sxn.math.filter.BatchKalman",
-            "dev.sxn.math.filter.KalmanFilter",
-            "dev.sxn.math.filter.ParticleFilter",
-            "dev.sxn.math.indicators.Indicators",
-            "dev.sxn.math.spectral.FFT",
-            "dev.sxn.math.spectral.Spectral");
-
     private Backends() {}
 
     /** The library's version (the Maven project version of this build). */
@@ -80,25 +68,16 @@ public final class Backends {
      * @throws IllegalStateException if the forced kind is unavailable, naming why
      */
     public static Optional<Backend> forced() {
-        Optional<Backend> f = Config.forcedBackend();
-        if (f.isPresent() && !isAvailable(f.get())) {
-            throw new IllegalStateException("sxn.backend / SXN_BACKEND forces " + f.get() + ", which is unavailable: "
-                    + status(f.get()).detail());
-        }
-        return f;
+        return Detection.forced();
     }
 
-    /** One line per kernel family: its kinds, crossover sizes and the kinds it lacks. */
+    /**
+     * One line per kernel family (the registry {@code KernelFamilies}): its kinds, the size from which each
+     * is chosen automatically, the kinds that failed at run time in this JVM and the kinds it lacks.
+     */
     public static List<String> operations() {
-        for (String name : OPERATION_CLASSES) {
-            try {
-                Class.forName(name, true, Backends.class.getClassLoader());
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException("operation class " + name + " missing from the jar", e);
-            }
-        }
         List<String> out = new ArrayList<>();
-        for (KernelSet<?> k : KernelSet.all()) out.add(k.describe());
+        for (KernelFamily f : KernelFamilies.all()) out.add(f.describe());
         out.sort(Comparator.naturalOrder());
         return out;
     }

@@ -1,6 +1,7 @@
 package dev.sxn.math.dynamics;
 
 import dev.sxn.math.backend.Backend;
+import dev.sxn.math.internal.KernelFamilies;
 import dev.sxn.math.internal.KernelSet;
 import java.util.Arrays;
 import java.util.Objects;
@@ -41,41 +42,14 @@ public final class Dynamics {
     /** The largest dimension the VECTOR, NATIVE and OPENCL kernels take; larger ensembles run on JAVA. */
     public static final int MAX_ACCELERATED_DIMENSION = 64;
 
-    /*
-     * Particles from which an unpinned user-potential integration runs on VECTOR (see chooseUser). Measured
-     * (thread CPU time, best of 3, leapfrog d = 3, 512 steps, same loaded 2-core Zen 4 machine; notes/dynamics.md
-     * "User potentials on VECTOR"): with the default per-particle gradients, VECTOR does 0.84-0.92e8
-     * particle-steps/s against JAVA's 0.66e8 (1.3-1.4x) at every n from 16 to 10^5; with a vectorised
-     * gradients override (Morse, lane-wise exp) 1.7-2.5e8 against 0.24-0.36e8 (5-10x). 16 is the smallest
-     * size measured, already a win.
-     */
-    static final int USER_VECTOR_CROSSOVER = 16;
-
     private static final JavaDynamicsKernels JAVA = new JavaDynamicsKernels();
 
-    /*
-     * Crossovers from bench/results/dynamics.md (DynamicsBench, leapfrog, anharmonic, d = 3, 2-core AMD EPYC
-     * Zen 4, JDK 25): a call is n particles x up to CHUNK steps, so even n = 1000 is 2.6e5 particle-steps and
-     * NATIVE (~1.9e9 particle-steps/s) and VECTOR (~1.3e9) beat JAVA (~5e7) by 25-35x from the smallest size
-     * measured; below one vector of particles (8) both run their scalar loop, so 8 is where they start to
-     * pay. NATIVE beats VECTOR at every size, and KernelSet prefers NATIVE. OPENCL on PoCL (a CPU driver)
-     * runs 10-30x slower than NATIVE, so it is never chosen automatically on a CPU. On an NVIDIA H200
-     * (bench/results/gpu.md, leapfrog, transfers included) it is level with NATIVE at 1000 particles and
-     * 4.4x at 10^4, 6.8x at 10^5, 7.2x at 10^6, so a GPU takes it from 4096 particles.
-     */
-    private static final KernelSet<DynamicsKernels> KERNELS = KernelSet
-            .builder("dynamics.integrate", DynamicsKernels.class, JAVA)
-            .with(Backend.VECTOR, "dev.sxn.math.dynamics.VectorDynamicsKernels", 8)
-            .with(Backend.NATIVE, "dev.sxn.math.dynamics.NativeDynamicsKernels", 8)
-            .withOpenCl("dev.sxn.math.dynamics.OpenClDynamicsKernels", KernelSet.NEVER, 4096)
-            .build();
+    // Crossovers (in particles): crossovers.properties (dynamics.integrate, measured by DynamicsBench;
+    // dynamics.integrateUser, user-written potentials, which C and OpenCL kernels cannot call).
+    private static final KernelSet<DynamicsKernels> KERNELS = KernelSet.of(KernelFamilies.DYNAMICS, DynamicsKernels.class, JAVA);
+    private static final KernelSet<DynamicsKernels> USER = KernelSet.of(KernelFamilies.DYNAMICS_USER, DynamicsKernels.class, JAVA);
 
     private Dynamics() {}
-
-    /** The kinds this family has kernels for, their crossovers and what it lacks (one line). */
-    public static String describeKernels() {
-        return KERNELS.describe();
-    }
 
     /** {@link #integrate(Ensemble, Potential, Integrator, double, long, IntegrationOptions)} with {@link IntegrationOptions#DEFAULT}. */
     public static IntegrationResult integrate(Ensemble ensemble, Potential potential, Integrator integrator, double dt, long steps) {
@@ -123,11 +97,12 @@ public final class Dynamics {
             if (kind != Backend.JAVA && d > MAX_ACCELERATED_DIMENSION) {
                 throw new IllegalArgumentException("d must be <= " + MAX_ACCELERATED_DIMENSION + " on " + kind + " (JAVA takes any d), was " + d);
             }
-            KERNELS.kernel(kind); // throws now, naming why, if the kind is unavailable
         } else {
-            kind = d > MAX_ACCELERATED_DIMENSION ? Backend.JAVA : builtIn == null ? chooseUser(n) : KERNELS.choose(n);
+            kind = d > MAX_ACCELERATED_DIMENSION ? Backend.JAVA
+                    : builtIn == null ? USER.choose(n, DynamicsKernels::runsUserPotentials) : KERNELS.choose(n);
         }
-        DynamicsKernels kernel = KERNELS.kernel(kind);
+        KernelSet<DynamicsKernels> set = builtIn == null ? USER : KERNELS;
+        DynamicsKernels kernel = set.kernel(kind); // throws now, naming why, if a pinned kind is unavailable
 
         Scheme scheme = Scheme.of(integrator, dt, options.gamma());
         EnsembleObserver obs = options.observer();
@@ -140,10 +115,10 @@ public final class Dynamics {
             long nextObs = obs == null ? Long.MAX_VALUE : (done / every + 1) * every;
             long next = Math.min(steps, Math.min(nextObs, done + CHUNK));
             int chunk = (int) (next - done);
-            Backend ran = advance(kind, options.backend() != null, ensemble, builtIn, potential, scheme, chunk, n, d);
+            Backend ran = advance(kernel, kind, options.backend() != null, ensemble, builtIn, potential, scheme, chunk, n, d);
             if (ran != kind) {
                 kind = ran;
-                kernel = KERNELS.kernel(kind);
+                kernel = set.kernel(kind);
             }
             done = next;
             ensemble.addSteps(chunk);
@@ -155,52 +130,30 @@ public final class Dynamics {
         return new IntegrationResult(kind, steps, steps * dt, flagged);
     }
 
-    private static Backend advance(Backend kind, boolean pinned, Ensemble e, Potential builtIn, Potential user, Scheme s, int chunk,
-            int n, int d) {
+    /**
+     * One chunk on {@code kind} (the kind the call started on: chunks stay on it unless it fails). Returns the
+     * kind that ran it: JAVA after an unpinned failure, by {@link KernelSet}'s policy (kernels write q and p
+     * only after their work succeeded, so the retry starts from the chunk's start).
+     */
+    private static Backend advance(DynamicsKernels kernel, Backend kind, boolean pinned, Ensemble e, Potential builtIn, Potential user,
+            Scheme s, int chunk, int n, int d) {
         double[] q = e.positions(), p = e.momenta();
         if (builtIn == null) {
             // User code: no fallback (a failure is the potential's own, and a kernel may have advanced some blocks).
-            KERNELS.kernel(kind).advanceUser(q, p, n, d, user, s, chunk);
+            kernel.advanceUser(q, p, n, d, user, s, chunk);
             return kind;
         }
         int code = builtIn instanceof HenonHeilesPotential ? DynamicsKernels.HENON_HEILES : DynamicsKernels.RADIAL;
-        double a = 0, b = 0, c = 0;
+        double a, b, c;
         if (builtIn instanceof RadialPotential r) {
             a = r.a;
             b = r.b;
             c = r.c;
+        } else {
+            a = b = c = 0;
         }
-        if (kind == Backend.JAVA) {
-            JAVA.advance(q, p, n, d, code, a, b, c, s, chunk);
-            return kind;
-        }
-        try {
-            KERNELS.kernel(kind).advance(q, p, n, d, code, a, b, c, s, chunk);
-            return kind;
-        } catch (RuntimeException ex) {
-            // Kernels write q and p only after their work succeeded, so they still hold the chunk's start.
-            if (pinned || KERNELS.isForced()) throw ex;
-            KERNELS.fellBack(kind, ex);
-            JAVA.advance(q, p, n, d, code, a, b, c, s, chunk);
-            return Backend.JAVA;
-        }
-    }
-
-    /**
-     * The kind an unpinned integration of a user-written potential runs on: VECTOR from
-     * {@link #USER_VECTOR_CROSSOVER} particles when it is available (and unless {@code sxn.backend}
-     * forces JAVA), else JAVA. NATIVE and OPENCL are never candidates, whatever is forced.
-     */
-    private static Backend chooseUser(int n) {
-        Backend forced = dev.sxn.math.backend.Backends.forced().orElse(null);
-        if (forced == Backend.JAVA || n < USER_VECTOR_CROSSOVER || !dev.sxn.math.backend.Backends.isAvailable(Backend.VECTOR)) {
-            return Backend.JAVA;
-        }
-        try {
-            return KERNELS.kernel(Backend.VECTOR).runsUserPotentials() ? Backend.VECTOR : Backend.JAVA;
-        } catch (RuntimeException unavailable) {
-            return Backend.JAVA;
-        }
+        // Pinned to the kind already chosen, unless that choice was automatic: then a failure falls back.
+        return KERNELS.run(pinned || kind == Backend.JAVA ? kind : null, n, k -> k.advance(q, p, n, d, code, a, b, c, s, chunk));
     }
 
     /** The built-in form of {@code v} (a regime quadratic's current regime), or null for a user potential. */

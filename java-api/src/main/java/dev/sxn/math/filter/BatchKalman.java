@@ -1,6 +1,7 @@
 package dev.sxn.math.filter;
 
 import dev.sxn.math.backend.Backend;
+import dev.sxn.math.internal.KernelFamilies;
 import dev.sxn.math.internal.KernelSet;
 import java.util.Objects;
 
@@ -32,24 +33,8 @@ import java.util.Objects;
 public final class BatchKalman {
     private static final BatchKalmanKernels JAVA = new JavaBatchKalmanKernels();
 
-    /*
-     * Crossovers from bench/results/kalman.md (KalmanBench and KalmanCpuTime, n = 2, m = 1, on this
-     * project's 2-core AMD EPYC with AVX-512, JDK 25, machine shared with other builds): by CPU time
-     * NATIVE runs 80-100 M updates/s and VECTOR 64-84 M/s already at N = 100 against JAVA's 57-65 M/s,
-     * and 290-530 M/s against 100-120 M/s from N = 1000 on; so both are taken from 64 filters (below
-     * that, a fraction of one vector and the call overhead leave little to win). NATIVE is preferred
-     * over VECTOR by KernelSet's order although VECTOR was 15-35% ahead from N = 1000: NATIVE is what
-     * a host without the incubator module has, and it wins at N = 100. OPENCL on PoCL (a CPU) copies
-     * the state both ways per call and stays below 20 M/s. On an NVIDIA H200 (bench/results/gpu.md) it is
-     * still 0.1x-0.8x NATIVE at 10^3..10^6 filters, the copies dominating: pinned only, on GPUs too,
-     * until the state can stay on the device.
-     */
-    private static final KernelSet<BatchKalmanKernels> KERNELS = KernelSet
-            .builder("filter.BatchKalman", BatchKalmanKernels.class, JAVA)
-            .with(Backend.VECTOR, "dev.sxn.math.filter.VectorBatchKalmanKernels", 64)
-            .with(Backend.NATIVE, "dev.sxn.math.filter.NativeBatchKalmanKernels", 64)
-            .withOpenCl("dev.sxn.math.filter.OpenClBatchKalmanKernels", KernelSet.NEVER, KernelSet.NEVER)
-            .build();
+    // Crossovers (filters): crossovers.properties (filter.BatchKalman), measured by KalmanBench and KalmanCpuTime.
+    private static final KernelSet<BatchKalmanKernels> KERNELS = KernelSet.of(KernelFamilies.BATCH_KALMAN, BatchKalmanKernels.class, JAVA);
 
     private static volatile BatchKalmanKernels SCANNER;
 
@@ -85,11 +70,6 @@ public final class BatchKalman {
     /** The kernel of {@code kind} (tests). */
     static BatchKalmanKernels kernelFor(Backend kind) {
         return KERNELS.kernel(kind);
-    }
-
-    /** The kinds this family has kernels for, their crossovers and what it lacks (one line). */
-    public static String describeKernels() {
-        return KERNELS.describe();
     }
 
     /** The model. */
@@ -231,22 +211,8 @@ public final class BatchKalman {
 
     private void runDtChecked(Backend pinned, double[] z, int off, double[] dts, int dOff, int ticks, double[] out) {
         if (ticks == 0) return;
-        if (pinned != null) {
-            KERNELS.kernel(pinned).runDt(plan, state, filters, z, off, dts, dOff, ticks, out);
-            return;
-        }
-        Backend kind = KERNELS.choose(filters);
-        if (kind == Backend.JAVA) {
-            JAVA.runDt(plan, state, filters, z, off, dts, dOff, ticks, out);
-            return;
-        }
-        try {
-            KERNELS.kernel(kind).runDt(plan, state, filters, z, off, dts, dOff, ticks, out);
-        } catch (RuntimeException e) {
-            if (KERNELS.isForced()) throw e;
-            KERNELS.fellBack(kind, e);
-            JAVA.runDt(plan, state, filters, z, off, dts, dOff, ticks, out);
-        }
+        // Kernels write the state only after their work succeeded, so a retry on JAVA starts from the same state.
+        KERNELS.run(pinned, filters, k -> k.runDt(plan, state, filters, z, off, dts, dOff, ticks, out));
     }
 
     private void checkZ(double[] z, int off, int ticks) {
@@ -292,23 +258,8 @@ public final class BatchKalman {
 
     private void runChecked(Backend pinned, double[] z, int off, int ticks, double[] out) {
         if (ticks == 0) return;
-        if (pinned != null) {
-            KERNELS.kernel(pinned).run(plan, state, filters, z, off, ticks, out);
-            return;
-        }
-        Backend kind = KERNELS.choose(filters);
-        if (kind == Backend.JAVA) {
-            JAVA.run(plan, state, filters, z, off, ticks, out);
-            return;
-        }
-        // Kernels write the state only after their work succeeded (OPENCL reads back at the end;
-        // NATIVE and VECTOR cannot fail half-way), so falling back recomputes from the same state.
-        try {
-            KERNELS.kernel(kind).run(plan, state, filters, z, off, ticks, out);
-        } catch (RuntimeException e) {
-            if (KERNELS.isForced()) throw e;
-            KERNELS.fellBack(kind, e);
-            JAVA.run(plan, state, filters, z, off, ticks, out);
-        }
+        // Kernels write the state only after their work succeeded (OPENCL reads back at the end; NATIVE and
+        // VECTOR cannot fail half-way), so a retry on JAVA recomputes from the same state.
+        KERNELS.run(pinned, filters, k -> k.run(plan, state, filters, z, off, ticks, out));
     }
 }

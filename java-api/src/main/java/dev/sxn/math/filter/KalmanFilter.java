@@ -1,6 +1,7 @@
 package dev.sxn.math.filter;
 
 import dev.sxn.math.backend.Backend;
+import dev.sxn.math.internal.KernelFamilies;
 import dev.sxn.math.internal.KernelSet;
 import java.util.Objects;
 
@@ -37,22 +38,9 @@ public final class KalmanFilter {
     private static final double LOG_2PI = Math.log(2 * Math.PI);
     private static final KalmanKernels JAVA = new JavaKalmanKernels();
 
-    /*
-     * VECTOR from n = 8 states. Measured with KalmanFilterCrossoverProbe (thread CPU time per step of
-     * filter + RTS smoother, m = 2, best of 5 after 0.5 s warm-up, two runs, 2-core AVX-512 EPYC with
-     * 8 double lanes, load ~9-11): n = 2: JAVA 413-546 ns, VECTOR 475-675 ns (x1.15-1.24 slower);
-     * n = 4: 1131-1194 vs 1189-1250 ns (x1.00-1.11); n = 8: 5.7-6.7 us vs 2.9-3.2 us (x0.48-0.51);
-     * n = 16: 32-34 vs 8.6-9.4 us (x0.26-0.30); n = 32: 217-225 vs 44 us (x0.19-0.21);
-     * n = 64: 1.69-1.77 ms vs 0.29-0.30 ms (x0.17-0.18). Below one vector of lanes every product is
-     * the scalar tail, so VECTOR can only lose there; with 4-lane AVX2 the crossover would likely sit
-     * lower (not measured: no such machine here).
-     */
-    static final int VECTOR_CROSSOVER = 8;
+    // Crossover (states n): crossovers.properties (filter.KalmanFilter), measured by KalmanFilterCrossoverProbe.
 
-    private static final KernelSet<KalmanKernels> KERNELS = KernelSet
-            .builder("filter.KalmanFilter", KalmanKernels.class, JAVA)
-            .with(Backend.VECTOR, "dev.sxn.math.filter.VectorKalmanKernels", VECTOR_CROSSOVER)
-            .build();
+    private static final KernelSet<KalmanKernels> KERNELS = KernelSet.of(KernelFamilies.KALMAN, KalmanKernels.class, JAVA);
 
     private final KalmanModel model;
     private final int n;
@@ -124,15 +112,7 @@ public final class KalmanFilter {
     }
 
     private static KalmanKernels kernels(int n, Backend backend) {
-        return backend != null ? KERNELS.kernel(backend) : KERNELS.select(n);
-    }
-
-    /**
-     * The kinds of the {@code filter.KalmanFilter} kernel family, their crossovers (state dimension)
-     * and what it lacks (one line).
-     */
-    public static String describeKernels() {
-        return KERNELS.describe();
+        return backend != null ? KERNELS.kernel(backend) : KERNELS.kernel(KERNELS.choose(n));
     }
 
     /** The model. */

@@ -1,6 +1,7 @@
 package dev.sxn.math.filter;
 
 import dev.sxn.math.backend.Backend;
+import dev.sxn.math.internal.KernelFamilies;
 import dev.sxn.math.internal.KernelSet;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -42,10 +43,7 @@ public final class ParticleFilter {
      * itself was not measured: 64 particles is a handful of vectors, where the loops cost about the
      * same either way.
      */
-    private static final KernelSet<ParticleKernels> KERNELS = KernelSet
-            .builder("filter.ParticleFilter", ParticleKernels.class, JAVA)
-            .with(Backend.VECTOR, "dev.sxn.math.filter.VectorParticleKernels", 64)
-            .build();
+    private static final KernelSet<ParticleKernels> KERNELS = KernelSet.of(KernelFamilies.PARTICLE, ParticleKernels.class, JAVA);
 
     /** Draws the initial state of one particle into {@code x} (length dim). */
     @FunctionalInterface
@@ -181,12 +179,7 @@ public final class ParticleFilter {
     }
 
     private ParticleKernels kernels() {
-        return pinned != null ? KERNELS.kernel(pinned) : KERNELS.select(count);
-    }
-
-    /** The kinds this family has kernels for, their crossovers and what it lacks (one line). */
-    public static String describeKernels() {
-        return KERNELS.describe();
+        return pinned != null ? KERNELS.kernel(pinned) : KERNELS.kernel(KERNELS.choose(count));
     }
 
     private void resample() {

@@ -36,4 +36,13 @@ interface IndicatorKernels {
 
     /** Wilder's RSI over {@code n} price changes, in [0, 100]; NaN where gains and losses are both 0. */
     void rsi(double[] x, int k, int t, int n, double[] out);
+
+    /**
+     * Whether this kernel has a fast path for a single series' rolling variance of window {@code w}, so that
+     * the automatic choice may take it for that call (the family {@code indicators.Indicators.seriesVariance}
+     * asks). Kernels without a window-specific path take every window.
+     */
+    default boolean takesSeriesVariance(int w) {
+        return true;
+    }
 }

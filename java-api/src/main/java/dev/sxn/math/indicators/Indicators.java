@@ -1,13 +1,12 @@
 package dev.sxn.math.indicators;
 
 import dev.sxn.math.backend.Backend;
-import dev.sxn.math.backend.Backends;
 import dev.sxn.math.indicators.BatchResults.BollingerBatch;
 import dev.sxn.math.indicators.BatchResults.MacdBatch;
 import dev.sxn.math.indicators.BatchResults.StochasticBatch;
 import dev.sxn.math.internal.Checks;
+import dev.sxn.math.internal.KernelFamilies;
 import dev.sxn.math.internal.KernelSet;
-import dev.sxn.math.internal.SxnNative;
 import java.lang.ref.SoftReference;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -71,111 +70,23 @@ import java.util.function.Consumer;
 public final class Indicators {
     private static final IndicatorKernels JAVA = new JavaIndicatorKernels();
 
-    /*
-     * Crossovers from bench/results/indicators.md (IndicatorsBench on the 2-core AMD EPYC, JDK 25) and,
-     * for OPENCL on a GPU, bench/results/gpu.md (JMH on an NVIDIA H200 host, transfers included).
-     * Three families, because the best kind depends on the shape and the kind of kernel:
-     * - single series (k = 1): VECTOR vectorises SMA, EMA and the rolling variance along time, so it
-     *   is taken from 4096 points; NATIVE is pinned only. OPENCL is pinned only: one series is too
-     *   little work to pay for the transfer.
-     * - batched recurrences (EMA, RSI; k > 1): VECTOR is taken from 4096 values. Issue 3's sweep
-     *   (bench/results/indicators.md, 16..4096 assets x 10^4) has it ahead of NATIVE at every batch
-     *   size once its steady-state paths were in (EMA 1.1x-2.4x, RSI 1.05x-1.4x, RSI's four-row visits
-     *   added later), so NATIVE is pinned only. On the H200 the GPU loses to the CPU kinds up to
-     *   256 x 10^4 (0.48x-0.76x), is level at 1024 x 10^4 and ahead at 4096 x 10^4 (EMA 1.2x, RSI
-     *   1.5x): the kernel is bound by moving the series over PCIe, so it is taken from 2^25 values.
-     * - batched windows (rolling sums and variances): VECTOR is 2x-2.7x NATIVE on the rolling std
-     *   (both machines), so NATIVE is pinned only and VECTOR runs from 4096 values. The tiled OPENCL
-     *   kernel on the H200 is 6.6x NATIVE at 64 x 10^4 and 10x-16x from 256 x 10^4, so on a GPU it
-     *   is taken from 2^19 values. OPENCL on PoCL (a CPU driver) is 10x-15x slower than NATIVE:
-     *   never chosen on a CPU device.
-     */
-    private static final KernelSet<IndicatorKernels> SERIES = KernelSet
-            .builder("indicators.Indicators.series", IndicatorKernels.class, JAVA)
-            .with(Backend.VECTOR, "dev.sxn.math.indicators.VectorIndicatorKernels", 4096)
-            .with(Backend.NATIVE, "dev.sxn.math.indicators.NativeIndicatorKernels", KernelSet.NEVER)
-            .withOpenCl("dev.sxn.math.indicators.OpenClIndicatorKernels", KernelSet.NEVER, KernelSet.NEVER)
-            .build();
-    /*
-     * Single-series rolling variance / std with windows of 16..96 where libsxnkernels runs its AVX-512
-     * body: NATIVE's eight-lane blocks (indicators.c, var_lanes_avx512) beat VECTOR's scans there
-     * (IndicatorsCpuTime, population std(20), CPU time per call, 10^6 points: NATIVE 0.85-0.88 ms,
-     * VECTOR 1.94-2.00 ms; a scratch CPU-time loop over the same data, best of 5 rounds, std(20 / 40 /
-     * 64 / 96) NATIVE against VECTOR: 10^6 points 1.05 / 1.07 / 1.18 / 1.36 against 2.57 / 1.75 / 2.41 /
-     * 1.99 ms; 65536: 0.052 / 0.054 / 0.060 / 0.069 against 0.120 / 0.114 / 0.148 / 0.121 ms; 4096:
-     * 0.003-0.005 against 0.007-0.009 ms; 2048: 0.002-0.003 against 0.004-0.005 ms; std(20) level at 1024),
-     * so NATIVE is taken from 2048 points; VECTOR as in the single-series family. From w = 97 on NATIVE
-     * runs its carried blocks (std(97) 2.31 ms, std(200) 1.85-2.07 ms against VECTOR's 2.00 / 1.60-1.75:
-     * lanes were tried up to w = 248 and lost from about w = 128), and other ISA bodies have no lanes:
-     * those use the single-series family.
-     */
-    private static final KernelSet<IndicatorKernels> SERIES_VARIANCE = KernelSet
-            .builder("indicators.Indicators.seriesVariance", IndicatorKernels.class, JAVA)
-            .with(Backend.VECTOR, "dev.sxn.math.indicators.VectorIndicatorKernels", 4096)
-            .with(Backend.NATIVE, "dev.sxn.math.indicators.NativeIndicatorKernels", 2048)
-            .withOpenCl("dev.sxn.math.indicators.OpenClIndicatorKernels", KernelSet.NEVER, KernelSet.NEVER)
-            .build();
-    /** The windows NATIVE's lane blocks take (indicators.c: VAR_FAST_MIN_W, VAR_LANE_MAX_W). */
-    private static final int LANES_MIN_W = 16, LANES_MAX_W = 96;
-    private static final KernelSet<IndicatorKernels> BATCH = KernelSet
-            .builder("indicators.Indicators.batch", IndicatorKernels.class, JAVA)
-            .with(Backend.VECTOR, "dev.sxn.math.indicators.VectorIndicatorKernels", 4096)
-            .with(Backend.NATIVE, "dev.sxn.math.indicators.NativeIndicatorKernels", KernelSet.NEVER)
-            .withOpenCl("dev.sxn.math.indicators.OpenClIndicatorKernels", KernelSet.NEVER, 1L << 25)
-            .build();
-    private static final KernelSet<IndicatorKernels> BATCH_WINDOWS = KernelSet
-            .builder("indicators.Indicators.batchWindows", IndicatorKernels.class, JAVA)
-            .with(Backend.VECTOR, "dev.sxn.math.indicators.VectorIndicatorKernels", 4096)
-            .with(Backend.NATIVE, "dev.sxn.math.indicators.NativeIndicatorKernels", KernelSet.NEVER)
-            .withOpenCl("dev.sxn.math.indicators.OpenClIndicatorKernels", KernelSet.NEVER, 1L << 19)
-            .build();
+    // Four families over one kernel interface, because the best kind depends on the shape (single series,
+    // single-series variance where NATIVE has its lane blocks, batched recurrences, batched windows);
+    // crossovers in crossovers.properties (indicators.*), measured by IndicatorsBench and the indicators sweep.
+    private static final KernelSet<IndicatorKernels> SERIES = KernelSet.of(KernelFamilies.INDICATORS_SERIES, IndicatorKernels.class, JAVA);
+    private static final KernelSet<IndicatorKernels> SERIES_VARIANCE =
+            KernelSet.of(KernelFamilies.INDICATORS_SERIES_VARIANCE, IndicatorKernels.class, JAVA);
+    private static final KernelSet<IndicatorKernels> BATCH = KernelSet.of(KernelFamilies.INDICATORS_BATCH, IndicatorKernels.class, JAVA);
+    private static final KernelSet<IndicatorKernels> BATCH_WINDOWS =
+            KernelSet.of(KernelFamilies.INDICATORS_BATCH_WINDOWS, IndicatorKernels.class, JAVA);
 
     private Indicators() {}
 
-    /**
-     * The kinds the four kernel families (single series, single-series variance with the windows NATIVE's
-     * AVX-512 lane blocks take, batched recurrences, batched windows) have,
-     * their crossovers and what they lack, one line each.
-     */
-    public static String describeKernels() {
-        return SERIES.describe() + "\n" + SERIES_VARIANCE.describe() + "\n" + BATCH.describe() + "\n" + BATCH_WINDOWS.describe();
-    }
-
     // ================================================================== dispatch and checks
 
+    // Kernels write out only after their work succeeded, or fully; either way a retry on JAVA rewrites all of it.
     private static void run(Backend pinned, int k, int t, boolean window, Consumer<IndicatorKernels> op) {
-        run(k == 1 ? SERIES : window ? BATCH_WINDOWS : BATCH, pinned, k, t, op);
-    }
-
-    /**
-     * Whether an unpinned single-series variance of window n goes to the seriesVariance family: only
-     * for the windows NATIVE's lane blocks take, and only when NATIVE is available (not switched off by
-     * sxn.disable, library loaded) with its AVX-512 body, so no other case consults the library.
-     */
-    private static boolean nativeLanes(int n) {
-        if (n < LANES_MIN_W || n > LANES_MAX_W || !Backends.isAvailable(Backend.NATIVE)) return false;
-        SxnNative.Library lib = SxnNative.library();
-        return lib != null && lib.isa().equals("AVX-512");
-    }
-
-    private static void run(KernelSet<IndicatorKernels> set, Backend pinned, int k, int t, Consumer<IndicatorKernels> op) {
-        if (pinned != null) {
-            op.accept(set.kernel(pinned));
-            return;
-        }
-        Backend kind = set.choose((long) k * t);
-        if (kind == Backend.JAVA) {
-            op.accept(JAVA);
-            return;
-        }
-        try {
-            op.accept(set.kernel(kind));
-        } catch (RuntimeException e) {
-            // Kernels write out only after their work succeeded, or fully; either way JAVA rewrites all of it.
-            if (set.isForced()) throw e;
-            set.fellBack(kind, e);
-            op.accept(JAVA);
-        }
+        (k == 1 ? SERIES : window ? BATCH_WINDOWS : BATCH).run(pinned, (long) k * t, op);
     }
 
     private static Backend pin(Backend backend) {
@@ -237,8 +148,9 @@ public final class Indicators {
 
     private static void var0(Backend pin, double[] x, int k, int t, int n, int ddof, boolean sqrt, double[] out) {
         // Pinned calls get the same kernels from either single-series family; only the choice differs.
-        KernelSet<IndicatorKernels> set = k == 1 && pin == null && nativeLanes(n) ? SERIES_VARIANCE : k == 1 ? SERIES : BATCH_WINDOWS;
-        run(set, pin, k, t, kr -> kr.rollingVar(x, k, t, n, ddof, sqrt, out));
+        Consumer<IndicatorKernels> op = kr -> kr.rollingVar(x, k, t, n, ddof, sqrt, out);
+        if (k == 1) SERIES_VARIANCE.run(pin, t, kr -> kr.takesSeriesVariance(n), op);
+        else BATCH_WINDOWS.run(pin, (long) k * t, op);
     }
 
     private static void ema0(Backend pin, double[] x, int k, int t, int n, double alpha, double[] out) {

@@ -25,6 +25,21 @@ public final class Detection {
         return Holder.STATUS;
     }
 
+    /**
+     * The kind forced by {@code sxn.backend} / {@code SXN_BACKEND}, if any.
+     *
+     * @throws IllegalArgumentException if the setting names no kind
+     * @throws IllegalStateException if the forced kind is unavailable, naming why
+     */
+    public static java.util.Optional<Backend> forced() {
+        java.util.Optional<Backend> f = Config.forcedBackend();
+        if (f.isPresent() && !statuses().get(f.get()).available()) {
+            throw new IllegalStateException("sxn.backend / SXN_BACKEND forces " + f.get() + ", which is unavailable: "
+                    + statuses().get(f.get()).detail());
+        }
+        return f;
+    }
+
     /** The OpenBLAS half of NATIVE, reported on its own (kind NATIVE, detail names OpenBLAS). */
     public static BackendStatus openBlas() {
         return Holder.OPENBLAS;

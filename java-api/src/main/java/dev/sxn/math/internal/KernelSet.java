@@ -1,124 +1,226 @@
 package dev.sxn.math.internal;
 
 import dev.sxn.math.backend.Backend;
-import dev.sxn.math.backend.Backends;
 import java.lang.reflect.Constructor;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 
 /**
- * The kernels of one operation family, one per backend kind, and the per-call choice between them.
+ * The kernels of one {@link KernelFamily}, bound to its kernel interface {@code K}, and the one place
+ * where a call is dispatched: {@link #call} and {@link #run}.
  *
- * <p>The JAVA kernel is given as an object; every other kind is given by class name and loaded
- * reflectively on first use, so a class that links against an optional module (Vector API, JOCL)
- * is never touched unless its kind was detected as available. A kernel class needs a no-argument
- * constructor; it may be package-private (same module).
+ * <p>The JAVA kernel is given as an object; every other kind's class is loaded reflectively on first use,
+ * so a class that links against an optional module (Vector API, JOCL) is never touched unless its kind was
+ * detected as available. A kernel class needs a no-argument constructor; it may be package-private.
  *
- * <p>Choice, per call, for a problem of size {@code n}:
+ * <p><b>Choice</b>, per call of size {@code n} (what the size counts is the family's, see
+ * {@code crossovers.properties}):
  * <ol>
- *   <li>a forced kind ({@code sxn.backend}) that this family has is used; one it lacks is logged once
- *       and the family runs on its own best choice;
- *   <li>otherwise OPENCL, NATIVE, VECTOR in that order, the first that is available and whose measured
- *       crossover size is <= n (crossovers come from {@code BENCHMARKS.md}; override one with
- *       {@code -Dsxn.crossover.<operation>.<kind>=N});
- *   <li>otherwise JAVA.
+ *   <li>a kind pinned by the call runs, whatever the size;
+ *   <li>else a kind forced by {@code sxn.backend} that this family has runs; one it lacks is logged once and
+ *       the family makes its own choice;
+ *   <li>else OPENCL, NATIVE, VECTOR in that order: the first that is available, whose crossover is
+ *       {@code <= n}, that has not failed at run time in this JVM, and that the call's predicate accepts
+ *       (a kernel may say it has no fast path for this call's parameters);
+ *   <li>else JAVA.
  * </ol>
- * A kind whose kernel failed at run time (see {@link #fellBack}) is not chosen again automatically.
  *
- * <p>Thread-safe.
+ * <p><b>Failures</b>, one policy for every family:
+ * <ul>
+ *   <li>{@link IllegalArgumentException} and {@link ArithmeticException} are about the call's data (every
+ *       kind would raise them): they pass through;
+ *   <li>any other failure ({@link RuntimeException} or {@link LinkageError}) of a non-JAVA kernel on a call
+ *       that was neither pinned nor forced is logged once, that kind is no longer chosen for this family,
+ *       and the call is re-run on JAVA; a pinned or forced call raises it.
+ * </ul>
+ * The retry asks the operation to be re-runnable: it must write every output it reads back, or
+ * (re)initialise it before the kernel runs; kernels that work in place write their data only after their
+ * work succeeded. Then the retried call's outputs are exactly JAVA's.
+ *
+ * <p>Thread-safe; {@link #call} and {@link #run} allocate nothing beyond what the operation does.
+ *
+ * @param <K> the kernel interface
  */
 public final class KernelSet<K> {
-    /** Crossover meaning "never chosen automatically; only when pinned or forced". */
-    public static final long NEVER = Long.MAX_VALUE;
-
-    private static final List<KernelSet<?>> ALL = new CopyOnWriteArrayList<>();
     private static final Backend[] PREFERENCE = {Backend.OPENCL, Backend.NATIVE, Backend.VECTOR};
 
-    private final String operation;
+    private final KernelFamily family;
     private final Class<K> type;
     private final K javaKernel;
-    private final Map<Backend, String> classNames;
-    private final Map<Backend, long[]> crossovers; // {cpu-device, gpu-device}; equal except for OPENCL
     // Per kind (by ordinal): the loaded kernel, or a String saying why it cannot load. Read without
     // locking on every call; written once per kind under the lock in load().
     private final AtomicReferenceArray<Object> loaded = new AtomicReferenceArray<>(Backend.values().length);
-    // Per kind: the crossover in force, resolved on first use (needs detection and the properties).
-    private volatile long[] resolvedCrossovers;
-    private final Set<Backend> failedAtRunTime = Collections.synchronizedSet(EnumSet.noneOf(Backend.class));
+    // Bit per kind ordinal: failed during an unpinned call, so no longer chosen. Read on every call, lock-free.
+    private volatile int failedAtRunTime;
 
-    private KernelSet(Builder<K> b) {
-        this.operation = b.operation;
-        this.type = b.type;
-        this.javaKernel = b.javaKernel;
-        this.classNames = Collections.unmodifiableMap(new EnumMap<>(b.classNames));
-        this.crossovers = Collections.unmodifiableMap(new EnumMap<>(b.crossovers));
-        ALL.add(this);
+    private KernelSet(KernelFamily family, Class<K> type, K javaKernel) {
+        this.family = family;
+        this.type = type;
+        this.javaKernel = javaKernel;
+        loaded.set(Backend.JAVA.ordinal(), javaKernel);
     }
 
-    /** Starts a family named {@code operation} (e.g. {@code "linalg.VectorOps"}). */
-    public static <K> Builder<K> builder(String operation, Class<K> type, K javaKernel) {
-        return new Builder<>(operation, type, javaKernel);
+    /**
+     * Binds {@code family} to its kernel interface: the set the facade dispatches through. Each family is
+     * bound once, by its facade's static initialiser.
+     *
+     * @throws IllegalStateException if the family is already bound
+     */
+    public static <K> KernelSet<K> of(KernelFamily family, Class<K> type, K javaKernel) {
+        KernelSet<K> set = new KernelSet<>(family, type, type.cast(javaKernel));
+        family.bind(set);
+        return set;
     }
 
-    /** Builder of a {@link KernelSet}. */
-    public static final class Builder<K> {
-        private final String operation;
-        private final Class<K> type;
-        private final K javaKernel;
-        private final Map<Backend, String> classNames = new EnumMap<>(Backend.class);
-        private final Map<Backend, long[]> crossovers = new EnumMap<>(Backend.class);
-
-        private Builder(String operation, Class<K> type, K javaKernel) {
-            this.operation = operation;
-            this.type = type;
-            this.javaKernel = javaKernel;
-        }
-
-        /** Adds a kernel class of {@code kind}, chosen automatically from size {@code crossover} on. */
-        public Builder<K> with(Backend kind, String className, long crossover) {
-            return withOpenCl(kind, className, crossover, crossover);
-        }
-
-        /** Adds an OPENCL kernel class with separate crossovers for CPU drivers (PoCL) and GPUs. */
-        public Builder<K> withOpenCl(String className, long cpuCrossover, long gpuCrossover) {
-            return withOpenCl(Backend.OPENCL, className, cpuCrossover, gpuCrossover);
-        }
-
-        private Builder<K> withOpenCl(Backend kind, String className, long cpu, long gpu) {
-            if (kind == Backend.JAVA) throw new IllegalArgumentException("the JAVA kernel is given to builder()");
-            classNames.put(kind, className);
-            crossovers.put(kind, new long[] {cpu, gpu});
-            return this;
-        }
-
-        /** The family. */
-        public KernelSet<K> build() {
-            return new KernelSet<>(this);
-        }
-    }
-
-    /** The family's name. */
-    public String operation() {
-        return operation;
-    }
-
-    /** The kinds this family has kernels for (JAVA always). */
-    public Set<Backend> kinds() {
-        EnumSet<Backend> s = EnumSet.of(Backend.JAVA);
-        s.addAll(classNames.keySet());
-        return s;
+    /** The family this set dispatches. */
+    public KernelFamily family() {
+        return family;
     }
 
     /** The plain-Java kernel. */
     public K java() {
         return javaKernel;
+    }
+
+    // ------------------------------------------------------------------ dispatch
+
+    /**
+     * Runs {@code op} on the kernel chosen for a call of size {@code size} ({@code pinned} non-null: on that
+     * kind, or throws) and returns its result, under the failure policy of this class.
+     *
+     * @throws IllegalArgumentException if {@code pinned} is a kind this family has no kernel of
+     * @throws IllegalStateException if {@code pinned} (or the forced kind) is unavailable here, naming why
+     */
+    public <R> R call(Backend pinned, long size, Function<? super K, ? extends R> op) {
+        return call(pinned, size, null, op);
+    }
+
+    /**
+     * {@link #call(Backend, long, Function)} where the automatic choice also asks {@code eligible} of each
+     * candidate kernel beyond JAVA (null: every kernel is eligible). A pinned or forced kind is not asked.
+     */
+    public <R> R call(Backend pinned, long size, Predicate<? super K> eligible, Function<? super K, ? extends R> op) {
+        K k = select(pinned, size, eligible);
+        if (k == javaKernel) return op.apply(k);
+        try {
+            return op.apply(k);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            return op.apply(recover(pinned, k, e));
+        }
+    }
+
+    /** {@link #call(Backend, long, Function)} for a {@code double} result, without boxing it. */
+    public double callDouble(Backend pinned, long size, ToDoubleFunction<? super K> op) {
+        K k = select(pinned, size, null);
+        if (k == javaKernel) return op.applyAsDouble(k);
+        try {
+            return op.applyAsDouble(k);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            return op.applyAsDouble(recover(pinned, k, e));
+        }
+    }
+
+    /** {@link #call(Backend, long, Function)} for an operation without a result; returns the kind that ran it. */
+    public Backend run(Backend pinned, long size, Consumer<? super K> op) {
+        return run(pinned, size, null, op);
+    }
+
+    /**
+     * {@link #call(Backend, long, Predicate, Function)} for an operation without a result; returns the kind
+     * that ran it (JAVA after a fallback).
+     */
+    public Backend run(Backend pinned, long size, Predicate<? super K> eligible, Consumer<? super K> op) {
+        K k = select(pinned, size, eligible);
+        if (k == javaKernel) {
+            op.accept(k);
+            return Backend.JAVA;
+        }
+        try {
+            op.accept(k);
+            return kindOf(k);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            op.accept(recover(pinned, k, e));
+            return Backend.JAVA;
+        }
+    }
+
+    /** The kernel a call runs on: the pinned kind, else the forced kind this family has, else the choice. */
+    private K select(Backend pinned, long size, Predicate<? super K> eligible) {
+        if (pinned != null) return kernel(pinned);
+        return kernel(choose(size, eligible));
+    }
+
+    /**
+     * The failure policy: a kernel that failed on a pinned call, or on the kind {@code sxn.backend} forces,
+     * raises; otherwise its kind is logged once and no longer chosen, and the JAVA kernel is returned for the
+     * retry.
+     */
+    private K recover(Backend pinned, K failed, Throwable e) {
+        Backend kind = kindOf(failed);
+        if (pinned != null || kind == forcedKind()) {
+            if (e instanceof RuntimeException r) throw r;
+            throw (Error) e;
+        }
+        synchronized (this) {
+            failedAtRunTime |= 1 << kind.ordinal();
+        }
+        Log.once(family + "/failed/" + kind, System.Logger.Level.WARNING,
+                family + ": the " + kind + " kernel failed (" + e + "); falling back to JAVA for this family");
+        return javaKernel;
+    }
+
+    private Backend kindOf(K kernel) {
+        for (Backend kind : Backend.values()) if (loaded.get(kind.ordinal()) == kernel) return kind;
+        throw new IllegalStateException(family + ": a kernel ran that this set did not load");
+    }
+
+    /**
+     * The kind an unpinned call of size {@code n} runs on (before any run-time failure): the forced kind if
+     * this family has it, else the automatic choice.
+     */
+    public Backend choose(long n) {
+        return choose(n, null);
+    }
+
+    /** {@link #choose(long)} where the automatic choice also asks {@code eligible} of each candidate kernel. */
+    public Backend choose(long n, Predicate<? super K> eligible) {
+        Backend forced = forcedKind();
+        return forced != null ? forced : automatic(n, eligible);
+    }
+
+    private Backend automatic(long n, Predicate<? super K> eligible) {
+        for (Backend kind : PREFERENCE) {
+            if (n < family.crossover(kind) || (failedAtRunTime & 1 << kind.ordinal()) != 0) continue;
+            Object k = loadedOrLoad(kind);
+            if (type.isInstance(k) && (eligible == null || eligible.test(type.cast(k)))) return kind;
+        }
+        return Backend.JAVA;
+    }
+
+    /**
+     * The kind forced by {@code sxn.backend} / {@code SXN_BACKEND} when this family has a usable kernel of
+     * it, else null (a forced kind the family lacks is logged once).
+     *
+     * @throws IllegalStateException if the forced kind is unavailable altogether, naming why
+     */
+    private Backend forcedKind() {
+        Optional<Backend> f = Detection.forced();
+        if (f.isEmpty()) return null;
+        Backend forced = f.get();
+        if (forced == Backend.JAVA || type.isInstance(loadedOrLoad(forced))) return forced;
+        Log.once(family + "/" + forced, System.Logger.Level.INFO,
+                family + " has no usable " + forced + " kernel; it runs on its own choice of backend");
+        return null;
     }
 
     /**
@@ -128,119 +230,45 @@ public final class KernelSet<K> {
      * @throws IllegalStateException if the kind is unavailable here, naming why
      */
     public K kernel(Backend kind) {
-        if (kind == Backend.JAVA) return javaKernel;
         Object k = loaded.get(kind.ordinal());
         if (k == null) {
-            if (!classNames.containsKey(kind)) {
-                throw new IllegalArgumentException(operation + " has no " + kind + " kernel (it has " + kinds() + ")");
+            if (family.className(kind) == null) {
+                throw new IllegalArgumentException(family + " has no " + kind + " kernel (it has " + family.kinds() + ")");
             }
             k = load(kind);
         }
         if (type.isInstance(k)) return type.cast(k);
-        throw new IllegalStateException(kind + " unavailable for " + operation + ": " + k);
+        throw new IllegalStateException(kind + " unavailable for " + family + ": " + k);
     }
 
-    /** Whether a call of size {@code n} would leave the JVM-only kinds: the kind {@link #choose} picks. */
-    public Backend choose(long n) {
-        Backend forced = Backends.forced().orElse(null);
-        if (forced != null) {
-            if (forced == Backend.JAVA || (classNames.containsKey(forced) && type.isInstance(loadedOrLoad(forced)))) return forced;
-            Log.once(operation + "/" + forced, System.Logger.Level.INFO,
-                    operation + " has no usable " + forced + " kernel; it runs on its own choice of backend");
-        }
-        long[] cross = crossovers();
-        for (Backend kind : PREFERENCE) {
-            if (n < cross[kind.ordinal()] || failedAtRunTime.contains(kind)) continue;
-            if (type.isInstance(loadedOrLoad(kind))) return kind;
-        }
-        return Backend.JAVA;
-    }
-
-    /** The kernel {@link #choose(long)} picks for size {@code n}. */
-    public K select(long n) {
-        return kernel(choose(n));
-    }
-
-    /** Whether calls are pinned to one kind by {@code sxn.backend} (then failures must raise). */
-    public boolean isForced() {
-        return Backends.forced().isPresent();
-    }
-
-    /**
-     * The size from which {@code kind} is chosen automatically; {@link #NEVER} if it is not (no kernel,
-     * kind unavailable, or never measured to win). Resolved once, on first use: the default for the
-     * device type, or {@code -Dsxn.crossover.<operation>.<kind>} when set before that.
-     */
-    public long crossover(Backend kind) {
-        return crossovers()[kind.ordinal()];
-    }
-
-    private long[] crossovers() {
-        long[] c = resolvedCrossovers;
-        if (c == null) {
-            c = new long[Backend.values().length];
-            for (Backend kind : Backend.values()) {
-                long[] d = crossovers.get(kind);
-                if (kind == Backend.JAVA) c[kind.ordinal()] = 0;
-                else if (d == null || !Backends.isAvailable(kind)) c[kind.ordinal()] = NEVER;
-                else {
-                    long dflt = kind == Backend.OPENCL && OpenClSupport.isGpu() ? d[1] : d[0];
-                    c[kind.ordinal()] = Config.longProperty("sxn.crossover." + operation + "." + Config.key(kind), dflt);
-                }
-            }
-            resolvedCrossovers = c;
-        }
-        return c;
+    /** Whether {@code kind} failed during an unpinned call in this JVM (and so is no longer chosen). */
+    public boolean hasFailed(Backend kind) {
+        return (failedAtRunTime & 1 << kind.ordinal()) != 0;
     }
 
     private Object loadedOrLoad(Backend kind) {
         Object k = loaded.get(kind.ordinal());
-        return k != null ? k : load(kind);
-    }
-
-    /**
-     * Records that the {@code kind} kernel failed during an unpinned call (the caller then recomputes on
-     * JAVA): logs it once and stops choosing that kind for this family.
-     */
-    public void fellBack(Backend kind, RuntimeException e) {
-        failedAtRunTime.add(kind);
-        Log.once(operation + "/failed/" + kind, System.Logger.Level.WARNING,
-                operation + ": the " + kind + " kernel failed (" + e + "); falling back to JAVA for this family");
+        if (k != null) return k;
+        return family.className(kind) == null ? null : load(kind);
     }
 
     private synchronized Object load(Backend kind) {
         Object k = loaded.get(kind.ordinal());
         if (k != null) return k;
-        if (!Backends.isAvailable(kind)) {
-            k = Backends.status(kind).detail();
+        if (!Detection.statuses().get(kind).available()) {
+            k = Detection.statuses().get(kind).detail();
         } else {
+            String name = family.className(kind);
             try {
-                Constructor<?> c = Class.forName(classNames.get(kind)).getDeclaredConstructor();
+                Constructor<?> c = Class.forName(name).getDeclaredConstructor();
                 c.setAccessible(true);
                 k = c.newInstance();
             } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
-                k = "loading " + classNames.get(kind) + " failed: " + cause;
+                k = "loading " + name + " failed: " + cause;
             }
         }
         loaded.set(kind.ordinal(), k);
         return k;
-    }
-
-    /** One line for {@code Backends.describe()}: the kinds, crossovers and the kinds it lacks. */
-    public String describe() {
-        List<String> parts = new ArrayList<>();
-        parts.add("JAVA");
-        for (Backend kind : classNames.keySet()) {
-            long c = crossover(kind);
-            parts.add(kind + (c == NEVER ? " (pinned only)" : c == 0 ? "" : " (n >= " + c + ")"));
-        }
-        EnumSet<Backend> lacks = EnumSet.complementOf(EnumSet.copyOf(kinds()));
-        return operation + ": " + String.join(", ", parts) + (lacks.isEmpty() ? "" : "; lacks " + lacks);
-    }
-
-    /** Every family created so far. */
-    public static List<KernelSet<?>> all() {
-        return List.copyOf(ALL);
     }
 }

@@ -1,9 +1,9 @@
 package dev.sxn.math.linalg;
 
 import dev.sxn.math.backend.Backend;
+import dev.sxn.math.internal.KernelFamilies;
 import dev.sxn.math.internal.KernelSet;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * Dense linear algebra on {@link DMatrix}: matrix products (BLAS-3 GEMM), LU with partial pivoting
@@ -36,65 +36,16 @@ import java.util.function.Function;
  */
 public final class Linalg {
     private static final LinalgKernels JAVA = new JavaLinalgKernels();
-    private static final String NATIVE_CLASS = "dev.sxn.math.linalg.NativeLinalgKernels";
-    private static final String VECTOR_CLASS = "dev.sxn.math.linalg.VectorLinalgKernels";
-    private static final String OPENCL_GEMM_CLASS = "dev.sxn.math.linalg.OpenClGemmKernels";
-
-    /*
-     * VECTOR crossovers (largest dimension from which VECTOR is chosen when NATIVE is absent; NATIVE,
-     * earlier in the preference order, wins where it is available) from the CPU-time table "small
-     * problems" in bench/results/linalg2.md (LinalgVectorCpuTimes, VECTOR against JAVA on n x n): the
-     * smallest n from which VECTOR is not slower at that n and every larger one measured. GEMM ties
-     * JAVA at 16 and is 3-4x faster from 32; QR ties at 32; LU wins from 64; Cholesky runs unblocked up
-     * to 128 (its blocked path was 1.5x slower than JAVA at 64 and 128 in one of three runs) and wins
-     * 2.2-2.6x at 256 in all three, so it starts at 256; the SVD gains
-     * 14% at 64 and 35% at 256 (blocked U_B, V_B); the eigen-solver 15-30% from 64 (its QL rotations,
-     * the larger part, are plain Java).
-     */
-    private static final long VECTOR_GEMM_CROSSOVER = 16;
-    private static final long VECTOR_LU_CROSSOVER = 64;
-    private static final long VECTOR_QR_CROSSOVER = 32;
-    private static final long VECTOR_SVD_CROSSOVER = 64;
-    private static final long VECTOR_CHOLESKY_CROSSOVER = 256;
-    private static final long VECTOR_EIG_CROSSOVER = 64;
-
-    /*
-     * Crossovers (largest dimension from which NATIVE is chosen automatically), from the CPU-time tables
-     * of bench/results/linalg.md (LinalgCpuTimes, this project's 2-core AMD EPYC with AVX-512, JDK 25,
-     * Debian OpenBLAS 0.3.21 at 1 thread; JAVA time / NATIVE time, three runs): the smallest n where
-     * NATIVE was ahead in every run. gemm: 1.05-2.05 at n = 8 (a downcall costs ~0.2 us); solve
-     * (dgesv): 1.06-1.49 at 16; QR with Q: 1.19-1.51 at 32, 0.67-0.79 at 16 (LAPACKE's workspace query
-     * and allocation); Cholesky: 1.46-1.86 at 32; SVD (dgesdd) and symmetric eigen (dsyevd): 1.0-1.2 at
-     * 32 after the plain-Java sweeps were vectorised, 1.5-2.2 at 64, hence 48.
-     */
-    /*
-     * OPENCL GEMM (kernels/linalg.cl, OpenClGemmKernels): on PoCL (the CPU driver) it never beats NATIVE
-     * or VECTOR, so it is not chosen on a CPU device. On an NVIDIA H200 (bench/results/gpu.md, JMH,
-     * transfers included) against that host's single-threaded OpenBLAS: 0.52x at n = 128, 1.5x at 256,
-     * 3.7x at 512 (and 10x-14x the host's VECTOR GEMM at 1024 and 2048), so a GPU takes it from n = 256.
-     */
-    private static final KernelSet<GemmKernels> GEMM = KernelSet.builder("linalg.gemm", GemmKernels.class, (GemmKernels) JAVA)
-            .with(Backend.NATIVE, NATIVE_CLASS, 8).with(Backend.VECTOR, VECTOR_CLASS, VECTOR_GEMM_CROSSOVER)
-            .withOpenCl(OPENCL_GEMM_CLASS, KernelSet.NEVER, 256).build();
-    private static final KernelSet<LinalgKernels> LU_SET = family("linalg.lu", 16, VECTOR_LU_CROSSOVER);
-    private static final KernelSet<LinalgKernels> QR_SET = family("linalg.qr", 32, VECTOR_QR_CROSSOVER);
-    private static final KernelSet<LinalgKernels> SVD_SET = family("linalg.svd", 48, VECTOR_SVD_CROSSOVER);
-    private static final KernelSet<LinalgKernels> CHOL = family("linalg.cholesky", 32, VECTOR_CHOLESKY_CROSSOVER);
-    private static final KernelSet<LinalgKernels> EIG = family("linalg.eigSymmetric", 48, VECTOR_EIG_CROSSOVER);
-
-    private static KernelSet<LinalgKernels> family(String name, long nativeCrossover, long vectorCrossover) {
-        return KernelSet.builder(name, LinalgKernels.class, JAVA).with(Backend.NATIVE, NATIVE_CLASS, nativeCrossover)
-                .with(Backend.VECTOR, VECTOR_CLASS, vectorCrossover).build();
-    }
+    // Crossovers (by the largest dimension): crossovers.properties (linalg.*), measured by LinalgCpuTimes
+    // and LinalgVectorCpuTimes (bench/results/linalg.md, linalg2.md).
+    private static final KernelSet<GemmKernels> GEMM = KernelSet.of(KernelFamilies.GEMM, GemmKernels.class, (GemmKernels) JAVA);
+    private static final KernelSet<LinalgKernels> LU_SET = KernelSet.of(KernelFamilies.LU, LinalgKernels.class, JAVA);
+    private static final KernelSet<LinalgKernels> QR_SET = KernelSet.of(KernelFamilies.QR, LinalgKernels.class, JAVA);
+    private static final KernelSet<LinalgKernels> SVD_SET = KernelSet.of(KernelFamilies.SVD, LinalgKernels.class, JAVA);
+    private static final KernelSet<LinalgKernels> CHOL = KernelSet.of(KernelFamilies.CHOLESKY, LinalgKernels.class, JAVA);
+    private static final KernelSet<LinalgKernels> EIG = KernelSet.of(KernelFamilies.EIG_SYMMETRIC, LinalgKernels.class, JAVA);
 
     private Linalg() {}
-
-    /** One line per kernel family of this class: kinds, crossovers and the kinds it lacks. */
-    public static String describeKernels() {
-        StringBuilder sb = new StringBuilder();
-        for (KernelSet<?> k : new KernelSet<?>[] {GEMM, LU_SET, QR_SET, SVD_SET, CHOL, EIG}) sb.append(k.describe()).append('\n');
-        return sb.toString();
-    }
 
     // ------------------------------------------------------------------ argument checks
 
@@ -153,32 +104,6 @@ public final class Linalg {
         return new IllegalArgumentException("A is singular: the LU pivot U(" + k + ", " + k + ") is exactly 0");
     }
 
-    // ------------------------------------------------------------------ dispatch
-
-    /**
-     * Runs {@code call} (which copies its inputs, so it can be re-run) on the kernel chosen for
-     * {@code size}; a NATIVE failure falls back to JAVA unless forced. IllegalArgumentExceptions are about
-     * the input's values (every backend would raise them), so they pass straight through.
-     */
-    private static <K, R> R run(KernelSet<K> set, Backend pinned, long size, Function<K, R> call) {
-        if (pinned != null) return call.apply(set.kernel(pinned));
-        Backend kind = set.choose(size);
-        if (kind == Backend.JAVA) return call.apply(set.java());
-        try {
-            return call.apply(set.kernel(kind));
-        } catch (IllegalArgumentException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            if (set.isForced()) throw e;
-            set.fellBack(kind, e);
-            return call.apply(set.java());
-        }
-    }
-
-    private static Backend req(Backend b) {
-        return Objects.requireNonNull(b, "backend must not be null");
-    }
-
     // ------------------------------------------------------------------ products
 
     /**
@@ -196,7 +121,7 @@ public final class Linalg {
     /** {@link #gemm(double, DMatrix, boolean, DMatrix, boolean, double, DMatrix)} on the given backend. */
     public static DMatrix gemm(Backend backend, double alpha, DMatrix a, boolean transA, DMatrix b, boolean transB, double beta,
                                DMatrix c) {
-        return gemmImpl(req(backend), alpha, a, transA, b, transB, beta, c);
+        return gemmImpl(backend, alpha, a, transA, b, transB, beta, c);
     }
 
     private static DMatrix gemmImpl(Backend pinned, double alpha, DMatrix a, boolean transA, DMatrix b, boolean transB,
@@ -220,10 +145,7 @@ public final class Linalg {
         // A NATIVE failure can only come from the downcall machinery before dgemm starts (dgemm itself
         // reports nothing), and OPENCL copies C back only after the device work succeeded, so C is still
         // the caller's when the JAVA fallback recomputes it (VECTOR raises nothing of its own).
-        run(GEMM, pinned, Math.max(m, Math.max(n, k)), kk -> {
-            kk.gemm(transA, transB, m, n, k, alpha, a.data(), b.data(), beta, c.data());
-            return null;
-        });
+        GEMM.run(pinned, Math.max(m, Math.max(n, k)), kk -> kk.gemm(transA, transB, m, n, k, alpha, a.data(), b.data(), beta, c.data()));
         return c;
     }
 
@@ -266,7 +188,7 @@ public final class Linalg {
 
     /** {@link #lu(DMatrix)} on the given backend. */
     public static LU lu(Backend backend, DMatrix a) {
-        return luImpl(req(backend), a);
+        return luImpl(backend, a);
     }
 
     private static LU luImpl(Backend pinned, DMatrix a) {
@@ -274,7 +196,7 @@ public final class Linalg {
         requireFinite(a, "A");
         int m = a.rows(), n = a.cols();
         if (a.isEmpty()) return new LU(m, n, new double[0], new int[0], 0);
-        return run(LU_SET, pinned, Math.max(m, n), k -> {
+        return LU_SET.call(pinned, Math.max(m, n), k -> {
             double[] w = a.data().clone();
             int[] ipiv = new int[Math.min(m, n)];
             int info = k.getrf(m, n, w, ipiv);
@@ -294,7 +216,7 @@ public final class Linalg {
 
     /** {@link #solve(DMatrix, DMatrix)} on the given backend. */
     public static DMatrix solve(Backend backend, DMatrix a, DMatrix b) {
-        return solveImpl(req(backend), a, b);
+        return solveImpl(backend, a, b);
     }
 
     /** Solves A x = b for one right-hand side; returns a new x. */
@@ -312,7 +234,7 @@ public final class Linalg {
         requireFinite(b, "B");
         int n = a.rows(), c = b.cols();
         if (n == 0 || c == 0) return DMatrix.zeros(n, c);
-        return run(LU_SET, pinned, n, k -> {
+        return LU_SET.call(pinned, n, k -> {
             double[] w = a.data().clone();
             double[] x = b.data().clone();
             int info = k.gesv(n, c, w, new int[n], x);
@@ -335,7 +257,7 @@ public final class Linalg {
     /** {@link #inverse(DMatrix)} on the given backend. */
     public static DMatrix inverse(Backend backend, DMatrix a) {
         nn(a, "A");
-        return solveImpl(req(backend), a, DMatrix.identity(a.rows()));
+        return solveImpl(backend, a, DMatrix.identity(a.rows()));
     }
 
     /**
@@ -369,7 +291,7 @@ public final class Linalg {
 
     /** {@link #qr(DMatrix, boolean)} on the given backend (which also forms Q). */
     public static QR qr(Backend backend, DMatrix a, boolean pivoting) {
-        return qrImpl(req(backend), a, pivoting);
+        return qrImpl(backend, a, pivoting);
     }
 
     private static QR qrImpl(Backend pinned, DMatrix a, boolean pivoting) {
@@ -381,7 +303,7 @@ public final class Linalg {
             for (int j = 0; j < n; j++) p[j] = j;
             return new QR(JAVA, m, n, new double[m * n], new double[0], pivoting ? p : null);
         }
-        return run(QR_SET, pinned, Math.max(m, n), k -> {
+        return QR_SET.call(pinned, Math.max(m, n), k -> {
             double[] w = a.data().clone();
             double[] tau = new double[Math.min(m, n)];
             int[] jpvt = null;
@@ -418,12 +340,12 @@ public final class Linalg {
 
     /** The thin SVD on the given backend. */
     public static SVD svd(Backend backend, DMatrix a) {
-        return svdImpl(req(backend), a, true);
+        return svdImpl(backend, a, true);
     }
 
     /** {@link #svd(DMatrix, boolean)} on the given backend. */
     public static SVD svd(Backend backend, DMatrix a, boolean thin) {
-        return svdImpl(req(backend), a, thin);
+        return svdImpl(backend, a, thin);
     }
 
     private static SVD svdImpl(Backend pinned, DMatrix a, boolean thin) {
@@ -437,7 +359,7 @@ public final class Linalg {
             for (int i = 0; i < vr; i++) vt.data()[i + i * vr] = 1;
             return new SVD(u, new double[0], vt);
         }
-        return run(SVD_SET, pinned, Math.max(m, n), kk -> {
+        return SVD_SET.call(pinned, Math.max(m, n), kk -> {
             double[] w = a.data().clone();
             double[] s = new double[k];
             double[] u = new double[m * uc];
@@ -509,7 +431,7 @@ public final class Linalg {
      * the kind, its QRs and small SVD) on the given backend; with OPENCL only the products run there.
      */
     public static SVD randomizedSvd(Backend backend, DMatrix a, int k, int oversample, int powerIters, long seed) {
-        return randomizedSvdImpl(req(backend), a, k, oversample, powerIters, seed);
+        return randomizedSvdImpl(backend, a, k, oversample, powerIters, seed);
     }
 
     private static SVD randomizedSvdImpl(Backend pinned, DMatrix a, int k, int oversample, int powerIters, long seed) {
@@ -540,7 +462,7 @@ public final class Linalg {
 
     /** {@link #cholesky(DMatrix)} on the given backend. */
     public static Cholesky cholesky(Backend backend, DMatrix a) {
-        return choleskyImpl(req(backend), a);
+        return choleskyImpl(backend, a);
     }
 
     private static Cholesky choleskyImpl(Backend pinned, DMatrix a) {
@@ -550,7 +472,7 @@ public final class Linalg {
         requireSymmetric(a, "A");
         int n = a.rows();
         if (n == 0) return new Cholesky(DMatrix.zeros(0, 0));
-        return run(CHOL, pinned, n, k -> {
+        return CHOL.call(pinned, n, k -> {
             double[] w = a.data().clone();
             int info = k.potrf(n, w);
             if (info > 0) {
@@ -584,7 +506,7 @@ public final class Linalg {
 
     /** {@link #eigSymmetric(DMatrix)} on the given backend. */
     public static SymmetricEigen eigSymmetric(Backend backend, DMatrix a) {
-        return eigImpl(req(backend), a);
+        return eigImpl(backend, a);
     }
 
     private static SymmetricEigen eigImpl(Backend pinned, DMatrix a) {
@@ -594,7 +516,7 @@ public final class Linalg {
         requireSymmetric(a, "A");
         int n = a.rows();
         if (n == 0) return new SymmetricEigen(new double[0], DMatrix.zeros(0, 0));
-        return run(EIG, pinned, n, k -> {
+        return EIG.call(pinned, n, k -> {
             double[] w = a.data().clone();
             double[] vals = new double[n];
             int info = k.syev(n, w, vals);

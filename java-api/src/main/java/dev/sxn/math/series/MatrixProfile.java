@@ -1,6 +1,7 @@
 package dev.sxn.math.series;
 
 import dev.sxn.math.backend.Backend;
+import dev.sxn.math.internal.KernelFamilies;
 import dev.sxn.math.internal.KernelSet;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -78,22 +79,9 @@ public record MatrixProfile(double[] profile, int[] index, int m, int exclusionZ
 
     private static final MatrixProfileKernels JAVA = new JavaMatrixProfileKernels();
 
-    /*
-     * Crossovers, in pairs (about n^2/2 for a self-join), from bench/results/matrixprofile.md
-     * (MatrixProfileBench and the demo, this project's 2-core AMD EPYC, JDK 25, a heavily shared and
-     * noisy machine): NATIVE beats JAVA from ~1e5 pairs (AB-join 65 x 1985 windows: 0.55 ms vs 1.15 ms)
-     * and is 7-9x faster at 2^14..2^16; VECTOR is 3.5-6.5x faster than JAVA once C2 has compiled it,
-     * but its first calls are slower, so it is chosen (only where NATIVE is missing) from 1e6 pairs.
-     * OPENCL on PoCL (both CPU cores) is 1.6-2.7x slower than NATIVE on one, so never chosen on a CPU
-     * device. On an NVIDIA H200 (bench/results/gpu.md) it is 0.31x NATIVE at n = 2^14 and 0.42x at 2^16
-     * (one diagonal block per work-item leaves the GPU mostly idle), so it is pinned-only there too.
-     */
-    private static final KernelSet<MatrixProfileKernels> KERNELS = KernelSet
-            .builder("series.MatrixProfile", MatrixProfileKernels.class, JAVA)
-            .with(Backend.VECTOR, "dev.sxn.math.series.VectorMatrixProfileKernels", 1_000_000)
-            .with(Backend.NATIVE, "dev.sxn.math.series.NativeMatrixProfileKernels", 100_000)
-            .withOpenCl("dev.sxn.math.series.OpenClMatrixProfileKernels", KernelSet.NEVER, KernelSet.NEVER)
-            .build();
+    // Crossovers (in window pairs): crossovers.properties (series.MatrixProfile), measured by MatrixProfileBench.
+    private static final KernelSet<MatrixProfileKernels> KERNELS =
+            KernelSet.of(KernelFamilies.MATRIX_PROFILE, MatrixProfileKernels.class, JAVA);
 
     /** A motif pair: windows {@code a} and {@code b} (in B for an AB-join) at distance {@code distance}. */
     public record Motif(int a, int b, double distance) {}
@@ -128,11 +116,6 @@ public record MatrixProfile(double[] profile, int[] index, int m, int exclusionZ
     /** The number of windows, {@code n - m + 1}. */
     public int length() {
         return profile.length;
-    }
-
-    /** The kinds this family has kernels for, their crossovers and what it lacks (one line). */
-    public static String describeKernels() {
-        return KERNELS.describe();
     }
 
     // ---- entry points ----
@@ -285,32 +268,28 @@ public record MatrixProfile(double[] profile, int[] index, int m, int exclusionZ
     private static double[][] run(Backend pinned, Windows a, Windows b, int m, int kLo, int kHi) {
         long pairs = 0;
         for (long k = kLo; k < kHi; k++) pairs += Math.max(0, Math.min(a.count, b.count - k));
-        Backend kind = pinned != null ? pinned : KERNELS.choose(pairs);
         double[][] out = fresh(a.count, b.count);
-        if (kLo >= kHi) return out;
-        if (pinned != null || kind == Backend.JAVA) {
-            KERNELS.kernel(kind).diagonals(a, b, m, period(m), kLo, kHi, out[0], out[1], out[2], out[3]);
+        if (kLo >= kHi) {
+            reset(out);
             return out;
         }
-        try {
-            KERNELS.kernel(kind).diagonals(a, b, m, period(m), kLo, kHi, out[0], out[1], out[2], out[3]);
-            return out;
-        } catch (RuntimeException e) {
-            if (KERNELS.isForced()) throw e;
-            KERNELS.fellBack(kind, e);
-            out = fresh(a.count, b.count); // the failed kernel may have written part of the outputs
-            JAVA.diagonals(a, b, m, period(m), kLo, kHi, out[0], out[1], out[2], out[3]);
-            return out;
-        }
+        KERNELS.run(pinned, pairs, kernel -> {
+            reset(out); // a failed kernel may have written part of the outputs before the retry
+            kernel.diagonals(a, b, m, period(m), kLo, kHi, out[0], out[1], out[2], out[3]);
+        });
+        return out;
     }
 
     private static double[][] fresh(int rows, int cols) {
-        double[] rc = new double[rows], ri = new double[rows], cc = new double[cols], ci = new double[cols];
-        Arrays.fill(rc, Double.NEGATIVE_INFINITY);
-        Arrays.fill(ri, -1);
-        Arrays.fill(cc, Double.NEGATIVE_INFINITY);
-        Arrays.fill(ci, -1);
-        return new double[][] {rc, ri, cc, ci};
+        return new double[][] {new double[rows], new double[rows], new double[cols], new double[cols]};
+    }
+
+    /** The best arrays before any diagonal: correlations -Inf, indices -1. */
+    private static void reset(double[][] out) {
+        Arrays.fill(out[0], Double.NEGATIVE_INFINITY);
+        Arrays.fill(out[1], -1);
+        Arrays.fill(out[2], Double.NEGATIVE_INFINITY);
+        Arrays.fill(out[3], -1);
     }
 
     private static MatrixProfile self(Backend pinned, double[] series, int m) {

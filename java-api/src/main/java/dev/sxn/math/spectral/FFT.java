@@ -1,6 +1,7 @@
 package dev.sxn.math.spectral;
 
 import dev.sxn.math.backend.Backend;
+import dev.sxn.math.internal.KernelFamilies;
 import dev.sxn.math.internal.KernelSet;
 import java.util.Locale;
 import java.util.Objects;
@@ -41,30 +42,10 @@ import java.util.Objects;
 public final class FFT {
     static final FftKernels JAVA = JavaFftKernels.INSTANCE;
 
-    /*
-     * Crossovers (bench/results/spectral.md; per-transform CPU time on this 2-core AMD EPYC with
-     * AVX-512, JDK 25): NATIVE (explicit AVX-512 stages) is the fastest kernel from n = 64 up
-     * (n = 64: 150 ns in C, ~270 ns through the downcall and the Java-side checks, against ~340 ns for
-     * JAVA); below 32 the downcall costs about what it saves. VECTOR beats JAVA from n = 64 once C2
-     * has compiled it (270 vs 340 ns at 64; 4.7 vs 8.7 us at 1024) and is the choice where NATIVE is
-     * missing. There is no OPENCL FFT: a single transform is too small to pay the transfer.
-     */
-    static final KernelSet<FftKernels> KERNELS = KernelSet
-            .builder("spectral.FFT", FftKernels.class, JAVA)
-            .with(Backend.VECTOR, "dev.sxn.math.spectral.VectorFftKernels", 64)
-            .with(Backend.NATIVE, "dev.sxn.math.spectral.NativeFftKernels", 32)
-            .build();
-
-    /** Pinned kernels, memoised: KernelSet.kernel() takes a lock, which costs as much as a 64-point FFT's setup. */
-    private static final FftKernels[] PINNED = new FftKernels[Backend.values().length];
+    // Crossovers (transform length): crossovers.properties (spectral.FFT), measured by the spectral sweep.
+    static final KernelSet<FftKernels> KERNELS = KernelSet.of(KernelFamilies.FFT, FftKernels.class, JAVA);
 
     private FFT() {}
-
-    static FftKernels pinned(Backend kind) {
-        FftKernels k = PINNED[kind.ordinal()];
-        if (k == null) PINNED[kind.ordinal()] = k = KERNELS.kernel(kind);
-        return k;
-    }
 
     /** NumPy's normalisation modes: which direction carries the 1/n (or both 1/sqrt(n)). */
     public enum Norm {
@@ -120,11 +101,6 @@ public final class FFT {
         }
     }
 
-    /** The kinds this family has kernels for, their crossovers and what it lacks (one line). */
-    public static String describeKernels() {
-        return KERNELS.describe();
-    }
-
     // ---- complex ----
 
     /** In-place forward DFT of {@code re + i im}, NumPy's {@code fft} with norm "backward". */
@@ -165,26 +141,9 @@ public final class FFT {
 
     private static void complexChecked(Backend pinned, double[] re, double[] im, int n, boolean inverse, double scale) {
         FftPlan plan = FftPlan.of(n);
-        if (pinned != null) {
-            run(pinned(pinned), plan, re, im, inverse);
-        } else {
-            Backend kind = KERNELS.choose(n);
-            if (kind == Backend.JAVA) {
-                run(JAVA, plan, re, im, inverse);
-            } else {
-                // The FFT kernels can fail only before they touch the data (loading, linking a symbol):
-                // the stages themselves are plain arithmetic on checked ranges, so the input is intact.
-                try {
-                    run(KERNELS.kernel(kind), plan, re, im, inverse);
-                } catch (IllegalArgumentException e) {
-                    throw e; // non-finite input: the caller's error, not the kernel's
-                } catch (RuntimeException e) {
-                    if (KERNELS.isForced()) throw e;
-                    KERNELS.fellBack(kind, e);
-                    run(JAVA, plan, re, im, inverse);
-                }
-            }
-        }
+        // The FFT kernels can fail only before they touch the data (loading, linking a symbol): the stages
+        // themselves are plain arithmetic on checked ranges, so a retry on JAVA starts from the input.
+        KERNELS.run(pinned, n, k -> run(k, plan, re, im, inverse));
         if (scale != 1.0) {
             for (int j = 0; j < n; j++) {
                 re[j] *= scale;
@@ -240,24 +199,7 @@ public final class FFT {
                     + " and " + outIm.length);
         }
         double scale = norm.forwardScale(n);
-        if (backend != null) {
-            runReal(pinned(backend), x, off, n, outRe, outIm, scale);
-            return;
-        }
-        Backend kind = KERNELS.choose(n);
-        if (kind == Backend.JAVA) {
-            runReal(JAVA, x, off, n, outRe, outIm, scale);
-            return;
-        }
-        try {
-            runReal(KERNELS.kernel(kind), x, off, n, outRe, outIm, scale);
-        } catch (IllegalArgumentException e) {
-            throw e; // non-finite input: the caller's error, not the kernel's
-        } catch (RuntimeException e) {
-            if (KERNELS.isForced()) throw e;
-            KERNELS.fellBack(kind, e);
-            runReal(JAVA, x, off, n, outRe, outIm, scale);
-        }
+        KERNELS.run(backend, n, k -> runReal(k, x, off, n, outRe, outIm, scale));
     }
 
     /** One real transform with the finiteness check (see {@link #run}): throws before writing the outputs. */
@@ -299,22 +241,7 @@ public final class FFT {
         requireFinite(re, 0, bins, "re");
         requireFinite(im, 0, bins, "im");
         double scale = norm.inverseScale(n);
-        if (backend != null) {
-            FftEngine.realInverse(pinned(backend), re, im, n, out, 0, scale);
-            return;
-        }
-        Backend kind = KERNELS.choose(n);
-        if (kind == Backend.JAVA) {
-            FftEngine.realInverse(JAVA, re, im, n, out, 0, scale);
-            return;
-        }
-        try {
-            FftEngine.realInverse(KERNELS.kernel(kind), re, im, n, out, 0, scale);
-        } catch (RuntimeException e) {
-            if (KERNELS.isForced()) throw e;
-            KERNELS.fellBack(kind, e);
-            FftEngine.realInverse(JAVA, re, im, n, out, 0, scale);
-        }
+        KERNELS.run(backend, n, k -> FftEngine.realInverse(k, re, im, n, out, 0, scale));
     }
 
     // ---- checks ----

@@ -1,6 +1,7 @@
 package dev.sxn.math.spectral;
 
 import dev.sxn.math.backend.Backend;
+import dev.sxn.math.internal.KernelFamilies;
 import dev.sxn.math.internal.KernelSet;
 import java.util.Locale;
 import java.util.Objects;
@@ -29,30 +30,10 @@ import java.util.OptionalInt;
 public final class Spectral {
     private static final EntropyKernels JAVA = new JavaEntropyKernels();
 
-    /*
-     * Rolling entropy backends, chosen by the work size windows x window (bench/results/spectral.md,
-     * window 256 on this 2-core AMD EPYC, CPU time per window): NATIVE runs every window in one
-     * downcall, ~0.8 us per window with AVX-512, against ~2.2 us on VECTOR and ~3.6 us on JAVA, so it
-     * is taken from a few windows on; VECTOR needs C2 to have compiled its p ln p loop and is taken
-     * from 2^14 (where NATIVE is missing). OPENCL on PoCL (a CPU) is 3-10x slower than NATIVE, so it is
-     * never chosen on a CPU device. On an NVIDIA H200 (bench/results/gpu.md, one work-group per window,
-     * transfers included) it is 20x NATIVE at 2000 points (1745 windows), 47x at 10^4 and 64x at 10^6;
-     * its fixed cost per call is ~80 us, the time NATIVE needs for ~100 windows of 256, so a GPU takes
-     * it from 2^16 (windows x window), about 256 windows of 256.
-     */
-    static final KernelSet<EntropyKernels> KERNELS = KernelSet
-            .builder("spectral.rollingEntropy", EntropyKernels.class, JAVA)
-            .with(Backend.VECTOR, "dev.sxn.math.spectral.VectorEntropyKernels", 1 << 14)
-            .with(Backend.NATIVE, "dev.sxn.math.spectral.NativeEntropyKernels", 1 << 10)
-            .withOpenCl("dev.sxn.math.spectral.OpenClEntropyKernels", KernelSet.NEVER, 1 << 16)
-            .build();
+    // Crossovers (windows x window): crossovers.properties (spectral.rollingEntropy), measured by the spectral sweep.
+    static final KernelSet<EntropyKernels> KERNELS = KernelSet.of(KernelFamilies.ROLLING_ENTROPY, EntropyKernels.class, JAVA);
 
     private Spectral() {}
-
-    /** The kinds the rolling-entropy family has kernels for, their crossovers and what it lacks. */
-    public static String describeKernels() {
-        return KERNELS.describe();
-    }
 
     // ---- power spectrum and entropy ----
 
@@ -179,22 +160,8 @@ public final class Spectral {
         double[] out = new double[Math.multiplyExact(series, count)];
         int bins = window / 2 + 1 - (keepDc ? 0 : 1);
         double scale = logScale(bins, base, normalized);
-        if (backend != null) {
-            KERNELS.kernel(backend).rollingEntropy(x, series, length, window, step, keepDc, scale, out);
-        } else {
-            Backend kind = KERNELS.choose((long) out.length * window);
-            boolean done = false;
-            if (kind != Backend.JAVA) {
-                try {
-                    KERNELS.kernel(kind).rollingEntropy(x, series, length, window, step, keepDc, scale, out);
-                    done = true;
-                } catch (RuntimeException e) {
-                    if (KERNELS.isForced()) throw e;
-                    KERNELS.fellBack(kind, e);
-                }
-            }
-            if (!done) JAVA.rollingEntropy(x, series, length, window, step, keepDc, scale, out);
-        }
+        // Every window's value is written, so a retry on JAVA rewrites whatever a failed kernel left.
+        KERNELS.run(backend, (long) out.length * window, k -> k.rollingEntropy(x, series, length, window, step, keepDc, scale, out));
         if (!keepDc) markFlatWindows(x, series, length, window, step, out);
         return out;
     }

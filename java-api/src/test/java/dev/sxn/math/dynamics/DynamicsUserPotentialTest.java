@@ -167,10 +167,10 @@ class DynamicsUserPotentialTest {
     @Test
     void unpinnedUserPotentialRunsOnVectorFromItsCrossover() {
         Potential v = quartic();
-        assertEquals(Backend.JAVA, Dynamics.integrate(DynamicsTest.randomEnsemble(Dynamics.USER_VECTOR_CROSSOVER - 1, 2, 3), v,
+        assertEquals(Backend.JAVA, Dynamics.integrate(DynamicsTest.randomEnsemble((int) dev.sxn.math.internal.KernelFamilies.DYNAMICS_USER.crossover(Backend.VECTOR) - 1, 2, 3), v,
                 Integrator.LEAPFROG, 0.01, 4).backend());
         BackendSupport.assumeAvailable(Backend.VECTOR);
-        assertEquals(Backend.VECTOR, Dynamics.integrate(DynamicsTest.randomEnsemble(Dynamics.USER_VECTOR_CROSSOVER, 2, 3), v,
+        assertEquals(Backend.VECTOR, Dynamics.integrate(DynamicsTest.randomEnsemble((int) dev.sxn.math.internal.KernelFamilies.DYNAMICS_USER.crossover(Backend.VECTOR), 2, 3), v,
                 Integrator.LEAPFROG, 0.01, 4).backend());
     }
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * The measurement behind {@code KalmanFilter.VECTOR_CROSSOVER}: thread CPU time per filter step
+ * The measurement behind the {@code filter.KalmanFilter} crossover (crossovers.properties): thread CPU time per filter step
  * (predict + update + the smoother's share) pinned to JAVA and to VECTOR for n = 2..64 states, m = 2,
  * best of 5 after 0.5 s of warm-up per kind and n (thread CPU time, not wall clock, because the build machine is shared).
  * Off unless {@code -Dsxn.probe.kalman=true}; prints one line per n.

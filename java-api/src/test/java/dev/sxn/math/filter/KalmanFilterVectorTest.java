@@ -134,7 +134,7 @@ class KalmanFilterVectorTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new KalmanFilter(model, new double[] {0}, new double[][] {{1}}, Backend.NATIVE));
         assertTrue(e.getMessage().contains("filter.KalmanFilter has no NATIVE kernel"), e.getMessage());
-        assertTrue(KalmanFilter.describeKernels().contains("filter.KalmanFilter"), KalmanFilter.describeKernels());
+        assertTrue(String.join("\n", dev.sxn.math.backend.Backends.operations()).contains("filter.KalmanFilter: JAVA, VECTOR"), String.join("\n", dev.sxn.math.backend.Backends.operations()));
     }
 
     @Test
@@ -142,12 +142,12 @@ class KalmanFilterVectorTest {
         BackendSupport.assumeAvailable(Backend.VECTOR);
         assumeTrue(Backends.forced().isEmpty(), "a forced backend overrides the automatic choice");
         assumeTrue(System.getProperty("sxn.crossover.filter.KalmanFilter.VECTOR") == null, "crossover overridden");
-        for (int n : new int[] {KalmanFilter.VECTOR_CROSSOVER - 1, KalmanFilter.VECTOR_CROSSOVER}) {
+        for (int n : new int[] {(int) dev.sxn.math.internal.KernelFamilies.KALMAN.crossover(Backend.VECTOR) - 1, (int) dev.sxn.math.internal.KernelFamilies.KALMAN.crossover(Backend.VECTOR)}) {
             SplittableRandom rnd = new SplittableRandom(n);
             KalmanModel model = randomModel(n, 2, rnd);
             double[][] p0 = spd(n, 1.0, rnd);
             double[][] zs = observations(15, 2, rnd);
-            Backend expected = n < KalmanFilter.VECTOR_CROSSOVER ? Backend.JAVA : Backend.VECTOR;
+            Backend expected = n < (int) dev.sxn.math.internal.KernelFamilies.KALMAN.crossover(Backend.VECTOR) ? Backend.JAVA : Backend.VECTOR;
             KalmanResult auto = new KalmanFilter(model, new double[n], p0).filter(zs);
             KalmanResult pinned = new KalmanFilter(model, new double[n], p0, expected).filter(zs);
             assertArrayEquals(pinned.covariances(), auto.covariances(), "n = " + n + " runs on " + expected);

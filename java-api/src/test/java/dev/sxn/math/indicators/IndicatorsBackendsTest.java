@@ -116,7 +116,7 @@ class IndicatorsBackendsTest {
     @org.junit.jupiter.api.Test
     void automaticChoiceAgreesWithJava() {
         // Unpinned calls on shapes past every crossover (whatever kind is chosen here) equal JAVA.
-        String d = Indicators.describeKernels();
+        String d = String.join("\n", dev.sxn.math.backend.Backends.operations());
         org.junit.jupiter.api.Assertions.assertTrue(d.contains("indicators.Indicators.series") && d.contains("indicators.Indicators.batch"), d);
         for (int k : new int[] {1, 9, 32}) {
             double[][] s = new double[k][];

@@ -56,7 +56,7 @@ class FftTest {
 
     static List<Backend> kinds(int n) {
         List<Backend> out = new java.util.ArrayList<>();
-        for (Backend b : FFT.KERNELS.kinds()) if (Backends.isAvailable(b) && (n <= 1 << 17 || b == Backend.JAVA)) out.add(b);
+        for (Backend b : dev.sxn.math.internal.KernelFamilies.FFT.kinds()) if (Backends.isAvailable(b) && (n <= 1 << 17 || b == Backend.JAVA)) out.add(b);
         return out;
     }
 

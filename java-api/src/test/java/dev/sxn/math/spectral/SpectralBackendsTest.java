@@ -22,7 +22,7 @@ class SpectralBackendsTest {
 
     /** The accelerated kinds the FFT family has kernels for (it has no OPENCL FFT). */
     static java.util.stream.Stream<Backend> fftKinds() {
-        return BackendSupport.accelerated().filter(k -> FFT.KERNELS.kinds().contains(k));
+        return BackendSupport.accelerated().filter(k -> dev.sxn.math.internal.KernelFamilies.FFT.kinds().contains(k));
     }
 
     @ParameterizedTest
@@ -64,7 +64,7 @@ class SpectralBackendsTest {
     @MethodSource("dev.sxn.math.testing.BackendSupport#accelerated")
     void rollingEntropyAgreesWithJava(Backend kind) {
         BackendSupport.assumeAvailable(kind);
-        assumeTrue(Spectral.KERNELS.kinds().contains(kind), "spectral.rollingEntropy has no " + kind + " kernel");
+        assumeTrue(dev.sxn.math.internal.KernelFamilies.ROLLING_ENTROPY.kinds().contains(kind), "spectral.rollingEntropy has no " + kind + " kernel");
         SplittableRandom rnd = new SplittableRandom(5);
         int series = 3, len = 1200;
         double[] data = new double[series * len];

@@ -1,0 +1,114 @@
+package dev.sxn.math.internal;
+
+import static dev.sxn.math.backend.Backend.NATIVE;
+import static dev.sxn.math.backend.Backend.OPENCL;
+import static dev.sxn.math.backend.Backend.VECTOR;
+
+import java.util.List;
+
+/**
+ * The registry: every kernel family of the library, declared in one place with the kernel class of
+ * each kind. {@code Backends.describe()} lists these, tests run each family on
+ * {@link KernelFamily#availableKinds()}, and each facade binds its family to its kernel interface with
+ * {@link KernelSet#of(KernelFamily, Class, Object)}. Crossover sizes are in {@code crossovers.properties}.
+ *
+ * <p>Adding a kernel family: declare it here, give each kind a line in {@code crossovers.properties}
+ * (with the benchmark that measured it), bind it in the facade (see docs/DESIGN.md, "How to add a kernel").
+ */
+public final class KernelFamilies {
+    private KernelFamilies() {}
+
+    private static final String P = "dev.sxn.math.";
+
+    // ---- linalg
+    /** BLAS level-1 reductions (dot, sum, sum of squares). */
+    public static final KernelFamily VECTOR_OPS_REDUCE = KernelFamily.named("linalg.VectorOps.reduce")
+            .with(VECTOR, P + "linalg.VectorVectorOpsKernels").with(NATIVE, P + "linalg.NativeVectorOpsKernels")
+            .with(OPENCL, P + "linalg.OpenClVectorOpsKernels").build();
+    /** BLAS level-1 element-wise updates (axpy, scale). */
+    public static final KernelFamily VECTOR_OPS_ELEMENTWISE = KernelFamily.named("linalg.VectorOps.elementwise")
+            .with(VECTOR, P + "linalg.VectorVectorOpsKernels").with(NATIVE, P + "linalg.NativeVectorOpsKernels")
+            .with(OPENCL, P + "linalg.OpenClVectorOpsKernels").build();
+    /** General matrix product. */
+    public static final KernelFamily GEMM = linalg("linalg.gemm").with(OPENCL, P + "linalg.OpenClGemmKernels").build();
+    /** LU with partial pivoting, solve, inverse. */
+    public static final KernelFamily LU = linalg("linalg.lu").build();
+    /** Householder QR. */
+    public static final KernelFamily QR = linalg("linalg.qr").build();
+    /** Thin SVD. */
+    public static final KernelFamily SVD = linalg("linalg.svd").build();
+    /** Cholesky factorisation. */
+    public static final KernelFamily CHOLESKY = linalg("linalg.cholesky").build();
+    /** Symmetric eigendecomposition. */
+    public static final KernelFamily EIG_SYMMETRIC = linalg("linalg.eigSymmetric").build();
+
+    // ---- indicators: four families over one kernel interface, because the best kind depends on the shape
+    /** Single series (one asset): windows and recurrences along time. */
+    public static final KernelFamily INDICATORS_SERIES = indicators("indicators.Indicators.series");
+    /** Single-series rolling variance/std, whose NATIVE kernel is taken only where it says it has a fast path. */
+    public static final KernelFamily INDICATORS_SERIES_VARIANCE = indicators("indicators.Indicators.seriesVariance");
+    /** Batched recurrences (EMA, Wilder, RSI) over many assets. */
+    public static final KernelFamily INDICATORS_BATCH = indicators("indicators.Indicators.batch");
+    /** Batched rolling windows (sums, variances) over many assets. */
+    public static final KernelFamily INDICATORS_BATCH_WINDOWS = indicators("indicators.Indicators.batchWindows");
+
+    // ---- series
+    /** Matrix profile (STOMP diagonals). */
+    public static final KernelFamily MATRIX_PROFILE = KernelFamily.named("series.MatrixProfile")
+            .with(VECTOR, P + "series.VectorMatrixProfileKernels").with(NATIVE, P + "series.NativeMatrixProfileKernels")
+            .with(OPENCL, P + "series.OpenClMatrixProfileKernels").build();
+
+    // ---- dynamics
+    /** Ensemble integration of built-in and user-written potentials. */
+    public static final KernelFamily DYNAMICS = KernelFamily.named("dynamics.integrate")
+            .with(VECTOR, P + "dynamics.VectorDynamicsKernels").with(NATIVE, P + "dynamics.NativeDynamicsKernels")
+            .with(OPENCL, P + "dynamics.OpenClDynamicsKernels").build();
+    /** Ensemble integration of user-written (Java) potentials: JAVA and VECTOR only (C and OpenCL cannot call Java). */
+    public static final KernelFamily DYNAMICS_USER = KernelFamily.named("dynamics.integrateUser")
+            .with(VECTOR, P + "dynamics.VectorDynamicsKernels").build();
+
+    // ---- filter
+    /** Many small Kalman filters advanced together. */
+    public static final KernelFamily BATCH_KALMAN = KernelFamily.named("filter.BatchKalman")
+            .with(VECTOR, P + "filter.VectorBatchKalmanKernels").with(NATIVE, P + "filter.NativeBatchKalmanKernels")
+            .with(OPENCL, P + "filter.OpenClBatchKalmanKernels").build();
+    /** One Kalman filter's dense predict/update. */
+    public static final KernelFamily KALMAN = KernelFamily.named("filter.KalmanFilter")
+            .with(VECTOR, P + "filter.VectorKalmanKernels").build();
+    /** Particle filter weights and resampling. */
+    public static final KernelFamily PARTICLE = KernelFamily.named("filter.ParticleFilter")
+            .with(VECTOR, P + "filter.VectorParticleKernels").build();
+
+    // ---- spectral
+    /** Fast Fourier transforms. */
+    public static final KernelFamily FFT = KernelFamily.named("spectral.FFT")
+            .with(VECTOR, P + "spectral.VectorFftKernels").with(NATIVE, P + "spectral.NativeFftKernels").build();
+    /** Rolling spectral entropy. */
+    public static final KernelFamily ROLLING_ENTROPY = KernelFamily.named("spectral.rollingEntropy")
+            .with(VECTOR, P + "spectral.VectorEntropyKernels").with(NATIVE, P + "spectral.NativeEntropyKernels")
+            .with(OPENCL, P + "spectral.OpenClEntropyKernels").build();
+
+    private static final List<KernelFamily> ALL = List.of(VECTOR_OPS_REDUCE, VECTOR_OPS_ELEMENTWISE, GEMM, LU, QR, SVD, CHOLESKY,
+            EIG_SYMMETRIC, INDICATORS_SERIES, INDICATORS_SERIES_VARIANCE, INDICATORS_BATCH, INDICATORS_BATCH_WINDOWS, MATRIX_PROFILE,
+            DYNAMICS, DYNAMICS_USER, BATCH_KALMAN, KALMAN, PARTICLE, FFT, ROLLING_ENTROPY);
+
+    /** Every family, in declaration order. */
+    public static List<KernelFamily> all() {
+        return ALL;
+    }
+
+    /** The family named {@code name}. */
+    public static KernelFamily named(String name) {
+        for (KernelFamily f : ALL) if (f.name().equals(name)) return f;
+        throw new IllegalArgumentException("no kernel family named '" + name + "'");
+    }
+
+    private static KernelFamily.Builder linalg(String name) {
+        return KernelFamily.named(name).with(VECTOR, P + "linalg.VectorLinalgKernels").with(NATIVE, P + "linalg.NativeLinalgKernels");
+    }
+
+    private static KernelFamily indicators(String name) {
+        return KernelFamily.named(name).with(VECTOR, P + "indicators.VectorIndicatorKernels")
+                .with(NATIVE, P + "indicators.NativeIndicatorKernels").with(OPENCL, P + "indicators.OpenClIndicatorKernels").build();
+    }
+}

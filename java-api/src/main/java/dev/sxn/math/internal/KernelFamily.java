@@ -1,0 +1,154 @@
+package dev.sxn.math.internal;
+
+import dev.sxn.math.backend.Backend;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What one kernel family is: its name, the kernel class of each kind beyond JAVA, and the sizes from
+ * which each kind is chosen automatically. Every family the library has is declared once, in
+ * {@link KernelFamilies}; a facade binds its family to the kernel interface with
+ * {@link KernelSet#of(KernelFamily, Class, Object)} and dispatches through that.
+ *
+ * <p>Kernel classes are named, not referenced, so that a class linking against an optional module
+ * (Vector API, JOCL) is loaded only when its kind was detected as available. Crossover sizes are not
+ * code: they come from the resource {@code crossovers.properties} beside this class (see
+ * {@link Crossovers}), overridable per JVM with {@code -Dsxn.crossover.<family>.<kind>=N}.
+ *
+ * <p>Immutable except for the link to its bound {@link KernelSet}; thread-safe.
+ */
+public final class KernelFamily {
+    private final String name;
+    private final Map<Backend, String> classNames;
+    // Defaults given in code: only for families made by tests (production families read the resource).
+    private final Map<Backend, long[]> codeCrossovers;
+    private volatile long[] resolved; // per kind ordinal; resolved on first use (needs detection)
+    private volatile KernelSet<?> bound;
+
+    private KernelFamily(Builder b) {
+        this.name = b.name;
+        this.classNames = Collections.unmodifiableMap(new EnumMap<>(b.classNames));
+        this.codeCrossovers = b.crossovers.isEmpty() ? null : Collections.unmodifiableMap(new EnumMap<>(b.crossovers));
+    }
+
+    /** Starts the declaration of the family {@code name} (for example {@code "linalg.gemm"}). */
+    static Builder named(String name) {
+        return new Builder(name);
+    }
+
+    /** Declares a family. */
+    static final class Builder {
+        private final String name;
+        private final Map<Backend, String> classNames = new EnumMap<>(Backend.class);
+        private final Map<Backend, long[]> crossovers = new EnumMap<>(Backend.class);
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        /** Adds the kernel class of {@code kind} (fully qualified name); its crossover comes from the resource. */
+        Builder with(Backend kind, String className) {
+            if (kind == Backend.JAVA) throw new IllegalArgumentException("the JAVA kernel is given when the family is bound");
+            classNames.put(kind, className);
+            return this;
+        }
+
+        /** Adds a kernel class with its crossovers given here: for families made by tests only. */
+        Builder with(Backend kind, String className, long cpuCrossover, long gpuCrossover) {
+            with(kind, className);
+            crossovers.put(kind, new long[] {cpuCrossover, gpuCrossover});
+            return this;
+        }
+
+        /** The family. */
+        KernelFamily build() {
+            return new KernelFamily(this);
+        }
+    }
+
+    /** The family's name, as used in {@code sxn.crossover.*} properties and in {@code Backends.describe()}. */
+    public String name() {
+        return name;
+    }
+
+    /** The kinds this family has kernels for (JAVA always). */
+    public Set<Backend> kinds() {
+        EnumSet<Backend> s = EnumSet.of(Backend.JAVA);
+        s.addAll(classNames.keySet());
+        return Collections.unmodifiableSet(s);
+    }
+
+    /** The kinds this family has kernels for that are available in this JVM: what a test should run. */
+    public Set<Backend> availableKinds() {
+        EnumSet<Backend> s = EnumSet.noneOf(Backend.class);
+        for (Backend kind : kinds()) if (Detection.statuses().get(kind).available()) s.add(kind);
+        return Collections.unmodifiableSet(s);
+    }
+
+    /** The kernel class of {@code kind}, or null when the family has none (or kind is JAVA). */
+    String className(Backend kind) {
+        return classNames.get(kind);
+    }
+
+    /**
+     * The size from which {@code kind} is chosen automatically; {@link Crossovers#NEVER} if it is not (no
+     * kernel, kind unavailable, or never measured to win). Resolved once, on first use: the resource's
+     * value for the device type (OPENCL on a GPU has its own), or {@code -Dsxn.crossover.<family>.<kind>}
+     * when set before that.
+     */
+    public long crossover(Backend kind) {
+        long[] c = resolved;
+        if (c == null) resolved = c = resolve();
+        return c[kind.ordinal()];
+    }
+
+    private long[] resolve() {
+        long[] c = new long[Backend.values().length];
+        for (Backend kind : Backend.values()) {
+            if (kind == Backend.JAVA) continue;
+            if (!classNames.containsKey(kind) || !Detection.statuses().get(kind).available()) {
+                c[kind.ordinal()] = Crossovers.NEVER;
+                continue;
+            }
+            boolean gpu = kind == Backend.OPENCL && OpenClSupport.isGpu();
+            long dflt;
+            if (codeCrossovers != null && codeCrossovers.containsKey(kind)) dflt = codeCrossovers.get(kind)[gpu ? 1 : 0];
+            else dflt = Crossovers.defaults().crossover(name, kind, gpu);
+            c[kind.ordinal()] = Config.longProperty("sxn.crossover." + name + "." + Config.key(kind), dflt);
+        }
+        return c;
+    }
+
+    /** Called once by {@link KernelSet#of}: the set that dispatches this family's calls. */
+    void bind(KernelSet<?> set) {
+        synchronized (this) {
+            if (bound != null) throw new IllegalStateException("family " + name + " is already bound to a kernel interface");
+            bound = set;
+        }
+    }
+
+    /**
+     * One line for {@code Backends.describe()}: the kinds with the size each is chosen from, the kinds
+     * that failed at run time in this JVM, and the kinds the family lacks.
+     */
+    public String describe() {
+        StringBuilder sb = new StringBuilder(name).append(": JAVA");
+        KernelSet<?> set = bound;
+        for (Backend kind : classNames.keySet()) {
+            long c = crossover(kind);
+            sb.append(", ").append(kind).append(c == Crossovers.NEVER ? " (pinned only)" : c == 0 ? "" : " (n >= " + c + ")");
+            if (set != null && set.hasFailed(kind)) sb.append(" [failed at run time; not chosen]");
+        }
+        EnumSet<Backend> lacks = EnumSet.complementOf(EnumSet.copyOf(kinds()));
+        if (!lacks.isEmpty()) sb.append("; lacks ").append(lacks);
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
