@@ -3,15 +3,28 @@ package dev.sxn.math.internal;
 import java.util.Objects;
 
 /**
- * Argument checks shared by every public entry point, with the library's one wording for each
- * rule: the message names the argument, its value and the rule. Kernels never re-check.
+ * Argument checks shared by every public entry point, in the library's one wording: the message names
+ * the argument, its value and the rule, as {@code "<argument> must <rule>, was <value>"}
+ * ("window must be in [1, 1000] (the series length), was 0"). A null is a {@link NullPointerException}
+ * ("x must not be null"); every other broken rule an {@link IllegalArgumentException}. Kernels never
+ * re-check: a facade checks once, then dispatches.
+ *
+ * <p>Stateless; every method is O(1) unless it says it scans.
  */
 public final class Checks {
     private Checks() {}
 
-    /** Non-null array, returned for chaining. */
-    public static double[] notNull(double[] a, String name) {
-        return Objects.requireNonNull(a, () -> name + " must not be null");
+    /**
+     * The exception for a broken rule, worded as {@code "<name> must <rule>, was <value>"}; for rules no
+     * method here covers ({@code throw Checks.invalid("m", m, "be in [4, " + hi + "] (at most half the series)")}).
+     */
+    public static IllegalArgumentException invalid(String name, Object value, String rule) {
+        return new IllegalArgumentException(name + " must " + rule + ", was " + value);
+    }
+
+    /** Non-null, returned for chaining ({@code "<name> must not be null"}). */
+    public static <T> T notNull(T o, String name) {
+        return Objects.requireNonNull(o, () -> name + " must not be null");
     }
 
     /**
@@ -20,11 +33,10 @@ public final class Checks {
      */
     public static void range(double[] a, String name, int off, String offName, int n, String nName) {
         notNull(a, name);
-        if (n < 0) throw new IllegalArgumentException(nName + " must be >= 0, was " + n);
-        if (off < 0) throw new IllegalArgumentException(offName + " must be >= 0, was " + off);
+        if (n < 0) throw invalid(nName, n, "be >= 0");
+        if (off < 0) throw invalid(offName, off, "be >= 0");
         if ((long) off + n > a.length) {
-            throw new IllegalArgumentException(offName + " + " + nName + " must be <= " + name + ".length (" + a.length
-                    + "), was " + off + " + " + n + " = " + ((long) off + n));
+            throw invalid(offName + " + " + nName, off + " + " + n + " = " + ((long) off + n), "be <= " + name + ".length (" + a.length + ")");
         }
     }
 
@@ -38,21 +50,73 @@ public final class Checks {
         }
     }
 
-    /** Checks {@code lo <= v <= hi}. */
+    /** Checks {@code a.length == expected}; {@code why} names where the length comes from (may be empty). */
+    public static void length(double[] a, String name, long expected, String why) {
+        notNull(a, name);
+        if (a.length != expected) throw invalid(name + ".length", a.length, "be " + expected + (why.isEmpty() ? "" : " (" + why + ")"));
+    }
+
+    /** Checks {@code a.length >= min}; {@code why} says what needs it (may be empty). */
+    public static void minLength(double[] a, String name, long min, String why) {
+        notNull(a, name);
+        if (a.length < min) throw invalid(name + ".length", a.length, "be >= " + min + (why.isEmpty() ? "" : " (" + why + ")"));
+    }
+
+    /** Checks {@code lo <= v <= hi}; {@code why} says where the bounds come from (may be empty). */
     public static void inRange(long v, String name, long lo, long hi, String why) {
-        if (v < lo || v > hi) {
-            throw new IllegalArgumentException(name + " must be in [" + lo + ", " + hi + "]" + (why.isEmpty() ? "" : " (" + why + ")")
-                    + ", was " + v);
-        }
+        if (v < lo || v > hi) throw invalid(name, v, "be in [" + lo + ", " + hi + "]" + (why.isEmpty() ? "" : " (" + why + ")"));
+    }
+
+    /** Checks {@code v >= min}. */
+    public static void atLeast(long v, String name, long min) {
+        if (v < min) throw invalid(name, v, "be >= " + min);
+    }
+
+    /** Checks {@code v >= min}; {@code why} says what needs it. */
+    public static void atLeast(long v, String name, long min, String why) {
+        if (v < min) throw invalid(name, v, "be >= " + min + " (" + why + ")");
     }
 
     /** Checks {@code v > 0} and finite. */
     public static void positive(double v, String name) {
-        if (!(v > 0) || Double.isInfinite(v)) throw new IllegalArgumentException(name + " must be finite and > 0, was " + v);
+        if (!(v > 0) || Double.isInfinite(v)) throw invalid(name, v, "be finite and > 0");
+    }
+
+    /** Checks {@code v >= 0} and finite. */
+    public static void nonNegative(double v, String name) {
+        if (!(v >= 0) || Double.isInfinite(v)) throw invalid(name, v, "be finite and >= 0");
     }
 
     /** Checks that {@code v} is finite. */
     public static void finite(double v, String name) {
-        if (!Double.isFinite(v)) throw new IllegalArgumentException(name + " must be finite, was " + v);
+        if (!Double.isFinite(v)) throw invalid(name, v, "be finite");
+    }
+
+    /** Checks {@code lo <= v <= hi} (NaN fails). */
+    public static void inClosed(double v, String name, double lo, double hi) {
+        if (!(v >= lo && v <= hi)) throw invalid(name, v, "be in [" + lo + ", " + hi + "]");
+    }
+
+    /** Checks {@code lo < v < hi} (NaN fails). */
+    public static void inOpen(double v, String name, double lo, double hi) {
+        if (!(v > lo && v < hi)) throw invalid(name, v, "be in (" + lo + ", " + hi + ")");
+    }
+
+    /** Scans {@code a} and names the first non-finite entry ({@code "<name>[i] must be finite, was NaN"}). O(n). */
+    public static void allFinite(double[] a, String name) {
+        notNull(a, name);
+        allFinite(a, 0, a.length, name);
+    }
+
+    /** Scans {@code a[off .. off+n)} (already range-checked) and names the first non-finite entry. O(n). */
+    public static void allFinite(double[] a, int off, int n, String name) {
+        for (int i = off; i < off + n; i++) {
+            if (!Double.isFinite(a[i])) throw invalid(name + "[" + i + "]", a[i], "be finite");
+        }
+    }
+
+    /** Checks that two arrays are distinct objects: an output must not alias an input. */
+    public static void distinct(Object a, String aName, Object b, String bName) {
+        if (a == b && a != null) throw new IllegalArgumentException(aName + " must not be the same array as " + bName);
     }
 }
