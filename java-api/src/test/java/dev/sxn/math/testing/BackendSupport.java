@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sxn.math.backend.Backend;
 import dev.sxn.math.backend.Backends;
+import dev.sxn.math.internal.KernelFamily;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
@@ -19,6 +20,19 @@ public final class BackendSupport {
     /** All kinds except JAVA (the reference the others are compared with). */
     public static Stream<Backend> accelerated() {
         return Arrays.stream(Backend.values()).filter(b -> b != Backend.JAVA);
+    }
+
+    /**
+     * Every kind {@code family} has a kernel of (JAVA first), from the registry: a new kernel is tested on
+     * every kind it has without a hand-kept list. Pair with {@link #assumeAvailable(Backend)}.
+     */
+    public static Stream<Backend> kinds(KernelFamily family) {
+        return family.kinds().stream();
+    }
+
+    /** {@link #kinds(KernelFamily)} without JAVA: the kinds compared against the reference. */
+    public static Stream<Backend> accelerated(KernelFamily family) {
+        return kinds(family).filter(b -> b != Backend.JAVA);
     }
 
     /** All kinds. */
