@@ -15,3 +15,7 @@ jmh others 'IndicatorsSweepBench\.ours' -p size=1000,100000,10000000
 # ta4j: 10^3 and 10^5 for all, 10^6 for the four kernel-backed ones (10^7 bars do not fit the heap).
 jmh ta4j 'IndicatorsBench\.(sma|ema|rollingStd|rsi)$|IndicatorsSweepBench\.ta4j' -p size=1000,100000 -p backend=TA4J
 jmh ta4j-1e6 'IndicatorsBench\.(sma|ema|rollingStd|rsi)$' -p size=1000000 -p backend=TA4J
+# The indicator families' crossovers from the single and batch stages (printed; WRITE_CROSSOVERS=1 writes them).
+crossover single --family indicators.Indicators.series --bench 'IndicatorsBench\.(sma|ema|rsi)$' --size size --kinds VECTOR,NATIVE
+crossover batch --family indicators.Indicators.batch --bench 'IndicatorsBench\.batch(Ema|Rsi)$' --size assets --scale 10000 --kinds VECTOR,NATIVE
+crossover batch --family indicators.Indicators.batchWindows --bench 'IndicatorsBench\.batchRollingStd$' --size assets --scale 10000 --kinds VECTOR,NATIVE

@@ -19,3 +19,5 @@ jmh large 'SpectralBench\.Fft\.(complex|realFft)' -p impl=NATIVE,JTRANSFORMS -p 
 timing="-wi 3 -w 300ms -i 3 -r 300ms"
 jmh others 'SpectralBench\.Fft\.(complex|realFft)' -p impl=JAVA,VECTOR,NATIVE,JTRANSFORMS -p n=64,1024,65536,1000,10007,100000
 jmh rolling 'SpectralBench\.Rolling' -p impl=JAVA,VECTOR,NATIVE,OPENCL -p step=1,16
+# The FFT family's crossovers from the all-backends stage (printed; WRITE_CROSSOVERS=1 writes them).
+crossover others --family spectral.FFT --bench 'SpectralBench\.Fft\.complex$' --size n --backend-param impl --kinds VECTOR,NATIVE

@@ -17,3 +17,10 @@ jmh() {
     -rf json -rff "$out/$name.json" > "$out/$name.txt" 2>&1
   echo "$name: $(grep -c '^# Benchmark:' "$out/$name.txt") configurations"
 }
+# `crossover STAGE ARGS...`: the crossover lines bench/crossovers.py derives from STAGE's JSON (ARGS name
+# the family, benchmarks and size parameter); WRITE_CROSSOVERS=1 writes them into crossovers.properties.
+crossover() {
+  local name=$1; shift
+  [ -f "$out/$name.json" ] || return 0
+  python3 bench/crossovers.py "$out/$name.json" "$@" ${WRITE_CROSSOVERS:+--write}
+}
