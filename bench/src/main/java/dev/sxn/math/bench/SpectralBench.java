@@ -2,7 +2,7 @@ package dev.sxn.math.bench;
 
 import dev.sxn.math.backend.Backend;
 import dev.sxn.math.spectral.FFT;
-import dev.sxn.math.spectral.Spectral;
+import dev.sxn.math.spectral.SpectralEntropy;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.jtransforms.fft.DoubleFFT_1D;
@@ -120,7 +120,7 @@ public class SpectralBench {
 
         @Benchmark
         public double rollingEntropy() {
-            double[] h = Spectral.rollingEntropy(Backend.valueOf(impl), x, 256, step, Math.E, true, false);
+            double[] h = SpectralEntropy.rollingEntropy(Backend.valueOf(impl), x, 256, step, Math.E, true, false);
             return h[h.length - 1];
         }
     }

@@ -3,7 +3,7 @@ package dev.sxn.math.bench;
 import dev.sxn.math.backend.Backend;
 import dev.sxn.math.backend.Backends;
 import dev.sxn.math.spectral.FFT;
-import dev.sxn.math.spectral.Spectral;
+import dev.sxn.math.spectral.SpectralEntropy;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -85,12 +85,12 @@ public final class SpectralCpuTime {
         double p = 0;
         for (int i = 0; i < points; i++) x[i] = p += r.nextGaussian();
         for (int step : new int[] {1, 16}) {
-            int windows = Spectral.windowCount(points, 256, step);
+            int windows = SpectralEntropy.windowCount(points, 256, step);
             String[] kinds = {"JAVA", "VECTOR", "NATIVE", "OPENCL"};
             Runnable[] ops = new Runnable[kinds.length];
             for (int i = 0; i < kinds.length; i++) {
                 Backend b = Backend.valueOf(kinds[i]);
-                ops[i] = Backends.isAvailable(b) ? () -> Spectral.rollingEntropy(b, x, 256, step, Math.E, true, false) : null;
+                ops[i] = Backends.isAvailable(b) ? () -> SpectralEntropy.rollingEntropy(b, x, 256, step, Math.E, true, false) : null;
             }
             // the OpenCL driver runs on other threads: its thread CPU time would understate it, so it is
             // timed by wall clock (and marked)

@@ -1,6 +1,7 @@
 package dev.sxn.math.series;
 
 import dev.sxn.math.backend.Backend;
+import dev.sxn.math.internal.Checks;
 import dev.sxn.math.internal.KernelFamilies;
 import dev.sxn.math.internal.KernelSet;
 import java.util.ArrayList;
@@ -52,16 +53,17 @@ import java.util.Objects;
  * distance of each window's chosen neighbour is then recomputed directly from the two z-normalised
  * windows (O(m)), because {@code sqrt(2m(1 - rho))} loses accuracy for near-identical windows (error
  * ~ {@code m eps / d}). Total O(n^2) time plus O(n m), O(n) memory. Distances agree with a
- * brute-force O(n^2 m) computation to ~1e-13 absolute; the chosen index is a nearest neighbour up
- * to the rounding of the correlations (~1e-15).
+ * brute-force O(n^2 m) computation up to rounding (MatrixProfileTest holds every backend to it); the
+ * chosen index is a nearest neighbour up to the rounding of the correlations.
  *
  * <p><b>Backends</b>: JAVA, VECTOR (4 vectors of consecutive diagonals in lanes), NATIVE (C, AVX-512 /
  * AVX2 / baseline dispatched at run time, 32 or 16 diagonals in lanes) and OPENCL (tiles of 128
  * diagonals by one restart period of rows, one per work-item, 32 diagonals at a time in
  * {@code double8} lanes, then a max-reduction per row and column on the device). All use the same arithmetic (fused multiply-adds in a fixed
  * order, the same restart rows) and a total order for ties, so profiles and indices are identical
- * across backends. The {@code Backend} overloads pin a kind (they throw if it is unavailable); the
- * others choose by the number of pairs (NATIVE, then VECTOR, above measured sizes; see the source).
+ * across backends. The {@code Backend} overloads pin a kind (they throw if it is unavailable); a
+ * {@code null} backend, and the overloads without one, choose per call by the number of window pairs
+ * from the crossovers in {@code crossovers.properties} (family {@code series.MatrixProfile}).
  * JAVA, VECTOR and NATIVE run on the calling thread only, like every kernel of the library; OPENCL
  * runs on the device (PoCL uses all CPU cores).
  *
@@ -79,7 +81,7 @@ public record MatrixProfile(double[] profile, int[] index, int m, int exclusionZ
 
     private static final MatrixProfileKernels JAVA = new JavaMatrixProfileKernels();
 
-    // Crossovers (in window pairs): crossovers.properties (series.MatrixProfile), measured by MatrixProfileBench.
+    /** The one binding of the matrix-profile family (size: window pairs). */
     private static final KernelSet<MatrixProfileKernels> KERNELS =
             KernelSet.of(KernelFamilies.MATRIX_PROFILE, MatrixProfileKernels.class, JAVA);
 
@@ -91,11 +93,10 @@ public record MatrixProfile(double[] profile, int[] index, int m, int exclusionZ
 
     /** Validates the components and keeps copies of the arrays. */
     public MatrixProfile {
-        Objects.requireNonNull(profile, "profile must not be null");
-        Objects.requireNonNull(index, "index must not be null");
-        if (profile.length != index.length) {
-            throw new IllegalArgumentException("profile and index must have the same length, were " + profile.length
-                    + " and " + index.length);
+        Checks.notNull(profile, "profile");
+        Checks.notNull(index, "index");
+        if (index.length != profile.length) {
+            throw Checks.invalid("index.length", index.length, "equal profile.length (" + profile.length + ")");
         }
         profile = profile.clone();
         index = index.clone();
@@ -129,13 +130,14 @@ public record MatrixProfile(double[] profile, int[] index, int m, int exclusionZ
      * @throws IllegalArgumentException if m is out of range
      */
     public static MatrixProfile compute(double[] series, int m) {
-        checkSelf(series, m);
-        return self(null, series, m);
+        return compute((Backend) null, series, m);
     }
 
-    /** {@link #compute(double[], int)} on the given backend (throws if it is unavailable). */
+    /**
+     * {@link #compute(double[], int)} on {@code backend}: a kind pins (throws if it is unavailable),
+     * null chooses per call (write {@code (Backend) null}: a bare null also matches the AB-join overload).
+     */
     public static MatrixProfile compute(Backend backend, double[] series, int m) {
-        Objects.requireNonNull(backend, "backend must not be null");
         checkSelf(series, m);
         return self(backend, series, m);
     }
@@ -149,34 +151,28 @@ public record MatrixProfile(double[] profile, int[] index, int m, int exclusionZ
      * @throws IllegalArgumentException if m is out of range
      */
     public static MatrixProfile compute(double[] seriesA, double[] seriesB, int m) {
-        checkAb(seriesA, seriesB, m);
-        return ab(null, seriesA, seriesB, m);
+        return compute((Backend) null, seriesA, seriesB, m);
     }
 
-    /** {@link #compute(double[], double[], int)} on the given backend (throws if it is unavailable). */
+    /**
+     * {@link #compute(double[], double[], int)} on {@code backend}: a kind pins (throws if it is
+     * unavailable), null chooses per call.
+     */
     public static MatrixProfile compute(Backend backend, double[] seriesA, double[] seriesB, int m) {
-        Objects.requireNonNull(backend, "backend must not be null");
         checkAb(seriesA, seriesB, m);
         return ab(backend, seriesA, seriesB, m);
     }
 
     private static void checkSelf(double[] series, int m) {
-        Objects.requireNonNull(series, "series must not be null");
-        int hi = series.length / 2;
-        if (m < 4 || m > hi) {
-            throw new IllegalArgumentException("m must be in [4, " + hi + "] (at least 4, at most half the series length "
-                    + series.length + "), was " + m);
-        }
+        Checks.notNull(series, "series");
+        Checks.inRange(m, "m", 4, series.length / 2, "at least 4, at most half the series length " + series.length);
     }
 
     private static void checkAb(double[] a, double[] b, int m) {
-        Objects.requireNonNull(a, "seriesA must not be null");
-        Objects.requireNonNull(b, "seriesB must not be null");
-        int hi = Math.min(a.length, b.length);
-        if (m < 4 || m > hi) {
-            throw new IllegalArgumentException("m must be in [4, " + hi + "] (at least 4, at most min(seriesA.length "
-                    + a.length + ", seriesB.length " + b.length + ")), was " + m);
-        }
+        Checks.notNull(a, "seriesA");
+        Checks.notNull(b, "seriesB");
+        Checks.inRange(m, "m", 4, Math.min(a.length, b.length),
+                "at least 4, at most min(seriesA.length " + a.length + ", seriesB.length " + b.length + ")");
     }
 
     // ---- computation ----
@@ -366,8 +362,8 @@ public record MatrixProfile(double[] profile, int[] index, int m, int exclusionZ
 
     /**
      * The distance of the chosen pair recomputed from the z-normalised windows, O(m): the search
-     * formula sqrt(2m(1 - rho)) loses accuracy as d -> 0 (error ~ m eps / d, 1e-7 for exact copies),
-     * this sum does not. Done once per window, O(n m) in all, on the JVM for every backend.
+     * formula sqrt(2m(1 - rho)) loses accuracy as d -> 0 (error ~ m eps / d), this sum does not.
+     * Done once per window, O(n m) in all, on the JVM for every backend.
      */
     private static double direct(Windows a, int i, Windows b, int j, int m) {
         double ma = a.mu[i], ia = a.inv[i], mb = b.mu[j], ib = b.inv[j], s = 0.0;
@@ -400,7 +396,7 @@ public record MatrixProfile(double[] profile, int[] index, int m, int exclusionZ
      * @return the pairs, best first; in a self-join {@code a < b}
      */
     public List<Motif> motifs(int k) {
-        if (k < 0) throw new IllegalArgumentException("k must be >= 0, was " + k);
+        Checks.atLeast(k, "k", 0);
         Integer[] order = finiteOrder(false);
         List<Motif> out = new ArrayList<>();
         List<Integer> takenA = new ArrayList<>(), takenB = new ArrayList<>();
@@ -430,7 +426,7 @@ public record MatrixProfile(double[] profile, int[] index, int m, int exclusionZ
      * @return the discords, most anomalous first
      */
     public List<Discord> discords(int k) {
-        if (k < 0) throw new IllegalArgumentException("k must be >= 0, was " + k);
+        Checks.atLeast(k, "k", 0);
         Integer[] order = finiteOrder(true);
         List<Discord> out = new ArrayList<>();
         List<Integer> taken = new ArrayList<>();

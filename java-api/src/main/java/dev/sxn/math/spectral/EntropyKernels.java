@@ -2,7 +2,7 @@ package dev.sxn.math.spectral;
 
 /**
  * Rolling spectral entropy over many windows of one or many series. Arguments are already checked by
- * {@link Spectral}: {@code 2 <= window <= length}, {@code step >= 1}, the ranges lie inside the arrays.
+ * {@link SpectralEntropy}: {@code 2 <= window <= length}, {@code step >= 1}, the ranges lie inside the arrays.
  * Implementations are stateless or serialise their own state, so one instance serves all threads.
  */
 interface EntropyKernels {

@@ -1,10 +1,10 @@
 package dev.sxn.math.spectral;
 
 import dev.sxn.math.backend.Backend;
+import dev.sxn.math.internal.Checks;
 import dev.sxn.math.internal.KernelFamilies;
 import dev.sxn.math.internal.KernelSet;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * Fast Fourier transforms of any length on split real/imaginary {@code double[]} arrays, with
@@ -16,25 +16,30 @@ import java.util.Objects;
  *
  * <p>Algorithm: lengths whose prime factors are 2, 3 and 5 run a Stockham autosort transform with
  * radix-4 stages first, then 2, 3, 5 (precomputed twiddles, no bit reversal); any other length
- * runs Bluestein's chirp-z algorithm on a power-of-two transform of length >= 2n - 1 (about 6x the
- * work of a power of two of similar size, still O(n log n)). A real FFT of even length n is one
- * complex FFT of length n/2 plus an O(n) pass; of odd length, a complex FFT of length n.
+ * runs Bluestein's chirp-z algorithm (two power-of-two transforms of length >= 2n - 1 and O(n)
+ * passes, still O(n log n)). A real FFT of even length n is one complex FFT of length n/2 plus an
+ * O(n) pass; of odd length, a complex FFT of length n.
  *
  * <p>Plans (radices, twiddles, chirps) are built once per length on first use (warm-up: O(n)
- * trigonometric calls) and cached for the life of the JVM for lengths up to 2^22 (about 32 bytes
- * per point, plus 2 bytes per point for the blocked layout of lengths from 2^12; longer plans are
- * rebuilt per call); they are immutable. Scratch space is per thread (held softly above 2^18
- * doubles, so the garbage collector can reclaim it). All methods are thread-safe and allocate only
- * their result arrays once a thread's scratch has grown to the lengths it transforms.
+ * trigonometric calls) and cached for the life of the JVM up to a length limit ({@link FftPlan});
+ * they are immutable. Scratch space is per thread (large arrays held softly, so the garbage collector
+ * can reclaim them). All methods are thread-safe and allocate only their result arrays once a thread's
+ * scratch has grown to the lengths it transforms.
  *
- * <p>Long transforms on the NATIVE backend (complex length from 2^21 points, real from 2^22, where
+ * <p>Long transforms on the NATIVE backend (from the length {@code NativeFftKernels.blockedMin}, where
  * the length splits into two factors that are multiples of 8) run a cache-blocked four-step
- * transform: transforms down the columns of an n1 x n2 view in blocks of 8-32 columns, a twiddle
- * pass fused into them, then transforms along the rows, each block in an L2-sized buffer, so the
- * array crosses memory twice instead of once per radix-4 stage.
+ * transform: transforms down the columns of an n1 x n2 view in blocks of columns, a twiddle pass
+ * fused into them, then transforms along the rows, each block in an L2-sized buffer, so the array
+ * crosses memory twice instead of once per radix-4 stage (SpectralCpuTime; bench/results/spectral.md,
+ * "Large-n blocked FFT").
  *
- * <p>Errors (relative normwise, measured against NumPy in the tests): below
- * {@code 1e-12 * max(1, log2 n)}; in practice a few ulps times log2 n.
+ * <p><b>Backends.</b> The family {@code spectral.FFT} has JAVA, VECTOR and NATIVE kernels. Every form
+ * with a {@code Backend} argument pins that kind (it throws if the kind is unavailable); {@code null}
+ * there, and every form without one, chooses per call by the transform length from the crossovers in
+ * {@code crossovers.properties}.
+ *
+ * <p>Accuracy: relative normwise error below {@code 1e-12 * max(1, log2 n)} against NumPy on every
+ * backend (the bound FftTest and SpectralBackendsTest hold).
  *
  * <p>Input: arrays must be non-empty, re/im of equal length, and every value finite: one NaN or
  * infinity spreads over every bin, so it is rejected with {@link IllegalArgumentException}.
@@ -42,8 +47,8 @@ import java.util.Objects;
 public final class FFT {
     static final FftKernels JAVA = JavaFftKernels.INSTANCE;
 
-    // Crossovers (transform length): crossovers.properties (spectral.FFT), measured by the spectral sweep.
-    static final KernelSet<FftKernels> KERNELS = KernelSet.of(KernelFamilies.FFT, FftKernels.class, JAVA);
+    /** The one binding of the FFT family (size: transform length). */
+    private static final KernelSet<FftKernels> KERNELS = KernelSet.of(KernelFamilies.FFT, FftKernels.class, JAVA);
 
     private FFT() {}
 
@@ -58,12 +63,12 @@ public final class FFT {
 
         /** The mode named as NumPy names it: "backward", "ortho" or "forward" (case-insensitive). */
         public static Norm of(String name) {
-            Objects.requireNonNull(name, "norm must not be null");
+            Checks.notNull(name, "norm");
             return switch (name.toLowerCase(Locale.ROOT)) {
                 case "backward" -> BACKWARD;
                 case "ortho" -> ORTHO;
                 case "forward" -> FORWARD;
-                default -> throw new IllegalArgumentException("norm must be one of backward, ortho, forward, was " + name);
+                default -> throw Checks.invalid("norm", name, "be one of backward, ortho, forward");
             };
         }
 
@@ -88,11 +93,7 @@ public final class FFT {
     public record ComplexArray(double[] re, double[] im) {
         /** Checks that both parts are non-null and of equal length. */
         public ComplexArray {
-            Objects.requireNonNull(re, "re must not be null");
-            Objects.requireNonNull(im, "im must not be null");
-            if (re.length != im.length) {
-                throw new IllegalArgumentException("re and im must have the same length, were " + re.length + " and " + im.length);
-            }
+            Checks.sameLength(re, "re", im, "im");
         }
 
         /** The number of complex values. */
@@ -103,38 +104,43 @@ public final class FFT {
 
     // ---- complex ----
 
-    /** In-place forward DFT of {@code re + i im}, NumPy's {@code fft} with norm "backward". */
+    /** In-place forward DFT of {@code re + i im}, NumPy's {@code fft} with norm "backward". O(n log n). */
     public static void forward(double[] re, double[] im) {
-        forward(re, im, Norm.BACKWARD);
+        forward(null, re, im, Norm.BACKWARD);
     }
 
-    /** In-place forward DFT with the given normalisation. */
+    /** In-place forward DFT with the given normalisation. O(n log n). */
     public static void forward(double[] re, double[] im, Norm norm) {
-        int n = checkComplex(re, im, norm);
-        complexChecked(null, re, im, n, false, norm.forwardScale(n));
+        forward(null, re, im, norm);
     }
 
-    /** {@link #forward(double[], double[], Norm)} on the given backend (throws if unavailable). */
+    /**
+     * In-place forward DFT of {@code re + i im} with the given normalisation, on {@code backend}
+     * (null: chosen per call by n). Non-finite input throws before re/im are touched. O(n log n).
+     *
+     * @throws IllegalArgumentException if re and im differ in length, are empty, or hold a non-finite value
+     * @throws IllegalStateException if {@code backend} is unavailable here
+     */
     public static void forward(Backend backend, double[] re, double[] im, Norm norm) {
-        Objects.requireNonNull(backend, "backend must not be null");
         int n = checkComplex(re, im, norm);
         complexChecked(backend, re, im, n, false, norm.forwardScale(n));
     }
 
-    /** In-place inverse DFT of {@code re + i im}, NumPy's {@code ifft} with norm "backward". */
+    /** In-place inverse DFT of {@code re + i im}, NumPy's {@code ifft} with norm "backward". O(n log n). */
     public static void inverse(double[] re, double[] im) {
-        inverse(re, im, Norm.BACKWARD);
+        inverse(null, re, im, Norm.BACKWARD);
     }
 
-    /** In-place inverse DFT with the given normalisation. */
+    /** In-place inverse DFT with the given normalisation. O(n log n). */
     public static void inverse(double[] re, double[] im, Norm norm) {
-        int n = checkComplex(re, im, norm);
-        complexChecked(null, re, im, n, true, norm.inverseScale(n));
+        inverse(null, re, im, norm);
     }
 
-    /** {@link #inverse(double[], double[], Norm)} on the given backend (throws if unavailable). */
+    /**
+     * In-place inverse DFT with the given normalisation on {@code backend} (null: chosen per call);
+     * checks as {@link #forward(Backend, double[], double[], Norm)}.
+     */
     public static void inverse(Backend backend, double[] re, double[] im, Norm norm) {
-        Objects.requireNonNull(backend, "backend must not be null");
         int n = checkComplex(re, im, norm);
         complexChecked(backend, re, im, n, true, norm.inverseScale(n));
     }
@@ -159,8 +165,8 @@ public final class FFT {
     private static void run(FftKernels k, FftPlan plan, double[] re, double[] im, boolean inverse) {
         boolean done = inverse ? FftEngine.complexUnchecked(k, plan, im, re) : FftEngine.complexUnchecked(k, plan, re, im);
         if (!done) {
-            requireFinite(re, 0, plan.n, "re");
-            requireFinite(im, 0, plan.n, "im");
+            Checks.allFinite(re, 0, plan.n, "re");
+            Checks.allFinite(im, 0, plan.n, "im");
             throw new IllegalStateException("the FFT kernel reported a non-finite input that the scan did not find");
         }
     }
@@ -172,9 +178,9 @@ public final class FFT {
         return rfft(x, Norm.BACKWARD);
     }
 
-    /** NumPy's {@code rfft(x, norm=...)}: n/2 + 1 bins. */
+    /** NumPy's {@code rfft(x, norm=...)}: n/2 + 1 bins. O(n log n). */
     public static ComplexArray rfft(double[] x, Norm norm) {
-        Objects.requireNonNull(x, "x must not be null");
+        Checks.notNull(x, "x");
         double[] re = new double[x.length / 2 + 1], im = new double[x.length / 2 + 1];
         rfft(null, x, 0, x.length, re, im, norm);
         return new ComplexArray(re, im);
@@ -182,30 +188,35 @@ public final class FFT {
 
     /**
      * The real FFT of {@code x[off..off+n)} into {@code outRe/outIm[0..n/2]}, allocating nothing
-     * (after warm-up); {@code backend} null chooses automatically.
+     * (after warm-up); {@code backend} null chooses per call. Non-finite input throws before the
+     * outputs are written. O(n log n).
+     *
+     * @throws IllegalArgumentException if n < 1, the range lies outside x, an output holds fewer than
+     *         n/2 + 1 values, or the input holds a non-finite value
      */
     public static void rfft(Backend backend, double[] x, int off, int n, double[] outRe, double[] outIm, Norm norm) {
-        Objects.requireNonNull(x, "x must not be null");
-        Objects.requireNonNull(outRe, "outRe must not be null");
-        Objects.requireNonNull(outIm, "outIm must not be null");
-        Objects.requireNonNull(norm, "norm must not be null");
-        if (n < 1) throw new IllegalArgumentException("n must be >= 1 (the transform length), was " + n);
-        if (off < 0 || (long) off + n > x.length) {
-            throw new IllegalArgumentException("off + n must lie in [0, x.length = " + x.length + "], was off " + off + ", n " + n);
-        }
+        Checks.notNull(x, "x");
+        Checks.notNull(norm, "norm");
+        Checks.atLeast(n, "n", 1, "the transform length");
+        Checks.range(x, "x", off, "off", n, "n");
         int bins = n / 2 + 1;
-        if (outRe.length < bins || outIm.length < bins) {
-            throw new IllegalArgumentException("outRe and outIm need n/2 + 1 = " + bins + " elements, were " + outRe.length
-                    + " and " + outIm.length);
-        }
-        double scale = norm.forwardScale(n);
-        KERNELS.run(backend, n, k -> runReal(k, x, off, n, outRe, outIm, scale));
+        Checks.minLength(outRe, "outRe", bins, "n/2 + 1 bins");
+        Checks.minLength(outIm, "outIm", bins, "n/2 + 1 bins");
+        rfftChecked(backend, x, off, n, outRe, outIm, norm.forwardScale(n));
+    }
+
+    /**
+     * The real FFT on arguments already checked (only finiteness is left: it is checked by the transform
+     * itself), for this package's callers that have checked their own arguments.
+     */
+    static void rfftChecked(Backend pinned, double[] x, int off, int n, double[] outRe, double[] outIm, double scale) {
+        KERNELS.run(pinned, n, k -> runReal(k, x, off, n, outRe, outIm, scale));
     }
 
     /** One real transform with the finiteness check (see {@link #run}): throws before writing the outputs. */
     private static void runReal(FftKernels k, double[] x, int off, int n, double[] outRe, double[] outIm, double scale) {
         if (!FftEngine.realUnchecked(k, x, off, n, outRe, outIm, scale)) {
-            requireFinite(x, off, n, "x");
+            Checks.allFinite(x, off, n, "x");
             throw new IllegalStateException("the FFT kernel reported a non-finite input that the scan did not find");
         }
     }
@@ -225,21 +236,25 @@ public final class FFT {
         return out;
     }
 
-    /** {@link #irfft(double[], double[], int, Norm)} into {@code out[0..n)}; {@code backend} null chooses. */
+    /**
+     * {@link #irfft(double[], double[], int, Norm)} into {@code out[0..n)}; {@code backend} null chooses
+     * per call. O(n log n).
+     *
+     * @throws IllegalArgumentException if n < 1, re or im does not hold n/2 + 1 bins, out holds fewer
+     *         than n values, or a bin is non-finite
+     */
     public static void irfft(Backend backend, double[] re, double[] im, int n, double[] out, Norm norm) {
-        Objects.requireNonNull(re, "re must not be null");
-        Objects.requireNonNull(im, "im must not be null");
-        Objects.requireNonNull(out, "out must not be null");
-        Objects.requireNonNull(norm, "norm must not be null");
-        if (n < 1) throw new IllegalArgumentException("n must be >= 1 (the output length), was " + n);
+        Checks.notNull(re, "re");
+        Checks.notNull(im, "im");
+        Checks.notNull(out, "out");
+        Checks.notNull(norm, "norm");
+        Checks.atLeast(n, "n", 1, "the output length");
         int bins = n / 2 + 1;
-        if (re.length != bins || im.length != bins) {
-            throw new IllegalArgumentException("re and im must hold n/2 + 1 = " + bins + " bins for n = " + n + ", were "
-                    + re.length + " and " + im.length);
-        }
-        if (out.length < n) throw new IllegalArgumentException("out must hold n = " + n + " values, was " + out.length);
-        requireFinite(re, 0, bins, "re");
-        requireFinite(im, 0, bins, "im");
+        Checks.length(re, "re", bins, "n/2 + 1 bins for n = " + n);
+        Checks.length(im, "im", bins, "n/2 + 1 bins for n = " + n);
+        Checks.minLength(out, "out", n, "the output length n");
+        Checks.allFinite(re, 0, bins, "re");
+        Checks.allFinite(im, 0, bins, "im");
         double scale = norm.inverseScale(n);
         KERNELS.run(backend, n, k -> FftEngine.realInverse(k, re, im, n, out, 0, scale));
     }
@@ -247,24 +262,19 @@ public final class FFT {
     // ---- checks ----
 
     private static int checkComplex(double[] re, double[] im, Norm norm) {
-        Objects.requireNonNull(re, "re must not be null");
-        Objects.requireNonNull(im, "im must not be null");
-        Objects.requireNonNull(norm, "norm must not be null");
-        if (re.length != im.length) {
-            throw new IllegalArgumentException("re and im must have the same length, were " + re.length + " and " + im.length);
-        }
-        if (re.length == 0) throw new IllegalArgumentException("re must not be empty (length 0)");
+        Checks.sameLength(re, "re", im, "im");
+        Checks.notNull(norm, "norm");
+        Checks.minLength(re, "re", 1, "");
         // finiteness is checked per transform (run): in the native kernel's own pass where it has one
         return re.length;
     }
 
-    /** Rejects NaN and infinities, naming the first offending index. */
-    static void requireFinite(double[] a, int off, int n, String name) {
-        for (int j = off; j < off + n; j++) {
-            if (!Double.isFinite(a[j])) {
-                throw new IllegalArgumentException(name + "[" + j + "] must be finite (one NaN or infinity spreads over every bin), was "
-                        + a[j]);
-            }
-        }
+    /**
+     * The check of a whole signal for this package's transforms (spectral entropy, Welch, wavelets):
+     * non-null, non-empty and finite (one NaN or infinity spreads over every bin). O(n).
+     */
+    static void requireSignal(double[] x, String name) {
+        Checks.minLength(x, name, 1, "");
+        Checks.allFinite(x, 0, x.length, name);
     }
 }

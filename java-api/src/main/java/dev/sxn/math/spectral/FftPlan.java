@@ -56,8 +56,9 @@ final class FftPlan {
     /**
      * Short smooth plans (n <= {@link #PACKED_MAX}) once more as two arrays for the native kernel:
      * {nstages, radix..., stride..., twOffset[0..nstages]} and flatTwRe | flatTwIm | realTwRe | realTwIm.
-     * At n = 64 the wrapping of each array for the downcall is a visible part of a ~170 ns call, so
-     * two segments instead of seven; null for longer or Bluestein plans.
+     * Wrapping each array for the downcall has a fixed cost that is a visible part of a short
+     * transform's call (SpectralCpuTime at n = 64), so two segments instead of seven; null for longer or
+     * Bluestein plans.
      */
     final int[] packedMeta;
     final double[] packedTw;
@@ -124,6 +125,8 @@ final class FftPlan {
                 br[k] = br[big - k] = chirpRe[k];
                 bi[k] = bi[big - k] = -chirpIm[k];
             }
+            // Built with the JAVA kernel, not through the FFT family: a plan is shared by every backend, so
+            // its data must not depend on which kind happened to build it.
             JavaFftKernels.INSTANCE.transform(inner, br, bi, new double[big], new double[big]);
             double scale = 1.0 / big; // folds the inverse FFT's 1/M into the filter
             for (int k = 0; k < big; k++) {
@@ -195,8 +198,8 @@ final class FftPlan {
             this.n1 = n1;
             this.n2 = n / n1;
             // Wider blocks read and write longer runs of each row (whole cache lines, fewer TLB pages per
-            // byte); 32 columns in the first pass measured 5-10% faster than 16 from 2^19 to 2^21 (C
-            // harness, CPU time), but with n1 = 2048 its four lane buffers (2 MB) overflow the L2 cache.
+            // byte), so 32 columns in the first pass while its four lane buffers still fit in the L2 cache
+            // (n1 <= 1024); the A/B runs are in bench/results/spectral.md, "Large-n blocked FFT".
             this.wa = n2 % 32 == 0 && n1 <= 1024 ? 32 : n2 % 16 == 0 ? 16 : 8;
             this.wb = n1 % 16 == 0 ? 16 : 8;
             p1 = FftPlan.of(n1);
@@ -336,9 +339,9 @@ final class FftPlan {
     /**
      * Per-thread scratch, grown on demand. Arrays up to {@link #KEEP_LIMIT} doubles are held strongly;
      * bigger ones only softly, so a thread that keeps transforming long arrays reuses its scratch (a
-     * fresh 2^22-double array per call cost more than the transform's own memory traffic: zeroing,
-     * and G1 humongous allocations), while the garbage collector may still reclaim it under memory
-     * pressure, so an occasional huge transform does not pin its memory to the thread.
+     * fresh large array per call adds its zeroing and a G1 humongous allocation to every transform),
+     * while the garbage collector may still reclaim it under memory pressure, so an occasional huge
+     * transform does not pin its memory to the thread.
      */
     static final class Workspace {
         private static final int KEEP_LIMIT = 1 << 18;

@@ -1,6 +1,6 @@
 package dev.sxn.math.spectral;
 
-import java.util.Objects;
+import dev.sxn.math.internal.Checks;
 
 /**
  * The continuous wavelet transform with the real Morlet wavelet
@@ -52,16 +52,14 @@ public final class Wavelets {
      * The Morlet CWT of {@code x} at each scale: row i holds {@code W(scales[i], t)} for t in [0, n).
      *
      * @throws IllegalArgumentException if x is empty or not finite, scales is empty, or a scale is
-     *         not finite and > 0
+     *         not finite and > 0, or so small that its filter has fewer than 2 taps
      */
     public static double[][] cwtMorlet(double[] x, double[] scales) {
-        Spectral.requireSignal(x, "x");
-        Objects.requireNonNull(scales, "scales must not be null");
-        if (scales.length == 0) throw new IllegalArgumentException("scales must not be empty (length 0)");
+        FFT.requireSignal(x, "x");
+        Checks.minLength(scales, "scales", 1, "");
         for (int i = 0; i < scales.length; i++) {
-            if (!(scales[i] > 0) || Double.isInfinite(scales[i])) {
-                throw new IllegalArgumentException("scales[" + i + "] must be finite and > 0, was " + scales[i]);
-            }
+            Checks.positive(scales[i], "scales[" + i + "]");
+            if (!hasTwoTaps(scales[i])) throw Checks.invalid("scales[" + i + "]", scales[i], "be large enough for a filter of at least 2 taps");
         }
         double[][] out = new double[scales.length][];
         for (int i = 0; i < scales.length; i++) out[i] = cwtOneScale(x, scales[i]);
@@ -70,7 +68,7 @@ public final class Wavelets {
 
     /** The pseudo-frequency of each scale for the Morlet wavelet, {@code 0.8125 / scale} (cycles/sample). */
     public static double[] morletFrequencies(double[] scales) {
-        Objects.requireNonNull(scales, "scales must not be null");
+        Checks.notNull(scales, "scales");
         double[] f = new double[scales.length];
         for (int i = 0; i < f.length; i++) f[i] = 0.8125 / scales[i];
         return f;
@@ -78,11 +76,11 @@ public final class Wavelets {
 
     /** Energy per scale: {@code sum_t W(a, t)^2} of each row of a CWT. */
     public static double[] scaleEnergy(double[][] coefficients) {
-        Objects.requireNonNull(coefficients, "coefficients must not be null");
+        Checks.notNull(coefficients, "coefficients");
         double[] e = new double[coefficients.length];
         for (int i = 0; i < e.length; i++) {
             double s = 0;
-            for (double v : Objects.requireNonNull(coefficients[i], "coefficients[" + i + "] must not be null")) s += v * v;
+            for (double v : Checks.notNull(coefficients[i], "coefficients[" + i + "]")) s += v * v;
             e[i] = s;
         }
         return e;
@@ -104,8 +102,7 @@ public final class Wavelets {
         double[] filt = new double[len];
         for (int k = 0; k < len; k++) filt[k] = INT_PSI[idx[len - 1 - k]];
         // coef[c] = -sqrt(a) (conv[c + 1] - conv[c]) for c = off .. off + n - 1
-        int off = (int) Math.floor((len - 2) / 2.0);
-        if (len < 2) throw new IllegalArgumentException("scale " + scale + " is too small (filter of length " + len + ")");
+        int off = (int) Math.floor((len - 2) / 2.0); // len >= 2: checked by cwtMorlet (hasTwoTaps)
         double[] out = new double[n];
         double f = -Math.sqrt(scale);
         double prev = conv(x, filt, off);
@@ -115,6 +112,16 @@ public final class Wavelets {
             prev = next;
         }
         return out;
+    }
+
+    /**
+     * Whether the filter {@link #cwtOneScale} builds for {@code scale} has at least 2 taps (the
+     * differenced convolution needs 2): exactly when it resamples at k = 0 and 1 and index j_1 lies on
+     * the wavelet's grid (j_0 = 0 always does).
+     */
+    private static boolean hasTwoTaps(double scale) {
+        long count = (long) Math.ceil(scale * (8.0 - -8.0) + 1);
+        return count >= 2 && (long) (1 / (scale * STEP)) < PRECISION_POINTS;
     }
 
     /** Full convolution at index m: sum_i x[i] filt[m - i]. */

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sxn.math.backend.Backend;
+import dev.sxn.math.internal.KernelFamilies;
 import dev.sxn.math.testing.BackendSupport;
 import dev.sxn.math.testing.Tolerance;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -298,8 +300,13 @@ class MatrixProfileTest {
         return s;
     }
 
+    /** The matrix-profile family's kinds beyond JAVA, from the registry. */
+    static Stream<Backend> acceleratedKinds() {
+        return BackendSupport.accelerated(KernelFamilies.MATRIX_PROFILE);
+    }
+
     @ParameterizedTest
-    @MethodSource("dev.sxn.math.testing.BackendSupport#accelerated")
+    @MethodSource("acceleratedKinds")
     void selfJoinAgreesWithJava(Backend kind) {
         BackendSupport.assumeAvailable(kind);
         // Odd sizes, so vector tiles have tails; n > period(m) so diagonals are restarted mid-way;
@@ -313,7 +320,7 @@ class MatrixProfileTest {
     }
 
     @ParameterizedTest
-    @MethodSource("dev.sxn.math.testing.BackendSupport#accelerated")
+    @MethodSource("acceleratedKinds")
     void abJoinAgreesWithJava(Backend kind) {
         BackendSupport.assumeAvailable(kind);
         for (int[] nm : new int[][] {{2101, 1333, 37}, {100, 700, 9}, {64, 64, 64}, {301, 40, 33}}) {
@@ -324,7 +331,7 @@ class MatrixProfileTest {
     }
 
     @ParameterizedTest
-    @MethodSource("dev.sxn.math.testing.BackendSupport#accelerated")
+    @MethodSource("acceleratedKinds")
     void backendMatchesBruteForceToo(Backend kind) {
         BackendSupport.assumeAvailable(kind);
         int m = 32;
@@ -352,7 +359,7 @@ class MatrixProfileTest {
      * and differ in the last bits, so the test checks that the index is some admissible copy.
      */
     @ParameterizedTest
-    @MethodSource("dev.sxn.math.testing.BackendSupport#accelerated")
+    @MethodSource("acceleratedKinds")
     void exactTiesResolveIdenticallyOnEveryBackend(Backend kind) {
         BackendSupport.assumeAvailable(kind);
         int p = 23, m = 16, excl = 4;
@@ -377,7 +384,7 @@ class MatrixProfileTest {
      * gives exact ties along rows only.)
      */
     @ParameterizedTest
-    @MethodSource("dev.sxn.math.testing.BackendSupport#accelerated")
+    @MethodSource("acceleratedKinds")
     void kernelsResolveExactTiesInRowsAndColumns(Backend kind) {
         BackendSupport.assumeAvailable(kind);
         int m = 12, period = 128;
@@ -412,7 +419,7 @@ class MatrixProfileTest {
         double[] s = mixed(3001, 19), b = mixed(1500, 20);
         assertSame(MatrixProfile.compute(Backend.JAVA, s, 30), MatrixProfile.compute(s, 30), "automatic self-join");
         assertSame(MatrixProfile.compute(Backend.JAVA, s, b, 30), MatrixProfile.compute(s, b, 30), "automatic AB-join");
-        String d = dev.sxn.math.internal.KernelFamilies.MATRIX_PROFILE.describe();
+        String d = KernelFamilies.MATRIX_PROFILE.describe();
         assertTrue(d.startsWith("series.MatrixProfile: JAVA"), d);
     }
 
@@ -433,9 +440,9 @@ class MatrixProfileTest {
         assertTrue(n.getMessage().contains("series"));
         n = assertThrows(NullPointerException.class, () -> MatrixProfile.compute(s, null, 8));
         assertTrue(n.getMessage().contains("seriesB"));
-        n = assertThrows(NullPointerException.class, () -> MatrixProfile.compute((Backend) null, s, 8));
-        assertTrue(n.getMessage().contains("backend"));
         MatrixProfile p = MatrixProfile.compute(s, 8);
+        assertEquals(p, MatrixProfile.compute((Backend) null, s, 8), "a null backend chooses per call");
+        assertEquals(MatrixProfile.compute(s, s, 8), MatrixProfile.compute((Backend) null, s, s, 8), "a null backend chooses per call");
         e = assertThrows(IllegalArgumentException.class, () -> p.motifs(-1));
         assertTrue(e.getMessage().contains("k must be >= 0, was -1"));
         e = assertThrows(IllegalArgumentException.class, () -> p.discords(-2));

@@ -42,8 +42,11 @@ class WaveletsTest {
         e = assertThrows(IllegalArgumentException.class, () -> Wavelets.cwtMorlet(new double[] {1, Double.NaN}, new double[] {1}));
         assertTrue(e.getMessage().contains("x[1]"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Wavelets.cwtMorlet(new double[0], new double[] {1}));
-        assertTrue(e.getMessage().contains("x must not be empty"), e.getMessage());
+        assertTrue(e.getMessage().contains("x.length must be >= 1, was 0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Wavelets.cwtMorlet(new double[] {1}, new double[0]));
-        assertTrue(e.getMessage().contains("scales must not be empty"), e.getMessage());
+        assertTrue(e.getMessage().contains("scales.length must be >= 1, was 0"), e.getMessage());
+        // a scale so small that its filter has one tap is refused up front, naming it
+        e = assertThrows(IllegalArgumentException.class, () -> Wavelets.cwtMorlet(new double[] {1, 2}, new double[] {1, 0.01}));
+        assertTrue(e.getMessage().startsWith("scales[1] must") && e.getMessage().contains("was 0.01"), e.getMessage());
     }
 }

@@ -1,7 +1,7 @@
 package dev.sxn.math.cli.demo;
 
 import dev.sxn.math.backend.Backend;
-import dev.sxn.math.spectral.Spectral;
+import dev.sxn.math.spectral.SpectralEntropy;
 import java.util.Arrays;
 import java.util.EnumSet;
 
@@ -38,11 +38,11 @@ final class SpectralSection implements DemoSection {
             double[] c = m.close(a);
             for (int t = 0; t < n; t++) logP[a][t] = Math.log(c[t]);
         }
-        int count = Spectral.windowCount(n, WINDOW, STEP);
+        int count = SpectralEntropy.windowCount(n, WINDOW, STEP);
         // Normalised entropies lie in [0, 1]; backends differ only in FFT rounding: 1e-12 absolute.
         double[] flat = ctx.acrossBackends("rolling entropy w=128 step=16 (batched)", EnumSet.allOf(Backend.class), 0, 1e-12,
                 kind -> {
-                    double[][] h = Spectral.rollingEntropy(kind, logP, WINDOW, STEP, Math.E, true, false);
+                    double[][] h = SpectralEntropy.rollingEntropy(kind, logP, WINDOW, STEP, Math.E, true, false);
                     double[] out = new double[k * count];
                     for (int a = 0; a < k; a++) System.arraycopy(h[a], 0, out, a * count, count);
                     return out;
