@@ -13,11 +13,6 @@ final class LinalgTestSupport {
 
     private LinalgTestSupport() {}
 
-    /** The kinds the dense families have: JAVA, VECTOR and NATIVE. */
-    static Stream<Backend> kinds() {
-        return Stream.of(Backend.JAVA, Backend.VECTOR, Backend.NATIVE);
-    }
-
     // Each family's kinds come from the registry (KernelFamilies), so a new kernel is tested on every kind it
     // has; tests pair them with BackendSupport.assumeAvailable (skipped when absent, failing under CI=true).
 
