@@ -19,8 +19,7 @@ public record Cholesky(DMatrix l) {
      */
     public DMatrix solve(DMatrix b) {
         int n = l.rows();
-        Linalg.requireRows("A", n, n, b);
-        Linalg.requireFinite(b, "B");
+        MatrixChecks.rhs(n, n, b);
         double[] x = b.data().clone();
         double[] a = l.data();
         for (int r = 0; r < b.cols(); r++) {

@@ -1,8 +1,8 @@
 package dev.sxn.math.linalg;
 
+import dev.sxn.math.internal.Checks;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
-import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
@@ -17,6 +17,9 @@ import java.util.SplittableRandom;
  * <p>Not thread-safe for concurrent mutation (like an array); concurrent reads are safe.
  */
 public final class DMatrix {
+    /** The most entries a matrix may have: the largest array length every JVM allocates. */
+    private static final int MAX_ENTRIES = Integer.MAX_VALUE - 8;
+
     private final int rows;
     private final int cols;
     private final double[] data;
@@ -28,11 +31,11 @@ public final class DMatrix {
     }
 
     private static void checkShape(int rows, int cols) {
-        if (rows < 0) throw new IllegalArgumentException("rows must be >= 0, was " + rows);
-        if (cols < 0) throw new IllegalArgumentException("cols must be >= 0, was " + cols);
-        if ((long) rows * cols > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("rows * cols must fit in a Java array, was " + rows + " * " + cols + " = "
-                    + (long) rows * cols);
+        Checks.atLeast(rows, "rows", 0);
+        Checks.atLeast(cols, "cols", 0);
+        if ((long) rows * cols > MAX_ENTRIES) {
+            throw Checks.invalid("rows * cols", rows + " * " + cols + " = " + (long) rows * cols, "be <= " + MAX_ENTRIES
+                    + " (fit in a Java array)");
         }
     }
 
@@ -48,12 +51,9 @@ public final class DMatrix {
      * @throws IllegalArgumentException if {@code data.length != rows * cols}
      */
     public static DMatrix wrap(int rows, int cols, double[] data) {
-        Objects.requireNonNull(data, "data must not be null");
+        Checks.notNull(data, "data");
         checkShape(rows, cols);
-        if (data.length != rows * cols) {
-            throw new IllegalArgumentException("data.length must be rows * cols = " + rows + " * " + cols + " = "
-                    + (rows * cols) + ", was " + data.length);
-        }
+        Checks.length(data, "data", (long) rows * cols, "rows * cols = " + rows + " * " + cols);
         return new DMatrix(rows, cols, data);
     }
 
@@ -62,16 +62,13 @@ public final class DMatrix {
      * gives a 0x0 matrix.
      */
     public static DMatrix of(double[][] rowsArray) {
-        Objects.requireNonNull(rowsArray, "rows must not be null");
+        Checks.notNull(rowsArray, "rows");
         int r = rowsArray.length;
-        int c = r == 0 ? 0 : Objects.requireNonNull(rowsArray[0], "row 0 must not be null").length;
+        int c = r == 0 ? 0 : Checks.notNull(rowsArray[0], "rows[0]").length;
         DMatrix m = zeros(r, c);
         for (int i = 0; i < r; i++) {
-            double[] row = Objects.requireNonNull(rowsArray[i], "row " + i + " must not be null");
-            if (row.length != c) {
-                throw new IllegalArgumentException("all rows must have the length of row 0 (" + c + "), row " + i + " has "
-                        + row.length);
-            }
+            double[] row = rowsArray[i];
+            Checks.length(row, "rows[" + i + "]", c, "the length of rows[0]");
             for (int j = 0; j < c; j++) m.data[i + j * r] = row[j];
         }
         return m;

@@ -97,7 +97,7 @@ public final class LU {
      * @throws IllegalArgumentException if A is not square
      */
     public double det() {
-        if (m != n) throw new IllegalArgumentException("det needs a square matrix, A is " + m + "x" + n);
+        MatrixChecks.square(m, n, "A");
         double d = 1;
         for (int i = 0; i < n; i++) {
             d *= lu[i + i * n];
@@ -113,10 +113,9 @@ public final class LU {
      *     is singular (naming the zero pivot)
      */
     public DMatrix solve(DMatrix b) {
-        if (m != n) throw new IllegalArgumentException("solve needs a square matrix, A is " + m + "x" + n);
-        Linalg.requireRows("A", m, n, b);
-        Linalg.requireFinite(b, "B");
-        if (info > 0) throw Linalg.singular(info);
+        MatrixChecks.square(m, n, "A");
+        MatrixChecks.rhs(m, n, b);
+        if (info > 0) throw MatrixChecks.singular(info);
         double[] x = b.data().clone();
         JavaLinalgKernels.getrs(n, b.cols(), lu, ipiv, x);
         return DMatrix.wrap(n, b.cols(), x);

@@ -1,23 +1,27 @@
 package dev.sxn.math.linalg;
 
+import dev.sxn.math.backend.Backend;
+import dev.sxn.math.internal.Checks;
+
 /**
  * A Householder QR factorisation A = Q R, or with column pivoting A P = Q R, of an m x n matrix,
  * k = min(m, n). Stored as LAPACK stores it (R on and above the diagonal, the reflectors below it, and
- * their scalars tau); Q is formed on request, by the backend that factored.
+ * their scalars tau); Q is formed on request, on the kind that factored (the same kernel, so the same
+ * Q whenever it is formed).
  *
  * <p>With pivoting (dgeqp3), |r_00| >= |r_11| >= ... and the numerical rank is read off R's diagonal.
  * Immutable: accessors return fresh matrices. Thread-safe.
  */
 public final class QR {
-    private final LinalgKernels kernels;
+    private final Backend kind; // the kind that factored; Q is formed there
     private final int m;
     private final int n;
     private final double[] qr;
     private final double[] tau;
     private final int[] jpvt; // null when not pivoted
 
-    QR(LinalgKernels kernels, int m, int n, double[] qr, double[] tau, int[] jpvt) {
-        this.kernels = kernels;
+    QR(Backend kind, int m, int n, double[] qr, double[] tau, int[] jpvt) {
+        this.kind = kind;
         this.m = m;
         this.n = n;
         this.qr = qr;
@@ -76,7 +80,7 @@ public final class QR {
         int qc = full ? m : k;
         double[] q = new double[m * qc];
         System.arraycopy(qr, 0, q, 0, m * k);
-        if (m > 0 && qc > 0) kernels.orgqr(m, qc, k, q, tau.clone());
+        if (m > 0 && qc > 0) Linalg.orgqr(kind, m, qc, k, q, tau.clone());
         return DMatrix.wrap(m, qc, q);
     }
 
@@ -96,7 +100,7 @@ public final class QR {
      * R's diagonal need not reveal the rank.
      */
     public int rank(double tol) {
-        if (!(tol >= 0)) throw new IllegalArgumentException("tol must be >= 0, was " + tol);
+        MatrixChecks.tolerance(tol);
         int k = Math.min(m, n);
         if (k == 0) return 0;
         double t = tol * Math.abs(qr[0]);
@@ -119,18 +123,18 @@ public final class QR {
      *     pivoting) A is wide or R has a zero diagonal entry
      */
     public DMatrix solve(DMatrix b) {
-        Linalg.requireRows("A", m, n, b);
-        Linalg.requireFinite(b, "B");
+        MatrixChecks.rhs(m, n, b);
         int k = Math.min(m, n);
         int r;
         if (jpvt == null) {
             if (m < n) {
-                throw new IllegalArgumentException("least squares without pivoting needs rows >= cols, A is " + m + "x" + n
-                        + ": use qr(A, true) (basic solution) or svd(A).pinv() (minimum norm)");
+                throw Checks.invalid("A", m + "x" + n, "have rows >= cols for least squares without pivoting (use qr(A, true) for the"
+                        + " basic solution or svd(A).pinv() for the minimum-norm one)");
             }
             for (int i = 0; i < n; i++) {
                 if (qr[i + i * m] == 0) {
-                    throw new IllegalArgumentException("A is rank deficient: R(" + i + ", " + i + ") = 0; use qr(A, true) or svd(A).pinv()");
+                    throw Checks.invalid("A", "rank deficient (R(" + i + ", " + i + ") = 0)", "have full column rank for least squares"
+                            + " without pivoting (use qr(A, true) or svd(A).pinv())");
                 }
             }
             r = n;

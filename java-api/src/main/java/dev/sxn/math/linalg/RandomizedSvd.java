@@ -1,6 +1,10 @@
 package dev.sxn.math.linalg;
 
 import dev.sxn.math.backend.Backend;
+import dev.sxn.math.internal.Checks;
+import dev.sxn.math.internal.KernelFamilies;
+import dev.sxn.math.internal.KernelFamily;
+import java.util.Arrays;
 
 /**
  * The randomized SVD of Halko, Martinsson and Tropp ("Finding structure with randomness", SIAM Review
@@ -20,38 +24,49 @@ import dev.sxn.math.backend.Backend;
 final class RandomizedSvd {
     private RandomizedSvd() {}
 
+    /** Checks the arguments of {@link Linalg#randomizedSvd(Backend, DMatrix, int, int, int, long)} and computes it. */
     static SVD compute(Backend pinned, DMatrix a, int k, int oversample, int powerIters, long seed) {
+        Checks.notNull(a, "A");
+        Checks.inRange(k, "k", 1, Math.min(a.rows(), a.cols()), "min(m, n) of A, which is " + a.shape());
+        Checks.atLeast(oversample, "oversample", 0);
+        Checks.atLeast(powerIters, "powerIters", 0);
+        MatrixChecks.allFinite(a, "A");
         int m = a.rows(), n = a.cols();
         int l = Math.min(Math.min(m, n), k + oversample);
-        // The factorisations have no OPENCL kernel: with OPENCL pinned only the products run there.
-        Backend dec = pinned == Backend.OPENCL ? null : pinned;
+        // A pinned kind runs the products; the QRs and the small SVD run on it where their family has it
+        // (OPENCL has only a GEMM kernel), and are chosen per call otherwise.
+        Backend qrKind = ifFamilyHas(KernelFamilies.QR, pinned), svdKind = ifFamilyHas(KernelFamilies.SVD, pinned);
         DMatrix omega = gaussian(n, l, seed);
-        DMatrix y = gemm(pinned, a, false, omega, DMatrix.zeros(m, l));
-        DMatrix q = orth(dec, y);
+        DMatrix q = orth(qrKind, product(pinned, a, false, omega, m, l));
         for (int it = 0; it < powerIters; it++) {
-            DMatrix z = orth(dec, gemm(pinned, a, true, q, DMatrix.zeros(n, l)));
-            q = orth(dec, gemm(pinned, a, false, z, DMatrix.zeros(m, l)));
+            DMatrix z = orth(qrKind, product(pinned, a, true, q, n, l));
+            q = orth(qrKind, product(pinned, a, false, z, m, l));
         }
-        DMatrix b = pinned == null ? Linalg.gemm(1.0, q, true, a, false, 0.0, DMatrix.zeros(l, n))
-                : Linalg.gemm(pinned, 1.0, q, true, a, false, 0.0, DMatrix.zeros(l, n));
-        SVD small = dec == null ? Linalg.svd(b, true) : Linalg.svd(dec, b, true);
+        DMatrix b = Linalg.gemm(pinned, 1.0, q, true, a, false, 0.0, DMatrix.zeros(l, n));
+        SVD small = Linalg.svd(svdKind, b, true);
         // U = Q U_B restricted to the first k columns: Q (m x l) times the first k columns of U_B (l x l).
-        DMatrix ubk = DMatrix.wrap(l, k, java.util.Arrays.copyOf(small.u().data(), l * k));
-        DMatrix u = gemm(pinned, q, false, ubk, DMatrix.zeros(m, k));
-        double[] s = java.util.Arrays.copyOf(small.s(), k);
+        DMatrix ubk = DMatrix.wrap(l, k, Arrays.copyOf(small.u().data(), l * k));
+        DMatrix u = product(pinned, q, false, ubk, m, k);
+        double[] s = Arrays.copyOf(small.s(), k);
         DMatrix vtk = DMatrix.zeros(k, n);
         double[] vt = small.vt().data();
         for (int j = 0; j < n; j++) System.arraycopy(vt, j * l, vtk.data(), j * k, k);
         return new SVD(u, s, vtk);
     }
 
-    private static DMatrix gemm(Backend pinned, DMatrix a, boolean transA, DMatrix b, DMatrix c) {
-        return pinned == null ? Linalg.gemm(1.0, a, transA, b, false, 0.0, c) : Linalg.gemm(pinned, 1.0, a, transA, b, false, 0.0, c);
+    /** {@code kind} if {@code family} has a kernel of it, else null (choose per call). */
+    private static Backend ifFamilyHas(KernelFamily family, Backend kind) {
+        return kind != null && family.kinds().contains(kind) ? kind : null;
+    }
+
+    /** op(A) B as a new rows x cols matrix. */
+    private static DMatrix product(Backend pinned, DMatrix a, boolean transA, DMatrix b, int rows, int cols) {
+        return Linalg.gemm(pinned, 1.0, a, transA, b, false, 0.0, DMatrix.zeros(rows, cols));
     }
 
     /** The thin Q of Householder QR: orthonormal columns spanning those of y (y has at least as many rows as columns). */
-    private static DMatrix orth(Backend pinned, DMatrix y) {
-        return (pinned == null ? Linalg.qr(y, false) : Linalg.qr(pinned, y, false)).q();
+    private static DMatrix orth(Backend kind, DMatrix y) {
+        return Linalg.qr(kind, y, false).q();
     }
 
     /** The rows x cols test matrix: entry i (column-major) is {@link #normal(long, long) normal(seed, i)}. */

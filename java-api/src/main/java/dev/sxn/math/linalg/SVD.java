@@ -12,6 +12,20 @@ package dev.sxn.math.linalg;
  * @param vt the right singular vectors as rows (the record's own matrix)
  */
 public record SVD(DMatrix u, double[] s, DMatrix vt) {
+    /** Zero U, s and Vt of the shapes the SVD of an m x n matrix has (thin or full), for a kernel to fill. */
+    static SVD allocate(int m, int n, boolean thin) {
+        int k = Math.min(m, n);
+        return new SVD(DMatrix.zeros(m, thin ? k : m), new double[k], DMatrix.zeros(thin ? k : n, n));
+    }
+
+    /** The SVD of an m x n matrix with no entries: no singular values; U and Vt are identities (full) or empty (thin). */
+    static SVD empty(int m, int n, boolean thin) {
+        SVD r = allocate(m, n, thin);
+        for (int i = 0; i < r.u.cols(); i++) r.u.data()[i + i * m] = 1;
+        for (int i = 0; i < r.vt.rows(); i++) r.vt.data()[i + i * r.vt.rows()] = 1;
+        return r;
+    }
+
     /** Rows m of A. */
     public int rows() {
         return u.rows();
@@ -34,7 +48,7 @@ public record SVD(DMatrix u, double[] s, DMatrix vt) {
 
     /** The number of singular values greater than {@code tol} (an absolute threshold). */
     public int rank(double tol) {
-        if (!(tol >= 0)) throw new IllegalArgumentException("tol must be >= 0, was " + tol);
+        MatrixChecks.tolerance(tol);
         int r = 0;
         while (r < s.length && s[r] > tol) r++;
         return r;
@@ -65,7 +79,7 @@ public record SVD(DMatrix u, double[] s, DMatrix vt) {
         }
         double[] out = new double[n * m];
         // pinv = (r x n scaled Vt)^T (m x r U_r)^T; U_r is the first m * r entries of U.
-        new JavaLinalgKernels().gemm(true, true, n, m, r, 1.0, ws, u.data(), 0.0, out);
+        Linalg.JAVA.gemm(true, true, n, m, r, 1.0, ws, u.data(), 0.0, out);
         return DMatrix.wrap(n, m, out);
     }
 }

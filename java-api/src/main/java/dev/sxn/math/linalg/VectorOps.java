@@ -9,10 +9,12 @@ import dev.sxn.math.internal.KernelSet;
  * BLAS level-1 operations on {@code double[]}: dot product, axpy, scaling, sum and sum of squares.
  *
  * <p>Every operation has a whole-array form and an {@code (array, offset, length)} form that
- * allocates nothing, plus a form taking a {@link Backend} that pins the kernel (for tests and
- * benchmarks; it throws if that kind is unavailable). Unpinned calls choose the backend per call
- * from the length: short vectors stay on the JVM, where a downcall would cost more than it saves;
- * the crossover lengths are measured (see {@code BENCHMARKS.md}).
+ * allocates nothing, plus a form taking a {@link Backend}. The forms without one choose the backend per
+ * call from the length: short vectors stay on the JVM, where a downcall would cost more than it saves
+ * (crossover lengths: {@code linalg.VectorOps.*} in {@code crossovers.properties}, measured by the
+ * {@code VectorOpsCpuTime} benchmark). In the forms that take a {@link Backend}, a non-null kind pins
+ * the kernel (for tests and benchmarks; it throws if that kind is unavailable) and {@code null}
+ * chooses per call, exactly as the form without it.
  *
  * <p>Numerics: NaN and infinities propagate as in IEEE arithmetic (as BLAS does). Reductions on
  * different backends add in different orders; results agree within {@code 2 n eps sum|terms|},
@@ -22,7 +24,6 @@ import dev.sxn.math.internal.KernelSet;
 public final class VectorOps {
     private static final VectorOpsKernels JAVA = new JavaVectorOpsKernels();
 
-    // Crossovers: crossovers.properties (linalg.VectorOps.*), measured by VectorOpsCpuTime.
     private static final KernelSet<VectorOpsKernels> REDUCE = KernelSet.of(KernelFamilies.VECTOR_OPS_REDUCE, VectorOpsKernels.class, JAVA);
     private static final KernelSet<VectorOpsKernels> ELEMENTWISE =
             KernelSet.of(KernelFamilies.VECTOR_OPS_ELEMENTWISE, VectorOpsKernels.class, JAVA);
@@ -39,9 +40,7 @@ public final class VectorOps {
 
     /** The dot product of {@code x[xOff..xOff+n)} and {@code y[yOff..yOff+n)}. */
     public static double dot(double[] x, int xOff, double[] y, int yOff, int n) {
-        Checks.range(x, "x", xOff, "xOff", n, "n");
-        Checks.range(y, "y", yOff, "yOff", n, "n");
-        return dotChecked(null, x, xOff, y, yOff, n);
+        return dot(null, x, xOff, y, yOff, n);
     }
 
     /** {@link #dot(double[], int, double[], int, int)} on the given backend. */
@@ -65,9 +64,7 @@ public final class VectorOps {
 
     /** {@code y[yOff+i] += a * x[xOff+i]} for i in [0, n). */
     public static void axpy(double a, double[] x, int xOff, double[] y, int yOff, int n) {
-        Checks.range(x, "x", xOff, "xOff", n, "n");
-        Checks.range(y, "y", yOff, "yOff", n, "n");
-        axpyChecked(null, a, x, xOff, y, yOff, n);
+        axpy(null, a, x, xOff, y, yOff, n);
     }
 
     /** {@link #axpy(double, double[], int, double[], int, int)} on the given backend. */
@@ -92,8 +89,7 @@ public final class VectorOps {
 
     /** {@code x[off+i] *= a} for i in [0, n). */
     public static void scale(double a, double[] x, int off, int n) {
-        Checks.range(x, "x", off, "off", n, "n");
-        scaleChecked(null, a, x, off, n);
+        scale(null, a, x, off, n);
     }
 
     /** {@link #scale(double, double[], int, int)} on the given backend. */
@@ -116,8 +112,7 @@ public final class VectorOps {
 
     /** The sum of {@code x[off..off+n)}. */
     public static double sum(double[] x, int off, int n) {
-        Checks.range(x, "x", off, "off", n, "n");
-        return reduceChecked(null, x, off, n, false);
+        return sum(null, x, off, n);
     }
 
     /** {@link #sum(double[], int, int)} on the given backend. */
@@ -136,8 +131,7 @@ public final class VectorOps {
 
     /** The sum of squares of {@code x[off..off+n)}. */
     public static double sumOfSquares(double[] x, int off, int n) {
-        Checks.range(x, "x", off, "off", n, "n");
-        return reduceChecked(null, x, off, n, true);
+        return sumOfSquares(null, x, off, n);
     }
 
     /** {@link #sumOfSquares(double[], int, int)} on the given backend. */

@@ -69,15 +69,17 @@ class DMatrixTest {
 
     @Test
     void badArguments() {
-        assertEquals("data.length must be rows * cols = 2 * 3 = 6, was 5",
+        assertEquals("data.length must be 6 (rows * cols = 2 * 3), was 5",
                 assertThrows(IllegalArgumentException.class, () -> DMatrix.wrap(2, 3, new double[5])).getMessage());
         assertEquals("rows must be >= 0, was -1", assertThrows(IllegalArgumentException.class, () -> DMatrix.zeros(-1, 2)).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> DMatrix.of(new double[][] {{1, 2}, {3}})).getMessage()
-                .contains("row 1 has 1"));
+                .contains("rows[1].length must be 2 (the length of rows[0]), was 1"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> DMatrix.zeros(100000, 100000)).getMessage()
-                .contains("must fit in a Java array"));
+                .contains("rows * cols must be <= 2147483639 (fit in a Java array), was 100000 * 100000 = 10000000000"));
         assertEquals("(2, 0) is outside a 2x2 matrix",
                 assertThrows(IndexOutOfBoundsException.class, () -> DMatrix.identity(2).get(2, 0)).getMessage());
-        assertThrows(NullPointerException.class, () -> DMatrix.wrap(1, 1, null));
+        assertEquals("data must not be null", assertThrows(NullPointerException.class, () -> DMatrix.wrap(1, 1, null)).getMessage());
+        assertEquals("rows[1] must not be null",
+                assertThrows(NullPointerException.class, () -> DMatrix.of(new double[][] {{1}, null})).getMessage());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sxn.math.backend.Backend;
+import dev.sxn.math.internal.KernelFamilies;
 import dev.sxn.math.testing.BackendSupport;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class LinalgGemmTest {
     static Stream<Arguments> shapes() {
         int[][] mnk = {{1, 1, 1}, {3, 5, 7}, {17, 9, 130}, {259, 3, 5}, {5, 33, 1}, {64, 64, 64}, {131, 67, 257}, {0, 4, 3},
                 {4, 0, 3}, {4, 3, 0}};
-        return LinalgTestSupport.kinds().flatMap(k -> Stream.of(mnk).flatMap(s -> Stream.of(
+        return LinalgTestSupport.gemmKinds().flatMap(k -> Stream.of(mnk).flatMap(s -> Stream.of(
                 Arguments.of(k, s[0], s[1], s[2], false, false), Arguments.of(k, s[0], s[1], s[2], true, false),
                 Arguments.of(k, s[0], s[1], s[2], false, true), Arguments.of(k, s[0], s[1], s[2], true, true))));
     }
@@ -59,7 +60,7 @@ class LinalgGemmTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sxn.math.linalg.LinalgTestSupport#kinds")
+    @MethodSource("dev.sxn.math.linalg.LinalgTestSupport#gemmKinds")
     void betaZeroIgnoresNaNInC(Backend kind) {
         BackendSupport.assumeAvailable(kind);
         DMatrix a = DMatrix.random(7, 5, 1), b = DMatrix.random(5, 6, 2);
@@ -84,7 +85,7 @@ class LinalgGemmTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.sxn.math.linalg.LinalgTestSupport#kinds")
+    @MethodSource("dev.sxn.math.linalg.LinalgTestSupport#gemmKinds")
     void multiplyAndTranspose(Backend kind) {
         BackendSupport.assumeAvailable(kind);
         DMatrix a = DMatrix.random(37, 23, 5), b = DMatrix.random(23, 41, 6);
@@ -99,13 +100,18 @@ class LinalgGemmTest {
         assertEquals(a, Linalg.transpose(at));
     }
 
-    @Test
-    void largeGemmNativeAgreesWithJava() {
-        BackendSupport.assumeAvailable(Backend.NATIVE);
+    static Stream<Backend> acceleratedGemmKinds() {
+        return BackendSupport.accelerated(KernelFamilies.GEMM);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("acceleratedGemmKinds")
+    void largeGemmAgreesWithJava(Backend kind) {
+        BackendSupport.assumeAvailable(kind);
         DMatrix a = DMatrix.random(300, 280, 7), b = DMatrix.random(280, 310, 8);
         DMatrix j = Linalg.multiply(Backend.JAVA, a, b);
-        DMatrix n = Linalg.multiply(Backend.NATIVE, a, b);
+        DMatrix n = Linalg.multiply(kind, a, b);
         // |x| <= 280 entrywise sum of |a||b| <= 280: 2 k eps * 280 absolute.
-        assertTrue(n.isClose(j, 2 * 280 * Math.ulp(1.0) * 280, 0), "NATIVE vs JAVA, atol 2 k eps k");
+        assertTrue(n.isClose(j, 2 * 280 * Math.ulp(1.0) * 280, 0), kind + " vs JAVA, atol 2 k eps k");
     }
 }

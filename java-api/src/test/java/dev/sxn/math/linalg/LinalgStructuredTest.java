@@ -7,6 +7,8 @@ import static dev.sxn.math.linalg.LinalgTestSupport.orthogonalityError;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sxn.math.backend.Backend;
+import dev.sxn.math.backend.Backends;
+import dev.sxn.math.internal.KernelFamilies;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -16,8 +18,8 @@ import org.junit.jupiter.api.Test;
  * The plain-Java SVD and eigen-solver on structured matrices that random dense ones never produce:
  * exact zeros on the bidiagonal (which the QR sweeps must chase out), zero rows and columns, repeated
  * and clustered values, diagonal and triangular matrices, and entries near the overflow and underflow
- * thresholds. Same scaled-residual bound (30) as the decomposition suite; the SVD also on NATIVE when
- * available (LAPACK's own scaling), the eigen-solver on JAVA.
+ * thresholds. Same scaled-residual bound (30) as the decomposition suite, on every available kind each
+ * family has (the registry's list; NATIVE runs LAPACK with its own scaling), the SVD also by Jacobi.
  */
 class LinalgStructuredTest {
     private static final double THRESHOLD = 30;
@@ -52,15 +54,11 @@ class LinalgStructuredTest {
     @Test
     void svdOnStructuredMatrices() {
         for (DMatrix a : structured()) {
-            for (String variant : new String[] {"Golub-Kahan", "Jacobi", "NATIVE", "VECTOR"}) {
-                if (variant.equals("NATIVE") && !dev.sxn.math.backend.Backends.isAvailable(Backend.NATIVE)) continue;
-                if (variant.equals("VECTOR") && !dev.sxn.math.backend.Backends.isAvailable(Backend.VECTOR)) continue;
-                SVD svd = switch (variant) {
-                    case "Jacobi" -> Linalg.svdJacobi(a, false);
-                    case "NATIVE" -> Linalg.svd(Backend.NATIVE, a, false);
-                    case "VECTOR" -> Linalg.svd(Backend.VECTOR, a, false);
-                    default -> Linalg.svd(Backend.JAVA, a, false);
-                };
+            // Jacobi (plain Java on every host), then every kind linalg.svd has (JAVA is Golub-Kahan).
+            List<String> variants = new ArrayList<>(List.of("Jacobi"));
+            for (Backend kind : KernelFamilies.SVD.kinds()) if (Backends.isAvailable(kind)) variants.add(kind.name());
+            for (String variant : variants) {
+                SVD svd = variant.equals("Jacobi") ? Linalg.svdJacobi(a, false) : Linalg.svd(Backend.valueOf(variant), a, false);
                 int m = a.rows(), n = a.cols(), k = Math.min(m, n);
                 String what = variant + " " + a;
                 double[] s = svd.s();
@@ -98,8 +96,8 @@ class LinalgStructuredTest {
             double big = scale > 1e200 ? 1e300 : scale > 0 && scale < 1e-200 ? 1e-300 : 1;
             DMatrix extreme = a.copy();
             for (int i = 0; i < extreme.data().length; i++) extreme.data()[i] *= big;
-            for (Backend kind : new Backend[] {Backend.JAVA, Backend.VECTOR}) {
-                if (!dev.sxn.math.backend.Backends.isAvailable(kind)) continue;
+            for (Backend kind : KernelFamilies.EIG_SYMMETRIC.kinds()) {
+                if (!Backends.isAvailable(kind)) continue;
                 SymmetricEigen e = Linalg.eigSymmetric(kind, extreme);
                 for (int i = 0; i < n; i++) e.values()[i] /= big;
                 DMatrix v = e.vectors();
@@ -115,14 +113,16 @@ class LinalgStructuredTest {
     @Test
     void luAndQrOnStructuredMatrices() {
         for (DMatrix a : structured()) {
-            for (Backend kind : new Backend[] {Backend.JAVA, Backend.VECTOR, Backend.NATIVE}) {
-                if (!dev.sxn.math.backend.Backends.isAvailable(kind)) continue;
+            for (Backend kind : LinalgTestSupport.kinds(KernelFamilies.LU, KernelFamilies.QR).toList()) {
+                if (!Backends.isAvailable(kind)) continue;
                 int m = a.rows(), n = a.cols();
                 double normA = Math.max(a.normF(), Double.MIN_NORMAL);
-                LU lu = Linalg.lu(kind, a);
-                double r = minus(mul(lu.p(), a), mul(lu.l(), lu.u())).normF() / (normA * Math.max(m, n) * EPS);
-                assertTrue(r < THRESHOLD || Double.isNaN(r) && a.normF() == 0, kind + " LU residual " + r + " for " + a);
-                for (boolean piv : new boolean[] {false, true}) {
+                if (LinalgTestSupport.has(KernelFamilies.LU, kind)) {
+                    LU lu = Linalg.lu(kind, a);
+                    double r = minus(mul(lu.p(), a), mul(lu.l(), lu.u())).normF() / (normA * Math.max(m, n) * EPS);
+                    assertTrue(r < THRESHOLD || Double.isNaN(r) && a.normF() == 0, kind + " LU residual " + r + " for " + a);
+                }
+                for (boolean piv : LinalgTestSupport.has(KernelFamilies.QR, kind) ? new boolean[] {false, true} : new boolean[0]) {
                     QR qr = Linalg.qr(kind, a, piv);
                     int[] p = qr.permutation();
                     DMatrix ap = DMatrix.zeros(m, n);

@@ -1,6 +1,10 @@
 package dev.sxn.math.linalg;
 
 import dev.sxn.math.backend.Backend;
+import dev.sxn.math.internal.KernelFamilies;
+import dev.sxn.math.internal.KernelFamily;
+import dev.sxn.math.testing.BackendSupport;
+import java.util.Arrays;
 import java.util.stream.Stream;
 
 /** Matrices and norms shared by the linalg tests. */
@@ -9,9 +13,50 @@ final class LinalgTestSupport {
 
     private LinalgTestSupport() {}
 
-    /** The kinds the dense families have: JAVA, VECTOR and NATIVE. */
-    static Stream<Backend> kinds() {
-        return Stream.of(Backend.JAVA, Backend.VECTOR, Backend.NATIVE);
+    // Each family's kinds come from the registry (KernelFamilies), so a new kernel is tested on every kind it
+    // has; tests pair them with BackendSupport.assumeAvailable (skipped when absent, failing under CI=true).
+
+    /** The kinds of {@code linalg.gemm}. */
+    static Stream<Backend> gemmKinds() {
+        return BackendSupport.kinds(KernelFamilies.GEMM);
+    }
+
+    /** The kinds of {@code linalg.lu} (factor, solve, inverse). */
+    static Stream<Backend> luKinds() {
+        return BackendSupport.kinds(KernelFamilies.LU);
+    }
+
+    /** The kinds of {@code linalg.qr}. */
+    static Stream<Backend> qrKinds() {
+        return BackendSupport.kinds(KernelFamilies.QR);
+    }
+
+    /** The kinds of {@code linalg.svd}. */
+    static Stream<Backend> svdKinds() {
+        return BackendSupport.kinds(KernelFamilies.SVD);
+    }
+
+    /** The kinds of {@code linalg.cholesky}. */
+    static Stream<Backend> choleskyKinds() {
+        return BackendSupport.kinds(KernelFamilies.CHOLESKY);
+    }
+
+    /** The kinds of {@code linalg.eigSymmetric}. */
+    static Stream<Backend> eigKinds() {
+        return BackendSupport.kinds(KernelFamilies.EIG_SYMMETRIC);
+    }
+
+    /**
+     * The kinds any of {@code families} has (JAVA first), for a test that runs several families: it runs
+     * each family's part only where {@link #has} says the family has the kind.
+     */
+    static Stream<Backend> kinds(KernelFamily... families) {
+        return Arrays.stream(families).flatMap(BackendSupport::kinds).distinct().sorted();
+    }
+
+    /** Whether {@code family} has a kernel of {@code kind} (in the registry). */
+    static boolean has(KernelFamily family, Backend kind) {
+        return family.kinds().contains(kind);
     }
 
     /** A B computed by the textbook triple loop (the independent reference for gemm). */
