@@ -95,7 +95,7 @@ class IndicatorsArgumentsTest {
     @Test
     void batchShapes() {
         iae(() -> SeriesBatch.wrap(0, 5, new double[0]), "k (assets) must be >= 1", "was 0");
-        iae(() -> SeriesBatch.wrap(2, 5, new double[9]), "data.length must be k * t = 2 * 5 = 10", "was 9");
-        iae(() -> SeriesBatch.of(new double[3], new double[4]), "series[1].length was 4");
+        iae(() -> SeriesBatch.wrap(2, 5, new double[9]), "data.length must be 10 (k * t = 2 * 5)", "was 9");
+        iae(() -> SeriesBatch.of(new double[3], new double[4]), "series[1].length must be 3 (series[0].length)", "was 4");
     }
 }
