@@ -1,6 +1,7 @@
 package dev.sxn.math.bench;
 
 import dev.sxn.math.backend.Backend;
+import dev.sxn.math.indicators.IndicatorSet;
 import dev.sxn.math.indicators.Indicators;
 import dev.sxn.math.indicators.SeriesBatch;
 import java.time.ZoneOffset;
@@ -47,6 +48,8 @@ import org.ta4j.core.num.Num;
 @Quick({"size=1000000"})
 public class IndicatorsBench {
     static final int N = 20, RSI_N = 14, T_BATCH = 10_000;
+    /** LOOP's kernel: the plain-Java one, pinned. */
+    static final IndicatorSet JAVA = Indicators.on(Backend.JAVA);
 
     static double[] prices(long seed, int n) {
         SplittableRandom r = new SplittableRandom(seed);
@@ -69,14 +72,15 @@ public class IndicatorsBench {
         public String backend;
 
         double[] x, out;
-        Backend kind;
+        /** Our indicators pinned to the backend; null for the peers. */
+        IndicatorSet ours;
         BarSeries series;
 
         @Setup(Level.Trial)
         public void setup() {
             x = prices(1, size);
             out = new double[size];
-            kind = backend.equals("SCALAR") || backend.equals("TA4J") ? null : Backend.valueOf(backend);
+            ours = backend.equals("SCALAR") || backend.equals("TA4J") ? null : Indicators.on(Backend.valueOf(backend));
             if (backend.equals("TA4J")) {
                 series = new BaseBarSeriesBuilder().withNumTypeOf(DoubleNum.class).build();
                 ZonedDateTime t0 = ZonedDateTime.of(2020, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
@@ -97,7 +101,7 @@ public class IndicatorsBench {
 
         SeriesBatch x, out;
         double[][] series, outs;
-        Backend kind;
+        IndicatorSet ours;
 
         @Setup(Level.Trial)
         public void setup() {
@@ -106,7 +110,7 @@ public class IndicatorsBench {
             for (int a = 0; a < assets; a++) series[a] = prices(10 + a, T_BATCH);
             x = SeriesBatch.of(series);
             out = x.like();
-            kind = backend.equals("LOOP") ? Backend.JAVA : Backend.valueOf(backend);
+            ours = Indicators.on(backend.equals("LOOP") ? Backend.JAVA : Backend.valueOf(backend));
         }
 
         boolean loop() {
@@ -152,7 +156,7 @@ public class IndicatorsBench {
                     out[i] = i >= N - 1 ? sum / N : Double.NaN;
                 }
             }
-            default -> Indicators.smaInto(s.kind, s.x, N, s.out);
+            default -> s.ours.smaInto(s.x, N, s.out);
         }
         return s.out;
     }
@@ -174,7 +178,7 @@ public class IndicatorsBench {
                     }
                 }
             }
-            default -> Indicators.emaInto(s.kind, s.x, N, s.out);
+            default -> s.ours.emaInto(s.x, N, s.out);
         }
         return s.out;
     }
@@ -197,7 +201,7 @@ public class IndicatorsBench {
                     out[i] = i >= N - 1 ? Math.sqrt(Math.max(0, (s2 - s1 * s1 / N) / N)) : Double.NaN;
                 }
             }
-            default -> Indicators.rollingStdInto(s.kind, s.x, N, false, s.out);
+            default -> s.ours.rollingStdInto(s.x, N, false, s.out);
         }
         return s.out;
     }
@@ -228,7 +232,7 @@ public class IndicatorsBench {
                     }
                 }
             }
-            default -> Indicators.rsiInto(s.kind, s.x, RSI_N, s.out);
+            default -> s.ours.rsiInto(s.x, RSI_N, s.out);
         }
         return s.out;
     }
@@ -236,40 +240,40 @@ public class IndicatorsBench {
     @Benchmark
     public Object batchSma(Batch b) {
         if (b.loop()) {
-            for (int a = 0; a < b.assets; a++) Indicators.smaInto(Backend.JAVA, b.series[a], N, b.outs[a]);
+            for (int a = 0; a < b.assets; a++) JAVA.smaInto(b.series[a], N, b.outs[a]);
             return b.outs;
         }
-        Indicators.smaInto(b.kind, b.x, N, b.out);
+        b.ours.smaInto(b.x, N, b.out);
         return b.out.data();
     }
 
     @Benchmark
     public Object batchEma(Batch b) {
         if (b.loop()) {
-            for (int a = 0; a < b.assets; a++) Indicators.emaInto(Backend.JAVA, b.series[a], N, b.outs[a]);
+            for (int a = 0; a < b.assets; a++) JAVA.emaInto(b.series[a], N, b.outs[a]);
             return b.outs;
         }
-        Indicators.emaInto(b.kind, b.x, N, b.out);
+        b.ours.emaInto(b.x, N, b.out);
         return b.out.data();
     }
 
     @Benchmark
     public Object batchRsi(Batch b) {
         if (b.loop()) {
-            for (int a = 0; a < b.assets; a++) Indicators.rsiInto(Backend.JAVA, b.series[a], RSI_N, b.outs[a]);
+            for (int a = 0; a < b.assets; a++) JAVA.rsiInto(b.series[a], RSI_N, b.outs[a]);
             return b.outs;
         }
-        Indicators.rsiInto(b.kind, b.x, RSI_N, b.out);
+        b.ours.rsiInto(b.x, RSI_N, b.out);
         return b.out.data();
     }
 
     @Benchmark
     public Object batchRollingStd(Batch b) {
         if (b.loop()) {
-            for (int a = 0; a < b.assets; a++) Indicators.rollingStdInto(Backend.JAVA, b.series[a], N, false, b.outs[a]);
+            for (int a = 0; a < b.assets; a++) JAVA.rollingStdInto(b.series[a], N, false, b.outs[a]);
             return b.outs;
         }
-        Indicators.rollingStdInto(b.kind, b.x, N, false, b.out);
+        b.ours.rollingStdInto(b.x, N, false, b.out);
         return b.out.data();
     }
 }

@@ -2,6 +2,7 @@ package dev.sxn.math.bench;
 
 import dev.sxn.math.backend.Backend;
 import dev.sxn.math.backend.Backends;
+import dev.sxn.math.indicators.IndicatorSet;
 import dev.sxn.math.indicators.Indicators;
 import dev.sxn.math.indicators.SeriesBatch;
 import java.lang.management.ManagementFactory;
@@ -63,12 +64,13 @@ public final class IndicatorsCpuTime {
                 int c = 1 + o * KINDS.length + k;
                 names[c] = OPS[o] + " " + KINDS[k];
                 if (!Backends.isAvailable(b)) continue;
+                IndicatorSet on = Indicators.on(b);
                 double[] out = new double[n];
                 ops[c] = switch (o) {
-                    case 0 -> () -> Indicators.smaInto(b, x, 20, out);
-                    case 1 -> () -> Indicators.emaInto(b, x, 20, out);
-                    case 2 -> () -> Indicators.rollingStdInto(b, x, 20, false, out);
-                    default -> () -> Indicators.rollingStdInto(b, x, 200, false, out);
+                    case 0 -> () -> on.smaInto(x, 20, out);
+                    case 1 -> () -> on.emaInto(x, 20, out);
+                    case 2 -> () -> on.rollingStdInto(x, 20, false, out);
+                    default -> () -> on.rollingStdInto(x, 200, false, out);
                 };
             }
         }
@@ -127,6 +129,7 @@ public final class IndicatorsCpuTime {
         double[] src = batch.data(), dst = new double[src.length];
         String[] kinds = {"LOOP", "JAVA", "VECTOR", "NATIVE"};
         Runnable[] ops = new Runnable[1 + 2 * kinds.length];
+        IndicatorSet plain = Indicators.on(Backend.JAVA);
         ops[0] = () -> System.arraycopy(src, 0, dst, 0, src.length);
         for (int o = 0; o < 2; o++) {
             for (int j = 0; j < kinds.length; j++) {
@@ -135,15 +138,16 @@ public final class IndicatorsCpuTime {
                 if (kinds[j].equals("LOOP")) {
                     ops[c] = () -> {
                         for (int a = 0; a < k; a++) {
-                            if (ema) Indicators.emaInto(Backend.JAVA, series[a], 20, outs[a]);
-                            else Indicators.rsiInto(Backend.JAVA, series[a], 14, outs[a]);
+                            if (ema) plain.emaInto(series[a], 20, outs[a]);
+                            else plain.rsiInto(series[a], 14, outs[a]);
                         }
                     };
                     continue;
                 }
                 Backend b = Backend.valueOf(kinds[j]);
                 if (!Backends.isAvailable(b)) continue;
-                ops[c] = ema ? () -> Indicators.emaInto(b, batch, 20, out) : () -> Indicators.rsiInto(b, batch, 14, out);
+                IndicatorSet on = Indicators.on(b);
+                ops[c] = ema ? () -> on.emaInto(batch, 20, out) : () -> on.rsiInto(batch, 14, out);
             }
         }
         String load0 = load();

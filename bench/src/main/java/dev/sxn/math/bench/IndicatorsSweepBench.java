@@ -1,6 +1,7 @@
 package dev.sxn.math.bench;
 
 import dev.sxn.math.indicators.Bollinger;
+import dev.sxn.math.indicators.CompositeIndicators;
 import dev.sxn.math.indicators.Indicators;
 import dev.sxn.math.indicators.Macd;
 import dev.sxn.math.indicators.Stochastic;
@@ -136,10 +137,10 @@ public class IndicatorsSweepBench {
     @Benchmark public Object oursWma(Ours s) { Indicators.wmaInto(s.d.close, N, s.out); return s.out; }
     @Benchmark public Object ta4jWma(Ta4j s, Blackhole bh) { return drain(new WMAIndicator(s.close, N), s.size, bh); }
 
-    @Benchmark public Object oursDema(Ours s) { Indicators.demaInto(s.d.close, N, s.out); return s.out; }
+    @Benchmark public Object oursDema(Ours s) { CompositeIndicators.demaInto(s.d.close, N, s.out); return s.out; }
     @Benchmark public Object ta4jDema(Ta4j s, Blackhole bh) { return drain(new DoubleEMAIndicator(s.close, N), s.size, bh); }
 
-    @Benchmark public Object oursTema(Ours s) { Indicators.temaInto(s.d.close, N, s.out); return s.out; }
+    @Benchmark public Object oursTema(Ours s) { CompositeIndicators.temaInto(s.d.close, N, s.out); return s.out; }
     @Benchmark public Object ta4jTema(Ta4j s, Blackhole bh) { return drain(new TripleEMAIndicator(s.close, N), s.size, bh); }
 
     @Benchmark public Object oursRollingMax(Ours s) { Indicators.rollingMaxInto(s.d.close, N, s.out); return s.out; }
@@ -149,7 +150,7 @@ public class IndicatorsSweepBench {
     @Benchmark public Object ta4jRollingMin(Ta4j s, Blackhole bh) { return drain(new LowestValueIndicator(s.close, N), s.size, bh); }
 
     /** z-score: ta4j has no z-score indicator; its users combine SMA and standard deviation, so that is timed. */
-    @Benchmark public Object oursZscore(Ours s) { Indicators.zscoreInto(s.d.close, N, s.out); return s.out; }
+    @Benchmark public Object oursZscore(Ours s) { CompositeIndicators.zscoreInto(s.d.close, N, s.out); return s.out; }
     @Benchmark
     public Object ta4jZscore(Ta4j s, Blackhole bh) {
         var sma = new org.ta4j.core.indicators.SMAIndicator(s.close, N);
@@ -158,7 +159,7 @@ public class IndicatorsSweepBench {
         return sd;
     }
 
-    @Benchmark public Object oursMacd(Ours s) { Indicators.macdInto(s.d.close, FAST, SLOW, SIGNAL, s.macd); return s.macd; }
+    @Benchmark public Object oursMacd(Ours s) { CompositeIndicators.macdInto(s.d.close, FAST, SLOW, SIGNAL, s.macd); return s.macd; }
     @Benchmark
     public Object ta4jMacd(Ta4j s, Blackhole bh) {
         MACDIndicator m = new MACDIndicator(s.close, FAST, SLOW);
@@ -170,7 +171,7 @@ public class IndicatorsSweepBench {
         return signal;
     }
 
-    @Benchmark public Object oursBollinger(Ours s) { Indicators.bollingerInto(s.d.close, N, BOLL_K, s.boll); return s.boll; }
+    @Benchmark public Object oursBollinger(Ours s) { CompositeIndicators.bollingerInto(s.d.close, N, BOLL_K, s.boll); return s.boll; }
     @Benchmark
     public Object ta4jBollinger(Ta4j s, Blackhole bh) {
         var mid = new BollingerBandsMiddleIndicator(new org.ta4j.core.indicators.SMAIndicator(s.close, N));
@@ -185,16 +186,19 @@ public class IndicatorsSweepBench {
         return lo;
     }
 
-    @Benchmark public Object oursAtr(Ours s) { Indicators.atrInto(s.d.high, s.d.low, s.d.close, K_N, s.out); return s.out; }
+    @Benchmark public Object oursAtr(Ours s) { CompositeIndicators.atrInto(s.d.high, s.d.low, s.d.close, K_N, s.out); return s.out; }
     @Benchmark public Object ta4jAtr(Ta4j s, Blackhole bh) { return drain(new ATRIndicator(s.series, K_N), s.size, bh); }
 
-    @Benchmark public Object oursVwap(Ours s) { Indicators.vwapInto(s.d.close, s.d.volume, N, s.out); return s.out; }
+    @Benchmark public Object oursVwap(Ours s) { CompositeIndicators.vwapInto(s.d.close, s.d.volume, N, s.out); return s.out; }
     @Benchmark public Object ta4jVwap(Ta4j s, Blackhole bh) { return drain(new VWAPIndicator(s.series, N), s.size, bh); }
 
     @Benchmark public Object oursObv(Ours s) { Indicators.obvInto(s.d.close, s.d.volume, s.out); return s.out; }
     @Benchmark public Object ta4jObv(Ta4j s, Blackhole bh) { return drain(new OnBalanceVolumeIndicator(s.series), s.size, bh); }
 
-    @Benchmark public Object oursStochastic(Ours s) { Indicators.stochasticInto(s.d.high, s.d.low, s.d.close, K_N, D_N, s.stoch); return s.stoch; }
+    @Benchmark public Object oursStochastic(Ours s) {
+        CompositeIndicators.stochasticInto(s.d.high, s.d.low, s.d.close, K_N, D_N, s.stoch);
+        return s.stoch;
+    }
     @Benchmark
     public Object ta4jStochastic(Ta4j s, Blackhole bh) {
         var k = new StochasticOscillatorKIndicator(s.series, K_N);

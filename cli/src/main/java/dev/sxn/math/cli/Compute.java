@@ -1,6 +1,7 @@
 package dev.sxn.math.cli;
 
 import dev.sxn.math.indicators.Bollinger;
+import dev.sxn.math.indicators.CompositeIndicators;
 import dev.sxn.math.indicators.Indicators;
 import dev.sxn.math.indicators.Macd;
 import dev.sxn.math.indicators.Stochastic;
@@ -142,10 +143,10 @@ final class Compute {
                     case "ema" -> Indicators.ema(x, n);
                     case "wilder" -> Indicators.wilder(x, n);
                     case "wma" -> Indicators.wma(x, n);
-                    case "dema" -> Indicators.dema(x, n);
-                    case "tema" -> Indicators.tema(x, n);
+                    case "dema" -> CompositeIndicators.dema(x, n);
+                    case "tema" -> CompositeIndicators.tema(x, n);
                     case "rsi" -> Indicators.rsi(x, n);
-                    case "zscore" -> Indicators.zscore(x, n);
+                    case "zscore" -> CompositeIndicators.zscore(x, n);
                     case "rolling-mean" -> Indicators.rollingMean(x, n);
                     case "rolling-sum" -> Indicators.rollingSum(x, n);
                     case "rolling-max" -> Indicators.rollingMax(x, n);
@@ -157,14 +158,14 @@ final class Compute {
             }
             case "macd" -> {
                 double[] x = t.column(o.str("--column", "close"), "--column");
-                Macd m = Indicators.macd(x, o.integer("--fast", 12), o.integer("--slow", 26), o.integer("--signal", 9));
+                Macd m = CompositeIndicators.macd(x, o.integer("--fast", 12), o.integer("--slow", 26), o.integer("--signal", 9));
                 r.put("macd", m.macd());
                 r.put("macd_signal", m.signal());
                 r.put("macd_histogram", m.histogram());
             }
             case "bollinger" -> {
                 double[] x = t.column(o.str("--column", "close"), "--column");
-                Bollinger b = Indicators.bollinger(x, o.integer("--n", 20), o.real("--k", 2));
+                Bollinger b = CompositeIndicators.bollinger(x, o.integer("--n", 20), o.real("--k", 2));
                 r.put("bb_lower", b.lower());
                 r.put("bb_middle", b.middle());
                 r.put("bb_upper", b.upper());
@@ -175,9 +176,9 @@ final class Compute {
                 double[] cl = t.column(o.str("--close", "close"), "--close");
                 if (indicator.equals("atr")) {
                     int n = o.integer("--n", 14);
-                    r.put("atr_" + n, Indicators.atr(hi, lo, cl, n));
+                    r.put("atr_" + n, CompositeIndicators.atr(hi, lo, cl, n));
                 } else {
-                    Stochastic s = Indicators.stochastic(hi, lo, cl, o.integer("--nk", 14), o.integer("--nd", 3));
+                    Stochastic s = CompositeIndicators.stochastic(hi, lo, cl, o.integer("--nk", 14), o.integer("--nd", 3));
                     r.put("stoch_k", s.k());
                     r.put("stoch_d", s.d());
                 }
@@ -187,7 +188,7 @@ final class Compute {
                 double[] v = t.column(o.str("--volume", "volume"), "--volume");
                 if (indicator.equals("vwap")) {
                     int n = o.integer("--n", 20);
-                    r.put("vwap_" + n, Indicators.vwap(p, v, n));
+                    r.put("vwap_" + n, CompositeIndicators.vwap(p, v, n));
                 } else if (indicator.equals("obv")) {
                     r.put("obv", Indicators.obv(p, v));
                 } else {

@@ -1,5 +1,6 @@
 package dev.sxn.math.indicators;
 
+import dev.sxn.math.internal.Checks;
 import java.util.Objects;
 
 /**
@@ -33,22 +34,20 @@ public final class SeriesBatch {
      * @throws IllegalArgumentException if {@code k < 1}, {@code t < 0} or the length is not {@code k * t}
      */
     public static SeriesBatch wrap(int k, int t, double[] data) {
-        Objects.requireNonNull(data, "data must not be null");
-        if (k < 1) throw new IllegalArgumentException("k (assets) must be >= 1, was " + k);
-        if (t < 0) throw new IllegalArgumentException("t (samples) must be >= 0, was " + t);
-        if ((long) k * t != data.length) {
-            throw new IllegalArgumentException("data.length must be k * t = " + k + " * " + t + " = " + (long) k * t
-                    + ", was " + data.length);
-        }
+        Checks.notNull(data, "data");
+        Checks.atLeast(k, "k (assets)", 1);
+        Checks.atLeast(t, "t (samples)", 0);
+        // Guarded so that a valid wrap builds no message (wrap may be called per tick).
+        if (data.length != (long) k * t) Checks.length(data, "data", (long) k * t, "k * t = " + k + " * " + t);
         return new SeriesBatch(k, t, data);
     }
 
     /** A batch of {@code k} series of {@code t} zeros. */
     public static SeriesBatch zeros(int k, int t) {
-        if (k < 1) throw new IllegalArgumentException("k (assets) must be >= 1, was " + k);
-        if (t < 0) throw new IllegalArgumentException("t (samples) must be >= 0, was " + t);
+        Checks.atLeast(k, "k (assets)", 1);
+        Checks.atLeast(t, "t (samples)", 0);
         long n = (long) k * t;
-        if (n > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("k * t must fit an array, was " + n);
+        Checks.inRange(n, "k * t", 0, Integer.MAX_VALUE - 8, "an array's largest size");
         return new SeriesBatch(k, t, new double[(int) n]);
     }
 
@@ -58,16 +57,11 @@ public final class SeriesBatch {
      * @throws IllegalArgumentException if there are no series or their lengths differ
      */
     public static SeriesBatch of(double[]... series) {
-        Objects.requireNonNull(series, "series must not be null");
-        if (series.length == 0) throw new IllegalArgumentException("series must hold at least one series, was empty");
-        for (int a = 0; a < series.length; a++) Objects.requireNonNull(series[a], "series[" + a + "] must not be null");
+        Checks.notNull(series, "series");
+        if (series.length == 0) throw Checks.invalid("series", "empty", "hold at least one series");
+        for (int a = 0; a < series.length; a++) Checks.notNull(series[a], "series[" + a + "]");
         int t = series[0].length;
-        for (int a = 1; a < series.length; a++) {
-            if (series[a].length != t) {
-                throw new IllegalArgumentException("every series must have the same length: series[0].length is " + t
-                        + ", series[" + a + "].length was " + series[a].length);
-            }
-        }
+        for (int a = 1; a < series.length; a++) Checks.length(series[a], "series[" + a + "]", t, "series[0].length");
         SeriesBatch b = zeros(series.length, t);
         for (int a = 0; a < b.k; a++) b.setSeries(a, series[a]);
         return b;
@@ -113,8 +107,7 @@ public final class SeriesBatch {
     /** Overwrites asset {@code a}'s series with {@code s} (length {@link #length()}). */
     public void setSeries(int a, double[] s) {
         Objects.checkIndex(a, k);
-        Objects.requireNonNull(s, "s must not be null");
-        if (s.length != t) throw new IllegalArgumentException("s.length must be " + t + " (the batch length), was " + s.length);
+        Checks.length(s, "s", t, "the batch length");
         for (int i = 0, p = a; i < t; i++, p += k) data[p] = s[i];
     }
 

@@ -119,4 +119,18 @@ public final class Checks {
     public static void distinct(Object a, String aName, Object b, String bName) {
         if (a == b && a != null) throw new IllegalArgumentException(aName + " must not be the same array as " + bName);
     }
+
+    // ---- added for indicators
+
+    /**
+     * Scans {@code a} (already non-null) and names the first entry below its predecessor
+     * ({@code "time[7] must be >= time[6] = 6.0 (non-decreasing), was 3.0"}). O(n).
+     */
+    public static void nonDecreasing(double[] a, String name) {
+        for (int i = 1; i < a.length; i++) {
+            if (a[i] < a[i - 1]) {
+                throw invalid(name + "[" + i + "]", a[i], "be >= " + name + "[" + (i - 1) + "] = " + a[i - 1] + " (non-decreasing)");
+            }
+        }
+    }
 }

@@ -3,8 +3,10 @@ package dev.sxn.math.indicators;
 import static dev.sxn.math.testing.Tolerance.assertClose;
 
 import dev.sxn.math.backend.Backend;
+import dev.sxn.math.internal.KernelFamilies;
 import dev.sxn.math.testing.BackendSupport;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -21,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class IndicatorsBackendsTest {
     private static final double RTOL = 1e-12;
+    private static final IndicatorSet JAVA = Indicators.on(Backend.JAVA);
 
     /** Prices with gaps: NaN at a few places, one +Inf, a flat run of 30. */
     static double[] dirtyPrices(long seed, int n) {
@@ -34,25 +37,30 @@ class IndicatorsBackendsTest {
         return x;
     }
 
+    /** The kinds the indicator families have besides JAVA, from the registry (all four families have the same). */
+    static Stream<Backend> accelerated() {
+        return BackendSupport.accelerated(KernelFamilies.INDICATORS_SERIES);
+    }
+
     private static void compare(Backend kind, SeriesBatch x, int w, String what) {
         int k = x.assets();
         double absTol = 1e-12 * 200;
-        assertClose(Indicators.sma(Backend.JAVA, x, w).data(), Indicators.sma(kind, x, w).data(),
+        assertClose(JAVA.sma(x, w).data(), Indicators.on(kind).sma(x, w).data(),
                 k == 1 ? 1e-12 * 200 * w : absTol, RTOL, what + " sma w=" + w);
-        assertClose(Indicators.rollingSum(Backend.JAVA, x, w).data(), Indicators.rollingSum(kind, x, w).data(),
+        assertClose(JAVA.rollingSum(x, w).data(), Indicators.on(kind).rollingSum(x, w).data(),
                 k == 1 ? 1e-12 * 200 * w : absTol * w, RTOL, what + " rollingSum w=" + w);
-        assertClose(Indicators.ema(Backend.JAVA, x, w).data(), Indicators.ema(kind, x, w).data(), absTol, RTOL, what + " ema n=" + w);
-        assertClose(Indicators.rsi(Backend.JAVA, x, w).data(), Indicators.rsi(kind, x, w).data(), 1e-10, RTOL, what + " rsi n=" + w);
-        assertClose(Indicators.rollingVar(Backend.JAVA, x, w, false).data(), Indicators.rollingVar(kind, x, w, false).data(),
+        assertClose(JAVA.ema(x, w).data(), Indicators.on(kind).ema(x, w).data(), absTol, RTOL, what + " ema n=" + w);
+        assertClose(JAVA.rsi(x, w).data(), Indicators.on(kind).rsi(x, w).data(), 1e-10, RTOL, what + " rsi n=" + w);
+        assertClose(JAVA.rollingVar(x, w, false).data(), Indicators.on(kind).rollingVar(x, w, false).data(),
                 1e-12, RTOL, what + " var w=" + w);
         if (w >= 2) {
-            assertClose(Indicators.rollingStd(Backend.JAVA, x, w, true).data(), Indicators.rollingStd(kind, x, w, true).data(),
+            assertClose(JAVA.rollingStd(x, w, true).data(), Indicators.on(kind).rollingStd(x, w, true).data(),
                     1e-12, RTOL, what + " std w=" + w);
         }
     }
 
     @ParameterizedTest
-    @MethodSource("dev.sxn.math.testing.BackendSupport#accelerated")
+    @MethodSource("accelerated")
     void singleSeriesAgreeWithJava(Backend kind) {
         BackendSupport.assumeAvailable(kind);
         for (int n : new int[] {1, 2, 3, 7, 8, 9, 15, 16, 17, 33, 250, 3001}) {
@@ -65,7 +73,7 @@ class IndicatorsBackendsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("dev.sxn.math.testing.BackendSupport#accelerated")
+    @MethodSource("accelerated")
     void batchesAgreeWithJava(Backend kind) {
         BackendSupport.assumeAvailable(kind);
         for (int k : new int[] {2, 3, 4, 5, 7, 8, 9, 13, 16, 37}) {
@@ -84,13 +92,13 @@ class IndicatorsBackendsTest {
         for (int a = 0; a < k; a++) s[a] = a % 5 == 0 ? IndicatorsPropertiesTest.stormAndCalm(a, t) : dirtyPrices(900 + a, t);
         SeriesBatch b = SeriesBatch.of(s);
         for (int w : new int[] {1, 2, 14, 30}) {
-            SeriesBatch[] got = {Indicators.rollingSum(kind, b, w), Indicators.ema(kind, b, w), Indicators.rsi(kind, b, w),
-                Indicators.rollingVar(kind, b, w, false), w >= 2 ? Indicators.rollingStd(kind, b, w, true) : null};
+            SeriesBatch[] got = {Indicators.on(kind).rollingSum(b, w), Indicators.on(kind).ema(b, w), Indicators.on(kind).rsi(b, w),
+                Indicators.on(kind).rollingVar(b, w, false), w >= 2 ? Indicators.on(kind).rollingStd(b, w, true) : null};
             for (int a = 0; a < k; a++) {
                 SeriesBatch one = referenceOneByOne ? SeriesBatch.wrap(1, t, s[a]) : b;
-                SeriesBatch[] want = {Indicators.rollingSum(reference, one, w), Indicators.ema(reference, one, w),
-                    Indicators.rsi(reference, one, w), Indicators.rollingVar(reference, one, w, false),
-                    w >= 2 ? Indicators.rollingStd(reference, one, w, true) : null};
+                SeriesBatch[] want = {Indicators.on(reference).rollingSum(one, w), Indicators.on(reference).ema(one, w),
+                    Indicators.on(reference).rsi(one, w), Indicators.on(reference).rollingVar(one, w, false),
+                    w >= 2 ? Indicators.on(reference).rollingStd(one, w, true) : null};
                 for (int op = 0; op < got.length; op++) {
                     if (got[op] == null) continue;
                     double[] wa = referenceOneByOne ? want[op].data() : want[op].series(a);
@@ -105,8 +113,13 @@ class IndicatorsBackendsTest {
         assertBatchesExactly(Backend.JAVA, Backend.JAVA, true);
     }
 
+    /** The batch kinds but OPENCL: the documented claim of bit-for-bit batches is theirs (OpenCL C may contract). */
+    static Stream<Backend> exactBatchKinds() {
+        return BackendSupport.accelerated(KernelFamilies.INDICATORS_BATCH).filter(kind -> kind != Backend.OPENCL);
+    }
+
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.EnumSource(value = Backend.class, names = {"VECTOR", "NATIVE"})
+    @MethodSource("exactBatchKinds")
     void batchedVectorAndNativeEqualJavaBitForBit(Backend kind) {
         // The documented claim: same arithmetic, operation for operation, no FMA contraction.
         BackendSupport.assumeAvailable(kind);
@@ -122,14 +135,14 @@ class IndicatorsBackendsTest {
             double[][] s = new double[k][];
             for (int a = 0; a < k; a++) s[a] = dirtyPrices(500 + a, 70_000 / k);
             SeriesBatch b = SeriesBatch.of(s);
-            assertClose(Indicators.ema(Backend.JAVA, b, 20).data(), Indicators.ema(b, 20).data(), 1e-12 * 200, RTOL, "auto ema k=" + k);
-            assertClose(Indicators.rsi(Backend.JAVA, b, 14).data(), Indicators.rsi(b, 14).data(), 1e-10, RTOL, "auto rsi k=" + k);
-            assertClose(Indicators.sma(Backend.JAVA, b, 20).data(), Indicators.sma(b, 20).data(), 1e-12 * 200 * 20, RTOL, "auto sma k=" + k);
+            assertClose(JAVA.ema(b, 20).data(), Indicators.ema(b, 20).data(), 1e-12 * 200, RTOL, "auto ema k=" + k);
+            assertClose(JAVA.rsi(b, 14).data(), Indicators.rsi(b, 14).data(), 1e-10, RTOL, "auto rsi k=" + k);
+            assertClose(JAVA.sma(b, 20).data(), Indicators.sma(b, 20).data(), 1e-12 * 200 * 20, RTOL, "auto sma k=" + k);
         }
     }
 
     @ParameterizedTest
-    @MethodSource("dev.sxn.math.testing.BackendSupport#accelerated")
+    @MethodSource("accelerated")
     void windowSumsAcrossTileAndBlockBoundaries(Backend kind) {
         BackendSupport.assumeAvailable(kind);
         // Missing values just before, at and after the OpenCL time tiles' edges (256 steps) and the
@@ -141,10 +154,10 @@ class IndicatorsBackendsTest {
         for (int at : new int[] {255, 512, 513, 767, 1300}) x[at] = Double.NaN;
         for (int i = 1500; i < 1540; i++) x[i] = x[1499];
         for (int w : new int[] {1, 3, 20, 255, 256, 300}) {
-            assertClose(Indicators.rollingSum(Backend.JAVA, x, w), Indicators.rollingSum(kind, x, w), 1e-12 * 200 * w, RTOL,
+            assertClose(JAVA.rollingSum(x, w), Indicators.on(kind).rollingSum(x, w), 1e-12 * 200 * w, RTOL,
                     "sum w=" + w);
-            assertClose(Indicators.sma(Backend.JAVA, x, w), Indicators.sma(kind, x, w), 1e-12 * 200 * w, RTOL, "sma w=" + w);
-            assertClose(Indicators.rollingVar(Backend.JAVA, x, w, false), Indicators.rollingVar(kind, x, w, false), 1e-12, RTOL,
+            assertClose(JAVA.sma(x, w), Indicators.on(kind).sma(x, w), 1e-12 * 200 * w, RTOL, "sma w=" + w);
+            assertClose(JAVA.rollingVar(x, w, false), Indicators.on(kind).rollingVar(x, w, false), 1e-12, RTOL,
                     "var w=" + w);
         }
         double[][] s = new double[9][];
@@ -154,13 +167,13 @@ class IndicatorsBackendsTest {
         }
         SeriesBatch b = SeriesBatch.of(s);
         for (int w : new int[] {7, 300}) {
-            assertClose(Indicators.rollingSum(Backend.JAVA, b, w).data(), Indicators.rollingSum(kind, b, w).data(), 1e-12 * 200 * w,
+            assertClose(JAVA.rollingSum(b, w).data(), Indicators.on(kind).rollingSum(b, w).data(), 1e-12 * 200 * w,
                     RTOL, "batch sum w=" + w);
         }
     }
 
     @ParameterizedTest
-    @MethodSource("dev.sxn.math.testing.BackendSupport#accelerated")
+    @MethodSource("accelerated")
     void calmAfterStormVarianceAgreesWithTwoPass(Backend kind) {
         BackendSupport.assumeAvailable(kind);
         // Against the naive two-pass, not only against JAVA: 1e-11 relative, plus 1e-26 absolute:
@@ -169,12 +182,12 @@ class IndicatorsBackendsTest {
         double[] x = IndicatorsPropertiesTest.stormAndCalm(8, 3000);
         for (int w : new int[] {2, 7, 20, 70}) {
             double[] want = IndicatorsPropertiesTest.twoPassVar(x, w, 0);
-            assertClose(want, Indicators.rollingVar(kind, SeriesBatch.wrap(1, x.length, x), w, false).data(), 1e-26, 1e-11,
+            assertClose(want, Indicators.on(kind).rollingVar(SeriesBatch.wrap(1, x.length, x), w, false).data(), 1e-26, 1e-11,
                     "single w=" + w);
             int k = 19;
             double[][] s = new double[k][];
             for (int a = 0; a < k; a++) s[a] = IndicatorsPropertiesTest.stormAndCalm(8 + a, 3000);
-            SeriesBatch got = Indicators.rollingVar(kind, SeriesBatch.of(s), w, false);
+            SeriesBatch got = Indicators.on(kind).rollingVar(SeriesBatch.of(s), w, false);
             for (int a = 0; a < k; a++) {
                 assertClose(IndicatorsPropertiesTest.twoPassVar(s[a], w, 0), got.series(a), 1e-26, 1e-11, "batch w=" + w + " asset " + a);
             }
@@ -182,7 +195,7 @@ class IndicatorsBackendsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("dev.sxn.math.testing.BackendSupport#accelerated")
+    @MethodSource("accelerated")
     void singleSeriesVarianceBlocksAgreeWithTwoPass(Backend kind) {
         BackendSupport.assumeAvailable(kind);
         // The single-series fast blocks (VECTOR: one error check per block, shifts re-chosen per
@@ -205,12 +218,12 @@ class IndicatorsBackendsTest {
         for (int w : new int[] {16, 20, 33, 64, 65, 200, 513}) {
             double[] want = IndicatorsPropertiesTest.twoPassVar(x, w, 0);
             for (int i = 12_000 + w - 1; i < 12_100; i++) want[i] = 0;
-            double[] got = Indicators.rollingVar(kind, x, w, false);
+            double[] got = Indicators.on(kind).rollingVar(x, w, false);
             assertClose(want, got, 1e-27 * w, 1e-11, "var w=" + w);
             for (int i = 12_000 + w - 1; i < 12_100; i++) {
                 if (got[i] != 0) throw new AssertionError("flat window at " + i + " w=" + w + ": " + got[i]);
             }
-            double[] sd = Indicators.rollingStd(kind, x, w, true);
+            double[] sd = Indicators.on(kind).rollingStd(x, w, true);
             double[] wantSd = IndicatorsPropertiesTest.twoPassVar(x, w, 1);
             for (int i = 0; i < n; i++) wantSd[i] = Math.sqrt(wantSd[i]);
             for (int i = 12_000 + w - 1; i < 12_100; i++) wantSd[i] = 0;
@@ -219,7 +232,7 @@ class IndicatorsBackendsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("dev.sxn.math.testing.BackendSupport#accelerated")
+    @MethodSource("accelerated")
     void longBatchCrossesTheResummationPeriod(Backend kind) {
         BackendSupport.assumeAvailable(kind);
         int k = 11, t = 2600;

@@ -213,13 +213,13 @@ class IndicatorsExactOpsTest {
         double[] h = IndicatorsPropertiesTest.prices(9, 50), l = h.clone(), c = h.clone(), d = new double[50];
         for (int i = 0; i < 50; i++) l[i] -= 1;
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> Indicators.stochasticInto(h, l, c, 14, 3, new Stochastic(h, d)));
+                () -> CompositeIndicators.stochasticInto(h, l, c, 14, 3, new Stochastic(h, d)));
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("out.k") && e.getMessage().contains("high"), e.getMessage());
         e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> Indicators.stochasticInto(h, l, c, 14, 3, new Stochastic(d, l)));
+                () -> CompositeIndicators.stochasticInto(h, l, c, 14, 3, new Stochastic(d, l)));
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("out.d") && e.getMessage().contains("low"), e.getMessage());
-        Stochastic fresh = Indicators.stochastic(h, l, c, 14, 3), into = new Stochastic(new double[50], d);
-        Indicators.stochasticInto(h, l, c, 14, 3, into);
+        Stochastic fresh = CompositeIndicators.stochastic(h, l, c, 14, 3), into = new Stochastic(new double[50], d);
+        CompositeIndicators.stochasticInto(h, l, c, 14, 3, into);
         assertBits(fresh.k(), into.k(), "stochastic %K Into");
         assertBits(fresh.d(), into.d(), "stochastic %D Into");
     }

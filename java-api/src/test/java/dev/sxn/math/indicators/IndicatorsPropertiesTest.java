@@ -51,9 +51,9 @@ class IndicatorsPropertiesTest {
         m.put("rollingMin", x -> Indicators.rollingMin(x, N));
         m.put("rollingMax", x -> Indicators.rollingMax(x, N));
         m.put("wma", x -> Indicators.wma(x, N));
-        m.put("zscore", x -> Indicators.zscore(x, N));
-        m.put("vwap", x -> Indicators.vwap(x, vol, N));
-        m.put("bollinger.upper", x -> Indicators.bollinger(x, N, 2).upper());
+        m.put("zscore", x -> CompositeIndicators.zscore(x, N));
+        m.put("vwap", x -> CompositeIndicators.vwap(x, vol, N));
+        m.put("bollinger.upper", x -> CompositeIndicators.bollinger(x, N, 2).upper());
         return m;
     }
 
@@ -62,17 +62,17 @@ class IndicatorsPropertiesTest {
         Map<String, Function<double[], double[]>> m = new LinkedHashMap<>();
         m.put("ema", x -> Indicators.ema(x, N));
         m.put("wilder", x -> Indicators.wilder(x, N));
-        m.put("dema", x -> Indicators.dema(x, N));
-        m.put("tema", x -> Indicators.tema(x, N));
+        m.put("dema", x -> CompositeIndicators.dema(x, N));
+        m.put("tema", x -> CompositeIndicators.tema(x, N));
         m.put("rsi", x -> Indicators.rsi(x, N));
-        m.put("macd", x -> Indicators.macd(x, 5, 12, 4).histogram());
+        m.put("macd", x -> CompositeIndicators.macd(x, 5, 12, 4).histogram());
         m.put("atr", x -> {
             double[] h = x.clone(), l = x.clone();
             for (int i = 0; i < x.length; i++) {
                 h[i] = x[i] * 1.01;
                 l[i] = x[i] * 0.99;
             }
-            return Indicators.atr(h, l, x, N);
+            return CompositeIndicators.atr(h, l, x, N);
         });
         m.put("obv", x -> Indicators.obv(x, volumes(3, x.length)));
         m.put("vwapCumulative", x -> Indicators.vwapCumulative(x, volumes(4, x.length)));
@@ -256,22 +256,26 @@ class IndicatorsPropertiesTest {
         put(batched, single, "rollingSum", Indicators.rollingSum(c, 9), a -> Indicators.rollingSum(close[a], 9));
         put(batched, single, "rollingVar", Indicators.rollingVar(c, 9, true), a -> Indicators.rollingVar(close[a], 9, true));
         put(batched, single, "rollingStd", Indicators.rollingStd(c, 9, false), a -> Indicators.rollingStd(close[a], 9, false));
-        put(batched, single, "zscore", Indicators.zscore(c, 9), a -> Indicators.zscore(close[a], 9));
+        put(batched, single, "zscore", CompositeIndicators.zscore(c, 9), a -> CompositeIndicators.zscore(close[a], 9));
         put(batched, single, "rollingMin", Indicators.rollingMin(c, 9), a -> Indicators.rollingMin(close[a], 9));
         put(batched, single, "rollingMax", Indicators.rollingMax(c, 9), a -> Indicators.rollingMax(close[a], 9));
         put(batched, single, "ema", Indicators.ema(c, 9), a -> Indicators.ema(close[a], 9));
         put(batched, single, "wilder", Indicators.wilder(c, 9), a -> Indicators.wilder(close[a], 9));
         put(batched, single, "wma", Indicators.wma(c, 9), a -> Indicators.wma(close[a], 9));
-        put(batched, single, "dema", Indicators.dema(c, 9), a -> Indicators.dema(close[a], 9));
-        put(batched, single, "tema", Indicators.tema(c, 9), a -> Indicators.tema(close[a], 9));
+        put(batched, single, "dema", CompositeIndicators.dema(c, 9), a -> CompositeIndicators.dema(close[a], 9));
+        put(batched, single, "tema", CompositeIndicators.tema(c, 9), a -> CompositeIndicators.tema(close[a], 9));
         put(batched, single, "rsi", Indicators.rsi(c, 14), a -> Indicators.rsi(close[a], 14));
-        put(batched, single, "macd.signal", Indicators.macd(c, 12, 26, 9).signal(), a -> Indicators.macd(close[a], 12, 26, 9).signal());
-        put(batched, single, "bollinger.lower", Indicators.bollinger(c, 20, 2).lower(), a -> Indicators.bollinger(close[a], 20, 2).lower());
-        put(batched, single, "atr", Indicators.atr(h, l, c, 14), a -> Indicators.atr(high[a], low[a], close[a], 14));
-        put(batched, single, "vwap", Indicators.vwap(c, v, 10), a -> Indicators.vwap(close[a], vol[a], 10));
+        put(batched, single, "macd.signal", CompositeIndicators.macd(c, 12, 26, 9).signal(),
+                a -> CompositeIndicators.macd(close[a], 12, 26, 9).signal());
+        put(batched, single, "bollinger.lower", CompositeIndicators.bollinger(c, 20, 2).lower(),
+                a -> CompositeIndicators.bollinger(close[a], 20, 2).lower());
+        put(batched, single, "atr", CompositeIndicators.atr(h, l, c, 14),
+                a -> CompositeIndicators.atr(high[a], low[a], close[a], 14));
+        put(batched, single, "vwap", CompositeIndicators.vwap(c, v, 10), a -> CompositeIndicators.vwap(close[a], vol[a], 10));
         put(batched, single, "vwapCumulative", Indicators.vwapCumulative(c, v), a -> Indicators.vwapCumulative(close[a], vol[a]));
         put(batched, single, "obv", Indicators.obv(c, v), a -> Indicators.obv(close[a], vol[a]));
-        put(batched, single, "stochastic.d", Indicators.stochastic(h, l, c, 14, 3).d(), a -> Indicators.stochastic(high[a], low[a], close[a], 14, 3).d());
+        put(batched, single, "stochastic.d", CompositeIndicators.stochastic(h, l, c, 14, 3).d(),
+                a -> CompositeIndicators.stochastic(high[a], low[a], close[a], 14, 3).d());
         double[] time = new double[t];
         for (int i = 0; i < t; i++) time[i] = i + 0.25 * (i % 3);
         put(batched, single, "timeEma", Indicators.timeEma(c, time, 6), a -> Indicators.timeEma(close[a], time, 6));
@@ -300,21 +304,21 @@ class IndicatorsPropertiesTest {
         Indicators.wmaInto(x, 7, out);
         assertClose(Indicators.wma(x, 7), out, 0, 0, "wmaInto");
         Macd m = new Macd(new double[200], new double[200], new double[200]);
-        Indicators.macdInto(x, 5, 11, 3, m);
-        assertClose(Indicators.macd(x, 5, 11, 3).histogram(), m.histogram(), 0, 0, "macdInto");
+        CompositeIndicators.macdInto(x, 5, 11, 3, m);
+        assertClose(CompositeIndicators.macd(x, 5, 11, 3).histogram(), m.histogram(), 0, 0, "macdInto");
     }
 
     @Test
     void priceMatrixRowsAndNaN() {
         SeriesBatch p = SeriesBatch.of(new double[] {100, 110, 99}, new double[] {50, 50, Double.NaN}, new double[] {10, 12, 9});
-        SeriesBatch d = Indicators.delta(p), dp = Indicators.deltaPercent(p), dc = Indicators.deltaPercentChange(p);
+        SeriesBatch d = PriceMatrices.delta(p), dp = PriceMatrices.deltaPercent(p), dc = PriceMatrices.deltaPercentChange(p);
         assertTrue(Double.isNaN(d.get(0, 0)));
         assertEquals(10, d.get(0, 1), 1e-12);
         assertEquals(10, dp.get(0, 1), 1e-12);
         assertEquals(20, dp.get(2, 1), 1e-12);
         assertEquals(-10 - 10, dc.get(0, 2), 1e-12);
         assertTrue(Double.isNaN(dp.get(1, 2)));
-        SeriesBatch z = Indicators.crossSectionalZScore(dp);
+        SeriesBatch z = PriceMatrices.crossSectionalZScore(dp);
         // Row 1: deltas % {10, 0, 20}: mean 10, population sd sqrt(200/3).
         assertEquals(0, z.get(0, 1), 1e-12);
         assertEquals(-10 / Math.sqrt(200 / 3.0), z.get(1, 1), 1e-12);

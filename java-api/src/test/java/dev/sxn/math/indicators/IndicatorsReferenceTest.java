@@ -56,8 +56,8 @@ class IndicatorsReferenceTest {
         check(r, "ema20", Indicators.ema(c, 20));
         check(r, "wilder14", Indicators.wilder(c, 14));
         check(r, "wma10", Indicators.wma(c, 10));
-        check(r, "dema10", Indicators.dema(c, 10));
-        check(r, "tema10", Indicators.tema(c, 10));
+        check(r, "dema10", CompositeIndicators.dema(c, 10));
+        check(r, "tema10", CompositeIndicators.tema(c, 10));
         check(r, "runsum10", Indicators.rollingSum(c, 10));
         check(r, "runvar_pop20", Indicators.rollingVar(c, 20, false));
         check(r, "runvar_samp20", Indicators.rollingVar(c, 20, true));
@@ -65,21 +65,21 @@ class IndicatorsReferenceTest {
         check(r, "runsd_samp20", Indicators.rollingStd(c, 20, true));
         check(r, "runmin14", Indicators.rollingMin(c, 14));
         check(r, "runmax14", Indicators.rollingMax(c, 14));
-        checkZscore(r, Indicators.zscore(c, 20));
+        checkZscore(r, CompositeIndicators.zscore(c, 20));
         check(r, "rsi14", Indicators.rsi(c, 14));
         check(r, "rsi2", Indicators.rsi(c, 2));
-        Macd m = Indicators.macd(c, 12, 26, 9);
+        Macd m = CompositeIndicators.macd(c, 12, 26, 9);
         check(r, "macd", m.macd());
         check(r, "macd_signal", m.signal());
-        Bollinger b = Indicators.bollinger(c, 20, 2);
+        Bollinger b = CompositeIndicators.bollinger(c, 20, 2);
         check(r, "bb_dn", b.lower());
         check(r, "bb_mavg", b.middle());
         check(r, "bb_up", b.upper());
-        check(r, "atr14", Indicators.atr(h, l, c, 14));
-        check(r, "vwap10", Indicators.vwap(c, v, 10));
+        check(r, "atr14", CompositeIndicators.atr(h, l, c, 14));
+        check(r, "vwap10", CompositeIndicators.vwap(c, v, 10));
         check(r, "vwap_cum", Indicators.vwapCumulative(c, v));
         check(r, "obv", Indicators.obv(c, v));
-        Stochastic s = Indicators.stochastic(h, l, c, 14, 3);
+        Stochastic s = CompositeIndicators.stochastic(h, l, c, 14, 3);
         check(r, "stoch_k", s.k());
         check(r, "stoch_d", s.d());
     }
@@ -97,10 +97,10 @@ class IndicatorsReferenceTest {
         double[][] cols = new double[k][];
         for (int a = 0; a < k; a++) cols[a] = r.get("p" + a);
         SeriesBatch p = SeriesBatch.of(cols);
-        SeriesBatch dp = Indicators.deltaPercent(p);
+        SeriesBatch dp = PriceMatrices.deltaPercent(p);
         Map<String, Function<SeriesBatch, SeriesBatch>> ops = Map.of(
-                "d", Indicators::delta, "dp", Indicators::deltaPercent, "dc", Indicators::deltaPercentChange,
-                "z", x -> Indicators.crossSectionalZScore(dp));
+                "d", PriceMatrices::delta, "dp", PriceMatrices::deltaPercent, "dc", PriceMatrices::deltaPercentChange,
+                "z", x -> PriceMatrices.crossSectionalZScore(dp));
         ops.forEach((prefix, op) -> {
             SeriesBatch got = op.apply(p);
             for (int a = 0; a < k; a++) check(r, prefix + a, got.series(a));

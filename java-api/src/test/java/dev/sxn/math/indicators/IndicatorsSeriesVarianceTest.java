@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sxn.math.backend.Backend;
 import dev.sxn.math.backend.Backends;
+import dev.sxn.math.internal.KernelFamilies;
 import dev.sxn.math.internal.SxnNative;
 import dev.sxn.math.testing.BackendSupport;
 import java.util.SplittableRandom;
@@ -95,9 +96,9 @@ class IndicatorsSeriesVarianceTest {
         }
     }
 
-    /** The CPU kinds with their own single-series variance (OPENCL runs its batched kernel, tested elsewhere). */
+    /** The family's kinds with their own single-series variance (OPENCL runs its batched kernel, tested elsewhere). */
     static Stream<Backend> cpuKinds() {
-        return Stream.of(Backend.JAVA, Backend.VECTOR, Backend.NATIVE);
+        return BackendSupport.kinds(KernelFamilies.INDICATORS_SERIES_VARIANCE).filter(kind -> kind != Backend.OPENCL);
     }
 
     @ParameterizedTest
@@ -113,8 +114,8 @@ class IndicatorsSeriesVarianceTest {
                     double[] pop = twoPass(x, w, 0), smp = twoPass(x, w, 1);
                     double[] sd = new double[t];
                     for (int i = 0; i < t; i++) sd[i] = Math.sqrt(smp[i]);
-                    check(pop, Indicators.rollingVar(kind, x, w, false), 1e-27 * w, what + " var");
-                    check(sd, Indicators.rollingStd(kind, x, w, true), 1e-14, what + " sample std");
+                    check(pop, Indicators.on(kind).rollingVar(x, w, false), 1e-27 * w, what + " var");
+                    check(sd, Indicators.on(kind).rollingStd(x, w, true), 1e-14, what + " sample std");
                 }
             }
         }
@@ -129,7 +130,7 @@ class IndicatorsSeriesVarianceTest {
         check(twoPass(x, 20, 0), Indicators.rollingVar(x, 20, false), 1e-26, "auto var");
         SxnNative.Library lib = SxnNative.library();
         if (lib != null && lib.isa().equals("AVX-512") && Backends.isAvailable(Backend.NATIVE) && Backends.forced().isEmpty()) {
-            assertArrayEquals(Indicators.rollingStd(Backend.NATIVE, x, 20, false), auto, "auto std(20) on 10^5 points is NATIVE's");
+            assertArrayEquals(Indicators.on(Backend.NATIVE).rollingStd(x, 20, false), auto, "auto std(20) on 10^5 points is NATIVE's");
         }
     }
 }

@@ -1,8 +1,10 @@
 package dev.sxn.math.cli.demo;
 
 import dev.sxn.math.backend.Backend;
+import dev.sxn.math.indicators.CompositeIndicators;
 import dev.sxn.math.indicators.Indicators;
 import dev.sxn.math.indicators.Macd;
+import dev.sxn.math.indicators.PriceMatrices;
 import dev.sxn.math.indicators.SeriesBatch;
 import java.util.EnumSet;
 
@@ -24,12 +26,12 @@ final class IndicatorsSection implements DemoSection {
         for (int r = 0; r < 200; r++) {
             for (Backend kind : new Backend[] {Backend.JAVA, Backend.VECTOR}) {
                 if (!dev.sxn.math.backend.Backends.isAvailable(kind)) continue;
-                Indicators.sma(kind, x, 20);
-                Indicators.ema(kind, x, 20);
-                Indicators.rollingStd(kind, x, 20, false);
-                Indicators.rsi(kind, x, 14);
-                Indicators.ema(kind, b, 20);
-                Indicators.rsi(kind, b, 14);
+                Indicators.on(kind).sma(x, 20);
+                Indicators.on(kind).ema(x, 20);
+                Indicators.on(kind).rollingStd(x, 20, false);
+                Indicators.on(kind).rsi(x, 14);
+                Indicators.on(kind).ema(b, 20);
+                Indicators.on(kind).rsi(b, 14);
             }
         }
     }
@@ -50,21 +52,21 @@ final class IndicatorsSection implements DemoSection {
         // VECTOR SMA scans window differences and is bounded by (1024 + w) u sum|x|, far below it).
         double rtol = 1e-12, atol = 1e-12;
         warmUp();
-        ctx.acrossBackends("SMA(20), asset 0", all, rtol, atol, kind -> Indicators.sma(kind, close, 20));
-        ctx.acrossBackends("EMA(20), asset 0", all, rtol, atol, kind -> Indicators.ema(kind, close, 20));
-        ctx.acrossBackends("rolling std(20), asset 0", all, rtol, atol, kind -> Indicators.rollingStd(kind, close, 20, false));
-        ctx.acrossBackends("RSI(14), asset 0", all, rtol, 1e-10, kind -> Indicators.rsi(kind, close, 14));
+        ctx.acrossBackends("SMA(20), asset 0", all, rtol, atol, kind -> Indicators.on(kind).sma(close, 20));
+        ctx.acrossBackends("EMA(20), asset 0", all, rtol, atol, kind -> Indicators.on(kind).ema(close, 20));
+        ctx.acrossBackends("rolling std(20), asset 0", all, rtol, atol, kind -> Indicators.on(kind).rollingStd(close, 20, false));
+        ctx.acrossBackends("RSI(14), asset 0", all, rtol, 1e-10, kind -> Indicators.on(kind).rsi(close, 14));
 
         double[][] closes = new double[k][];
         for (int a = 0; a < k; a++) closes[a] = m.close(a);
         SeriesBatch batch = SeriesBatch.of(closes);
-        ctx.acrossBackends("EMA(20), " + k + " assets batched", all, rtol, atol, kind -> Indicators.ema(kind, batch, 20).data());
-        ctx.acrossBackends("RSI(14), " + k + " assets batched", all, rtol, 1e-10, kind -> Indicators.rsi(kind, batch, 14).data());
+        ctx.acrossBackends("EMA(20), " + k + " assets batched", all, rtol, atol, kind -> Indicators.on(kind).ema(batch, 20).data());
+        ctx.acrossBackends("RSI(14), " + k + " assets batched", all, rtol, 1e-10, kind -> Indicators.on(kind).rsi(batch, 14).data());
 
         int last = n - 1;
-        Macd macd = Indicators.macd(close, 12, 26, 9);
-        double[] bbMid = Indicators.bollinger(close, 20, 2).middle(), bbUp = Indicators.bollinger(close, 20, 2).upper();
-        double atr = Indicators.atr(m.high(0), m.low(0), close, 14)[last];
+        Macd macd = CompositeIndicators.macd(close, 12, 26, 9);
+        double[] bbMid = CompositeIndicators.bollinger(close, 20, 2).middle(), bbUp = CompositeIndicators.bollinger(close, 20, 2).upper();
+        double atr = CompositeIndicators.atr(m.high(0), m.low(0), close, 14)[last];
         double vwap = Indicators.vwapCumulative(close, m.volume(0))[last];
         double tema = Indicators.timeEma(close, m.time(0), 60.0)[last];
         double rsi = Indicators.rsi(close, 14)[last];
@@ -74,7 +76,7 @@ final class IndicatorsSection implements DemoSection {
                 atr, 100 * atr / close[last], vwap, tema);
         if (!(Math.abs(rsi - 50) <= 50)) ctx.fail("RSI outside [0, 100]: " + rsi);
 
-        SeriesBatch z = Indicators.crossSectionalZScore(Indicators.deltaPercent(batch));
+        SeriesBatch z = PriceMatrices.crossSectionalZScore(PriceMatrices.deltaPercent(batch));
         int best = 0, worst = 0;
         for (int a = 1; a < k; a++) {
             if (z.get(a, last) > z.get(best, last)) best = a;
