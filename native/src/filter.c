@@ -7,10 +7,9 @@
  * observation is NaN), x += (P h)(z - h'x) g, P -= (P h)(P h)' g. Same operation order as the Java
  * kernels, no FMA contraction (-ffp-contract=off), so the bodies agree with Java to rounding.
  *
- * Packed model pp (45 doubles): F [0,16) row-major stride n, Q [16,32), h1 [32,36), h2 [36,40),
- * r1 40, r2 41, c = r12/r1 42, r12 43, constant-velocity density 44. The Java side checks every size before the call: state holds
- * (n + n(n+1)/2) * N doubles, zs ticks*m*N, out (may be NULL) ticks*N. */
-#include "sxn_dispatch.h"
+ * The packed model pp (SXN_FB_PACKED doubles, offsets SXN_FB_*) and the argument contract are in
+ * filter.h. */
+#include "filter.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -54,7 +53,7 @@
 
 SXN_EXPORT void sxn_filter_batch_run(int32_t n, int32_t m, const double *pp, double *state, int64_t N, const double *zs,
                                      int64_t ticks, double *out) {
-    if (n < 1 || n > 4 || m < 1 || m > 2 || N <= 0 || ticks <= 0) return;
+    if (n < 1 || n > SXN_FB_MAX_N || m < 1 || m > SXN_FB_MAX_M || N <= 0 || ticks <= 0) return;
     int64_t done;
     switch (sxn_isa()) {
         case SXN_ISA_AVX512: done = run_avx512(n, m, pp, state, N, zs, ticks, out, 0, N); break;
@@ -64,7 +63,7 @@ SXN_EXPORT void sxn_filter_batch_run(int32_t n, int32_t m, const double *pp, dou
     run_one(n, m, pp, state, N, zs, ticks, out, done, N);
 }
 
-/* Constant velocity with per-filter step lengths: dts[t*N + f] (finite, >= 0, checked by Java), pp[44]
+/* Constant velocity with per-filter step lengths: dts[t*N + f] (finite, >= 0, checked by Java), pp[SXN_FB_CV]
  * the acceleration density; n = 2, m = 1. */
 SXN_EXPORT void sxn_filter_batch_run_dt(const double *pp, double *state, int64_t N, const double *zs, const double *dts, int64_t ticks,
                                         double *out) {

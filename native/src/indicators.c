@@ -1,23 +1,19 @@
 /* Technical-indicator kernels for dev.sxn.math.indicators (NativeIndicatorKernels): rolling sum,
- * rolling variance, EMA/Wilder recurrence and RSI on time-major batches (x[i * k + a], k assets,
- * t samples). The first k / IND_B * IND_B assets run the SIMD bodies of indicators_body.h (time
- * outer, one lane per asset, AVX-512 / AVX2 / SSE2 chosen at run time); the remaining assets, and
- * single series (k = 1), run the scalar bodies below, which are the Java reference's loops (except the
- * rolling variance of a single series: var_series_fast / var_series, faster forms with a stated error
- * bound). Non-finite inputs are missing
- * values, with the semantics documented on Indicators. The Java side checks every argument:
- * k >= 1, t >= 0, 1 <= w <= t (seed, n likewise), and both arrays hold k * t doubles. */
-#include "sxn_dispatch.h"
+ * rolling variance, EMA/Wilder recurrence and RSI on time-major batches (prototypes, shared constants
+ * and the argument contract in indicators.h). The first k / SXN_IND_BLOCK * SXN_IND_BLOCK assets run
+ * the SIMD bodies of indicators_body.h (time outer, one lane per asset, AVX-512 / AVX2 / SSE2 chosen at
+ * run time); the remaining assets, and single series (k = 1), run the scalar bodies below, which are
+ * the Java reference's loops (JavaIndicatorKernels; kernels/indicators.cl mirrors them too), except
+ * the rolling variance of a single series: var_series_fast / var_series, faster forms with a stated
+ * error bound (their AVX-512 eight-lane blocks are in indicators_var_lanes.c). Non-finite inputs are
+ * missing values, with the semantics documented on Indicators. */
+#include "indicators.h"
 
 #include <float.h>
 #include <immintrin.h>
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
-
-#define IND_B 16
-#define SXN_INDICATORS_SCRATCH 11
-#define IND_RESUM 1024 /* JavaIndicatorKernels.RESUM: rolling variances re-sum at (i + 1) % 1024 == 0 */
 
 /* no-trapping-math: the bodies select between values with comparisons that may see NaN; without
  * it GCC will not if-convert them (an ordered compare on NaN could trap) and the AVX2/SSE2 bodies
@@ -78,7 +74,7 @@ static void var_one(const double *x, int64_t k, int64_t t, int64_t w, double div
         eq = v == prev ? eq + 1 : 1;
         prev = v;
         if (run < w) { out[p] = NAN; continue; }
-        int two = run == w || (i + 1) % IND_RESUM == 0;
+        int two = run == w || (i + 1) % SXN_IND_RESUM == 0;
         if (!two) {
             double yv = v - kk, yo = x[p - w * k] - kk;
             s1 += yv - yo;
@@ -240,7 +236,6 @@ static void var_series(const double *x, int64_t t, int64_t w, double div, int sq
  * failing block is retried from a restart if it was carried, then split in halves down to 8 vectors,
  * then the per-output-bound path (var_range). Same guarantee as var_run: relative error at most VAR_TAU plus
  * two ulps, or the two-pass value; flat windows exactly 0. */
-#define VAR_FAST_MIN_W 16
 
 static int64_t var_block_len(int64_t w) {
     int64_t b = (w / 2 + 3) / 4 * 4;
@@ -425,7 +420,6 @@ static void var_blocks(const double *x, int64_t j0, int64_t j1, int64_t w, doubl
  * from about w = 128 on they no longer do (w = 200, b = 64: 1.9-2.1 ms in Java against VECTOR's 1.6-1.7,
  * with a ring of 20 KB competing for L1), so longer windows keep var_blocks. A carried, re-centred
  * lane version restarted in 98% of its blocks at w = 20 and 200 and was no faster (std(200) 1.63 ms). */
-#define VAR_LANE_MAX_W 96
 #define VAR_LANE_TINY 0x1p-900
 #define VAR_LANE_MAX_B 32
 
@@ -474,13 +468,13 @@ VAR_AVX512 static inline __m512d var_sqrt(__m512d v) {
 }
 
 /* One lane block: outputs [j0, j0 + 8 b) (j0 >= w rounded up to 8, b a multiple of 8, w <=
- * VAR_LANE_MAX_W); reads x[j0 - that, j0 + 8 b), writes out[j0, j0 + 8 b). Returns the mask of passing
+ * SXN_IND_VAR_LANE_MAX_W); reads x[j0 - that, j0 + 8 b), writes out[j0, j0 + 8 b). Returns the mask of passing
  * lanes (bit l: outputs [j0 + l b, j0 + (l + 1) b) stand). */
 VAR_AVX512 static unsigned var_lanes_avx512(const double *x, int64_t j0, int64_t w, int64_t b, double inv_w,
                                             double inv_div, int sq, double kap, double *out) {
     const int64_t w8 = (w + 7) / 8 * 8;
     const __m512d z = _mm512_setzero_pd(), iw = _mm512_set1_pd(inv_w), idv = _mm512_set1_pd(inv_div);
-    __m512d ring[VAR_LANE_MAX_W + 8 + VAR_LANE_MAX_B];
+    __m512d ring[SXN_IND_VAR_LANE_MAX_W + 8 + VAR_LANE_MAX_B];
     double kl[8];
     /* the middle values of the run's first and last windows, halved first (no overflow) */
     for (int l = 0; l < 8; l++) kl[l] = 0.5 * x[j0 + l * b - w / 2] + 0.5 * x[j0 + l * b + b - 1 - w / 2];
@@ -556,7 +550,7 @@ static void var_series_lanes(const double *x, int64_t from, int64_t t, int64_t w
 }
 
 static void var_series_fast(const double *x, int64_t t, int64_t w, double div, int sq, double *out) {
-    if (w < VAR_FAST_MIN_W) {
+    if (w < SXN_IND_VAR_FAST_MIN_W) {
         var_series(x, t, w, div, sq, out);
         return;
     }
@@ -567,7 +561,7 @@ static void var_series_fast(const double *x, int64_t t, int64_t w, double div, i
     sxn_isa_t isa = sxn_isa();
     var_carry st = {0, 0, 0, 0, 0, 0, 0, 0};
     for (int64_t j = 0; j < w - 1; j++) out[j] = NAN;
-    if (isa == SXN_ISA_AVX512 && w <= VAR_LANE_MAX_W) {
+    if (isa == SXN_ISA_AVX512 && w <= SXN_IND_VAR_LANE_MAX_W) {
         const int64_t w8 = (w + 7) / 8 * 8 < t ? (w + 7) / 8 * 8 : t;
         var_range(x, w - 1, w8, w, div, sq, out);
         var_series_lanes(x, w8, t, w, div, sq, out, kappa, isa);
@@ -620,14 +614,14 @@ static void rsi_one(const double *x, int64_t k, int64_t t, int64_t n, double *ou
 }
 
 /* ---- exported entry points ----
- * st is the caller's scratch for the per-asset recurrence state: SXN_INDICATORS_SCRATCH * k doubles
+ * st is the caller's scratch for the per-asset recurrence state: SXN_IND_SCRATCH * k doubles
  * (the rolling variance uses 11 state variables per asset, the others fewer). */
 
 SXN_EXPORT void sxn_indicators_rolling_sum(const double *x, int64_t k, int64_t t, int64_t w, double scale, double *out,
                                            double *st) {
     int64_t a;
     sxn_isa_t isa = sxn_isa();
-    const int64_t kb = k / IND_B * IND_B;
+    const int64_t kb = k / SXN_IND_BLOCK * SXN_IND_BLOCK;
     if (kb > 0) {
         if (isa == SXN_ISA_AVX512) sum_block_avx512(x, k, kb, t, w, scale, out, st);
         else if (isa == SXN_ISA_AVX2) sum_block_avx2(x, k, kb, t, w, scale, out, st);
@@ -641,11 +635,11 @@ SXN_EXPORT void sxn_indicators_rolling_var(const double *x, int64_t k, int64_t t
     const double div = (double) (w - ddof);
     int64_t a;
     sxn_isa_t isa = sxn_isa();
-    const int64_t kb = k / IND_B * IND_B;
+    const int64_t kb = k / SXN_IND_BLOCK * SXN_IND_BLOCK;
     if (kb > 0) {
-        if (isa == SXN_ISA_AVX512) var_block_avx512(x, k, kb, t, w, div, sq, IND_RESUM, out, st);
-        else if (isa == SXN_ISA_AVX2) var_block_avx2(x, k, kb, t, w, div, sq, IND_RESUM, out, st);
-        else var_block_base(x, k, kb, t, w, div, sq, IND_RESUM, out, st);
+        if (isa == SXN_ISA_AVX512) var_block_avx512(x, k, kb, t, w, div, sq, SXN_IND_RESUM, out, st);
+        else if (isa == SXN_ISA_AVX2) var_block_avx2(x, k, kb, t, w, div, sq, SXN_IND_RESUM, out, st);
+        else var_block_base(x, k, kb, t, w, div, sq, SXN_IND_RESUM, out, st);
     }
     if (k == 1) { var_series_fast(x, t, w, div, sq, out); return; }
     for (a = kb; a < k; a++) var_one(x + a, k, t, w, div, sq, out + a);
@@ -655,7 +649,7 @@ SXN_EXPORT void sxn_indicators_ema(const double *x, int64_t k, int64_t t, int64_
                                    double *st) {
     int64_t a;
     sxn_isa_t isa = sxn_isa();
-    const int64_t kb = k / IND_B * IND_B;
+    const int64_t kb = k / SXN_IND_BLOCK * SXN_IND_BLOCK;
     if (kb > 0) {
         if (isa == SXN_ISA_AVX512) ema_block_avx512(x, k, kb, t, seed, alpha, out, st);
         else if (isa == SXN_ISA_AVX2) ema_block_avx2(x, k, kb, t, seed, alpha, out, st);
@@ -667,7 +661,7 @@ SXN_EXPORT void sxn_indicators_ema(const double *x, int64_t k, int64_t t, int64_
 SXN_EXPORT void sxn_indicators_rsi(const double *x, int64_t k, int64_t t, int64_t n, double *out, double *st) {
     int64_t a;
     sxn_isa_t isa = sxn_isa();
-    const int64_t kb = k / IND_B * IND_B;
+    const int64_t kb = k / SXN_IND_BLOCK * SXN_IND_BLOCK;
     if (kb > 0) {
         if (isa == SXN_ISA_AVX512) rsi_block_avx512(x, k, kb, t, n, out, st);
         else if (isa == SXN_ISA_AVX2) rsi_block_avx2(x, k, kb, t, n, out, st);

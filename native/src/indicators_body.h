@@ -1,4 +1,4 @@
-/* Batched indicator kernels on the first kb assets (a multiple of IND_B) of a time-major batch
+/* Batched indicator kernels on the first kb assets (a multiple of SXN_IND_BLOCK) of a time-major batch
  * (x[i * k + a]): time outer, assets inner, so every time step streams one contiguous row; the
  * recurrence state of each asset lives in the caller's scratch st (kb doubles per state variable,
  * L1/L2-resident), and the asset loops are vectorised by GCC (one SIMD lane per asset). Included by indicators.c once per ISA, with IND_ATTR (the target attribute) and

@@ -15,7 +15,7 @@
  * a strict r > R test in the vector column update then gives exactly the lowest-index tie rule. A
  * caller that splits the diagonal range must call the parts from the highest down (the Java side does). Every body reads x[0 .. count+m-1),
  * the per-window arrays [0, count) and writes the outputs [0, count) only. */
-#include "sxn_dispatch.h"
+#include "series.h"
 
 #include <immintrin.h>
 #include <math.h>

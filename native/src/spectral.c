@@ -3,7 +3,7 @@
  * length w/2 plus the unpacking pass). The Java side (NativeFftKernels, NativeEntropyKernels) builds
  * the plan (radices, strides, twiddles) and checks every argument; C trusts them and touches exactly
  * re/im/scratch [0, n), the plan arrays, x[0, series*length) and out[0, series*count). */
-#include "sxn_dispatch.h"
+#include "spectral.h"
 
 #include <immintrin.h>
 #include <math.h>
@@ -120,14 +120,13 @@ static void fft_dispatch(const sxn_fft_plan *p, double *re, double *im, double *
     }
 }
 
-/* The point at most SXN_SLACK doubles into scratch whose address is bytes past ref's modulo 4 KiB.
+/* The point at most SXN_SPECTRAL_SLACK doubles into scratch whose address is bytes past ref's modulo 4 KiB.
  * Stockham stages load from one pair of arrays and store to the other at the same indices; when the
  * pairs sit at the same address modulo 4 KiB (as equal-sized Java arrays allocated one after another
  * do), every store falsely aliases the following loads and in-cache transforms ran at about half
- * speed. Callers pass scratch with slack doubles to spare (< SXN_SLACK: used as given). */
-#define SXN_SLACK 512
+ * speed. Callers pass scratch with slack doubles to spare (< SXN_SPECTRAL_SLACK: used as given). */
 static double *skew_to(double *scratch, int64_t slack, const double *ref, uintptr_t bytes) {
-    if (slack < SXN_SLACK) return scratch;
+    if (slack < SXN_SPECTRAL_SLACK) return scratch;
     uintptr_t d = (((uintptr_t) ref + bytes) - (uintptr_t) scratch) & 4095u;
     return scratch + d / sizeof(double);
 }
@@ -171,14 +170,14 @@ static void unpack_real(int64_t h, const double *zr, const double *zi, const dou
     }
 }
 
-/* Four arrays of h doubles in work (4h + 256 doubles), skewed by 512 and 768 bytes against each other:
+/* Four arrays of h doubles in work (4h + SXN_SPECTRAL_WORK_PAD doubles), skewed by 512 and 768 bytes against each other:
  * end to end at offsets h, 2h, 3h (powers of two) the stage stores alias the next loads mod 4 KiB, a
  * false store-to-load dependency that costs up to half the speed of a transform in cache. */
 static void skewed_quarters(double *work, int64_t h, double **zr, double **zi, double **sr, double **si) {
     *zr = work;
     *zi = work + h + 64;
     *sr = work + 2 * h + 160;
-    *si = work + 3 * h + 256;
+    *si = work + 3 * h + SXN_SPECTRAL_WORK_PAD;
 }
 
 /* Real FFT of even length 2h in one call: pack x into z_j = x_2j + i x_2j+1, complex FFT of length h,
@@ -272,7 +271,7 @@ SXN_EXPORT int32_t sxn_spectral_rfft_blocked(const double *x, int64_t n1, int64_
                           tw_a_re, tw_a_im, tw_c_re, tw_c_im};
     double *zr, *zi, *sr, *si;
     skewed_quarters(work, h, &zr, &zi, &sr, &si);
-    if (blocked_dispatch(&bp, x, zr, zi, sr, si, work + 4 * h + 256, check)) return 1;
+    if (blocked_dispatch(&bp, x, zr, zi, sr, si, work + 4 * h + SXN_SPECTRAL_WORK_PAD, check)) return 1;
     unpack_real(h, zr, zi, rtw_re, rtw_im, scale, out_re, out_im);
     return 0;
 }

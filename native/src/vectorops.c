@@ -1,6 +1,6 @@
 /* BLAS-1 style kernels on contiguous doubles: dot, axpy, scale, sum, sum of squares.
  * The Java side passes pointers already offset to the first element and n >= 0. */
-#include "sxn_dispatch.h"
+#include "vectorops.h"
 
 #include <immintrin.h>
 #include <stddef.h>
