@@ -1,4 +1,4 @@
-/* Technical-indicator kernels of libsxnkernels (indicators.c, indicators_var_lanes.c), called by
+/* Technical-indicator kernels of libsxnkernels (indicators.c, indicators_var_lanes_avx512.c), called by
  * dev.sxn.math.indicators.NativeIndicatorKernels and by the C harness (test/test_indicators.c).
  *
  * Batches are time-major: x[i * k + a], k assets, t samples. The Java side checks every argument
@@ -27,6 +27,9 @@
  * (longer windows keep the carried blocks); Indicators chooses NATIVE for exactly these windows. */
 #define SXN_IND_VAR_FAST_MIN_W 16
 #define SXN_IND_VAR_LANE_MAX_W 96
+/* The single-series variance's guarantee (NATIVE and VECTOR): every variance within TAU (relative, of
+ * the window's M2) plus two ulps of the exact one, or the two-pass value. */
+#define SXN_IND_VAR_TAU 0x1p-40
 
 /* Assets per SIMD block of the batched bodies (indicators_body.h): the first k / B * B assets run
  * them, the rest the scalar per-asset loops. */
