@@ -11,30 +11,6 @@
 
 inline int fin(double v) { return fabs(v) <= DBL_MAX; }
 
-__kernel void rolling_sum(__global const double *x, const long k, const long t, const long w, const double scale,
-                          __global double *out) {
-    const long a = get_global_id(0);
-    if (a >= k) return;
-    long run = 0;
-    double s = 0, c = 0;
-    for (long i = 0, p = a; i < t; i++, p += k) {
-        double v = x[p];
-        if (!fin(v)) { run = 0; s = 0; c = 0; out[p] = NAN; continue; }
-        run++;
-        double sn = s + v, bp = sn - s;
-        c += (s - (sn - bp)) + (v - bp);
-        s = sn;
-        if (run > w) {
-            double o = -x[p - w * k];
-            sn = s + o;
-            bp = sn - s;
-            c += (s - (sn - bp)) + (o - bp);
-            s = sn;
-        }
-        out[p] = run >= w ? scale * (s + c) : NAN;
-    }
-}
-
 // Rolling sum tiled over time: work-item (a, g) computes asset a's outputs in the time tile
 // [g * tile, (g + 1) * tile), so a batch runs k x ceil(t / tile) work-items and a single series is
 // no longer one work-item. Each work-item rebuilds its starting state from the data: the finite
@@ -71,55 +47,6 @@ __kernel void rolling_sum_tiled(__global const double *x, const long k, const lo
             s = sn;
         }
         out[p] = run >= w ? scale * (s + c) : NAN;
-    }
-}
-
-__kernel void rolling_var(__global const double *x, const long k, const long t, const long w, const int ddof,
-                          const int sq, __global double *out) {
-    const long a = get_global_id(0);
-    if (a >= k) return;
-    const double div = (double) (w - ddof), wd = (double) w;
-    long run = 0, eq = 0;
-    double kk = 0, s1 = 0, s2 = 0, eb = 0, prev = NAN;
-    for (long i = 0, p = a; i < t; i++, p += k) {
-        double v = x[p];
-        if (!fin(v)) { run = 0; eq = 0; out[p] = NAN; continue; }
-        run++;
-        eq = v == prev ? eq + 1 : 1;
-        prev = v;
-        if (run < w) { out[p] = NAN; continue; }
-        int two = run == w || (i + 1) % RESUM == 0;
-        if (!two) {
-            double yv = v - kk, yo = x[p - w * k] - kk;
-            s1 += yv - yo;
-            s2 += yv * yv - yo * yo;
-            double kn = kk + s1 / wd, d = kn - kk;
-            s2 = (s2 - 2 * d * s1) + wd * d * d;
-            s1 = s1 - wd * d;
-            kk = kn;
-            eb += (yv * yv + yo * yo) + 3.0 * wd * d * d;
-            two = eb > 512.0 * s2;
-        }
-        if (two) {
-            double m = 0;
-            for (long j = p - (w - 1) * k; j <= p; j += k) m += x[j];
-            kk = m / wd;
-            s1 = 0;
-            s2 = 0;
-            for (long j = p - (w - 1) * k; j <= p; j += k) {
-                double y = x[j] - kk;
-                s1 += y;
-                s2 += y * y;
-            }
-            double kn = kk + s1 / wd, d = kn - kk;
-            s2 = (s2 - 2 * d * s1) + wd * d * d;
-            s1 = s1 - wd * d;
-            kk = kn;
-            eb = 0;
-        }
-        double c = s2 - s1 * s1 / wd;
-        double var = eq >= w ? 0 : (c > 0 ? c : 0) / div;
-        out[p] = sq ? sqrt(var) : var;
     }
 }
 
