@@ -165,6 +165,17 @@ public final class OpenClRuntime {
         return clCreateKernel(program(programName), kernelName, null);
     }
 
+    /**
+     * A launch of {@code kernel} on this runtime's queue: set its arguments in signature order, then
+     * run it (see {@link KernelLaunch}).
+     *
+     * @param kernel a kernel created by {@link #kernel}
+     * @return a fresh launch, its first argument index 0
+     */
+    public KernelLaunch launch(cl_kernel kernel) {
+        return new KernelLaunch(this, kernel);
+    }
+
     private cl_program build(String name) {
         String source;
         try (InputStream in = OpenClRuntime.class.getResourceAsStream("/dev/sxn/math/kernels/" + name)) {
