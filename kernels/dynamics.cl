@@ -6,7 +6,14 @@
 // params = {a, b, c, kickJoin, cHalf, cFull, kick[0..m], drift[0..m-1]}.
 #pragma OPENCL EXTENSION cl_khr_fp64 : enable
 
-#define MAXD 4
+// Shared with the host, one source each, passed as -D by OpenClDynamicsKernels: the largest d kept in
+// private arrays (OpenClDynamicsKernels.MAX_PRIVATE_D; larger d go to advance_global) and the
+// Henon-Heiles potential's code (DynamicsKernels.HENON_HEILES, also SXN_DYN_HENON_HEILES in
+// native/src/dynamics.h).
+#if !defined(SXN_DYN_MAXD) || !defined(SXN_DYN_HENON_HEILES)
+#error "build with -D SXN_DYN_MAXD=... -D SXN_DYN_HENON_HEILES=... (OpenClDynamicsKernels.OPENCL_OPTIONS)"
+#endif
+#define MAXD SXN_DYN_MAXD
 
 inline void grad_radial(const int d, const double *q, double *g, const double a, const double b, const double c) {
     double y[MAXD];
@@ -36,13 +43,13 @@ __kernel void advance(__global double *qg, __global double *pg, const long n, co
         q[k] = qg[k * n + i];
         p[k] = pg[k * n + i];
     }
-    if (code == 1) grad_hh(q, g); else grad_radial(d, q, g, a, b, c);
+    if (code == SXN_DYN_HENON_HEILES) grad_hh(q, g); else grad_radial(d, q, g, a, b, c);
     if (friction) for (int k = 0; k < d; k++) p[k] *= ch;
     for (int k = 0; k < d; k++) p[k] = fma(-kick[0], g[k], p[k]);
     for (long s = 0; s < steps; s++) {
         for (int j = 0; j < m; j++) {
             for (int k = 0; k < d; k++) q[k] = fma(drift[j], p[k], q[k]);
-            if (code == 1) grad_hh(q, g); else grad_radial(d, q, g, a, b, c);
+            if (code == SXN_DYN_HENON_HEILES) grad_hh(q, g); else grad_radial(d, q, g, a, b, c);
             if (j < m - 1) for (int k = 0; k < d; k++) p[k] = fma(-kick[j + 1], g[k], p[k]);
         }
         if (s < steps - 1) {

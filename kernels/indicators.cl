@@ -1,13 +1,18 @@
 // Indicator kernels for dev.sxn.math.indicators (OpenClIndicatorKernels), fp64. Batches are
 // time-major (x[i * k + a]); one work-item per asset runs the recurrence through time, so the
 // reads of one time step by neighbouring work-items are adjacent (coalesced on a GPU). The
-// arithmetic is the Java reference's, operation for operation, with contraction off, built
-// without -cl-mad-enable or fast-math.
+// arithmetic is the Java reference's (JavaIndicatorKernels; native/src/indicators.c mirrors the same
+// loops), operation for operation, with contraction off, built without -cl-mad-enable or fast-math.
 #pragma OPENCL EXTENSION cl_khr_fp64 : enable
 // OpenCL C contracts a * b + c into fma by default; the Java reference rounds twice.
 #pragma OPENCL FP_CONTRACT OFF
 
-#define RESUM 1024 // JavaIndicatorKernels.RESUM
+// Shared with the host (one source: IndicatorConstants, passed as -D by OpenClIndicatorKernels; the C
+// kernels have the same value in native/src/indicators.h): rolling variances re-sum by two passes at
+// every (i + 1) % SXN_IND_RESUM == 0, as every backend does.
+#ifndef SXN_IND_RESUM
+#error "build with -D SXN_IND_RESUM=... (IndicatorConstants.OPENCL_OPTIONS)"
+#endif
 
 inline int fin(double v) { return fabs(v) <= DBL_MAX; }
 
@@ -75,7 +80,7 @@ __kernel void rolling_var_tiled(__global const double *x, const long k, const lo
         prev = v;
         if (run < w) { out[p] = NAN; continue; }
         // A tile's first full window starts from two passes, like a run's first window.
-        int two = run == w || (i + 1) % RESUM == 0 || i == c0;
+        int two = run == w || (i + 1) % SXN_IND_RESUM == 0 || i == c0;
         if (!two) {
             double yv = v - kk, yo = x[p - w * k] - kk;
             s1 += yv - yo;

@@ -14,9 +14,17 @@
 #pragma OPENCL EXTENSION cl_khr_fp64 : enable
 #pragma OPENCL FP_CONTRACT OFF
 
-#define SUB 32
+#define SUB 32 // diagonals per sub-block: four double8 vectors
 #define NSUB 4
-#define DBLK (SUB * NSUB)
+// The block width is shared with the host, which sizes the launches by it: one source,
+// OpenClMatrixProfileKernels.DBLK, passed as -D; this kernel's shape must agree with it.
+#ifndef SXN_MP_DBLK
+#error "build with -D SXN_MP_DBLK=... (OpenClMatrixProfileKernels.OPENCL_OPTIONS)"
+#endif
+#if SXN_MP_DBLK != SUB * NSUB
+#error "SXN_MP_DBLK must equal SUB * NSUB, the diagonals one work-item walks"
+#endif
+#define DBLK SXN_MP_DBLK
 
 inline int better(double r, double idx, double best, double bestIdx) {
     return r > best || (r == best && idx < bestIdx);

@@ -16,12 +16,15 @@ import org.jocl.cl_kernel;
  * are serialised (a {@code cl_kernel}'s arguments are shared state). Loaded only when OPENCL is available.
  */
 final class OpenClDynamicsKernels implements DynamicsKernels {
+    /** The largest d whose state the {@code advance} kernel keeps in private arrays (SXN_DYN_MAXD there). */
     private static final int MAX_PRIVATE_D = 4;
+    /** The build options of {@code kernels/dynamics.cl}: the constants it shares, as {@code -D}. */
+    private static final String OPENCL_OPTIONS = "-D SXN_DYN_MAXD=" + MAX_PRIVATE_D + " -D SXN_DYN_HENON_HEILES=" + HENON_HEILES;
 
     private final OpenClRuntime rt = OpenClRuntime.get();
-    private final cl_kernel advance = rt.kernel("dynamics.cl", "advance");
-    private final cl_kernel advanceGlobal = rt.kernel("dynamics.cl", "advance_global");
-    private final cl_kernel advanceRadial3 = rt.kernel("dynamics.cl", "advance_radial3");
+    private final cl_kernel advance = rt.kernel("dynamics.cl", OPENCL_OPTIONS, "advance");
+    private final cl_kernel advanceGlobal = rt.kernel("dynamics.cl", OPENCL_OPTIONS, "advance_global");
+    private final cl_kernel advanceRadial3 = rt.kernel("dynamics.cl", OPENCL_OPTIONS, "advance_radial3");
     private final DeviceBuffer bufQ = new DeviceBuffer(rt, CL_MEM_READ_WRITE);
     private final DeviceBuffer bufP = new DeviceBuffer(rt, CL_MEM_READ_WRITE);
     private final DeviceBuffer bufG = new DeviceBuffer(rt, CL_MEM_READ_WRITE);

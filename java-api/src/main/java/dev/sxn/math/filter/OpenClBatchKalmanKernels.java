@@ -16,9 +16,14 @@ import org.jocl.cl_kernel;
  * serialised (a cl_kernel's arguments are shared). Loaded only when OPENCL is available.
  */
 final class OpenClBatchKalmanKernels implements BatchKalmanKernels {
+    /** The build options of {@code kernels/filter.cl}: the packed model's layout (BatchPlan), as {@code -D}. */
+    static final String OPENCL_OPTIONS = "-D SXN_FB_F=" + BatchPlan.F + " -D SXN_FB_Q=" + BatchPlan.Q + " -D SXN_FB_H1=" + BatchPlan.H1
+            + " -D SXN_FB_H2=" + BatchPlan.H2 + " -D SXN_FB_R1=" + BatchPlan.R1 + " -D SXN_FB_R2=" + BatchPlan.R2 + " -D SXN_FB_C="
+            + BatchPlan.C + " -D SXN_FB_R12=" + BatchPlan.R12 + " -D SXN_FB_CV=" + BatchPlan.CV;
+
     private final OpenClRuntime rt = OpenClRuntime.get();
-    private final cl_kernel kernel = rt.kernel("filter.cl", "batch_kalman");
-    private final cl_kernel kernelCv = rt.kernel("filter.cl", "batch_kalman_cv");
+    private final cl_kernel kernel = rt.kernel("filter.cl", OPENCL_OPTIONS, "batch_kalman");
+    private final cl_kernel kernelCv = rt.kernel("filter.cl", OPENCL_OPTIONS, "batch_kalman_cv");
     private final DeviceBuffer bufDt = new DeviceBuffer(rt, CL_MEM_READ_ONLY);
     private final DeviceBuffer bufPlan = new DeviceBuffer(rt, CL_MEM_READ_ONLY);
     private final DeviceBuffer bufState = new DeviceBuffer(rt, CL_MEM_READ_WRITE);

@@ -25,10 +25,10 @@ import org.jocl.cl_kernel;
  */
 final class OpenClIndicatorKernels implements IndicatorKernels {
     private final OpenClRuntime rt = OpenClRuntime.get();
-    private final cl_kernel sum = rt.kernel("indicators.cl", "rolling_sum_tiled");
-    private final cl_kernel var = rt.kernel("indicators.cl", "rolling_var_tiled");
-    private final cl_kernel ema = rt.kernel("indicators.cl", "ema");
-    private final cl_kernel rsi = rt.kernel("indicators.cl", "rsi");
+    private final cl_kernel sum = rt.kernel("indicators.cl", IndicatorConstants.OPENCL_OPTIONS, "rolling_sum_tiled");
+    private final cl_kernel var = rt.kernel("indicators.cl", IndicatorConstants.OPENCL_OPTIONS, "rolling_var_tiled");
+    private final cl_kernel ema = rt.kernel("indicators.cl", IndicatorConstants.OPENCL_OPTIONS, "ema");
+    private final cl_kernel rsi = rt.kernel("indicators.cl", IndicatorConstants.OPENCL_OPTIONS, "rsi");
     private final DeviceBuffer bufX = new DeviceBuffer(rt, CL_MEM_READ_ONLY);
     private final DeviceBuffer bufOut = new DeviceBuffer(rt, CL_MEM_WRITE_ONLY);
     private final int local = rt.localSize(64);

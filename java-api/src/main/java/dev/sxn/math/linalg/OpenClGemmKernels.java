@@ -26,7 +26,9 @@ import org.jocl.cl_kernel;
  * OPENCL is available; the constructor throws if the device's work-groups cannot hold 16 x 16 items.
  */
 final class OpenClGemmKernels implements GemmKernels {
-    private static final int TS = 16; // must match TS in kernels/linalg.cl
+    /** The tile edge and work-group side; the program gets it as SXN_GEMM_TS. */
+    private static final int TS = 16;
+    private static final String OPENCL_OPTIONS = "-D SXN_GEMM_TS=" + TS;
 
     private final OpenClRuntime rt = OpenClRuntime.get();
     private final cl_kernel kernel;
@@ -39,7 +41,7 @@ final class OpenClGemmKernels implements GemmKernels {
             throw new IllegalStateException("the OpenCL device's work-groups hold " + rt.maxWorkGroupSize() + " items, the tiled GEMM needs "
                     + TS * TS);
         }
-        kernel = rt.kernel("linalg.cl", "gemm_tiled");
+        kernel = rt.kernel("linalg.cl", OPENCL_OPTIONS, "gemm_tiled");
     }
 
     @Override

@@ -22,13 +22,15 @@ import org.jocl.cl_mem;
  * only after all device work succeeded. Loaded only when OPENCL is available.
  */
 final class OpenClMatrixProfileKernels implements MatrixProfileKernels {
-    private static final int DBLK = 128; // must match DBLK in series.cl
+    /** Diagonals per block: the program gets it as SXN_MP_DBLK and refuses to build unless it is the kernel's shape. */
+    private static final int DBLK = 128;
+    private static final String OPENCL_OPTIONS = "-D SXN_MP_DBLK=" + DBLK;
     private static final long PARTIAL_BYTES = 64L << 20;
 
     private final OpenClRuntime rt = OpenClRuntime.get();
-    private final cl_kernel tiles = rt.kernel("series.cl", "mp_tiles");
-    private final cl_kernel reduceRows = rt.kernel("series.cl", "mp_reduce_rows");
-    private final cl_kernel reduceCols = rt.kernel("series.cl", "mp_reduce_cols");
+    private final cl_kernel tiles = rt.kernel("series.cl", OPENCL_OPTIONS, "mp_tiles");
+    private final cl_kernel reduceRows = rt.kernel("series.cl", OPENCL_OPTIONS, "mp_reduce_rows");
+    private final cl_kernel reduceCols = rt.kernel("series.cl", OPENCL_OPTIONS, "mp_reduce_cols");
     private final DeviceBuffer[] bufA = buffers(5), bufB = buffers(5), best = buffers(4), partial = buffers(4);
     private final int local = rt.localSize(64);
 
