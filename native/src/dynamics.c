@@ -98,18 +98,6 @@ static void advance_scalar(double *q, double *p, int64_t from, int64_t count, in
 #define FMA(x, y, z) _mm256_fmadd_pd(x, y, z)
 #define FNMA(x, y, z) _mm256_fnmadd_pd(x, y, z)
 #include "dynamics_body.h"
-#undef SFX
-#undef TGT
-#undef VT
-#undef W
-#undef UMAX
-#undef LD
-#undef ST
-#undef SET1
-#undef SUB
-#undef MUL
-#undef FMA
-#undef FNMA
 
 /* ---- AVX-512F body ---- */
 #define SFX avx512
@@ -125,18 +113,6 @@ static void advance_scalar(double *q, double *p, int64_t from, int64_t count, in
 #define FMA(x, y, z) _mm512_fmadd_pd(x, y, z)
 #define FNMA(x, y, z) _mm512_fnmadd_pd(x, y, z)
 #include "dynamics_body.h"
-#undef SFX
-#undef TGT
-#undef VT
-#undef W
-#undef UMAX
-#undef LD
-#undef ST
-#undef SET1
-#undef SUB
-#undef MUL
-#undef FMA
-#undef FNMA
 
 /* Advances count particles by steps steps (see the file comment).
  *   params = {a, b, c, kick_join, c_half, c_full, kick[0..stages], drift[0..stages-1]}

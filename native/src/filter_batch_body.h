@@ -1,5 +1,5 @@
-/* Body of the batched Kalman kernel, included once per ISA by filter.c with
- *   FB_SUF     name suffix (avx512, avx2, sse2, one),
+/* Body of the batched Kalman kernel, included once per ISA by filter.c with (#undef'd at the end)
+ *   FB_SUF     name suffix (avx512, avx2, base = SSE2, one = the scalar tail),
  *   FB_W       lanes (doubles per vector),
  *   FB_TARGET  the __attribute__((target(...))) of the ISA, or nothing.
  * GCC vector extensions carry one filter per lane; the per-filter matrices are small arrays of
@@ -193,3 +193,7 @@ FB_TARGET static int64_t FB(runcv_)(const double *restrict pp, double *restrict 
 #undef FB
 #undef FB_CAT
 #undef FB_CAT2
+/* the parameters of this include, so the next body defines its own */
+#undef FB_SUF
+#undef FB_W
+#undef FB_TARGET

@@ -18,20 +18,14 @@
 #define IND_ATTR __attribute__((target("avx512f"))) IND_OPT
 #define IND_NAME(f) f##_avx512
 #include "indicators_body.h"
-#undef IND_ATTR
-#undef IND_NAME
 
 #define IND_ATTR __attribute__((target("avx2,fma"))) IND_OPT
 #define IND_NAME(f) f##_avx2
 #include "indicators_body.h"
-#undef IND_ATTR
-#undef IND_NAME
 
 #define IND_ATTR IND_OPT
 #define IND_NAME(f) f##_base
 #include "indicators_body.h"
-#undef IND_ATTR
-#undef IND_NAME
 
 static int is_finite(double v) { return fabs(v) <= DBL_MAX; }
 
@@ -187,9 +181,7 @@ static void var_run(const double *x, int64_t from, int64_t to, int64_t w, double
                 if (r2 + (2 * fabs(s1) + r1) * r1 * inv_w > 0.25 * VAR_TAU * (s2 - s1 * s1 * inv_w)) { restart = 1; break; }
             }
             /* phase 2: independent per output (SIMD), then the rare two-pass fix-ups */
-            if (isa == SXN_ISA_AVX512) var_finish_avx512(c1, c2, e1, e2, n, inv_w, inv_div, VAR_TAU, sq, out + c0, redo);
-            else if (isa == SXN_ISA_AVX2) var_finish_avx2(c1, c2, e1, e2, n, inv_w, inv_div, VAR_TAU, sq, out + c0, redo);
-            else var_finish_base(c1, c2, e1, e2, n, inv_w, inv_div, VAR_TAU, sq, out + c0, redo);
+            SXN_ISA_CALL(isa, var_finish, c1, c2, e1, e2, n, inv_w, inv_div, VAR_TAU, sq, out + c0, redo);
             for (int64_t q = 0; q < n; q++) {
                 if (redo[q]) {
                     double var = exact_m2(x, c0 + q, w) * inv_div;
@@ -325,9 +317,7 @@ static int var_fast_block(const double *x, int64_t j0, int64_t j1, int64_t w, do
     }
     st->valid = 0;
     double res[4];
-    if (isa == SXN_ISA_AVX512) var_blk_avx512(x, j0, j1, w, k, r1, r2, inv_w, inv_div, sq, out, res);
-    else if (isa == SXN_ISA_AVX2) var_blk_avx2(x, j0, j1, w, k, r1, r2, inv_w, inv_div, sq, out, res);
-    else var_blk_base(x, j0, j1, w, k, r1, r2, inv_w, inv_div, sq, out, res);
+    SXN_ISA_CALL(isa, var_blk, x, j0, j1, w, k, r1, r2, inv_w, inv_div, sq, out, res);
     if (!(is_finite(r1) && is_finite(r2) && is_finite(res[2]) && is_finite(res[3]))) return 0;
     const int64_t nv = (j1 - j0) / 4;
     double s2max = res[1] > fabs(r2) ? res[1] : fabs(r2), E1, E2;
@@ -443,9 +433,7 @@ SXN_EXPORT void sxn_indicators_rolling_sum(const double *x, int64_t k, int64_t t
     sxn_isa_t isa = sxn_isa();
     const int64_t kb = k / SXN_IND_BLOCK * SXN_IND_BLOCK;
     if (kb > 0) {
-        if (isa == SXN_ISA_AVX512) sum_block_avx512(x, k, kb, t, w, scale, out, st);
-        else if (isa == SXN_ISA_AVX2) sum_block_avx2(x, k, kb, t, w, scale, out, st);
-        else sum_block_base(x, k, kb, t, w, scale, out, st);
+        SXN_ISA_CALL(isa, sum_block, x, k, kb, t, w, scale, out, st);
     }
     for (a = kb; a < k; a++) sum_one(x + a, k, t, w, scale, out + a);
 }
@@ -457,9 +445,7 @@ SXN_EXPORT void sxn_indicators_rolling_var(const double *x, int64_t k, int64_t t
     sxn_isa_t isa = sxn_isa();
     const int64_t kb = k / SXN_IND_BLOCK * SXN_IND_BLOCK;
     if (kb > 0) {
-        if (isa == SXN_ISA_AVX512) var_block_avx512(x, k, kb, t, w, div, sq, SXN_IND_RESUM, out, st);
-        else if (isa == SXN_ISA_AVX2) var_block_avx2(x, k, kb, t, w, div, sq, SXN_IND_RESUM, out, st);
-        else var_block_base(x, k, kb, t, w, div, sq, SXN_IND_RESUM, out, st);
+        SXN_ISA_CALL(isa, var_block, x, k, kb, t, w, div, sq, SXN_IND_RESUM, out, st);
     }
     if (k == 1) { var_series_fast(x, t, w, div, sq, out); return; }
     for (a = kb; a < k; a++) var_one(x + a, k, t, w, div, sq, out + a);
@@ -471,9 +457,7 @@ SXN_EXPORT void sxn_indicators_ema(const double *x, int64_t k, int64_t t, int64_
     sxn_isa_t isa = sxn_isa();
     const int64_t kb = k / SXN_IND_BLOCK * SXN_IND_BLOCK;
     if (kb > 0) {
-        if (isa == SXN_ISA_AVX512) ema_block_avx512(x, k, kb, t, seed, alpha, out, st);
-        else if (isa == SXN_ISA_AVX2) ema_block_avx2(x, k, kb, t, seed, alpha, out, st);
-        else ema_block_base(x, k, kb, t, seed, alpha, out, st);
+        SXN_ISA_CALL(isa, ema_block, x, k, kb, t, seed, alpha, out, st);
     }
     for (a = kb; a < k; a++) ema_one(x + a, k, t, seed, alpha, out + a);
 }
@@ -483,9 +467,7 @@ SXN_EXPORT void sxn_indicators_rsi(const double *x, int64_t k, int64_t t, int64_
     sxn_isa_t isa = sxn_isa();
     const int64_t kb = k / SXN_IND_BLOCK * SXN_IND_BLOCK;
     if (kb > 0) {
-        if (isa == SXN_ISA_AVX512) rsi_block_avx512(x, k, kb, t, n, out, st);
-        else if (isa == SXN_ISA_AVX2) rsi_block_avx2(x, k, kb, t, n, out, st);
-        else rsi_block_base(x, k, kb, t, n, out, st);
+        SXN_ISA_CALL(isa, rsi_block, x, k, kb, t, n, out, st);
     }
     for (a = kb; a < k; a++) rsi_one(x + a, k, t, n, out + a);
 }
