@@ -94,6 +94,16 @@ public final class NativeSources {
     }
 
     /**
+     * The text of {@code native/src/<name>}.
+     *
+     * @param name the file name, e.g. {@code "sxn_dispatch.h"}
+     * @return its source
+     */
+    public static String header(String name) {
+        return read(root().resolve("native/src").resolve(name));
+    }
+
+    /**
      * The text of {@code kernels/<name>}.
      *
      * @param name the file name, e.g. {@code "indicators.cl"}
