@@ -15,6 +15,14 @@
 #endif
 #define MAXD SXN_DYN_MAXD
 
+// The scheme's coefficients from params (layout above, written by NativeDynamicsKernels.params and
+// read the same way by native/src/dynamics.c): potential a, b, centre c, the joined kick kj, the
+// friction factors ch, cf, kick[0..m], drift[0..m-1].
+#define UNPACK_PARAMS()                                                                                      \
+    const double a = params[0], b = params[1], c = params[2], kj = params[3], ch = params[4], cf = params[5]; \
+    __constant double *kick = params + 6;                                                                     \
+    __constant double *drift = params + 7 + m
+
 inline void grad_radial(const int d, const double *q, double *g, const double a, const double b, const double c) {
     double y[MAXD];
     for (int k = 0; k < d; k++) y[k] = q[k] - c;
@@ -35,9 +43,7 @@ __kernel void advance(__global double *qg, __global double *pg, const long n, co
                       const int friction, __constant double *params, const long steps) {
     const long i = (long) get_global_id(0);
     if (i >= n) return;
-    const double a = params[0], b = params[1], c = params[2], kj = params[3], ch = params[4], cf = params[5];
-    __constant double *kick = params + 6;
-    __constant double *drift = params + 7 + m;
+    UNPACK_PARAMS();
     double q[MAXD], p[MAXD], g[MAXD];
     for (int k = 0; k < d; k++) {
         q[k] = qg[k * n + i];
@@ -75,9 +81,7 @@ __kernel void advance_global(__global double *q, __global double *p, __global do
                              const int friction, __constant double *params, const long steps) {
     const long i = (long) get_global_id(0);
     if (i >= n) return;
-    const double a = params[0], b = params[1], c = params[2], kj = params[3], ch = params[4], cf = params[5];
-    __constant double *kick = params + 6;
-    __constant double *drift = params + 7 + m;
+    UNPACK_PARAMS();
 #define GRAD()                                                                      \
     {                                                                               \
         double r2 = (q[i] - c) * (q[i] - c);                                        \
@@ -114,9 +118,7 @@ __kernel void advance_radial3(__global double *qg, __global double *pg, const lo
                               __constant double *params, const long steps) {
     const long i = (long) get_global_id(0);
     if (i >= n) return;
-    const double a = params[0], b = params[1], c = params[2], kj = params[3], ch = params[4], cf = params[5];
-    __constant double *kick = params + 6;
-    __constant double *drift = params + 7 + m;
+    UNPACK_PARAMS();
     double x = qg[i], y = qg[n + i], z = qg[2 * n + i];
     double u = pg[i], v = pg[n + i], w = pg[2 * n + i];
     double gx, gy, gz;

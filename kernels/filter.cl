@@ -1,6 +1,6 @@
 // Batched Kalman filters for dev.sxn.math.filter.BatchKalman on OpenCL (fp64): one work-item per
 // filter, all ticks of a call inside the work-item (the state stays in private memory across ticks).
-// Layout and arithmetic as native/src/filter.c: state component c of filter f at c*N + f (n means,
+// Layout and arithmetic as JavaBatchKalmanKernels (the reference) and native/src/filter.c: state component c of filter f at c*N + f (n means,
 // then the upper triangle of P row by row); observation k of tick t at (t*m + k)*N + f; packed model
 // pp at the offsets SXN_FB_* (F stride n, Q, h1, h2, r1, r2, c = r12 / r1, r12, cv).
 // out (when write_out != 0) gets the filtered first component at t*N + f.

@@ -23,6 +23,7 @@ inline int fin(double v) { return fabs(v) <= DBL_MAX; }
 // decides the same outputs), summed with the same TwoSum compensation, then runs the JAVA loop.
 // Restarting exactly per tile rather than differencing a scanned prefix keeps the error of every
 // output that of its own window (a prefix difference would lose log10(prefix / window sum) digits).
+// Reference: JavaIndicatorKernels.rollingSumAssets.
 __kernel void rolling_sum_tiled(__global const double *x, const long k, const long t, const long w,
                                 const double scale, const long tile, __global double *out) {
     const long a = get_global_id(0), c0 = (long) get_global_id(1) * tile;
@@ -59,7 +60,7 @@ __kernel void rolling_sum_tiled(__global const double *x, const long k, const lo
 // flat-run counters from the data before its tile and starts its first full window with the
 // two-pass (as the JAVA kernel does at a run's first window), then runs the JAVA loop; results
 // equal the JAVA kernel's within its bound (about 512 u of M2), not bit for bit, since the
-// two-passes fall at other steps.
+// two-passes fall at other steps. Reference: JavaIndicatorKernels.rollingVarAssets.
 __kernel void rolling_var_tiled(__global const double *x, const long k, const long t, const long w, const int ddof,
                                 const int sq, const long tile, __global double *out) {
     const long a = get_global_id(0), c0 = (long) get_global_id(1) * tile;
@@ -115,6 +116,7 @@ __kernel void rolling_var_tiled(__global const double *x, const long k, const lo
     }
 }
 
+// JavaIndicatorKernels.emaAssets, one asset per work-item.
 __kernel void ema(__global const double *x, const long k, const long t, const long seed, const double alpha,
                   __global double *out) {
     const long a = get_global_id(0);
@@ -132,6 +134,7 @@ __kernel void ema(__global const double *x, const long k, const long t, const lo
     }
 }
 
+// JavaIndicatorKernels.rsiAssets, one asset per work-item.
 __kernel void rsi(__global const double *x, const long k, const long t, const long n, __global double *out) {
     const long a = get_global_id(0);
     if (a >= k) return;

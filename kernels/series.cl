@@ -3,7 +3,8 @@
 // The diagonals k in [kLo, kHi) are cut into blocks of DBLK = 128 consecutive diagonals and the rows
 // into segments of `period` rows; one work-item walks one block over one segment (its tile),
 // restarting each diagonal's covariance exactly at the segment's first row (a multiple of `period`,
-// where every backend restarts, so the arithmetic matches the CPU kernels bit for bit). Inside a tile
+// where every backend restarts, so the arithmetic matches the CPU kernels bit for bit: the
+// reference JavaMatrixProfileKernels, and native/src/series_mp.c). Inside a tile
 // the block is walked as four sub-blocks of 32 diagonals, each held in four double8 vectors
 // (diagonals in lanes, as on the CPU), from the highest sub-block down.
 // A tile writes only its own partial results: the best per row of its segment (buffer prow, one row

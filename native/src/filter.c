@@ -5,7 +5,7 @@
  * Per tick: predict x = F x, P = F P F' + Q; then one scalar update per observed row, the second row
  * conditioned on the first (R decorrelated, see BatchPlan.java): s = h'Ph + r, g = 1/s (0 where the
  * observation is NaN), x += (P h)(z - h'x) g, P -= (P h)(P h)' g. Same operation order as the Java
- * kernels, no FMA contraction (-ffp-contract=off), so the bodies agree with Java to rounding.
+ * kernels (JavaBatchKalmanKernels, the reference), no FMA contraction (-ffp-contract=off), so the bodies agree with Java to rounding.
  *
  * The packed model pp (SXN_FB_PACKED doubles, offsets SXN_FB_*) and the argument contract are in
  * filter.h. */

@@ -29,7 +29,9 @@
 
 static int is_finite(double v) { return fabs(v) <= DBL_MAX; }
 
-/* ---- scalar bodies, one asset (x, out point at it; stride k) ---- */
+/* ---- scalar bodies, one asset (x, out point at it; stride k) ----
+ * Mirrors of JavaIndicatorKernels.rollingSumAssets / rollingVarAssets / emaAssets / rsiAssets, the
+ * reference (kernels/indicators.cl runs the same loops per work-item). */
 
 static void sum_one(const double *x, int64_t k, int64_t t, int64_t w, double scale, double *out) {
     int64_t run = 0;
