@@ -60,6 +60,8 @@
 #include <math.h>
 #include <stdint.h>
 
+/* Every function here carries IND_OPT: GCC does not inline across differing optimize attributes,
+ * and var_tr8 / var_sqrt must inline into var_lanes_avx512's loop. */
 #define VAR_LANE_TINY 0x1p-900
 #define VAR_LANE_MAX_B 32
 
@@ -77,7 +79,7 @@ static double var_lane_kappa(int64_t w, int64_t b) {
 }
 
 /* r[i] (row i) <- column i of the 8 x 8 matrix of rows r[0..7] */
-static inline void var_tr8(__m512d r[8]) {
+IND_OPT static inline void var_tr8(__m512d r[8]) {
     __m512d t0 = _mm512_unpacklo_pd(r[0], r[1]), t1 = _mm512_unpackhi_pd(r[0], r[1]);
     __m512d t2 = _mm512_unpacklo_pd(r[2], r[3]), t3 = _mm512_unpackhi_pd(r[2], r[3]);
     __m512d t4 = _mm512_unpacklo_pd(r[4], r[5]), t5 = _mm512_unpackhi_pd(r[4], r[5]);
@@ -97,7 +99,7 @@ static inline void var_tr8(__m512d r[8]) {
 }
 
 /* sqrt(v) for normal finite v > 0, within 2^-51 relative: see the comment above */
-static inline __m512d var_sqrt(__m512d v) {
+IND_OPT static inline __m512d var_sqrt(__m512d v) {
     __m512d y = _mm512_rsqrt14_pd(v), s = _mm512_mul_pd(v, y);
     __m512d r = _mm512_fnmadd_pd(s, y, _mm512_set1_pd(1.0));
     __m512d p = _mm512_fmadd_pd(r, _mm512_set1_pd(5.0 / 16), _mm512_set1_pd(3.0 / 8));
