@@ -6,7 +6,22 @@
 // params = {a, b, c, kickJoin, cHalf, cFull, kick[0..m], drift[0..m-1]}.
 #pragma OPENCL EXTENSION cl_khr_fp64 : enable
 
-#define MAXD 4
+// Shared with the host, one source each, passed as -D by OpenClDynamicsKernels: the largest d kept in
+// private arrays (OpenClDynamicsKernels.MAX_PRIVATE_D; larger d go to advance_global) and the
+// Henon-Heiles potential's code (DynamicsKernels.HENON_HEILES, also SXN_DYN_HENON_HEILES in
+// native/src/dynamics.h).
+#if !defined(SXN_DYN_MAXD) || !defined(SXN_DYN_HENON_HEILES)
+#error "build with -D SXN_DYN_MAXD=... -D SXN_DYN_HENON_HEILES=... (OpenClDynamicsKernels.OPENCL_OPTIONS)"
+#endif
+#define MAXD SXN_DYN_MAXD
+
+// The scheme's coefficients from params (layout above, written by NativeDynamicsKernels.params and
+// read the same way by native/src/dynamics.c): potential a, b, centre c, the joined kick kj, the
+// friction factors ch, cf, kick[0..m], drift[0..m-1].
+#define UNPACK_PARAMS()                                                                                      \
+    const double a = params[0], b = params[1], c = params[2], kj = params[3], ch = params[4], cf = params[5]; \
+    __constant double *kick = params + 6;                                                                     \
+    __constant double *drift = params + 7 + m
 
 inline void grad_radial(const int d, const double *q, double *g, const double a, const double b, const double c) {
     double y[MAXD];
@@ -28,21 +43,19 @@ __kernel void advance(__global double *qg, __global double *pg, const long n, co
                       const int friction, __constant double *params, const long steps) {
     const long i = (long) get_global_id(0);
     if (i >= n) return;
-    const double a = params[0], b = params[1], c = params[2], kj = params[3], ch = params[4], cf = params[5];
-    __constant double *kick = params + 6;
-    __constant double *drift = params + 7 + m;
+    UNPACK_PARAMS();
     double q[MAXD], p[MAXD], g[MAXD];
     for (int k = 0; k < d; k++) {
         q[k] = qg[k * n + i];
         p[k] = pg[k * n + i];
     }
-    if (code == 1) grad_hh(q, g); else grad_radial(d, q, g, a, b, c);
+    if (code == SXN_DYN_HENON_HEILES) grad_hh(q, g); else grad_radial(d, q, g, a, b, c);
     if (friction) for (int k = 0; k < d; k++) p[k] *= ch;
     for (int k = 0; k < d; k++) p[k] = fma(-kick[0], g[k], p[k]);
     for (long s = 0; s < steps; s++) {
         for (int j = 0; j < m; j++) {
             for (int k = 0; k < d; k++) q[k] = fma(drift[j], p[k], q[k]);
-            if (code == 1) grad_hh(q, g); else grad_radial(d, q, g, a, b, c);
+            if (code == SXN_DYN_HENON_HEILES) grad_hh(q, g); else grad_radial(d, q, g, a, b, c);
             if (j < m - 1) for (int k = 0; k < d; k++) p[k] = fma(-kick[j + 1], g[k], p[k]);
         }
         if (s < steps - 1) {
@@ -68,9 +81,7 @@ __kernel void advance_global(__global double *q, __global double *p, __global do
                              const int friction, __constant double *params, const long steps) {
     const long i = (long) get_global_id(0);
     if (i >= n) return;
-    const double a = params[0], b = params[1], c = params[2], kj = params[3], ch = params[4], cf = params[5];
-    __constant double *kick = params + 6;
-    __constant double *drift = params + 7 + m;
+    UNPACK_PARAMS();
 #define GRAD()                                                                      \
     {                                                                               \
         double r2 = (q[i] - c) * (q[i] - c);                                        \
@@ -107,9 +118,7 @@ __kernel void advance_radial3(__global double *qg, __global double *pg, const lo
                               __constant double *params, const long steps) {
     const long i = (long) get_global_id(0);
     if (i >= n) return;
-    const double a = params[0], b = params[1], c = params[2], kj = params[3], ch = params[4], cf = params[5];
-    __constant double *kick = params + 6;
-    __constant double *drift = params + 7 + m;
+    UNPACK_PARAMS();
     double x = qg[i], y = qg[n + i], z = qg[2 * n + i];
     double u = pg[i], v = pg[n + i], w = pg[2 * n + i];
     double gx, gy, gz;

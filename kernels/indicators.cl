@@ -1,39 +1,20 @@
 // Indicator kernels for dev.sxn.math.indicators (OpenClIndicatorKernels), fp64. Batches are
 // time-major (x[i * k + a]); one work-item per asset runs the recurrence through time, so the
 // reads of one time step by neighbouring work-items are adjacent (coalesced on a GPU). The
-// arithmetic is the Java reference's, operation for operation, with contraction off, built
-// without -cl-mad-enable or fast-math.
+// arithmetic is the Java reference's (JavaIndicatorKernels; native/src/indicators.c mirrors the same
+// loops), operation for operation, with contraction off, built without -cl-mad-enable or fast-math.
 #pragma OPENCL EXTENSION cl_khr_fp64 : enable
 // OpenCL C contracts a * b + c into fma by default; the Java reference rounds twice.
 #pragma OPENCL FP_CONTRACT OFF
 
-#define RESUM 1024 // JavaIndicatorKernels.RESUM
+// Shared with the host (one source: IndicatorConstants, passed as -D by OpenClIndicatorKernels; the C
+// kernels have the same value in native/src/indicators.h): rolling variances re-sum by two passes at
+// every (i + 1) % SXN_IND_RESUM == 0, as every backend does.
+#ifndef SXN_IND_RESUM
+#error "build with -D SXN_IND_RESUM=... (IndicatorConstants.OPENCL_OPTIONS)"
+#endif
 
 inline int fin(double v) { return fabs(v) <= DBL_MAX; }
-
-__kernel void rolling_sum(__global const double *x, const long k, const long t, const long w, const double scale,
-                          __global double *out) {
-    const long a = get_global_id(0);
-    if (a >= k) return;
-    long run = 0;
-    double s = 0, c = 0;
-    for (long i = 0, p = a; i < t; i++, p += k) {
-        double v = x[p];
-        if (!fin(v)) { run = 0; s = 0; c = 0; out[p] = NAN; continue; }
-        run++;
-        double sn = s + v, bp = sn - s;
-        c += (s - (sn - bp)) + (v - bp);
-        s = sn;
-        if (run > w) {
-            double o = -x[p - w * k];
-            sn = s + o;
-            bp = sn - s;
-            c += (s - (sn - bp)) + (o - bp);
-            s = sn;
-        }
-        out[p] = run >= w ? scale * (s + c) : NAN;
-    }
-}
 
 // Rolling sum tiled over time: work-item (a, g) computes asset a's outputs in the time tile
 // [g * tile, (g + 1) * tile), so a batch runs k x ceil(t / tile) work-items and a single series is
@@ -42,6 +23,7 @@ __kernel void rolling_sum(__global const double *x, const long k, const long t, 
 // decides the same outputs), summed with the same TwoSum compensation, then runs the JAVA loop.
 // Restarting exactly per tile rather than differencing a scanned prefix keeps the error of every
 // output that of its own window (a prefix difference would lose log10(prefix / window sum) digits).
+// Reference: JavaIndicatorKernels.rollingSumAssets.
 __kernel void rolling_sum_tiled(__global const double *x, const long k, const long t, const long w,
                                 const double scale, const long tile, __global double *out) {
     const long a = get_global_id(0), c0 = (long) get_global_id(1) * tile;
@@ -74,60 +56,11 @@ __kernel void rolling_sum_tiled(__global const double *x, const long k, const lo
     }
 }
 
-__kernel void rolling_var(__global const double *x, const long k, const long t, const long w, const int ddof,
-                          const int sq, __global double *out) {
-    const long a = get_global_id(0);
-    if (a >= k) return;
-    const double div = (double) (w - ddof), wd = (double) w;
-    long run = 0, eq = 0;
-    double kk = 0, s1 = 0, s2 = 0, eb = 0, prev = NAN;
-    for (long i = 0, p = a; i < t; i++, p += k) {
-        double v = x[p];
-        if (!fin(v)) { run = 0; eq = 0; out[p] = NAN; continue; }
-        run++;
-        eq = v == prev ? eq + 1 : 1;
-        prev = v;
-        if (run < w) { out[p] = NAN; continue; }
-        int two = run == w || (i + 1) % RESUM == 0;
-        if (!two) {
-            double yv = v - kk, yo = x[p - w * k] - kk;
-            s1 += yv - yo;
-            s2 += yv * yv - yo * yo;
-            double kn = kk + s1 / wd, d = kn - kk;
-            s2 = (s2 - 2 * d * s1) + wd * d * d;
-            s1 = s1 - wd * d;
-            kk = kn;
-            eb += (yv * yv + yo * yo) + 3.0 * wd * d * d;
-            two = eb > 512.0 * s2;
-        }
-        if (two) {
-            double m = 0;
-            for (long j = p - (w - 1) * k; j <= p; j += k) m += x[j];
-            kk = m / wd;
-            s1 = 0;
-            s2 = 0;
-            for (long j = p - (w - 1) * k; j <= p; j += k) {
-                double y = x[j] - kk;
-                s1 += y;
-                s2 += y * y;
-            }
-            double kn = kk + s1 / wd, d = kn - kk;
-            s2 = (s2 - 2 * d * s1) + wd * d * d;
-            s1 = s1 - wd * d;
-            kk = kn;
-            eb = 0;
-        }
-        double c = s2 - s1 * s1 / wd;
-        double var = eq >= w ? 0 : (c > 0 ? c : 0) / div;
-        out[p] = sq ? sqrt(var) : var;
-    }
-}
-
 // Rolling variance tiled over time like rolling_sum_tiled: each work-item rebuilds the run and
 // flat-run counters from the data before its tile and starts its first full window with the
 // two-pass (as the JAVA kernel does at a run's first window), then runs the JAVA loop; results
 // equal the JAVA kernel's within its bound (about 512 u of M2), not bit for bit, since the
-// two-passes fall at other steps.
+// two-passes fall at other steps. Reference: JavaIndicatorKernels.rollingVarAssets.
 __kernel void rolling_var_tiled(__global const double *x, const long k, const long t, const long w, const int ddof,
                                 const int sq, const long tile, __global double *out) {
     const long a = get_global_id(0), c0 = (long) get_global_id(1) * tile;
@@ -148,7 +81,7 @@ __kernel void rolling_var_tiled(__global const double *x, const long k, const lo
         prev = v;
         if (run < w) { out[p] = NAN; continue; }
         // A tile's first full window starts from two passes, like a run's first window.
-        int two = run == w || (i + 1) % RESUM == 0 || i == c0;
+        int two = run == w || (i + 1) % SXN_IND_RESUM == 0 || i == c0;
         if (!two) {
             double yv = v - kk, yo = x[p - w * k] - kk;
             s1 += yv - yo;
@@ -183,6 +116,7 @@ __kernel void rolling_var_tiled(__global const double *x, const long k, const lo
     }
 }
 
+// JavaIndicatorKernels.emaAssets, one asset per work-item.
 __kernel void ema(__global const double *x, const long k, const long t, const long seed, const double alpha,
                   __global double *out) {
     const long a = get_global_id(0);
@@ -200,6 +134,7 @@ __kernel void ema(__global const double *x, const long k, const long t, const lo
     }
 }
 
+// JavaIndicatorKernels.rsiAssets, one asset per work-item.
 __kernel void rsi(__global const double *x, const long k, const long t, const long n, __global double *out) {
     const long a = get_global_id(0);
     if (a >= k) return;

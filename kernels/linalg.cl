@@ -1,7 +1,12 @@
 // Dense GEMM for dev.sxn.math.linalg.Linalg on OpenCL (fp64), column-major like the Java side.
 #pragma OPENCL EXTENSION cl_khr_fp64 : enable
 
-#define TS 16
+// The tile edge is shared with the host, which sizes the work-groups by it: one source,
+// OpenClGemmKernels.TS, passed as -D.
+#ifndef SXN_GEMM_TS
+#error "build with -D SXN_GEMM_TS=... (OpenClGemmKernels.OPENCL_OPTIONS)"
+#endif
+#define TS SXN_GEMM_TS
 
 // C := alpha op(A) op(B) + beta C (beta == 0: C is not read), C m x n with leading dimension ldc.
 // op(A)(i, p) = transA ? a[p + i lda] : a[i + p lda]; op(B)(p, j) = transB ? b[j + p ldb] : b[p + j ldb].

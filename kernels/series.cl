@@ -3,7 +3,8 @@
 // The diagonals k in [kLo, kHi) are cut into blocks of DBLK = 128 consecutive diagonals and the rows
 // into segments of `period` rows; one work-item walks one block over one segment (its tile),
 // restarting each diagonal's covariance exactly at the segment's first row (a multiple of `period`,
-// where every backend restarts, so the arithmetic matches the CPU kernels bit for bit). Inside a tile
+// where every backend restarts, so the arithmetic matches the CPU kernels bit for bit: the
+// reference JavaMatrixProfileKernels, and native/src/series_mp.c). Inside a tile
 // the block is walked as four sub-blocks of 32 diagonals, each held in four double8 vectors
 // (diagonals in lanes, as on the CPU), from the highest sub-block down.
 // A tile writes only its own partial results: the best per row of its segment (buffer prow, one row
@@ -14,9 +15,17 @@
 #pragma OPENCL EXTENSION cl_khr_fp64 : enable
 #pragma OPENCL FP_CONTRACT OFF
 
-#define SUB 32
+#define SUB 32 // diagonals per sub-block: four double8 vectors
 #define NSUB 4
-#define DBLK (SUB * NSUB)
+// The block width is shared with the host, which sizes the launches by it: one source,
+// OpenClMatrixProfileKernels.DBLK, passed as -D; this kernel's shape must agree with it.
+#ifndef SXN_MP_DBLK
+#error "build with -D SXN_MP_DBLK=... (OpenClMatrixProfileKernels.OPENCL_OPTIONS)"
+#endif
+#if SXN_MP_DBLK != SUB * NSUB
+#error "SXN_MP_DBLK must equal SUB * NSUB, the diagonals one work-item walks"
+#endif
+#define DBLK SXN_MP_DBLK
 
 inline int better(double r, double idx, double best, double bestIdx) {
     return r > best || (r == best && idx < bestIdx);

@@ -1,7 +1,8 @@
 // Rolling spectral entropy for dev.sxn.math.spectral (fp64): one work-group per window.
 // Window g = base + group id is series g / count, window g % count, starting at x[s*length + w*step].
 // Entropy H = ln T - (1/T) sum P ln P over the bins used (P = |X_k|^2, T = sum P), equal to
-// -sum p ln p; a window with NaN or infinity makes T non-finite and the result NaN, as on the host.
+// -sum p ln p; a window with NaN or infinity makes T non-finite and the result NaN, as on the host
+// (JavaEntropyKernels, the reference).
 #pragma OPENCL EXTENSION cl_khr_fp64 : enable
 
 // Two sums reduced over the work-group by a tree in local memory; lsize is a power of two.

@@ -11,15 +11,12 @@
  * Leftover particles use groups of fewer vectors, then the scalar body. d = 1..4 and Henon-Heiles are
  * vectorised, other d run the scalar body. The baseline body is scalar, without FMA, and follows the
  * Java reference operation for operation. */
-#include "sxn_dispatch.h"
+#include "dynamics.h"
 
 #include <immintrin.h>
 #include <stddef.h>
 
-#define SXN_DYN_RADIAL 0
-#define SXN_DYN_HENON_HEILES 1
 #define SXN_DYN_MAXV 4
-#define SXN_DYN_MAX_STAGES 8
 
 typedef struct {
     double a, b, c, kick_join, c_half, c_full;
@@ -69,11 +66,11 @@ static void particle_scalar(double *q, double *p, double *g, int d, int code, co
     }
 }
 
-/* Particles [from, count) one at a time through small on-stack copies (d <= 64; larger d in chunks of
- * the heap would need allocation, so the Java side never passes d > 64 here). */
+/* Particles [from, count) one at a time through small on-stack copies (d <= SXN_DYN_MAX_D; larger d in chunks of
+ * the heap would need allocation, so the Java side never passes a larger d here). */
 static void advance_scalar(double *q, double *p, int64_t from, int64_t count, int64_t stride, int d, int code,
                            const sxn_dyn_params *P, int64_t steps) {
-    double qi[64], pi[64], g[64];
+    double qi[SXN_DYN_MAX_D], pi[SXN_DYN_MAX_D], g[SXN_DYN_MAX_D];
     for (int64_t i = from; i < count; i++) {
         for (int k = 0; k < d; k++) {
             qi[k] = q[k * stride + i];
@@ -101,18 +98,6 @@ static void advance_scalar(double *q, double *p, int64_t from, int64_t count, in
 #define FMA(x, y, z) _mm256_fmadd_pd(x, y, z)
 #define FNMA(x, y, z) _mm256_fnmadd_pd(x, y, z)
 #include "dynamics_body.h"
-#undef SFX
-#undef TGT
-#undef VT
-#undef W
-#undef UMAX
-#undef LD
-#undef ST
-#undef SET1
-#undef SUB
-#undef MUL
-#undef FMA
-#undef FNMA
 
 /* ---- AVX-512F body ---- */
 #define SFX avx512
@@ -128,25 +113,13 @@ static void advance_scalar(double *q, double *p, int64_t from, int64_t count, in
 #define FMA(x, y, z) _mm512_fmadd_pd(x, y, z)
 #define FNMA(x, y, z) _mm512_fnmadd_pd(x, y, z)
 #include "dynamics_body.h"
-#undef SFX
-#undef TGT
-#undef VT
-#undef W
-#undef UMAX
-#undef LD
-#undef ST
-#undef SET1
-#undef SUB
-#undef MUL
-#undef FMA
-#undef FNMA
 
 /* Advances count particles by steps steps (see the file comment).
  *   params = {a, b, c, kick_join, c_half, c_full, kick[0..stages], drift[0..stages-1]}
  * Returns 0, or -1 if stages or d is outside what this library was built for (the Java side checks first). */
 SXN_EXPORT int32_t sxn_dynamics_advance(double *q, double *p, int64_t count, int64_t stride, int32_t d, int32_t code,
                                         int32_t stages, int32_t friction, const double *params, int64_t steps) {
-    if (stages < 1 || stages > SXN_DYN_MAX_STAGES || d < 1 || d > 64 || (code == SXN_DYN_HENON_HEILES && d != 2)) return -1;
+    if (stages < 1 || stages > SXN_DYN_MAX_STAGES || d < 1 || d > SXN_DYN_MAX_D || (code == SXN_DYN_HENON_HEILES && d != 2)) return -1;
     if (count <= 0 || steps <= 0) return 0;
     sxn_dyn_params P;
     P.a = params[0];

@@ -1,4 +1,5 @@
-/* One ISA body of the dynamics kernels, included by dynamics.c once per ISA with these macros set:
+/* One ISA body of the dynamics kernels, included by dynamics.c once per ISA with these macros set
+ * (and #undef'd at the end of this file):
  *   SFX (name suffix), TGT (function attributes), VT (vector type), W (lanes), LD/ST (unaligned load/store),
  *   SET1, SUB, MUL, FMA(a, b, c) = a*b + c fused, FNMA(a, b, c) = c - a*b fused.
  * A group is U vectors of W consecutive particles; its state lives in registers for all `steps` steps
@@ -113,3 +114,18 @@ TGT static int64_t DYN_CAT(advance_, SFX)(double *q, double *p, int64_t count, i
 }
 
 #undef DYN_SHAPE
+#undef DYN_CAT
+#undef DYN_CAT2
+/* the parameters of this include, so the next ISA defines its own */
+#undef SFX
+#undef TGT
+#undef VT
+#undef W
+#undef UMAX
+#undef LD
+#undef ST
+#undef SET1
+#undef SUB
+#undef MUL
+#undef FMA
+#undef FNMA

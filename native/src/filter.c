@@ -5,12 +5,11 @@
  * Per tick: predict x = F x, P = F P F' + Q; then one scalar update per observed row, the second row
  * conditioned on the first (R decorrelated, see BatchPlan.java): s = h'Ph + r, g = 1/s (0 where the
  * observation is NaN), x += (P h)(z - h'x) g, P -= (P h)(P h)' g. Same operation order as the Java
- * kernels, no FMA contraction (-ffp-contract=off), so the bodies agree with Java to rounding.
+ * kernels (JavaBatchKalmanKernels, the reference), no FMA contraction (-ffp-contract=off), so the bodies agree with Java to rounding.
  *
- * Packed model pp (45 doubles): F [0,16) row-major stride n, Q [16,32), h1 [32,36), h2 [36,40),
- * r1 40, r2 41, c = r12/r1 42, r12 43, constant-velocity density 44. The Java side checks every size before the call: state holds
- * (n + n(n+1)/2) * N doubles, zs ticks*m*N, out (may be NULL) ticks*N. */
-#include "sxn_dispatch.h"
+ * The packed model pp (SXN_FB_PACKED doubles, offsets SXN_FB_*) and the argument contract are in
+ * filter.h. */
+#include "filter.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -23,58 +22,36 @@
 #define FB_W 8
 #define FB_TARGET __attribute__((target("avx512f")))
 #include "filter_batch_body.h"
-#undef FB_SUF
-#undef FB_W
-#undef FB_TARGET
 
 #define FB_SUF avx2
 #define FB_W 4
 #define FB_TARGET __attribute__((target("avx2,fma")))
 #include "filter_batch_body.h"
-#undef FB_SUF
-#undef FB_W
-#undef FB_TARGET
 
-#define FB_SUF sse2
+#define FB_SUF base
 #define FB_W 2
 #define FB_TARGET
 #include "filter_batch_body.h"
-#undef FB_SUF
-#undef FB_W
-#undef FB_TARGET
 
 /* One lane: the tail after the last whole vector. */
 #define FB_SUF one
 #define FB_W 1
 #define FB_TARGET
 #include "filter_batch_body.h"
-#undef FB_SUF
-#undef FB_W
-#undef FB_TARGET
 
 SXN_EXPORT void sxn_filter_batch_run(int32_t n, int32_t m, const double *pp, double *state, int64_t N, const double *zs,
                                      int64_t ticks, double *out) {
-    if (n < 1 || n > 4 || m < 1 || m > 2 || N <= 0 || ticks <= 0) return;
-    int64_t done;
-    switch (sxn_isa()) {
-        case SXN_ISA_AVX512: done = run_avx512(n, m, pp, state, N, zs, ticks, out, 0, N); break;
-        case SXN_ISA_AVX2: done = run_avx2(n, m, pp, state, N, zs, ticks, out, 0, N); break;
-        default: done = run_sse2(n, m, pp, state, N, zs, ticks, out, 0, N); break;
-    }
+    if (n < 1 || n > SXN_FB_MAX_N || m < 1 || m > SXN_FB_MAX_M || N <= 0 || ticks <= 0) return;
+    int64_t done = SXN_ISA_CALL(sxn_isa(), run, n, m, pp, state, N, zs, ticks, out, 0, N);
     run_one(n, m, pp, state, N, zs, ticks, out, done, N);
 }
 
-/* Constant velocity with per-filter step lengths: dts[t*N + f] (finite, >= 0, checked by Java), pp[44]
+/* Constant velocity with per-filter step lengths: dts[t*N + f] (finite, >= 0, checked by Java), pp[SXN_FB_CV]
  * the acceleration density; n = 2, m = 1. */
 SXN_EXPORT void sxn_filter_batch_run_dt(const double *pp, double *state, int64_t N, const double *zs, const double *dts, int64_t ticks,
                                         double *out) {
     if (N <= 0 || ticks <= 0) return;
-    int64_t done;
-    switch (sxn_isa()) {
-        case SXN_ISA_AVX512: done = runcv_avx512(pp, state, N, zs, dts, ticks, out, 0, N); break;
-        case SXN_ISA_AVX2: done = runcv_avx2(pp, state, N, zs, dts, ticks, out, 0, N); break;
-        default: done = runcv_sse2(pp, state, N, zs, dts, ticks, out, 0, N); break;
-    }
+    int64_t done = SXN_ISA_CALL(sxn_isa(), runcv, pp, state, N, zs, dts, ticks, out, 0, N);
     runcv_one(pp, state, N, zs, dts, ticks, out, done, N);
 }
 
@@ -96,9 +73,5 @@ __attribute__((target("avx2"))) static int64_t first_inf_avx2(const double *a, i
 static int64_t first_inf_base(const double *a, int64_t n) { FIRST_INF_BODY }
 
 SXN_EXPORT int64_t sxn_filter_first_inf(const double *a, int64_t n) {
-    switch (sxn_isa()) {
-        case SXN_ISA_AVX512: return first_inf_avx512(a, n);
-        case SXN_ISA_AVX2: return first_inf_avx2(a, n);
-        default: return first_inf_base(a, n);
-    }
+    return SXN_ISA_CALL(sxn_isa(), first_inf, a, n);
 }

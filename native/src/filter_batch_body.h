@@ -1,5 +1,5 @@
-/* Body of the batched Kalman kernel, included once per ISA by filter.c with
- *   FB_SUF     name suffix (avx512, avx2, sse2, one),
+/* Body of the batched Kalman kernel, included once per ISA by filter.c with (#undef'd at the end)
+ *   FB_SUF     name suffix (avx512, avx2, base = SSE2, one = the scalar tail),
  *   FB_W       lanes (doubles per vector),
  *   FB_TARGET  the __attribute__((target(...))) of the ISA, or nothing.
  * GCC vector extensions carry one filter per lane; the per-filter matrices are small arrays of
@@ -62,26 +62,26 @@ FB_TARGET static inline __attribute__((always_inline)) void FB(chunk_)(const int
             P[j * n + i] = v;
         }
     for (int j = 0; j < n; j++) {
-        h1[j] = zero + pp[32 + j];
-        h2[j] = zero + pp[36 + j];
+        h1[j] = zero + pp[SXN_FB_H1 + j];
+        h2[j] = zero + pp[SXN_FB_H2 + j];
     }
-    const double c = pp[42];
+    const double c = pp[SXN_FB_C];
     for (int64_t t = 0; t < ticks; t++) {
         for (int i = 0; i < n; i++) {
             FB(vd_) acc = zero;
-            for (int j = 0; j < n; j++) acc = acc + x[j] * pp[i * n + j];
+            for (int j = 0; j < n; j++) acc = acc + x[j] * pp[SXN_FB_F + i * n + j];
             xp[i] = acc;
         }
         for (int i = 0; i < n; i++)
             for (int k = 0; k < n; k++) {
                 FB(vd_) acc = zero;
-                for (int j = 0; j < n; j++) acc = acc + P[j * n + k] * pp[i * n + j];
+                for (int j = 0; j < n; j++) acc = acc + P[j * n + k] * pp[SXN_FB_F + i * n + j];
                 T[i * n + k] = acc;
             }
         for (int i = 0; i < n; i++)
             for (int j = i; j < n; j++) {
-                FB(vd_) acc = zero + pp[16 + i * n + j];
-                for (int k = 0; k < n; k++) acc = acc + T[i * n + k] * pp[j * n + k];
+                FB(vd_) acc = zero + pp[SXN_FB_Q + i * n + j];
+                for (int k = 0; k < n; k++) acc = acc + T[i * n + k] * pp[SXN_FB_F + j * n + k];
                 Pn[i * n + j] = acc;
                 Pn[j * n + i] = acc;
             }
@@ -92,7 +92,7 @@ FB_TARGET static inline __attribute__((always_inline)) void FB(chunk_)(const int
         FB(vl_) seen1 = (FB(vl_)) (z1 == z1);
         FB(vd_) o1 = (FB(vd_)) (seen1 & (FB(vl_)) one);
         FB(vd_) z1z = (FB(vd_)) (seen1 & (FB(vl_)) z1);
-        FB(upd_)(n, x, P, h1, zero + pp[40], z1z, o1);
+        FB(upd_)(n, x, P, h1, zero + pp[SXN_FB_R1], z1z, o1);
         if (m == 2) {
             FB(vd_) z2 = FB(ld_)(zt + N);
             FB(vl_) seen2 = (FB(vl_)) (z2 == z2);
@@ -101,8 +101,8 @@ FB_TARGET static inline __attribute__((always_inline)) void FB(chunk_)(const int
             /* Lanes that saw z1 use z2 given z1: row h2 - c h1, variance r2 - c r12, value z2 - c z1. */
             FB(vd_) co = o1 * c;
             FB(vd_) h[4];
-            for (int j = 0; j < n; j++) h[j] = h2[j] - co * pp[32 + j];
-            FB(upd_)(n, x, P, h, (zero + pp[41]) - co * pp[43], z2z - co * z1z, o2);
+            for (int j = 0; j < n; j++) h[j] = h2[j] - co * pp[SXN_FB_H1 + j];
+            FB(upd_)(n, x, P, h, (zero + pp[SXN_FB_R2]) - co * pp[SXN_FB_R12], z2z - co * z1z, o2);
         }
         if (out) FB(st_)(out + t * N + f, x[0]);
     }
@@ -146,7 +146,7 @@ FB_TARGET static inline __attribute__((always_inline)) void FB(chunkcv_)(const d
                                                                          int64_t f, const double *restrict zt,
                                                                          const double *restrict dtt, double *restrict ot) {
     const FB(vd_) zero = {0}, one = zero + 1.0;
-    const double cv = pp[44], h0 = pp[32], h1 = pp[33], r = pp[40];
+    const double cv = pp[SXN_FB_CV], h0 = pp[SXN_FB_H1], h1 = pp[SXN_FB_H1 + 1], r = pp[SXN_FB_R1];
     FB(vd_) x0 = FB(ld_)(st + f), x1 = FB(ld_)(st + N + f);
     FB(vd_) p00 = FB(ld_)(st + 2 * N + f), p01 = FB(ld_)(st + 3 * N + f), p11 = FB(ld_)(st + 4 * N + f);
     FB(vd_) dt = FB(ld_)(dtt + f);
@@ -193,3 +193,7 @@ FB_TARGET static int64_t FB(runcv_)(const double *restrict pp, double *restrict 
 #undef FB
 #undef FB_CAT
 #undef FB_CAT2
+/* the parameters of this include, so the next body defines its own */
+#undef FB_SUF
+#undef FB_W
+#undef FB_TARGET

@@ -1,11 +1,12 @@
-/* Batched indicator kernels on the first kb assets (a multiple of IND_B) of a time-major batch
- * (x[i * k + a]): time outer, assets inner, so every time step streams one contiguous row; the
+/* Batched indicator kernels on the first kb assets (a multiple of SXN_IND_BLOCK) of a time-major
+ * batch (x[i * k + a]): time outer, assets inner, so every time step streams one contiguous row; the
  * recurrence state of each asset lives in the caller's scratch st (kb doubles per state variable,
- * L1/L2-resident), and the asset loops are vectorised by GCC (one SIMD lane per asset). Included by indicators.c once per ISA, with IND_ATTR (the target attribute) and
- * IND_NAME(f) (the per-ISA function name) defined. The arithmetic is the Java reference's,
- * operation for operation, with no contraction into FMA (-ffp-contract=off): masked lanes add exact
- * zeros, so the results equal the JAVA kernel's bit for bit. Every access stays inside [0, t) rows
- * x [0, kb) assets, and st holds (number of state variables) * kb doubles. */
+ * L1/L2-resident), and the asset loops are vectorised by GCC (one SIMD lane per asset). Included by
+ * indicators.c once per ISA, with IND_ATTR (the target attribute) and IND_NAME(f) (the per-ISA
+ * function name) defined; #undef'd at the end. The arithmetic is the Java reference's
+ * (JavaIndicatorKernels), operation for operation, with no contraction into FMA (-ffp-contract=off):
+ * masked lanes add exact zeros, so the results equal the JAVA kernel's bit for bit. Every access
+ * stays inside [0, t) rows x [0, kb) assets, and st holds (number of state variables) * kb doubles. */
 
 IND_ATTR static void IND_NAME(sum_block)(const double *restrict x, int64_t k, int64_t kb, int64_t t, int64_t w,
                                          double scale, double *restrict out, double *restrict st) {
@@ -252,3 +253,7 @@ IND_ATTR static void IND_NAME(var_blk)(const double *restrict x, int64_t j0, int
     res[2] = c1[0];
     res[3] = c2[0];
 }
+
+/* the parameters of this include, so the next ISA defines its own */
+#undef IND_ATTR
+#undef IND_NAME

@@ -13,9 +13,10 @@
  * the tiles from the highest k0 down, each row by row and then its scalar tail. So every vector update
  * of column j at row i comes after all earlier candidates of column j, and those all have rows < i:
  * a strict r > R test in the vector column update then gives exactly the lowest-index tie rule. A
- * caller that splits the diagonal range must call the parts from the highest down (the Java side does). Every body reads x[0 .. count+m-1),
- * the per-window arrays [0, count) and writes the outputs [0, count) only. */
-#include "sxn_dispatch.h"
+ * caller that splits the diagonal range must call the parts from the highest down (the Java side
+ * does). Every body reads x[0 .. count+m-1), the per-window arrays [0, count) and writes the outputs
+ * [0, count) only. The vector bodies are written once, in series_mp_body.h. */
+#include "series.h"
 
 #include <immintrin.h>
 #include <math.h>
@@ -65,19 +66,9 @@ static void row_slow(const double *tmp, int w, int64_t i, int64_t j, double *rc,
     ri[i] = idx;
 }
 
-/* ---- AVX2 + FMA: 4 x 4 diagonals ---- */
-#define W2 16
-__attribute__((target("avx2,fma")))
-static __m256d exact_avx2(const mp_win *a, int64_t i, const mp_win *b, int64_t j, int64_t m) {
-    double mx = a->mu[i];
-    __m256d my = _mm256_loadu_pd(b->mu + j), c = _mm256_setzero_pd();
-    for (int64_t t = 0; t < m; t++) {
-        __m256d dy = _mm256_sub_pd(_mm256_loadu_pd(b->x + j + t), my);
-        c = _mm256_fmadd_pd(dy, _mm256_set1_pd(a->x[i + t] - mx), c);
-    }
-    return c;
-}
+/* ---- vector bodies (series_mp_body.h): the per-ISA column update and row test, then the tile ---- */
 
+/* AVX2 + FMA: 4 x 4 diagonals */
 __attribute__((target("avx2,fma")))
 static inline void col_avx2(__m256d r, __m256d iv, int64_t j, double *cc, double *ci) {
     __m256d cb = _mm256_loadu_pd(cc + j), cix = _mm256_loadu_pd(ci + j);
@@ -87,68 +78,26 @@ static inline void col_avx2(__m256d r, __m256d iv, int64_t j, double *cc, double
 }
 
 __attribute__((target("avx2,fma")))
-static void tile_avx2(const mp_win *a, const mp_win *b, int64_t m, int64_t period, int64_t k0,
-                      double *rc, double *ri, double *cc, double *ci) {
-    int64_t vec_end = min64(a->count, b->count - (k0 + W2 - 1));
-    if (vec_end < 0) vec_end = 0;
-    __m256d c0 = _mm256_setzero_pd(), c1 = c0, c2 = c0, c3 = c0;
-    double tmp[W2];
-    for (int64_t i = 0, restart = 0; i < vec_end; i++) {
-        int64_t j = i + k0;
-        if (i == restart) {
-            restart += period;
-            c0 = exact_avx2(a, i, b, j, m);
-            c1 = exact_avx2(a, i, b, j + 4, m);
-            c2 = exact_avx2(a, i, b, j + 8, m);
-            c3 = exact_avx2(a, i, b, j + 12, m);
-        } else {
-            __m256d fa = _mm256_set1_pd(a->df[i]), ga = _mm256_set1_pd(a->dg[i]);
-            c0 = _mm256_fmadd_pd(_mm256_loadu_pd(b->df + j), ga, _mm256_fmadd_pd(_mm256_loadu_pd(b->dg + j), fa, c0));
-            c1 = _mm256_fmadd_pd(_mm256_loadu_pd(b->df + j + 4), ga, _mm256_fmadd_pd(_mm256_loadu_pd(b->dg + j + 4), fa, c1));
-            c2 = _mm256_fmadd_pd(_mm256_loadu_pd(b->df + j + 8), ga, _mm256_fmadd_pd(_mm256_loadu_pd(b->dg + j + 8), fa, c2));
-            c3 = _mm256_fmadd_pd(_mm256_loadu_pd(b->df + j + 12), ga, _mm256_fmadd_pd(_mm256_loadu_pd(b->dg + j + 12), fa, c3));
-        }
-        __m256d ia = _mm256_set1_pd(a->inv[i]);
-        __m256d r0 = _mm256_mul_pd(_mm256_mul_pd(c0, ia), _mm256_loadu_pd(b->inv + j));
-        __m256d r1 = _mm256_mul_pd(_mm256_mul_pd(c1, ia), _mm256_loadu_pd(b->inv + j + 4));
-        __m256d r2 = _mm256_mul_pd(_mm256_mul_pd(c2, ia), _mm256_loadu_pd(b->inv + j + 8));
-        __m256d r3 = _mm256_mul_pd(_mm256_mul_pd(c3, ia), _mm256_loadu_pd(b->inv + j + 12));
-        __m256d iv = _mm256_set1_pd((double) i);
-        col_avx2(r0, iv, j, cc, ci);
-        col_avx2(r1, iv, j + 4, cc, ci);
-        col_avx2(r2, iv, j + 8, cc, ci);
-        col_avx2(r3, iv, j + 12, cc, ci);
-        __m256d rb = _mm256_set1_pd(rc[i]);
-        __m256d hit = _mm256_or_pd(_mm256_or_pd(_mm256_cmp_pd(r0, rb, _CMP_GE_OQ), _mm256_cmp_pd(r1, rb, _CMP_GE_OQ)),
-                                   _mm256_or_pd(_mm256_cmp_pd(r2, rb, _CMP_GE_OQ), _mm256_cmp_pd(r3, rb, _CMP_GE_OQ)));
-        if (_mm256_movemask_pd(hit)) {
-            _mm256_storeu_pd(tmp, r0);
-            _mm256_storeu_pd(tmp + 4, r1);
-            _mm256_storeu_pd(tmp + 8, r2);
-            _mm256_storeu_pd(tmp + 12, r3);
-            row_slow(tmp, W2, i, j, rc, ri);
-        }
-    }
-    _mm256_storeu_pd(tmp, c0);
-    _mm256_storeu_pd(tmp + 4, c1);
-    _mm256_storeu_pd(tmp + 8, c2);
-    _mm256_storeu_pd(tmp + 12, c3);
-    for (int d = 0; d < W2; d++) diag_scalar(a, b, m, period, k0 + d, vec_end, tmp[d], rc, ri, cc, ci);
+static inline int any_ge_avx2(__m256d r0, __m256d r1, __m256d r2, __m256d r3, __m256d rb) {
+    __m256d hit = _mm256_or_pd(_mm256_or_pd(_mm256_cmp_pd(r0, rb, _CMP_GE_OQ), _mm256_cmp_pd(r1, rb, _CMP_GE_OQ)),
+                               _mm256_or_pd(_mm256_cmp_pd(r2, rb, _CMP_GE_OQ), _mm256_cmp_pd(r3, rb, _CMP_GE_OQ)));
+    return _mm256_movemask_pd(hit);
 }
 
-/* ---- AVX-512F: 4 x 8 diagonals ---- */
-#define W5 32
-__attribute__((target("avx512f")))
-static __m512d exact_avx512(const mp_win *a, int64_t i, const mp_win *b, int64_t j, int64_t m) {
-    double mx = a->mu[i];
-    __m512d my = _mm512_loadu_pd(b->mu + j), c = _mm512_setzero_pd();
-    for (int64_t t = 0; t < m; t++) {
-        __m512d dy = _mm512_sub_pd(_mm512_loadu_pd(b->x + j + t), my);
-        c = _mm512_fmadd_pd(dy, _mm512_set1_pd(a->x[i + t] - mx), c);
-    }
-    return c;
-}
+#define MP_SFX avx2
+#define MP_TGT __attribute__((target("avx2,fma")))
+#define MP_VT __m256d
+#define MP_VW 4
+#define MP_LD _mm256_loadu_pd
+#define MP_ST _mm256_storeu_pd
+#define MP_SET1 _mm256_set1_pd
+#define MP_SUB _mm256_sub_pd
+#define MP_MUL _mm256_mul_pd
+#define MP_ZERO _mm256_setzero_pd
+#define MP_FMA _mm256_fmadd_pd
+#include "series_mp_body.h"
 
+/* AVX-512F: 4 x 8 diagonals */
 __attribute__((target("avx512f")))
 static inline void col_avx512(__m512d r, __m512d iv, int64_t j, double *cc, double *ci) {
     __m512d cb = _mm512_loadu_pd(cc + j);
@@ -158,58 +107,29 @@ static inline void col_avx512(__m512d r, __m512d iv, int64_t j, double *cc, doub
 }
 
 __attribute__((target("avx512f")))
-static void tile_avx512(const mp_win *a, const mp_win *b, int64_t m, int64_t period, int64_t k0,
-                        double *rc, double *ri, double *cc, double *ci) {
-    int64_t vec_end = min64(a->count, b->count - (k0 + W5 - 1));
-    if (vec_end < 0) vec_end = 0;
-    __m512d c0 = _mm512_setzero_pd(), c1 = c0, c2 = c0, c3 = c0;
-    double tmp[W5];
-    for (int64_t i = 0, restart = 0; i < vec_end; i++) {
-        int64_t j = i + k0;
-        if (i == restart) {
-            restart += period;
-            c0 = exact_avx512(a, i, b, j, m);
-            c1 = exact_avx512(a, i, b, j + 8, m);
-            c2 = exact_avx512(a, i, b, j + 16, m);
-            c3 = exact_avx512(a, i, b, j + 24, m);
-        } else {
-            __m512d fa = _mm512_set1_pd(a->df[i]), ga = _mm512_set1_pd(a->dg[i]);
-            c0 = _mm512_fmadd_pd(_mm512_loadu_pd(b->df + j), ga, _mm512_fmadd_pd(_mm512_loadu_pd(b->dg + j), fa, c0));
-            c1 = _mm512_fmadd_pd(_mm512_loadu_pd(b->df + j + 8), ga, _mm512_fmadd_pd(_mm512_loadu_pd(b->dg + j + 8), fa, c1));
-            c2 = _mm512_fmadd_pd(_mm512_loadu_pd(b->df + j + 16), ga, _mm512_fmadd_pd(_mm512_loadu_pd(b->dg + j + 16), fa, c2));
-            c3 = _mm512_fmadd_pd(_mm512_loadu_pd(b->df + j + 24), ga, _mm512_fmadd_pd(_mm512_loadu_pd(b->dg + j + 24), fa, c3));
-        }
-        __m512d ia = _mm512_set1_pd(a->inv[i]);
-        __m512d r0 = _mm512_mul_pd(_mm512_mul_pd(c0, ia), _mm512_loadu_pd(b->inv + j));
-        __m512d r1 = _mm512_mul_pd(_mm512_mul_pd(c1, ia), _mm512_loadu_pd(b->inv + j + 8));
-        __m512d r2 = _mm512_mul_pd(_mm512_mul_pd(c2, ia), _mm512_loadu_pd(b->inv + j + 16));
-        __m512d r3 = _mm512_mul_pd(_mm512_mul_pd(c3, ia), _mm512_loadu_pd(b->inv + j + 24));
-        __m512d iv = _mm512_set1_pd((double) i);
-        col_avx512(r0, iv, j, cc, ci);
-        col_avx512(r1, iv, j + 8, cc, ci);
-        col_avx512(r2, iv, j + 16, cc, ci);
-        col_avx512(r3, iv, j + 24, cc, ci);
-        __m512d rb = _mm512_set1_pd(rc[i]);
-        __mmask8 hit = _mm512_cmp_pd_mask(r0, rb, _CMP_GE_OQ) | _mm512_cmp_pd_mask(r1, rb, _CMP_GE_OQ)
-                       | _mm512_cmp_pd_mask(r2, rb, _CMP_GE_OQ) | _mm512_cmp_pd_mask(r3, rb, _CMP_GE_OQ);
-        if (hit) {
-            _mm512_storeu_pd(tmp, r0);
-            _mm512_storeu_pd(tmp + 8, r1);
-            _mm512_storeu_pd(tmp + 16, r2);
-            _mm512_storeu_pd(tmp + 24, r3);
-            row_slow(tmp, W5, i, j, rc, ri);
-        }
-    }
-    _mm512_storeu_pd(tmp, c0);
-    _mm512_storeu_pd(tmp + 8, c1);
-    _mm512_storeu_pd(tmp + 16, c2);
-    _mm512_storeu_pd(tmp + 24, c3);
-    for (int d = 0; d < W5; d++) diag_scalar(a, b, m, period, k0 + d, vec_end, tmp[d], rc, ri, cc, ci);
+static inline int any_ge_avx512(__m512d r0, __m512d r1, __m512d r2, __m512d r3, __m512d rb) {
+    return (_mm512_cmp_pd_mask(r0, rb, _CMP_GE_OQ) | _mm512_cmp_pd_mask(r1, rb, _CMP_GE_OQ)
+            | _mm512_cmp_pd_mask(r2, rb, _CMP_GE_OQ) | _mm512_cmp_pd_mask(r3, rb, _CMP_GE_OQ)) != 0;
 }
 
-/* ---- exported entry point ----
- * a_*: series a (rows), b_*: series b (columns), each: x (count + m - 1 values), mu, df, dg, inv
- * (count values). Requires 0 <= k_lo <= k_hi <= b_count, m >= 1, period >= 1. */
+#define MP_SFX avx512
+#define MP_TGT __attribute__((target("avx512f")))
+#define MP_VT __m512d
+#define MP_VW 8
+#define MP_LD _mm512_loadu_pd
+#define MP_ST _mm512_storeu_pd
+#define MP_SET1 _mm512_set1_pd
+#define MP_SUB _mm512_sub_pd
+#define MP_MUL _mm512_mul_pd
+#define MP_ZERO _mm512_setzero_pd
+#define MP_FMA _mm512_fmadd_pd
+#include "series_mp_body.h"
+
+/* Diagonals per tile of each vector body (4 vectors). */
+#define TILE_AVX2 16
+#define TILE_AVX512 32
+
+/* ---- exported entry point (arguments: series.h) ---- */
 SXN_EXPORT void sxn_series_mp_diagonals(const double *a_x, const double *a_mu, const double *a_df, const double *a_dg,
                                         const double *a_inv, int64_t a_count,
                                         const double *b_x, const double *b_mu, const double *b_df, const double *b_dg,
@@ -219,7 +139,7 @@ SXN_EXPORT void sxn_series_mp_diagonals(const double *a_x, const double *a_mu, c
     mp_win a = {a_x, a_mu, a_df, a_dg, a_inv, a_count};
     mp_win b = {b_x, b_mu, b_df, b_dg, b_inv, b_count};
     sxn_isa_t isa = sxn_isa();
-    int64_t w = isa == SXN_ISA_AVX512 ? W5 : isa == SXN_ISA_AVX2 ? W2 : 1;
+    int64_t w = isa == SXN_ISA_AVX512 ? TILE_AVX512 : isa == SXN_ISA_AVX2 ? TILE_AVX2 : 1;
     int64_t tiles = isa == SXN_ISA_BASE ? 0 : (k_hi - k_lo) / w;
     for (int64_t k = k_lo + tiles * w; k < k_hi; k++) diag_scalar(&a, &b, m, period, k, 0, 0.0, row_corr, row_idx, col_corr, col_idx);
     for (int64_t t = tiles - 1; t >= 0; t--) {

@@ -3,7 +3,7 @@
  * length w/2 plus the unpacking pass). The Java side (NativeFftKernels, NativeEntropyKernels) builds
  * the plan (radices, strides, twiddles) and checks every argument; C trusts them and touches exactly
  * re/im/scratch [0, n), the plan arrays, x[0, series*length) and out[0, series*count). */
-#include "sxn_dispatch.h"
+#include "spectral.h"
 
 #include <immintrin.h>
 #include <math.h>
@@ -43,16 +43,6 @@ static const double C5[4] = {0.30901699437494745, -0.8090169943749473, 0.9510565
 #define VREV(v) _mm_shuffle_pd((v), (v), 1)
 #define SXN_FFT_SUFFIX base
 #include "spectral_fft_body.h"
-#undef SXN_FFT_SUFFIX
-#undef VD
-#undef VW
-#undef VLOAD
-#undef VSTORE
-#undef VADD
-#undef VSUB
-#undef VMUL
-#undef VSET1
-#undef VREV
 
 #pragma GCC push_options
 #pragma GCC target("avx2,fma")
@@ -67,16 +57,6 @@ static const double C5[4] = {0.30901699437494745, -0.8090169943749473, 0.9510565
 #define VREV(v) _mm256_permute4x64_pd((v), 0x1B)
 #define SXN_FFT_SUFFIX avx2
 #include "spectral_fft_body.h"
-#undef SXN_FFT_SUFFIX
-#undef VD
-#undef VW
-#undef VLOAD
-#undef VSTORE
-#undef VADD
-#undef VSUB
-#undef VMUL
-#undef VSET1
-#undef VREV
 #pragma GCC pop_options
 
 #pragma GCC push_options
@@ -92,42 +72,23 @@ static const double C5[4] = {0.30901699437494745, -0.8090169943749473, 0.9510565
 #define VREV(v) _mm512_permutexvar_pd(_mm512_set_epi64(0, 1, 2, 3, 4, 5, 6, 7), (v))
 #define SXN_FFT_SUFFIX avx512
 #include "spectral_fft_body.h"
-#undef SXN_FFT_SUFFIX
-#undef VD
-#undef VW
-#undef VLOAD
-#undef VSTORE
-#undef VADD
-#undef VSUB
-#undef VMUL
-#undef VSET1
-#undef VREV
 #pragma GCC pop_options
 
 static int nonfinite_dispatch(const double *a, int64_t n) {
-    switch (sxn_isa()) {
-        case SXN_ISA_AVX512: return nonfinite_avx512(a, n);
-        case SXN_ISA_AVX2: return nonfinite_avx2(a, n);
-        default: return nonfinite_base(a, n);
-    }
+    return SXN_ISA_CALL(sxn_isa(), nonfinite, a, n);
 }
 
 static void fft_dispatch(const sxn_fft_plan *p, double *re, double *im, double *sre, double *sim) {
-    switch (sxn_isa()) {
-        case SXN_ISA_AVX512: fft_avx512(p, re, im, sre, sim); break;
-        case SXN_ISA_AVX2: fft_avx2(p, re, im, sre, sim); break;
-        default: fft_base(p, re, im, sre, sim); break;
-    }
+    SXN_ISA_CALL(sxn_isa(), fft, p, re, im, sre, sim);
 }
 
-/* The point at most SXN_SLACK doubles into scratch whose address is bytes past ref's modulo 4 KiB.
+/* The point at most SXN_SPECTRAL_SLACK doubles into scratch whose address is bytes past ref's modulo 4 KiB.
  * Stockham stages load from one pair of arrays and store to the other at the same indices; when the
  * pairs sit at the same address modulo 4 KiB (as equal-sized Java arrays allocated one after another
  * do), every store falsely aliases the following loads and in-cache transforms ran at about half
- * speed. Callers pass scratch with slack doubles to spare (< SXN_SLACK: used as given). */
-#define SXN_SLACK 512
+ * speed. Callers pass scratch with slack doubles to spare (< SXN_SPECTRAL_SLACK: used as given). */
 static double *skew_to(double *scratch, int64_t slack, const double *ref, uintptr_t bytes) {
-    if (slack < SXN_SLACK) return scratch;
+    if (slack < SXN_SPECTRAL_SLACK) return scratch;
     uintptr_t d = (((uintptr_t) ref + bytes) - (uintptr_t) scratch) & 4095u;
     return scratch + d / sizeof(double);
 }
@@ -155,30 +116,22 @@ SXN_EXPORT void sxn_spectral_rolling_entropy(const double *x, int32_t series, in
                                              const int32_t *tw_off, const double *tw_re, const double *tw_im,
                                              const double *rtw_re, const double *rtw_im, double *work, double *out) {
     sxn_fft_plan p = {h, nstages, radix, stride, tw_off, tw_re, tw_im, C5};
-    switch (sxn_isa()) {
-        case SXN_ISA_AVX512: rolling_avx512(&p, x, series, length, window, step, keep_dc, log_scale, rtw_re, rtw_im, work, out); break;
-        case SXN_ISA_AVX2: rolling_avx2(&p, x, series, length, window, step, keep_dc, log_scale, rtw_re, rtw_im, work, out); break;
-        default: rolling_base(&p, x, series, length, window, step, keep_dc, log_scale, rtw_re, rtw_im, work, out); break;
-    }
+    SXN_ISA_CALL(sxn_isa(), rolling, &p, x, series, length, window, step, keep_dc, log_scale, rtw_re, rtw_im, work, out);
 }
 
 static void unpack_real(int64_t h, const double *zr, const double *zi, const double *rtw_re, const double *rtw_im,
                         double scale, double *out_re, double *out_im) {
-    switch (sxn_isa()) {
-        case SXN_ISA_AVX512: unpack_real_avx512(h, zr, zi, rtw_re, rtw_im, scale, out_re, out_im); break;
-        case SXN_ISA_AVX2: unpack_real_avx2(h, zr, zi, rtw_re, rtw_im, scale, out_re, out_im); break;
-        default: unpack_real_base(h, zr, zi, rtw_re, rtw_im, scale, out_re, out_im); break;
-    }
+    SXN_ISA_CALL(sxn_isa(), unpack_real, h, zr, zi, rtw_re, rtw_im, scale, out_re, out_im);
 }
 
-/* Four arrays of h doubles in work (4h + 256 doubles), skewed by 512 and 768 bytes against each other:
+/* Four arrays of h doubles in work (4h + SXN_SPECTRAL_WORK_PAD doubles), skewed by 512 and 768 bytes against each other:
  * end to end at offsets h, 2h, 3h (powers of two) the stage stores alias the next loads mod 4 KiB, a
  * false store-to-load dependency that costs up to half the speed of a transform in cache. */
 static void skewed_quarters(double *work, int64_t h, double **zr, double **zi, double **sr, double **si) {
     *zr = work;
     *zi = work + h + 64;
     *sr = work + 2 * h + 160;
-    *si = work + 3 * h + 256;
+    *si = work + 3 * h + SXN_SPECTRAL_WORK_PAD;
 }
 
 /* Real FFT of even length 2h in one call: pack x into z_j = x_2j + i x_2j+1, complex FFT of length h,
@@ -191,13 +144,9 @@ SXN_EXPORT int32_t sxn_spectral_rfft(const double *x, int64_t h, int32_t nstages
     sxn_fft_plan p = {h, nstages, radix, stride, tw_off, tw_re, tw_im, C5};
     double *zr, *zi, *sr, *si;
     skewed_quarters(work, h, &zr, &zi, &sr, &si);
-    /* one dispatch for the whole short transform: at n = 64 each of four dispatched calls cost a few
-     * percent of the ~120 ns */
-    switch (sxn_isa()) {
-        case SXN_ISA_AVX512: return rfft_avx512(&p, x, rtw_re, rtw_im, scale, out_re, out_im, zr, zi, sr, si, check);
-        case SXN_ISA_AVX2: return rfft_avx2(&p, x, rtw_re, rtw_im, scale, out_re, out_im, zr, zi, sr, si, check);
-        default: return rfft_base(&p, x, rtw_re, rtw_im, scale, out_re, out_im, zr, zi, sr, si, check);
-    }
+    /* one dispatch for the whole short transform: at n = 64, four separately dispatched steps each
+     * cost a few percent of the call (SpectralCpuTime) */
+    return SXN_ISA_CALL(sxn_isa(), rfft, &p, x, rtw_re, rtw_im, scale, out_re, out_im, zr, zi, sr, si, check);
 }
 
 /* sxn_spectral_fft with the plan in two arrays, laid out as for sxn_spectral_rfft_packed below (the
@@ -232,11 +181,7 @@ static sxn_fft_plan sub_plan(int64_t n, const int32_t *meta, const double *tw_re
 
 static int blocked_dispatch(const sxn_fft_blocked *bp, const double *x, double *re, double *im, double *sre,
                             double *sim, double *buf, int check) {
-    switch (sxn_isa()) {
-        case SXN_ISA_AVX512: return blocked_avx512(bp, x, re, im, sre, sim, buf, check);
-        case SXN_ISA_AVX2: return blocked_avx2(bp, x, re, im, sre, sim, buf, check);
-        default: return blocked_base(bp, x, re, im, sre, sim, buf, check);
-    }
+    return SXN_ISA_CALL(sxn_isa(), blocked, bp, x, re, im, sre, sim, buf, check);
 }
 
 /* Unnormalised forward DFT of (re, im)[0, n1 n2) in place by the cache-blocked four-step transform:
@@ -272,7 +217,7 @@ SXN_EXPORT int32_t sxn_spectral_rfft_blocked(const double *x, int64_t n1, int64_
                           tw_a_re, tw_a_im, tw_c_re, tw_c_im};
     double *zr, *zi, *sr, *si;
     skewed_quarters(work, h, &zr, &zi, &sr, &si);
-    if (blocked_dispatch(&bp, x, zr, zi, sr, si, work + 4 * h + 256, check)) return 1;
+    if (blocked_dispatch(&bp, x, zr, zi, sr, si, work + 4 * h + SXN_SPECTRAL_WORK_PAD, check)) return 1;
     unpack_real(h, zr, zi, rtw_re, rtw_im, scale, out_re, out_im);
     return 0;
 }

@@ -1,5 +1,6 @@
 /* Stockham FFT stages and the rolling-entropy loop, included by spectral.c once per ISA body with
- * SXN_FFT_SUFFIX set (and the matching #pragma GCC target around the include). The innermost loop of
+ * SXN_FFT_SUFFIX and the vector macros VD, VW, VLOAD, VSTORE, VADD, VSUB, VMUL, VSET1, VREV set (and
+ * the matching #pragma GCC target around the include); it #undefs them at its end. The innermost loop of
  * every stage (q < s) is contiguous in input and output, with restrict-qualified split arrays, so GCC
  * vectorises it for the target; no reassociation is needed, so results do not depend on -ffast-math.
  * Layout and formulas mirror dev.sxn.math.spectral.JavaFftKernels exactly. */
@@ -487,3 +488,14 @@ static void SXN_FN(rolling_)(const sxn_fft_plan *p, const double *x, int32_t ser
 #undef SXN_FN
 #undef SXN_CAT
 #undef SXN_CAT2
+/* the parameters of this include, so the next ISA defines its own */
+#undef SXN_FFT_SUFFIX
+#undef VD
+#undef VW
+#undef VLOAD
+#undef VSTORE
+#undef VADD
+#undef VSUB
+#undef VMUL
+#undef VSET1
+#undef VREV

@@ -17,6 +17,16 @@ typedef enum { SXN_ISA_BASE = 0, SXN_ISA_AVX2 = 1, SXN_ISA_AVX512 = 2 } sxn_isa_
  * can lower it (used by the tests to exercise every body on one machine). */
 sxn_isa_t sxn_isa(void);
 
+/* f_avx512(...), f_avx2(...) or f_base(...), as isa says (evaluated once): the three-way dispatch
+ * of a kernel with a body per ISA, written once. An expression of the bodies' type, void included
+ * (a GNU statement expression; the library is built as gnu11). */
+#define SXN_ISA_CALL(isa, f, ...)                                                         \
+    ({                                                                                    \
+        const sxn_isa_t sxn_isa_call_ = (isa);                                            \
+        sxn_isa_call_ == SXN_ISA_AVX512 ? f##_avx512(__VA_ARGS__)                         \
+            : sxn_isa_call_ == SXN_ISA_AVX2 ? f##_avx2(__VA_ARGS__) : f##_base(__VA_ARGS__); \
+    })
+
 /* Exported so the Java side can report which body runs: 0 base, 1 avx2, 2 avx512. */
 SXN_EXPORT int32_t sxn_isa_level(void);
 

@@ -1,6 +1,6 @@
 /* BLAS-1 style kernels on contiguous doubles: dot, axpy, scale, sum, sum of squares.
  * The Java side passes pointers already offset to the first element and n >= 0. */
-#include "sxn_dispatch.h"
+#include "vectorops.h"
 
 #include <immintrin.h>
 #include <stddef.h>
@@ -148,19 +148,11 @@ static void scale_avx512(double a, double *x, int64_t n) {
 
 /* ---- exported entry points ---- */
 SXN_EXPORT double sxn_ddot(const double *x, const double *y, int64_t n) {
-    switch (sxn_isa()) {
-        case SXN_ISA_AVX512: return dot_avx512(x, y, n);
-        case SXN_ISA_AVX2: return dot_avx2(x, y, n);
-        default: return dot_base(x, y, n);
-    }
+    return SXN_ISA_CALL(sxn_isa(), dot, x, y, n);
 }
 
 SXN_EXPORT double sxn_dsum(const double *x, int64_t n) {
-    switch (sxn_isa()) {
-        case SXN_ISA_AVX512: return sum_avx512(x, n);
-        case SXN_ISA_AVX2: return sum_avx2(x, n);
-        default: return sum_base(x, n);
-    }
+    return SXN_ISA_CALL(sxn_isa(), sum, x, n);
 }
 
 SXN_EXPORT double sxn_dsumsq(const double *x, int64_t n) {
@@ -168,17 +160,9 @@ SXN_EXPORT double sxn_dsumsq(const double *x, int64_t n) {
 }
 
 SXN_EXPORT void sxn_daxpy(double a, const double *x, double *y, int64_t n) {
-    switch (sxn_isa()) {
-        case SXN_ISA_AVX512: axpy_avx512(a, x, y, n); break;
-        case SXN_ISA_AVX2: axpy_avx2(a, x, y, n); break;
-        default: axpy_base(a, x, y, n);
-    }
+    SXN_ISA_CALL(sxn_isa(), axpy, a, x, y, n);
 }
 
 SXN_EXPORT void sxn_dscal(double a, double *x, int64_t n) {
-    switch (sxn_isa()) {
-        case SXN_ISA_AVX512: scale_avx512(a, x, n); break;
-        case SXN_ISA_AVX2: scale_avx2(a, x, n); break;
-        default: scale_base(a, x, n);
-    }
+    SXN_ISA_CALL(sxn_isa(), scale, a, x, n);
 }

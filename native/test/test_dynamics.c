@@ -3,15 +3,12 @@
  * friction on and off, centre 0 and not, counts 0..41 (all vector tails) inside a larger stride.
  * Tolerance: after 8 steps, |x - ref| <= 1e-12 (1 + |ref|) (fused multiply-adds round differently). */
 #include "sxn_test.h"
+#include "dynamics.h"
 #include <stdint.h>
 #include <string.h>
 
-int32_t sxn_dynamics_advance(double *q, double *p, int64_t count, int64_t stride, int32_t d, int32_t code, int32_t stages,
-                             int32_t friction, const double *params, int64_t steps);
-int32_t sxn_isa_level(void);
-
 static void grad(int d, int code, const double *q, double *g, double a, double b, double c) {
-    if (code == 1) {
+    if (code == SXN_DYN_HENON_HEILES) {
         g[0] = q[0] + 2.0 * q[0] * q[1];
         g[1] = q[1] + q[0] * q[0] - q[1] * q[1];
         return;
@@ -48,13 +45,13 @@ int main(void) {
     const long steps = 8;
     int zero_count_checked = 0;
     for (int shape = 0; shape < 6; shape++) {
-        int code = shape == 5 ? 1 : 0, d = shape == 5 ? 2 : shape + 1;
+        int code = shape == 5 ? SXN_DYN_HENON_HEILES : SXN_DYN_RADIAL, d = shape == 5 ? 2 : shape + 1;
         for (int scheme = 0; scheme < 3; scheme++)
             for (int fric = 0; fric < 2; fric++)
                 for (int centred = 0; centred < 2; centred++)
                     for (long count = 0; count <= 41; count++) {
                         long stride = count + 3, off = 2;
-                        double a = 1.3, b = code ? 0 : 0.7, c = centred && !code ? 0.25 : 0.0, gamma = fric ? 0.3 : 0.0;
+                        double a = 1.3, b = code != SXN_DYN_RADIAL ? 0 : 0.7, c = centred && code == SXN_DYN_RADIAL ? 0.25 : 0.0, gamma = fric ? 0.3 : 0.0;
                         int m = stages[scheme];
                         double params[16];
                         params[0] = a;

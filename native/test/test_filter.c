@@ -4,15 +4,9 @@
  * call, NaN observations, with and without out; then sxn_filter_batch_run_dt (constant velocity,
  * each filter's own dt) against the same naive filter with F(dt), Q(dt) per filter and tick. */
 #include "sxn_test.h"
+#include "filter.h"
 #include <stdint.h>
 #include <string.h>
-
-void sxn_filter_batch_run(int32_t n, int32_t m, const double *pp, double *state, int64_t N, const double *zs,
-                          int64_t ticks, double *out);
-void sxn_filter_batch_run_dt(const double *pp, double *state, int64_t N, const double *zs, const double *dts, int64_t ticks,
-                             double *out);
-int64_t sxn_filter_first_inf(const double *a, int64_t n);
-int32_t sxn_isa_level(void);
 
 static int cov(int n, int i, int j) {
     if (i > j) { int t = i; i = j; j = t; }
@@ -21,15 +15,15 @@ static int cov(int n, int i, int j) {
 
 /* Naive filter on one state: x (n), P (n x n full). */
 static void naive_step(int n, int m, const double *pp, double *x, double *P, const double *z) {
-    const double *F = pp, *Q = pp + 16;
+    const double *F = pp + SXN_FB_F, *Q = pp + SXN_FB_Q;
     double xp[4], T[16], Pn[16];
     for (int i = 0; i < n; i++) { xp[i] = 0; for (int j = 0; j < n; j++) xp[i] += F[i * n + j] * x[j]; }
     for (int i = 0; i < n; i++) for (int k = 0; k < n; k++) { T[i * n + k] = 0; for (int j = 0; j < n; j++) T[i * n + k] += F[i * n + j] * P[j * n + k]; }
     for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) { Pn[i * n + j] = Q[i * n + j]; for (int k = 0; k < n; k++) Pn[i * n + j] += T[i * n + k] * F[j * n + k]; }
     memcpy(x, xp, sizeof(double) * n);
     memcpy(P, Pn, sizeof(double) * n * n);
-    double H[2][4], R[2][2] = {{pp[40], pp[43]}, {pp[43], pp[41]}};
-    for (int j = 0; j < n; j++) { H[0][j] = pp[32 + j]; H[1][j] = pp[36 + j]; }
+    double H[2][4], R[2][2] = {{pp[SXN_FB_R1], pp[SXN_FB_R12]}, {pp[SXN_FB_R12], pp[SXN_FB_R2]}};
+    for (int j = 0; j < n; j++) { H[0][j] = pp[SXN_FB_H1 + j]; H[1][j] = pp[SXN_FB_H2 + j]; }
     int rows[2], k = 0;
     for (int a = 0; a < m; a++) if (!isnan(z[a])) rows[k++] = a;
     if (k == 0) return;
@@ -56,20 +50,20 @@ int main(void) {
     unsigned long long seed = 7;
     for (int n = 1; n <= 4; n++) {
         for (int m = 1; m <= 2; m++) {
-            double pp[44] = {0};
-            for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) pp[i * n + j] = (i == j ? 0.9 : 0) + 0.2 * sxn_test_uniform(&seed);
+            double pp[SXN_FB_PACKED] = {0};
+            for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) pp[SXN_FB_F + i * n + j] = (i == j ? 0.9 : 0) + 0.2 * sxn_test_uniform(&seed);
             double A[16];
             for (int i = 0; i < n * n; i++) A[i] = 0.3 * sxn_test_uniform(&seed);
             for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) {
                 double s = i == j ? 0.05 : 0;
                 for (int l = 0; l < n; l++) s += A[i * n + l] * A[j * n + l];
-                pp[16 + i * n + j] = s;
+                pp[SXN_FB_Q + i * n + j] = s;
             }
-            for (int j = 0; j < n; j++) { pp[32 + j] = (j == 0) + 0.3 * sxn_test_uniform(&seed); pp[36 + j] = 0.5 * sxn_test_uniform(&seed) + (j == n - 1); }
-            pp[40] = 1.0 + 0.5 * fabs(sxn_test_uniform(&seed));
-            pp[41] = m == 2 ? 0.7 : 0;
-            pp[43] = m == 2 ? 0.3 * sxn_test_uniform(&seed) : 0;
-            pp[42] = pp[43] / pp[40];
+            for (int j = 0; j < n; j++) { pp[SXN_FB_H1 + j] = (j == 0) + 0.3 * sxn_test_uniform(&seed); pp[SXN_FB_H2 + j] = 0.5 * sxn_test_uniform(&seed) + (j == n - 1); }
+            pp[SXN_FB_R1] = 1.0 + 0.5 * fabs(sxn_test_uniform(&seed));
+            pp[SXN_FB_R2] = m == 2 ? 0.7 : 0;
+            pp[SXN_FB_R12] = m == 2 ? 0.3 * sxn_test_uniform(&seed) : 0;
+            pp[SXN_FB_C] = pp[SXN_FB_R12] / pp[SXN_FB_R1];
             int comps = n + n * (n + 1) / 2;
             static const long sizes[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 15, 16, 17, 23, 31, 32, 33, 37, 513, 1100};
             for (size_t si = 0; si < sizeof sizes / sizeof sizes[0]; si++) {
@@ -104,9 +98,9 @@ int main(void) {
         static const long cvsizes[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 15, 16, 17, 23, 31, 32, 33, 37, 513, 1100};
         long N = cvsizes[si];
         int ticks = 1 + (int) (N % 4);
-        double pp[45] = {0};
+        double pp[SXN_FB_PACKED] = {0};
         const double cv = 0.3;
-        pp[32] = 1; pp[33] = 0.2; pp[40] = 0.5; pp[44] = cv;
+        pp[SXN_FB_H1] = 1; pp[SXN_FB_H1 + 1] = 0.2; pp[SXN_FB_R1] = 0.5; pp[SXN_FB_CV] = cv;
         double *st = sxn_test_alloc(5 * N), *zs = sxn_test_alloc(ticks * N), *dts = sxn_test_alloc(ticks * N), *out = sxn_test_alloc(ticks * N);
         double (*X)[4] = malloc(sizeof(double[4]) * (size_t) N), (*P)[16] = malloc(sizeof(double[16]) * (size_t) N);
         for (long f = 0; f < N; f++) {
@@ -121,10 +115,10 @@ int main(void) {
         sxn_filter_batch_run_dt(pp, st, N, zs, dts, ticks, (N % 2) ? out : NULL);
         for (long f = 0; f < N; f++) {
             for (int t = 0; t < ticks; t++) {
-                double dt = dts[t * N + f], q[45];
+                double dt = dts[t * N + f], q[SXN_FB_PACKED];
                 memcpy(q, pp, sizeof q);
-                q[0] = 1; q[1] = dt; q[2] = 0; q[3] = 1;
-                q[16] = cv * dt * dt * dt / 3; q[17] = q[18] = cv * dt * dt / 2; q[19] = cv * dt;
+                q[SXN_FB_F] = 1; q[SXN_FB_F + 1] = dt; q[SXN_FB_F + 2] = 0; q[SXN_FB_F + 3] = 1;
+                q[SXN_FB_Q] = cv * dt * dt * dt / 3; q[SXN_FB_Q + 1] = q[SXN_FB_Q + 2] = cv * dt * dt / 2; q[SXN_FB_Q + 3] = cv * dt;
                 double z = zs[t * N + f];
                 naive_step(2, 1, q, X[f], P[f], &z);
                 if (N % 2) SXN_CHECK_CLOSE(out[t * N + f], X[f][0], 1e-12, 1e-11, "cv out", f);

@@ -5,6 +5,7 @@
  * variances, the plain EMA and RSI recurrences). Buffers are sized exactly (ASan catches any
  * access outside). Run once per ISA body by ctest (SXN_ISA). */
 #include "sxn_test.h"
+#include "indicators.h"
 #include <stdint.h>
 #include <string.h>
 #include <float.h>
@@ -15,15 +16,8 @@
         if (!(cond) && sxn_failures++ < 20) fprintf(stderr, "FAIL %s [%ld]\n", what, (long) (idx)); \
     } while (0)
 
-void sxn_indicators_rolling_sum(const double *x, int64_t k, int64_t t, int64_t w, double scale, double *out, double *st);
-void sxn_indicators_rolling_var(const double *x, int64_t k, int64_t t, int64_t w, int32_t ddof, int32_t sq, double *out,
-                                double *st);
-void sxn_indicators_ema(const double *x, int64_t k, int64_t t, int64_t seed, double alpha, double *out, double *st);
-void sxn_indicators_rsi(const double *x, int64_t k, int64_t t, int64_t n, double *out, double *st);
-
-/* The scratch the kernels need: 11 doubles per asset, allocated exactly (ASan checks the bound). */
-static double *st_for(long k) { return sxn_test_alloc(11 * k); }
-int32_t sxn_isa_level(void);
+/* The scratch the kernels need: SXN_IND_SCRATCH doubles per asset, allocated exactly (ASan checks the bound). */
+static double *st_for(long k) { return sxn_test_alloc(SXN_IND_SCRATCH * k); }
 
 static int same(double a, double b) { return (isnan(a) && isnan(b)) || a == b; }
 
@@ -179,7 +173,6 @@ static void fast_blocks(long t, long w) {
     }
     free(x); free(out); free(st1);
 }
-
 
 /* (5) single-series variance and std, eight-lane blocks (AVX-512, 16 <= w <= 96; other bodies take
  * var_blocks on the same data): series lengths around the block span (8 b outputs, b = 16, 24 or 32)

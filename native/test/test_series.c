@@ -3,16 +3,9 @@
  * restart periods and excluded (NaN inv) windows. The results must be identical: same correlations
  * bit for bit, same indices. Buffers are sized exactly, so ASan catches any out-of-bounds access. */
 #include "sxn_test.h"
+#include "series.h"
 #include <stdint.h>
 #include <string.h>
-
-void sxn_series_mp_diagonals(const double *a_x, const double *a_mu, const double *a_df, const double *a_dg,
-                             const double *a_inv, int64_t a_count,
-                             const double *b_x, const double *b_mu, const double *b_df, const double *b_dg,
-                             const double *b_inv, int64_t b_count,
-                             int64_t m, int64_t period, int64_t k_lo, int64_t k_hi,
-                             double *row_corr, double *row_idx, double *col_corr, double *col_idx);
-int32_t sxn_isa_level(void);
 
 typedef struct { double *x, *mu, *df, *dg, *inv; long count; } win;
 

@@ -2,33 +2,8 @@
  * odd stage counts) and the rolling entropy against a naive DFT entropy. Buffers are sized exactly
  * so ASan catches any access outside [0, n). */
 #include "sxn_test.h"
+#include "spectral.h"
 #include <stdint.h>
-
-int32_t sxn_spectral_fft(int64_t n, int32_t nstages, const int32_t *radix, const int32_t *stride,
-                         const int32_t *tw_off, const double *tw_re, const double *tw_im,
-                         double *re, double *im, double *sre, double *sim, int64_t slack, int32_t check);
-void sxn_spectral_rolling_entropy(const double *x, int32_t series, int64_t length, int64_t window,
-                                  int64_t step, int32_t keep_dc, double log_scale,
-                                  int64_t h, int32_t nstages, const int32_t *radix, const int32_t *stride,
-                                  const int32_t *tw_off, const double *tw_re, const double *tw_im,
-                                  const double *rtw_re, const double *rtw_im, double *work, double *out);
-int32_t sxn_spectral_rfft(const double *x, int64_t h, int32_t nstages, const int32_t *radix, const int32_t *stride,
-                          const int32_t *tw_off, const double *tw_re, const double *tw_im, const double *rtw_re,
-                          const double *rtw_im, double scale, double *out_re, double *out_im, double *work, int32_t check);
-int32_t sxn_spectral_fft_blocked(int64_t n1, int64_t n2, int64_t wa, int64_t wb, const int32_t *meta1, const double *tw1_re, const double *tw1_im,
-                              const int32_t *meta2, const double *tw2_re, const double *tw2_im, const double *tw_a_re,
-                              const double *tw_a_im, const double *tw_c_re, const double *tw_c_im, double *re, double *im,
-                              double *sre, double *sim, int64_t slack, double *buf, int32_t check);
-int32_t sxn_spectral_rfft_blocked(const double *x, int64_t n1, int64_t n2, int64_t wa, int64_t wb, const int32_t *meta1, const double *tw1_re,
-                               const double *tw1_im, const int32_t *meta2, const double *tw2_re, const double *tw2_im,
-                               const double *tw_a_re, const double *tw_a_im, const double *tw_c_re, const double *tw_c_im,
-                               const double *rtw_re, const double *rtw_im, double scale, double *out_re, double *out_im,
-                               double *work, int32_t check);
-int32_t sxn_spectral_rfft_packed(const double *x, int64_t h, const int32_t *meta, const double *tw, double scale,
-                                 double *out_re, double *out_im, double *work, int32_t check);
-int32_t sxn_spectral_fft_packed(int64_t n, const int32_t *meta, const double *tw, double *re, double *im, double *sre,
-                                double *sim, int64_t slack, int32_t check);
-int32_t sxn_isa_level(void);
 
 typedef struct {
     int32_t nst, radix[40], stride[40], off[41];

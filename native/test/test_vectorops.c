@@ -1,13 +1,7 @@
 /* Checks every BLAS-1 kernel against a naive loop for n = 0..300 (all tails of every body). */
 #include "sxn_test.h"
+#include "vectorops.h"
 #include <stdint.h>
-
-double sxn_ddot(const double *x, const double *y, int64_t n);
-double sxn_dsum(const double *x, int64_t n);
-double sxn_dsumsq(const double *x, int64_t n);
-void sxn_daxpy(double a, const double *x, double *y, int64_t n);
-void sxn_dscal(double a, double *x, int64_t n);
-int32_t sxn_isa_level(void);
 
 int main(void) {
     unsigned long long seed = 42;

@@ -1,13 +1,11 @@
 package dev.sxn.math.dynamics;
 
-import static org.jocl.CL.*;
+import static org.jocl.CL.CL_MEM_READ_ONLY;
+import static org.jocl.CL.CL_MEM_READ_WRITE;
 
 import dev.sxn.math.internal.opencl.DeviceBuffer;
 import dev.sxn.math.internal.opencl.OpenClRuntime;
-import org.jocl.Pointer;
-import org.jocl.Sizeof;
 import org.jocl.cl_kernel;
-import org.jocl.cl_mem;
 
 /**
  * Dynamics kernels on OpenCL ({@code kernels/dynamics.cl}): one work-item per particle, the whole chunk
@@ -18,12 +16,15 @@ import org.jocl.cl_mem;
  * are serialised (a {@code cl_kernel}'s arguments are shared state). Loaded only when OPENCL is available.
  */
 final class OpenClDynamicsKernels implements DynamicsKernels {
+    /** The largest d whose state the {@code advance} kernel keeps in private arrays (SXN_DYN_MAXD there). */
     private static final int MAX_PRIVATE_D = 4;
+    /** The build options of {@code kernels/dynamics.cl}: the constants it shares, as {@code -D}. */
+    private static final String OPENCL_OPTIONS = "-D SXN_DYN_MAXD=" + MAX_PRIVATE_D + " -D SXN_DYN_HENON_HEILES=" + HENON_HEILES;
 
     private final OpenClRuntime rt = OpenClRuntime.get();
-    private final cl_kernel advance = rt.kernel("dynamics.cl", "advance");
-    private final cl_kernel advanceGlobal = rt.kernel("dynamics.cl", "advance_global");
-    private final cl_kernel advanceRadial3 = rt.kernel("dynamics.cl", "advance_radial3");
+    private final cl_kernel advance = rt.kernel("dynamics.cl", OPENCL_OPTIONS, "advance");
+    private final cl_kernel advanceGlobal = rt.kernel("dynamics.cl", OPENCL_OPTIONS, "advance_global");
+    private final cl_kernel advanceRadial3 = rt.kernel("dynamics.cl", OPENCL_OPTIONS, "advance_radial3");
     private final DeviceBuffer bufQ = new DeviceBuffer(rt, CL_MEM_READ_WRITE);
     private final DeviceBuffer bufP = new DeviceBuffer(rt, CL_MEM_READ_WRITE);
     private final DeviceBuffer bufG = new DeviceBuffer(rt, CL_MEM_READ_WRITE);
@@ -36,44 +37,21 @@ final class OpenClDynamicsKernels implements DynamicsKernels {
     public synchronized void advance(double[] q, double[] p, int n, int d, int code, double a, double b, double c, Scheme s, int steps) {
         int len = n * d;
         double[] params = NativeDynamicsKernels.params(a, b, c, s);
-        cl_mem mq = bufQ.write(q, 0, len);
-        cl_mem mp = bufP.write(p, 0, len);
-        cl_mem mparams = bufParams.write(params, 0, params.length);
+        bufQ.write(q, 0, len);
+        bufP.write(p, 0, len);
+        bufParams.write(params, 0, params.length);
         int m = s.stages();
         int friction = s.friction() ? 1 : 0;
-        long global = ((long) n + local - 1) / local * local;
         if (d == 3 && code == RADIAL) {
-            clSetKernelArg(advanceRadial3, 0, Sizeof.cl_mem, Pointer.to(mq));
-            clSetKernelArg(advanceRadial3, 1, Sizeof.cl_mem, Pointer.to(mp));
-            clSetKernelArg(advanceRadial3, 2, Sizeof.cl_long, Pointer.to(new long[] {n}));
-            clSetKernelArg(advanceRadial3, 3, Sizeof.cl_int, Pointer.to(new int[] {m}));
-            clSetKernelArg(advanceRadial3, 4, Sizeof.cl_int, Pointer.to(new int[] {friction}));
-            clSetKernelArg(advanceRadial3, 5, Sizeof.cl_mem, Pointer.to(mparams));
-            clSetKernelArg(advanceRadial3, 6, Sizeof.cl_long, Pointer.to(new long[] {steps}));
-            clEnqueueNDRangeKernel(rt.queue(), advanceRadial3, 1, null, new long[] {global}, new long[] {local}, 0, null, null);
+            rt.launch(advanceRadial3).arg(bufQ).arg(bufP).argLong(n).argInt(m).argInt(friction).arg(bufParams).argLong(steps)
+                    .runItems(n, local);
         } else if (d <= MAX_PRIVATE_D || code == HENON_HEILES) {
-            clSetKernelArg(advance, 0, Sizeof.cl_mem, Pointer.to(mq));
-            clSetKernelArg(advance, 1, Sizeof.cl_mem, Pointer.to(mp));
-            clSetKernelArg(advance, 2, Sizeof.cl_long, Pointer.to(new long[] {n}));
-            clSetKernelArg(advance, 3, Sizeof.cl_int, Pointer.to(new int[] {d}));
-            clSetKernelArg(advance, 4, Sizeof.cl_int, Pointer.to(new int[] {code}));
-            clSetKernelArg(advance, 5, Sizeof.cl_int, Pointer.to(new int[] {m}));
-            clSetKernelArg(advance, 6, Sizeof.cl_int, Pointer.to(new int[] {friction}));
-            clSetKernelArg(advance, 7, Sizeof.cl_mem, Pointer.to(mparams));
-            clSetKernelArg(advance, 8, Sizeof.cl_long, Pointer.to(new long[] {steps}));
-            clEnqueueNDRangeKernel(rt.queue(), advance, 1, null, new long[] {global}, new long[] {local}, 0, null, null);
+            rt.launch(advance).arg(bufQ).arg(bufP).argLong(n).argInt(d).argInt(code).argInt(m).argInt(friction).arg(bufParams)
+                    .argLong(steps).runItems(n, local);
         } else {
-            cl_mem mg = bufG.ensure(len);
-            clSetKernelArg(advanceGlobal, 0, Sizeof.cl_mem, Pointer.to(mq));
-            clSetKernelArg(advanceGlobal, 1, Sizeof.cl_mem, Pointer.to(mp));
-            clSetKernelArg(advanceGlobal, 2, Sizeof.cl_mem, Pointer.to(mg));
-            clSetKernelArg(advanceGlobal, 3, Sizeof.cl_long, Pointer.to(new long[] {n}));
-            clSetKernelArg(advanceGlobal, 4, Sizeof.cl_int, Pointer.to(new int[] {d}));
-            clSetKernelArg(advanceGlobal, 5, Sizeof.cl_int, Pointer.to(new int[] {m}));
-            clSetKernelArg(advanceGlobal, 6, Sizeof.cl_int, Pointer.to(new int[] {friction}));
-            clSetKernelArg(advanceGlobal, 7, Sizeof.cl_mem, Pointer.to(mparams));
-            clSetKernelArg(advanceGlobal, 8, Sizeof.cl_long, Pointer.to(new long[] {steps}));
-            clEnqueueNDRangeKernel(rt.queue(), advanceGlobal, 1, null, new long[] {global}, new long[] {local}, 0, null, null);
+            bufG.ensure(len);
+            rt.launch(advanceGlobal).arg(bufQ).arg(bufP).arg(bufG).argLong(n).argInt(d).argInt(m).argInt(friction).arg(bufParams)
+                    .argLong(steps).runItems(n, local);
         }
         if (scratchQ.length < len) {
             scratchQ = new double[len];

@@ -1,13 +1,12 @@
 package dev.sxn.math.filter;
 
-import static org.jocl.CL.*;
+import static org.jocl.CL.CL_MEM_READ_ONLY;
+import static org.jocl.CL.CL_MEM_READ_WRITE;
+import static org.jocl.CL.CL_MEM_WRITE_ONLY;
 
 import dev.sxn.math.internal.opencl.DeviceBuffer;
 import dev.sxn.math.internal.opencl.OpenClRuntime;
-import org.jocl.Pointer;
-import org.jocl.Sizeof;
 import org.jocl.cl_kernel;
-import org.jocl.cl_mem;
 
 /**
  * The batched kernel on OpenCL ({@code kernels/filter.cl}): one work-item per filter, every tick of
@@ -17,9 +16,14 @@ import org.jocl.cl_mem;
  * serialised (a cl_kernel's arguments are shared). Loaded only when OPENCL is available.
  */
 final class OpenClBatchKalmanKernels implements BatchKalmanKernels {
+    /** The build options of {@code kernels/filter.cl}: the packed model's layout (BatchPlan), as {@code -D}. */
+    static final String OPENCL_OPTIONS = "-D SXN_FB_F=" + BatchPlan.F + " -D SXN_FB_Q=" + BatchPlan.Q + " -D SXN_FB_H1=" + BatchPlan.H1
+            + " -D SXN_FB_H2=" + BatchPlan.H2 + " -D SXN_FB_R1=" + BatchPlan.R1 + " -D SXN_FB_R2=" + BatchPlan.R2 + " -D SXN_FB_C="
+            + BatchPlan.C + " -D SXN_FB_R12=" + BatchPlan.R12 + " -D SXN_FB_CV=" + BatchPlan.CV;
+
     private final OpenClRuntime rt = OpenClRuntime.get();
-    private final cl_kernel kernel = rt.kernel("filter.cl", "batch_kalman");
-    private final cl_kernel kernelCv = rt.kernel("filter.cl", "batch_kalman_cv");
+    private final cl_kernel kernel = rt.kernel("filter.cl", OPENCL_OPTIONS, "batch_kalman");
+    private final cl_kernel kernelCv = rt.kernel("filter.cl", OPENCL_OPTIONS, "batch_kalman_cv");
     private final DeviceBuffer bufDt = new DeviceBuffer(rt, CL_MEM_READ_ONLY);
     private final DeviceBuffer bufPlan = new DeviceBuffer(rt, CL_MEM_READ_ONLY);
     private final DeviceBuffer bufState = new DeviceBuffer(rt, CL_MEM_READ_WRITE);
@@ -31,21 +35,12 @@ final class OpenClBatchKalmanKernels implements BatchKalmanKernels {
     public synchronized void run(BatchPlan plan, double[] state, int filters, double[] zs, int zOff, int ticks, double[] out) {
         int stateLen = plan.comps * filters;
         int zLen = ticks * plan.m * filters;
-        cl_mem mPlan = bufPlan.write(plan.packed, 0, BatchPlan.PACKED);
-        cl_mem mState = bufState.write(state, 0, stateLen);
-        cl_mem mZ = bufZ.write(zs, zOff, zLen);
-        cl_mem mOut = bufOut.ensure(out == null ? 1 : (long) ticks * filters);
-        clSetKernelArg(kernel, 0, Sizeof.cl_int, Pointer.to(new int[] {plan.n}));
-        clSetKernelArg(kernel, 1, Sizeof.cl_int, Pointer.to(new int[] {plan.m}));
-        clSetKernelArg(kernel, 2, Sizeof.cl_mem, Pointer.to(mPlan));
-        clSetKernelArg(kernel, 3, Sizeof.cl_mem, Pointer.to(mState));
-        clSetKernelArg(kernel, 4, Sizeof.cl_long, Pointer.to(new long[] {filters}));
-        clSetKernelArg(kernel, 5, Sizeof.cl_mem, Pointer.to(mZ));
-        clSetKernelArg(kernel, 6, Sizeof.cl_long, Pointer.to(new long[] {ticks}));
-        clSetKernelArg(kernel, 7, Sizeof.cl_mem, Pointer.to(mOut));
-        clSetKernelArg(kernel, 8, Sizeof.cl_int, Pointer.to(new int[] {out == null ? 0 : 1}));
-        long global = ((long) filters + local - 1) / local * local;
-        clEnqueueNDRangeKernel(rt.queue(), kernel, 1, null, new long[] {global}, new long[] {local}, 0, null, null);
+        bufPlan.write(plan.packed, 0, BatchPlan.PACKED);
+        bufState.write(state, 0, stateLen);
+        bufZ.write(zs, zOff, zLen);
+        bufOut.ensure(out == null ? 1 : (long) ticks * filters);
+        rt.launch(kernel).argInt(plan.n).argInt(plan.m).arg(bufPlan).arg(bufState).argLong(filters).arg(bufZ).argLong(ticks)
+                .arg(bufOut).argInt(out == null ? 0 : 1).runItems(filters, local);
         double[] newState = new double[stateLen];
         bufState.read(newState, 0, stateLen);
         if (out != null) {
@@ -61,21 +56,13 @@ final class OpenClBatchKalmanKernels implements BatchKalmanKernels {
             double[] out) {
         int stateLen = plan.comps * filters;
         int zLen = ticks * filters;
-        cl_mem mPlan = bufPlan.write(plan.packed, 0, BatchPlan.PACKED);
-        cl_mem mState = bufState.write(state, 0, stateLen);
-        cl_mem mZ = bufZ.write(zs, zOff, zLen);
-        cl_mem mDt = bufDt.write(dts, dOff, zLen);
-        cl_mem mOut = bufOut.ensure(out == null ? 1 : (long) ticks * filters);
-        clSetKernelArg(kernelCv, 0, Sizeof.cl_mem, Pointer.to(mPlan));
-        clSetKernelArg(kernelCv, 1, Sizeof.cl_mem, Pointer.to(mState));
-        clSetKernelArg(kernelCv, 2, Sizeof.cl_long, Pointer.to(new long[] {filters}));
-        clSetKernelArg(kernelCv, 3, Sizeof.cl_mem, Pointer.to(mZ));
-        clSetKernelArg(kernelCv, 4, Sizeof.cl_mem, Pointer.to(mDt));
-        clSetKernelArg(kernelCv, 5, Sizeof.cl_long, Pointer.to(new long[] {ticks}));
-        clSetKernelArg(kernelCv, 6, Sizeof.cl_mem, Pointer.to(mOut));
-        clSetKernelArg(kernelCv, 7, Sizeof.cl_int, Pointer.to(new int[] {out == null ? 0 : 1}));
-        long global = ((long) filters + local - 1) / local * local;
-        clEnqueueNDRangeKernel(rt.queue(), kernelCv, 1, null, new long[] {global}, new long[] {local}, 0, null, null);
+        bufPlan.write(plan.packed, 0, BatchPlan.PACKED);
+        bufState.write(state, 0, stateLen);
+        bufZ.write(zs, zOff, zLen);
+        bufDt.write(dts, dOff, zLen);
+        bufOut.ensure(out == null ? 1 : (long) ticks * filters);
+        rt.launch(kernelCv).arg(bufPlan).arg(bufState).argLong(filters).arg(bufZ).arg(bufDt).argLong(ticks).arg(bufOut)
+                .argInt(out == null ? 0 : 1).runItems(filters, local);
         double[] newState = new double[stateLen];
         bufState.read(newState, 0, stateLen);
         if (out != null) {

@@ -12,21 +12,23 @@ import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 
 /**
- * Indicator kernels in libsxnkernels ({@code native/src/indicators.c}): the first multiple of 16
- * assets runs SIMD bodies (time outer, streaming one row per step; AVX-512 / AVX2 / SSE2, one lane
- * per asset, chosen at run time) whose arithmetic is the JAVA kernel's, so batched results equal
- * JAVA bit for bit; the remaining assets and single series run scalar C loops, except the rolling
- * variance of a single series (blocks of 4-lane prefix scans with one error check per block, per-ISA
- * bodies; on AVX-512 with windows of 16 to 96, eight runs of outputs slid side by side in the lanes
- * with one check per run and a refined reciprocal-square-root std; the guarantees of
- * {@link Indicators#rollingVar(double[], int, boolean)} and {@link Indicators#rollingStd(double[], int, boolean)}). The per-asset state
- * lives in a per-call scratch array of 11 k doubles. Critical downcalls pass the heap arrays without a copy. Loaded only
- * when NATIVE is available.
+ * Indicator kernels in libsxnkernels ({@code native/src/indicators.c}; prototypes and shared
+ * constants in {@code indicators.h}): the first multiple of 16 assets runs SIMD bodies (time outer,
+ * streaming one row per step; AVX-512 / AVX2 / SSE2, one lane per asset, chosen at run time) whose
+ * arithmetic is the JAVA kernel's, so batched results equal JAVA bit for bit; the remaining assets
+ * and single series run scalar C loops, except the rolling variance of a single series (blocks of
+ * 4-lane prefix scans with one error check per block, per-ISA bodies; on AVX-512 with windows of
+ * {@value IndicatorConstants#VAR_FAST_MIN_W} to {@value IndicatorConstants#VAR_LANE_MAX_W}, eight
+ * runs of outputs slid side by side in the lanes with one check per run and a refined
+ * reciprocal-square-root std; the guarantees of {@link Indicators#rollingVar(double[], int, boolean)}
+ * and {@link Indicators#rollingStd(double[], int, boolean)}). The per-asset state lives in a per-call
+ * scratch array of {@value IndicatorConstants#NATIVE_SCRATCH_PER_ASSET} k doubles. Critical downcalls
+ * pass the heap arrays without a copy. Loaded only when NATIVE is available.
  *
  * <p>Placement: the scalar single-series loops (SMA, RSI) are sensitive to where the input and
- * output arrays lie. On Java heap arrays of 10^3..10^5 points the same C code measured 2.1 to 10 ns
- * per point from one allocation to the next, against 2.1 ns on off-heap memory and 2.5 ns for the
- * JAVA kernel on the same arrays (bench/results/indicators.md, stop 14). Likely the CPU's
+ * output arrays lie. On Java heap arrays of 10^3..10^5 points the same C code varied several-fold in
+ * time per point from one allocation to the next, while on off-heap memory it was steady and no slower
+ * than the JAVA kernel on the same arrays (bench/results/indicators.md, stop 14). Likely the CPU's
  * store/load address-alias prediction; not confirmed, since this VM exposes no counters. This is
  * one reason why NATIVE is pinned only for single series (apart from the rolling variance).
  */
@@ -40,16 +42,13 @@ final class NativeIndicatorKernels implements IndicatorKernels {
     private static final MethodHandle RSI = SxnNative.downcall("sxn_indicators_rsi",
             FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS, ADDRESS));
 
-    /** Doubles of recurrence state per asset the C kernels need (SXN_INDICATORS_SCRATCH). */
-    private static final int SCRATCH_PER_ASSET = 11;
-
     private static MemorySegment seg(double[] a) {
         return MemorySegment.ofArray(a);
     }
 
     /** Per-call scratch for the per-asset state: O(k), small beside the k * t values streamed. */
     private static MemorySegment scratch(int k) {
-        return MemorySegment.ofArray(new double[SCRATCH_PER_ASSET * k]);
+        return MemorySegment.ofArray(new double[IndicatorConstants.NATIVE_SCRATCH_PER_ASSET * k]);
     }
 
     @Override

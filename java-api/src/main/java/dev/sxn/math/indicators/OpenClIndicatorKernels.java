@@ -1,13 +1,13 @@
 package dev.sxn.math.indicators;
 
-import static org.jocl.CL.*;
+import static org.jocl.CL.CL_MEM_READ_ONLY;
+import static org.jocl.CL.CL_MEM_WRITE_ONLY;
 
 import dev.sxn.math.internal.opencl.DeviceBuffer;
+import dev.sxn.math.internal.opencl.KernelLaunch;
 import dev.sxn.math.internal.opencl.OpenClRuntime;
-import org.jocl.Pointer;
-import org.jocl.Sizeof;
+import java.util.function.Consumer;
 import org.jocl.cl_kernel;
-import org.jocl.cl_mem;
 
 /**
  * Indicator kernels on OpenCL ({@code kernels/indicators.cl}): one work-item per asset runs the
@@ -25,43 +25,26 @@ import org.jocl.cl_mem;
  */
 final class OpenClIndicatorKernels implements IndicatorKernels {
     private final OpenClRuntime rt = OpenClRuntime.get();
-    private final cl_kernel sum = rt.kernel("indicators.cl", "rolling_sum_tiled");
-    private final cl_kernel var = rt.kernel("indicators.cl", "rolling_var_tiled");
-    private final cl_kernel ema = rt.kernel("indicators.cl", "ema");
-    private final cl_kernel rsi = rt.kernel("indicators.cl", "rsi");
+    private final cl_kernel sum = rt.kernel("indicators.cl", IndicatorConstants.OPENCL_OPTIONS, "rolling_sum_tiled");
+    private final cl_kernel var = rt.kernel("indicators.cl", IndicatorConstants.OPENCL_OPTIONS, "rolling_var_tiled");
+    private final cl_kernel ema = rt.kernel("indicators.cl", IndicatorConstants.OPENCL_OPTIONS, "ema");
+    private final cl_kernel rsi = rt.kernel("indicators.cl", IndicatorConstants.OPENCL_OPTIONS, "rsi");
     private final DeviceBuffer bufX = new DeviceBuffer(rt, CL_MEM_READ_ONLY);
     private final DeviceBuffer bufOut = new DeviceBuffer(rt, CL_MEM_WRITE_ONLY);
     private final int local = rt.localSize(64);
 
-    private static Pointer l(long v) {
-        return Pointer.to(new long[] {v});
-    }
-
-    private static Pointer d(double v) {
-        return Pointer.to(new double[] {v});
-    }
-
-    private static Pointer i(int v) {
-        return Pointer.to(new int[] {v});
-    }
-
-    private void launch(cl_kernel kern, double[] x, int k, int t, double[] out, Object... extra) {
+    /**
+     * A one-dimensional kernel, one work-item per asset: arguments (x, k, t, scalars..., out); the
+     * scalars are set by {@code scalars} in signature order.
+     */
+    private void launch(cl_kernel kern, double[] x, int k, int t, double[] out, Consumer<KernelLaunch> scalars) {
         int n = k * t;
         if (n == 0) return;
-        cl_mem mx = bufX.write(x, 0, n);
-        cl_mem mo = bufOut.ensure(n);
-        clSetKernelArg(kern, 0, Sizeof.cl_mem, Pointer.to(mx));
-        clSetKernelArg(kern, 1, Sizeof.cl_long, l(k));
-        clSetKernelArg(kern, 2, Sizeof.cl_long, l(t));
-        int arg = 3;
-        for (Object e : extra) {
-            if (e instanceof Long v) clSetKernelArg(kern, arg++, Sizeof.cl_long, l(v));
-            else if (e instanceof Double v) clSetKernelArg(kern, arg++, Sizeof.cl_double, d(v));
-            else clSetKernelArg(kern, arg++, Sizeof.cl_int, i((Integer) e));
-        }
-        clSetKernelArg(kern, arg, Sizeof.cl_mem, Pointer.to(mo));
-        long global = ((long) k + local - 1) / local * local;
-        clEnqueueNDRangeKernel(rt.queue(), kern, 1, null, new long[] {global}, new long[] {local}, 0, null, null);
+        bufX.write(x, 0, n);
+        bufOut.ensure(n);
+        KernelLaunch l = rt.launch(kern).arg(bufX).argLong(k).argLong(t);
+        scalars.accept(l);
+        l.arg(bufOut).runItems(k, local);
         bufOut.read(out, 0, n);
     }
 
@@ -70,49 +53,39 @@ final class OpenClIndicatorKernels implements IndicatorKernels {
 
     @Override
     public synchronized void rollingSum(double[] x, int k, int t, int w, double scale, double[] out) {
-        launchTiled(sum, x, k, t, w, out, (long) w, scale);
+        launchTiled(sum, x, k, t, w, out, l -> l.argLong(w).argDouble(scale));
     }
 
     @Override
     public synchronized void rollingVar(double[] x, int k, int t, int w, int ddof, boolean sqrt, double[] out) {
-        launchTiled(var, x, k, t, w, out, (long) w, ddof, sqrt ? 1 : 0);
+        launchTiled(var, x, k, t, w, out, l -> l.argLong(w).argInt(ddof).argInt(sqrt ? 1 : 0));
     }
 
     /**
-     * A time-tiled kernel: arguments (x, k, t, extra..., tile, out), work-item (asset, tile of
+     * A time-tiled kernel: arguments (x, k, t, scalars..., tile, out), work-item (asset, tile of
      * max(TILE, w) steps); work-groups span assets (one time tile, neighbouring assets: coalesced
      * reads of the time-major rows); a single series uses groups of 1.
      */
-    private void launchTiled(cl_kernel kern, double[] x, int k, int t, int w, double[] out, Object... extra) {
+    private void launchTiled(cl_kernel kern, double[] x, int k, int t, int w, double[] out, Consumer<KernelLaunch> scalars) {
         int n = k * t;
         if (n == 0) return;
-        cl_mem mx = bufX.write(x, 0, n);
-        cl_mem mo = bufOut.ensure(n);
+        bufX.write(x, 0, n);
+        bufOut.ensure(n);
         long tile = Math.max(TILE, w);
-        clSetKernelArg(kern, 0, Sizeof.cl_mem, Pointer.to(mx));
-        clSetKernelArg(kern, 1, Sizeof.cl_long, l(k));
-        clSetKernelArg(kern, 2, Sizeof.cl_long, l(t));
-        int arg = 3;
-        for (Object e : extra) {
-            if (e instanceof Long v) clSetKernelArg(kern, arg++, Sizeof.cl_long, l(v));
-            else if (e instanceof Double v) clSetKernelArg(kern, arg++, Sizeof.cl_double, d(v));
-            else clSetKernelArg(kern, arg++, Sizeof.cl_int, i((Integer) e));
-        }
-        clSetKernelArg(kern, arg++, Sizeof.cl_long, l(tile));
-        clSetKernelArg(kern, arg, Sizeof.cl_mem, Pointer.to(mo));
+        KernelLaunch l = rt.launch(kern).arg(bufX).argLong(k).argLong(t);
+        scalars.accept(l);
         long lx = Math.min(local, k);
-        long gx = (k + lx - 1) / lx * lx, gy = (t + tile - 1) / tile;
-        clEnqueueNDRangeKernel(rt.queue(), kern, 2, null, new long[] {gx, gy}, new long[] {lx, 1}, 0, null, null);
+        l.argLong(tile).arg(bufOut).run(new long[] {KernelLaunch.roundUp(k, lx), (t + tile - 1) / tile}, new long[] {lx, 1});
         bufOut.read(out, 0, n);
     }
 
     @Override
     public synchronized void ema(double[] x, int k, int t, int seed, double alpha, double[] out) {
-        launch(ema, x, k, t, out, (long) seed, alpha);
+        launch(ema, x, k, t, out, l -> l.argLong(seed).argDouble(alpha));
     }
 
     @Override
     public synchronized void rsi(double[] x, int k, int t, int n, double[] out) {
-        launch(rsi, x, k, t, out, (long) n);
+        launch(rsi, x, k, t, out, l -> l.argLong(n));
     }
 }

@@ -24,8 +24,10 @@ public final class SxnNative {
     /** Resource directory of the packaged library. */
     public static final String RESOURCE_DIR = "dev/sxn/math/native/linux-x86_64/";
     private static final String LIB = "libsxnkernels.so";
-    /** Must match SXN_ABI_VERSION in native/src/sxn_dispatch.h. */
-    private static final int ABI_VERSION = 1;
+    /** SXN_ABI_VERSION in native/src/sxn_dispatch.h (NativeConstantsTest compares them). */
+    static final int ABI_VERSION = 1;
+    /** The ISA levels sxn_isa_level returns (sxn_isa_t in sxn_dispatch.h). */
+    static final int ISA_AVX2 = 1, ISA_AVX512 = 2;
     private static final Linker LINKER = Linker.nativeLinker();
 
     private SxnNative() {}
@@ -52,7 +54,7 @@ public final class SxnNative {
             int abi = (int) downcall(lookup, "sxn_abi_version", FunctionDescriptor.of(ValueLayout.JAVA_INT)).invokeExact();
             if (abi != ABI_VERSION) return "libsxnkernels at " + path + " has ABI version " + abi + ", expected " + ABI_VERSION;
             int isa = (int) downcall(lookup, "sxn_isa_level", FunctionDescriptor.of(ValueLayout.JAVA_INT)).invokeExact();
-            String isaName = switch (isa) { case 2 -> "AVX-512"; case 1 -> "AVX2+FMA"; default -> "baseline x86-64"; };
+            String isaName = switch (isa) { case ISA_AVX512 -> "AVX-512"; case ISA_AVX2 -> "AVX2+FMA"; default -> "baseline x86-64"; };
             return new Library(lookup, path, isaName);
         } catch (IOException | RuntimeException e) {
             return "loading libsxnkernels failed: " + e.getMessage()

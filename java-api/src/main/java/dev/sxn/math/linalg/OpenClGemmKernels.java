@@ -1,14 +1,13 @@
 package dev.sxn.math.linalg;
 
-import static org.jocl.CL.*;
+import static org.jocl.CL.CL_MEM_READ_ONLY;
+import static org.jocl.CL.CL_MEM_READ_WRITE;
 
 import dev.sxn.math.internal.opencl.DeviceBuffer;
+import dev.sxn.math.internal.opencl.KernelLaunch;
 import dev.sxn.math.internal.opencl.OpenClRuntime;
 import java.util.Arrays;
-import org.jocl.Pointer;
-import org.jocl.Sizeof;
 import org.jocl.cl_kernel;
-import org.jocl.cl_mem;
 
 /**
  * GEMM on OpenCL ({@code kernels/linalg.cl}, {@code gemm_tiled}): 16 x 16 work-groups, one work-item per
@@ -27,7 +26,9 @@ import org.jocl.cl_mem;
  * OPENCL is available; the constructor throws if the device's work-groups cannot hold 16 x 16 items.
  */
 final class OpenClGemmKernels implements GemmKernels {
-    private static final int TS = 16; // must match TS in kernels/linalg.cl
+    /** The tile edge and work-group side; the program gets it as SXN_GEMM_TS. */
+    private static final int TS = 16;
+    private static final String OPENCL_OPTIONS = "-D SXN_GEMM_TS=" + TS;
 
     private final OpenClRuntime rt = OpenClRuntime.get();
     private final cl_kernel kernel;
@@ -40,7 +41,7 @@ final class OpenClGemmKernels implements GemmKernels {
             throw new IllegalStateException("the OpenCL device's work-groups hold " + rt.maxWorkGroupSize() + " items, the tiled GEMM needs "
                     + TS * TS);
         }
-        kernel = rt.kernel("linalg.cl", "gemm_tiled");
+        kernel = rt.kernel("linalg.cl", OPENCL_OPTIONS, "gemm_tiled");
     }
 
     @Override
@@ -53,32 +54,16 @@ final class OpenClGemmKernels implements GemmKernels {
             else if (beta != 1) for (int i = 0; i < mn; i++) c[i] *= beta;
             return;
         }
-        cl_mem ma = bufA.write(a, 0, m * k);
-        cl_mem mb = bufB.write(b, 0, k * n);
-        cl_mem mc = beta == 0 ? bufC.ensure(mn) : bufC.write(c, 0, mn);
+        bufA.write(a, 0, m * k);
+        bufB.write(b, 0, k * n);
+        if (beta == 0) bufC.ensure(mn);
+        else bufC.write(c, 0, mn);
         int lda = transA ? k : m, ldb = transB ? n : k;
-        int arg = 0;
-        clSetKernelArg(kernel, arg++, Sizeof.cl_int, Pointer.to(new int[] {m}));
-        clSetKernelArg(kernel, arg++, Sizeof.cl_int, Pointer.to(new int[] {n}));
-        clSetKernelArg(kernel, arg++, Sizeof.cl_int, Pointer.to(new int[] {k}));
-        clSetKernelArg(kernel, arg++, Sizeof.cl_double, Pointer.to(new double[] {alpha}));
-        clSetKernelArg(kernel, arg++, Sizeof.cl_mem, Pointer.to(ma));
-        clSetKernelArg(kernel, arg++, Sizeof.cl_int, Pointer.to(new int[] {lda}));
-        clSetKernelArg(kernel, arg++, Sizeof.cl_int, Pointer.to(new int[] {transA ? 1 : 0}));
-        clSetKernelArg(kernel, arg++, Sizeof.cl_mem, Pointer.to(mb));
-        clSetKernelArg(kernel, arg++, Sizeof.cl_int, Pointer.to(new int[] {ldb}));
-        clSetKernelArg(kernel, arg++, Sizeof.cl_int, Pointer.to(new int[] {transB ? 1 : 0}));
-        clSetKernelArg(kernel, arg++, Sizeof.cl_double, Pointer.to(new double[] {beta}));
-        clSetKernelArg(kernel, arg++, Sizeof.cl_mem, Pointer.to(mc));
-        clSetKernelArg(kernel, arg, Sizeof.cl_int, Pointer.to(new int[] {m}));
-        long[] global = {roundUp(m), roundUp(n)};
-        clEnqueueNDRangeKernel(rt.queue(), kernel, 2, null, global, new long[] {TS, TS}, 0, null, null);
+        rt.launch(kernel).argInt(m).argInt(n).argInt(k).argDouble(alpha).arg(bufA).argInt(lda).argInt(transA ? 1 : 0)
+                .arg(bufB).argInt(ldb).argInt(transB ? 1 : 0).argDouble(beta).arg(bufC).argInt(m)
+                .run(new long[] {KernelLaunch.roundUp(m, TS), KernelLaunch.roundUp(n, TS)}, new long[] {TS, TS});
         double[] out = new double[mn];
         bufC.read(out, 0, mn);
         System.arraycopy(out, 0, c, 0, mn);
-    }
-
-    private static long roundUp(int x) {
-        return ((long) x + TS - 1) / TS * TS;
     }
 }

@@ -1,10 +1,9 @@
 package dev.sxn.math.linalg;
 
-import static org.jocl.CL.*;
+import static org.jocl.CL.CL_MEM_READ_WRITE;
 
 import dev.sxn.math.internal.opencl.DeviceBuffer;
 import dev.sxn.math.internal.opencl.OpenClRuntime;
-import org.jocl.Pointer;
 import org.jocl.Sizeof;
 import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
@@ -54,13 +53,8 @@ final class OpenClVectorOpsKernels implements VectorOpsKernels {
     private double reduce(cl_mem x, cl_mem y, int n, int mode) {
         int groups = (int) Math.min(MAX_GROUPS, (n + local - 1) / local);
         cl_mem partial = bufPartial.ensure(groups);
-        clSetKernelArg(reduce, 0, Sizeof.cl_mem, Pointer.to(x));
-        clSetKernelArg(reduce, 1, Sizeof.cl_mem, Pointer.to(y));
-        clSetKernelArg(reduce, 2, Sizeof.cl_long, Pointer.to(new long[] {n}));
-        clSetKernelArg(reduce, 3, Sizeof.cl_int, Pointer.to(new int[] {mode}));
-        clSetKernelArg(reduce, 4, Sizeof.cl_mem, Pointer.to(partial));
-        clSetKernelArg(reduce, 5, (long) local * Sizeof.cl_double, null);
-        clEnqueueNDRangeKernel(rt.queue(), reduce, 1, null, new long[] {(long) groups * local}, new long[] {local}, 0, null, null);
+        rt.launch(reduce).arg(x).arg(y).argLong(n).argInt(mode).arg(partial).argLocal((long) local * Sizeof.cl_double)
+                .run((long) groups * local, local);
         double[] parts = new double[groups];
         bufPartial.read(parts, 0, groups);
         double s = 0;
@@ -71,13 +65,9 @@ final class OpenClVectorOpsKernels implements VectorOpsKernels {
     @Override
     public synchronized void axpy(double a, double[] x, int xOff, double[] y, int yOff, int n) {
         if (n == 0) return;
-        cl_mem mx = bufX.write(x, xOff, n);
-        cl_mem my = bufY.write(y, yOff, n);
-        clSetKernelArg(axpy, 0, Sizeof.cl_double, Pointer.to(new double[] {a}));
-        clSetKernelArg(axpy, 1, Sizeof.cl_mem, Pointer.to(mx));
-        clSetKernelArg(axpy, 2, Sizeof.cl_mem, Pointer.to(my));
-        clSetKernelArg(axpy, 3, Sizeof.cl_long, Pointer.to(new long[] {n}));
-        clEnqueueNDRangeKernel(rt.queue(), axpy, 1, null, new long[] {roundUp(n)}, new long[] {local}, 0, null, null);
+        bufX.write(x, xOff, n);
+        bufY.write(y, yOff, n);
+        rt.launch(axpy).argDouble(a).arg(bufX).arg(bufY).argLong(n).runItems(n, local);
         double[] out = new double[n];
         bufY.read(out, 0, n);
         System.arraycopy(out, 0, y, yOff, n);
@@ -86,17 +76,10 @@ final class OpenClVectorOpsKernels implements VectorOpsKernels {
     @Override
     public synchronized void scale(double a, double[] x, int off, int n) {
         if (n == 0) return;
-        cl_mem mx = bufX.write(x, off, n);
-        clSetKernelArg(scale, 0, Sizeof.cl_double, Pointer.to(new double[] {a}));
-        clSetKernelArg(scale, 1, Sizeof.cl_mem, Pointer.to(mx));
-        clSetKernelArg(scale, 2, Sizeof.cl_long, Pointer.to(new long[] {n}));
-        clEnqueueNDRangeKernel(rt.queue(), scale, 1, null, new long[] {roundUp(n)}, new long[] {local}, 0, null, null);
+        bufX.write(x, off, n);
+        rt.launch(scale).argDouble(a).arg(bufX).argLong(n).runItems(n, local);
         double[] out = new double[n];
         bufX.read(out, 0, n);
         System.arraycopy(out, 0, x, off, n);
-    }
-
-    private long roundUp(int n) {
-        return ((long) n + local - 1) / local * local;
     }
 }

@@ -13,8 +13,9 @@ import java.lang.invoke.MethodHandle;
  * The diagonal walk in libsxnkernels ({@code native/src/series_mp.c}: AVX-512 / AVX2+FMA / baseline,
  * chosen at run time; 32 or 16 diagonals in vector lanes). Critical downcalls pass the heap arrays
  * without a copy. A critical call keeps the arrays pinned and the thread in native code, so the
- * diagonals are handed over in chunks of about {@value #PAIRS_PER_CALL} pairs (a few milliseconds
- * each); the per-call cost (~100 ns) is negligible at that size. Loaded only when NATIVE is available.
+ * diagonals are handed over in chunks of about {@value #PAIRS_PER_CALL} pairs each, long enough
+ * that the cost of a downcall is negligible beside the chunk's work and short enough to keep the
+ * pinning brief. Loaded only when NATIVE is available.
  */
 final class NativeMatrixProfileKernels implements MatrixProfileKernels {
     private static final long PAIRS_PER_CALL = 1L << 22;

@@ -1,10 +1,10 @@
 package dev.sxn.math.series;
 
-import static org.jocl.CL.*;
+import static org.jocl.CL.CL_MEM_READ_WRITE;
 
 import dev.sxn.math.internal.opencl.DeviceBuffer;
+import dev.sxn.math.internal.opencl.KernelLaunch;
 import dev.sxn.math.internal.opencl.OpenClRuntime;
-import org.jocl.Pointer;
 import org.jocl.Sizeof;
 import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
@@ -22,13 +22,15 @@ import org.jocl.cl_mem;
  * only after all device work succeeded. Loaded only when OPENCL is available.
  */
 final class OpenClMatrixProfileKernels implements MatrixProfileKernels {
-    private static final int DBLK = 128; // must match DBLK in series.cl
+    /** Diagonals per block: the program gets it as SXN_MP_DBLK and refuses to build unless it is the kernel's shape. */
+    private static final int DBLK = 128;
+    private static final String OPENCL_OPTIONS = "-D SXN_MP_DBLK=" + DBLK;
     private static final long PARTIAL_BYTES = 64L << 20;
 
     private final OpenClRuntime rt = OpenClRuntime.get();
-    private final cl_kernel tiles = rt.kernel("series.cl", "mp_tiles");
-    private final cl_kernel reduceRows = rt.kernel("series.cl", "mp_reduce_rows");
-    private final cl_kernel reduceCols = rt.kernel("series.cl", "mp_reduce_cols");
+    private final cl_kernel tiles = rt.kernel("series.cl", OPENCL_OPTIONS, "mp_tiles");
+    private final cl_kernel reduceRows = rt.kernel("series.cl", OPENCL_OPTIONS, "mp_reduce_rows");
+    private final cl_kernel reduceCols = rt.kernel("series.cl", OPENCL_OPTIONS, "mp_reduce_cols");
     private final DeviceBuffer[] bufA = buffers(5), bufB = buffers(5), best = buffers(4), partial = buffers(4);
     private final int local = rt.localSize(64);
 
@@ -66,39 +68,15 @@ final class OpenClMatrixProfileKernels implements MatrixProfileKernels {
         for (long b0 = 0; b0 < blocksTotal; b0 += blocksPerLaunch) {
             long nbl = Math.min(blocksPerLaunch, blocksTotal - b0);
             long kFirst = kLo + b0 * DBLK;
-            int arg = 0;
-            for (cl_mem x : ma) clSetKernelArg(tiles, arg++, Sizeof.cl_mem, Pointer.to(x));
-            setLong(tiles, arg++, na);
-            for (cl_mem x : mb) clSetKernelArg(tiles, arg++, Sizeof.cl_mem, Pointer.to(x));
-            setLong(tiles, arg++, nb);
-            setLong(tiles, arg++, m);
-            setLong(tiles, arg++, period);
-            setLong(tiles, arg++, kFirst);
-            setLong(tiles, arg++, kHi);
-            setLong(tiles, arg++, nbl);
-            setLong(tiles, arg++, nseg);
-            for (cl_mem x : new cl_mem[] {pRowC, pRowI, pColC, pColI}) clSetKernelArg(tiles, arg++, Sizeof.cl_mem, Pointer.to(x));
-            enqueue(tiles, nbl * nseg, local);
-
-            clSetKernelArg(reduceRows, 0, Sizeof.cl_mem, Pointer.to(pRowC));
-            clSetKernelArg(reduceRows, 1, Sizeof.cl_mem, Pointer.to(pRowI));
-            setLong(reduceRows, 2, na);
-            setLong(reduceRows, 3, nbl);
-            clSetKernelArg(reduceRows, 4, Sizeof.cl_mem, Pointer.to(rc));
-            clSetKernelArg(reduceRows, 5, Sizeof.cl_mem, Pointer.to(ri));
-            enqueue(reduceRows, na, local);
-
-            clSetKernelArg(reduceCols, 0, Sizeof.cl_mem, Pointer.to(pColC));
-            clSetKernelArg(reduceCols, 1, Sizeof.cl_mem, Pointer.to(pColI));
-            setLong(reduceCols, 2, nb);
-            setLong(reduceCols, 3, na);
-            setLong(reduceCols, 4, period);
-            setLong(reduceCols, 5, kFirst);
-            setLong(reduceCols, 6, nbl);
-            setLong(reduceCols, 7, nseg);
-            clSetKernelArg(reduceCols, 8, Sizeof.cl_mem, Pointer.to(cc));
-            clSetKernelArg(reduceCols, 9, Sizeof.cl_mem, Pointer.to(ci));
-            enqueue(reduceCols, nb, local);
+            KernelLaunch tile = rt.launch(tiles);
+            for (cl_mem x : ma) tile.arg(x);
+            tile.argLong(na);
+            for (cl_mem x : mb) tile.arg(x);
+            tile.argLong(nb).argLong(m).argLong(period).argLong(kFirst).argLong(kHi).argLong(nbl).argLong(nseg)
+                    .arg(pRowC).arg(pRowI).arg(pColC).arg(pColI).runItems(nbl * nseg, local);
+            rt.launch(reduceRows).arg(pRowC).arg(pRowI).argLong(na).argLong(nbl).arg(rc).arg(ri).runItems(na, local);
+            rt.launch(reduceCols).arg(pColC).arg(pColI).argLong(nb).argLong(na).argLong(period).argLong(kFirst).argLong(nbl)
+                    .argLong(nseg).arg(cc).arg(ci).runItems(nb, local);
         }
         double[] outRc = new double[na], outRi = new double[na], outCc = new double[nb], outCi = new double[nb];
         best[0].read(outRc, 0, na);
@@ -109,14 +87,5 @@ final class OpenClMatrixProfileKernels implements MatrixProfileKernels {
         System.arraycopy(outRi, 0, rowIdx, 0, na);
         System.arraycopy(outCc, 0, colCorr, 0, nb);
         System.arraycopy(outCi, 0, colIdx, 0, nb);
-    }
-
-    private static void setLong(cl_kernel k, int index, long v) {
-        clSetKernelArg(k, index, Sizeof.cl_long, Pointer.to(new long[] {v}));
-    }
-
-    private void enqueue(cl_kernel k, long items, int local) {
-        long global = (items + local - 1) / local * local;
-        clEnqueueNDRangeKernel(rt.queue(), k, 1, null, new long[] {global}, new long[] {local}, 0, null, null);
     }
 }

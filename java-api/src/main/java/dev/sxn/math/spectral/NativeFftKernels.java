@@ -20,6 +20,12 @@ import java.lang.invoke.MethodHandle;
  * or fused into the blocked transform's first pass). Stateless; loaded only when NATIVE is available.
  */
 final class NativeFftKernels implements FftKernels {
+    /**
+     * Doubles past 4 h in the real transforms' work arrays (four arrays of h, skewed against each other
+     * modulo 4 KiB) and past the blocked transform's buffer (spectral.h: SXN_SPECTRAL_WORK_PAD).
+     */
+    static final int WORK_PAD = 256;
+
     static final MethodHandle FFT = SxnNative.downcall("sxn_spectral_fft", FunctionDescriptor.of(JAVA_INT,
             JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT));
 
@@ -78,7 +84,7 @@ final class NativeFftKernels implements FftKernels {
         MemorySegment xs = MemorySegment.ofArray(x).asSlice((long) off * Double.BYTES);
         FftPlan.Blocked b = blockedOf(half);
         if (b != null) {
-            double[] work = FftPlan.Workspace.get().slot(4, 4 * half.n + 256 + b.bufferLength());
+            double[] work = FftPlan.Workspace.get().slot(4, 4 * half.n + WORK_PAD + b.bufferLength());
             try {
                 return (int) RFFT_BLOCKED.invokeExact(xs, (long) b.n1, (long) b.n2, (long) b.wa, (long) b.wb,
                         MemorySegment.ofArray(b.meta1), MemorySegment.ofArray(b.p1.flatTwRe), MemorySegment.ofArray(b.p1.flatTwIm),
@@ -90,7 +96,7 @@ final class NativeFftKernels implements FftKernels {
                 throw NativeFailure.wrap("sxn_spectral_rfft_blocked", t);
             }
         }
-        double[] work = FftPlan.Workspace.get().slot(4, 4 * half.n + 256); // 256: skew, see spectral.c
+        double[] work = FftPlan.Workspace.get().slot(4, 4 * half.n + WORK_PAD);
         if (half.packedTw != null) {
             try {
                 return (int) RFFT_PACKED.invokeExact(xs, (long) half.n, MemorySegment.ofArray(half.packedMeta),
@@ -121,7 +127,7 @@ final class NativeFftKernels implements FftKernels {
     }
 
     private static int fft(FftPlan plan, double[] re, double[] im, double[] sre, double[] sim, int check) {
-        // scratch beyond n lets C skew its start (spectral.c, skew_to); the C side ignores slack < 512
+        // scratch beyond n lets C skew its start (spectral.c, skew_to); the C side ignores slack < FftEngine.SCRATCH_SLACK
         long slack = Math.min(sre.length, sim.length) - (long) plan.n;
         FftPlan.Blocked b = blockedOf(plan);
         if (b != null) {

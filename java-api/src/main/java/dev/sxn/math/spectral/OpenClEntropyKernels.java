@@ -3,6 +3,7 @@ package dev.sxn.math.spectral;
 import static org.jocl.CL.*;
 
 import dev.sxn.math.internal.opencl.DeviceBuffer;
+import dev.sxn.math.internal.opencl.KernelLaunch;
 import dev.sxn.math.internal.opencl.OpenClRuntime;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
@@ -58,21 +59,10 @@ final class OpenClEntropyKernels implements EntropyKernels {
         double[] part = new double[Math.min(total, CHUNK)];
         for (int first = 0; first < total; first += CHUNK) {
             int groups = Math.min(CHUNK, total - first);
-            int a = 0;
-            clSetKernelArg(k, a++, Sizeof.cl_mem, Pointer.to(mx));
-            clSetKernelArg(k, a++, Sizeof.cl_int, Pointer.to(new int[] {length}));
-            clSetKernelArg(k, a++, Sizeof.cl_int, Pointer.to(new int[] {window}));
-            clSetKernelArg(k, a++, Sizeof.cl_int, Pointer.to(new int[] {step}));
-            clSetKernelArg(k, a++, Sizeof.cl_int, Pointer.to(new int[] {count}));
-            clSetKernelArg(k, a++, Sizeof.cl_int, Pointer.to(new int[] {from}));
-            clSetKernelArg(k, a++, Sizeof.cl_double, Pointer.to(new double[] {logScale}));
-            clSetKernelArg(k, a++, Sizeof.cl_int, Pointer.to(new int[] {first}));
-            clSetKernelArg(k, a++, Sizeof.cl_mem, Pointer.to(mt));
-            clSetKernelArg(k, a++, Sizeof.cl_mem, Pointer.to(mo));
-            if (useFft) clSetKernelArg(k, a++, 4L * window * Sizeof.cl_double, null);
-            clSetKernelArg(k, a++, 2L * local * Sizeof.cl_double, null);
-            clEnqueueNDRangeKernel(rt.queue(), k, 1, null, new long[] {(long) groups * local},
-                    new long[] {local}, 0, null, null);
+            KernelLaunch l = rt.launch(k).arg(mx).argInt(length).argInt(window).argInt(step).argInt(count).argInt(from)
+                    .argDouble(logScale).argInt(first).arg(mt).arg(mo);
+            if (useFft) l.argLocal(4L * window * Sizeof.cl_double);
+            l.argLocal(2L * local * Sizeof.cl_double).run((long) groups * local, local);
             bufOut.read(part, 0, groups);
             System.arraycopy(part, 0, out, first, groups);
         }

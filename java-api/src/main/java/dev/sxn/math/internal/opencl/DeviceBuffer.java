@@ -55,6 +55,12 @@ public final class DeviceBuffer implements AutoCloseable {
         return handle.mem;
     }
 
+    /** The device memory as it is now; throws IllegalStateException before the first ensure or write. */
+    cl_mem mem() {
+        if (handle.mem == null) throw new IllegalStateException("device buffer used before ensure() or write()");
+        return handle.mem;
+    }
+
     /** Copies {@code n} doubles from {@code src[off..]} to the start of the buffer (blocking). */
     public cl_mem write(double[] src, int off, int n) {
         cl_mem mem = ensure(n);

@@ -155,17 +155,63 @@ public final class OpenClRuntime {
     /**
      * The program built from resource {@code kernels/<name>} (e.g. {@code "vectorops.cl"}), built once
      * per context. A build failure throws with the compiler's log.
+     *
+     * @param name the resource's file name
+     * @return the built program
      */
     public cl_program program(String name) {
-        return programs.computeIfAbsent(name, this::build);
+        return program(name, "");
     }
 
-    /** A new kernel object for {@code kernelName} in program {@code programName}; the caller owns it. */
+    /**
+     * The program built from resource {@code kernels/<name>} with extra build options, built once per
+     * context and options. The options carry the constants a program shares with the host as
+     * {@code -D NAME=value}, so each has one source, a Java constant.
+     *
+     * @param name the resource's file name
+     * @param options build options added to {@code -cl-std=CL1.2}, e.g. {@code "-D SXN_GEMM_TS=16"}
+     * @return the built program
+     */
+    public cl_program program(String name, String options) {
+        return programs.computeIfAbsent(options.isEmpty() ? name : name + " " + options, key -> build(name, options));
+    }
+
+    /**
+     * A new kernel object for {@code kernelName} in program {@code programName}; the caller owns it.
+     *
+     * @param programName the resource's file name
+     * @param kernelName the {@code __kernel} function
+     * @return the kernel
+     */
     public cl_kernel kernel(String programName, String kernelName) {
-        return clCreateKernel(program(programName), kernelName, null);
+        return kernel(programName, "", kernelName);
     }
 
-    private cl_program build(String name) {
+    /**
+     * A new kernel object for {@code kernelName} in the program built with {@code options} (see
+     * {@link #program(String, String)}); the caller owns it.
+     *
+     * @param programName the resource's file name
+     * @param options the build options (the shared constants as {@code -D} options)
+     * @param kernelName the {@code __kernel} function
+     * @return the kernel
+     */
+    public cl_kernel kernel(String programName, String options, String kernelName) {
+        return clCreateKernel(program(programName, options), kernelName, null);
+    }
+
+    /**
+     * A launch of {@code kernel} on this runtime's queue: set its arguments in signature order, then
+     * run it (see {@link KernelLaunch}).
+     *
+     * @param kernel a kernel created by {@link #kernel}
+     * @return a fresh launch, its first argument index 0
+     */
+    public KernelLaunch launch(cl_kernel kernel) {
+        return new KernelLaunch(this, kernel);
+    }
+
+    private cl_program build(String name, String options) {
         String source;
         try (InputStream in = OpenClRuntime.class.getResourceAsStream("/dev/sxn/math/kernels/" + name)) {
             if (in == null) throw new IllegalStateException("OpenCL source kernels/" + name + " not in the jar");
@@ -175,7 +221,8 @@ public final class OpenClRuntime {
         }
         cl_program program = clCreateProgramWithSource(context, 1, new String[] {source}, null, null);
         try {
-            clBuildProgram(program, 0, null, "-cl-std=CL1.2", null, null);
+            String all = options.isBlank() ? "-cl-std=CL1.2" : "-cl-std=CL1.2 " + options.strip();
+            clBuildProgram(program, 0, null, all, null, null);
         } catch (CLException e) {
             throw new IllegalStateException("building kernels/" + name + " failed: " + e.getMessage() + "\n" + buildLog(program), e);
         }
