@@ -87,13 +87,13 @@ final class NativeIndicatorKernels implements IndicatorKernels {
         }
     }
 
-    /** The windows the AVX-512 lane blocks take (indicators.c: VAR_FAST_MIN_W, VAR_LANE_MAX_W). */
-    private static final int LANES_MIN_W = 16, LANES_MAX_W = 96;
-
-    /** Only the AVX-512 body's lane blocks beat VECTOR on a single series, and only for windows 16..96. */
+    /**
+     * Only the AVX-512 body's lane blocks beat VECTOR on a single series, and only for the windows they take
+     * ({@link IndicatorConstants#VAR_FAST_MIN_W} to {@link IndicatorConstants#VAR_LANE_MAX_W}).
+     */
     @Override
     public boolean takesSeriesVariance(int w) {
-        if (w < LANES_MIN_W || w > LANES_MAX_W) return false;
+        if (w < IndicatorConstants.VAR_FAST_MIN_W || w > IndicatorConstants.VAR_LANE_MAX_W) return false;
         SxnNative.Library lib = SxnNative.library();
         return lib != null && lib.isa().equals("AVX-512");
     }

@@ -47,13 +47,14 @@ import java.util.function.ToDoubleFunction;
  */
 public final class KernelSet<K> {
     private static final Backend[] PREFERENCE = {Backend.OPENCL, Backend.NATIVE, Backend.VECTOR};
+    private static final Backend[] KINDS = Backend.values(); // values() clones its array on every call
 
     private final KernelFamily family;
     private final Class<K> type;
     private final K javaKernel;
     // Per kind (by ordinal): the loaded kernel, or a String saying why it cannot load. Read without
     // locking on every call; written once per kind under the lock in load().
-    private final AtomicReferenceArray<Object> loaded = new AtomicReferenceArray<>(Backend.values().length);
+    private final AtomicReferenceArray<Object> loaded = new AtomicReferenceArray<>(KINDS.length);
     // Bit per kind ordinal: failed during an unpinned call, so no longer chosen. Read on every call, lock-free.
     private volatile int failedAtRunTime;
 
@@ -180,7 +181,7 @@ public final class KernelSet<K> {
     }
 
     private Backend kindOf(K kernel) {
-        for (Backend kind : Backend.values()) if (loaded.get(kind.ordinal()) == kernel) return kind;
+        for (Backend kind : KINDS) if (loaded.get(kind.ordinal()) == kernel) return kind;
         throw new IllegalStateException(family + ": a kernel ran that this set did not load");
     }
 

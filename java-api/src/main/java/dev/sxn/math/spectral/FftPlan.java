@@ -240,9 +240,9 @@ final class FftPlan {
             return m;
         }
 
-        /** Doubles of lane buffer the native blocked transform needs: four of max(wa n1, wb n2), plus 256 of skew. */
+        /** Doubles of lane buffer the native blocked transform needs: four of max(wa n1, wb n2), plus the skew pad (NativeFftKernels.WORK_PAD). */
         int bufferLength() {
-            return 4 * Math.max(wa * n1, wb * n2) + 256;
+            return 4 * Math.max(wa * n1, wb * n2) + NativeFftKernels.WORK_PAD;
         }
     }
 
