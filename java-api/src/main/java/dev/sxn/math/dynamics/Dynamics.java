@@ -1,10 +1,10 @@
 package dev.sxn.math.dynamics;
 
 import dev.sxn.math.backend.Backend;
+import dev.sxn.math.internal.Checks;
 import dev.sxn.math.internal.KernelFamilies;
 import dev.sxn.math.internal.KernelSet;
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * Symplectic integration of unit-mass Hamiltonian systems H = |p|^2 / 2 + V(q): ensembles of many
@@ -26,6 +26,9 @@ import java.util.Objects;
  * is streamed through memory once per chunk, not once per step. Backends agree with JAVA within
  * rounding (fused multiply-adds on VECTOR, NATIVE and OPENCL); the tests bound the difference at 1e-12
  * relative to the state's magnitude after a few steps.
+ * Each chunk is one call through the family's {@code KernelSet}: with a built-in potential and no pinned
+ * backend, a kernel that fails is switched off and the chunk re-runs on JAVA (kernels write q and p only
+ * after their work succeeded); a user potential stays on the kind chosen, since its exceptions are its own.
  *
  * <p>Non-finite states: a non-finite initial coordinate or parameter is an
  * {@link IllegalArgumentException}. In an ensemble, a member that turns non-finite is flagged with the
@@ -44,7 +47,7 @@ public final class Dynamics {
 
     private static final JavaDynamicsKernels JAVA = new JavaDynamicsKernels();
 
-    // Crossovers (in particles): crossovers.properties (dynamics.integrate, measured by DynamicsBench;
+    // Crossovers (particles) and their evidence: crossovers.properties (dynamics.integrate, from DynamicsBench;
     // dynamics.integrateUser, user-written potentials, which C and OpenCL kernels cannot call).
     private static final KernelSet<DynamicsKernels> KERNELS = KernelSet.of(KernelFamilies.DYNAMICS, DynamicsKernels.class, JAVA);
     private static final KernelSet<DynamicsKernels> USER = KernelSet.of(KernelFamilies.DYNAMICS_USER, DynamicsKernels.class, JAVA);
@@ -75,12 +78,12 @@ public final class Dynamics {
      */
     public static IntegrationResult integrate(Ensemble ensemble, Potential potential, Integrator integrator, double dt, long steps,
             IntegrationOptions options) {
-        Objects.requireNonNull(ensemble, "ensemble must not be null");
-        Objects.requireNonNull(potential, "potential must not be null");
-        Objects.requireNonNull(integrator, "integrator must not be null");
-        Objects.requireNonNull(options, "options must not be null");
+        Checks.notNull(ensemble, "ensemble");
+        Checks.notNull(potential, "potential");
+        Checks.notNull(integrator, "integrator");
+        Checks.notNull(options, "options");
         checkDt(dt);
-        if (steps < 0) throw new IllegalArgumentException("steps must be >= 0, was " + steps);
+        Checks.atLeast(steps, "steps", 0);
         checkDimension(potential, ensemble.dimension(), "ensemble");
         checkFinite(ensemble);
 
@@ -90,24 +93,24 @@ public final class Dynamics {
         if (options.backend() != null) {
             kind = options.backend();
             if (builtIn == null && kind != Backend.JAVA && kind != Backend.VECTOR) {
-                throw new IllegalArgumentException("potential " + potential + " is user-written Java code: it runs on JAVA and VECTOR only,"
-                        + " not on " + kind + " (native C and OpenCL kernels cannot call Java code per particle; the built-in"
+                throw Checks.invalid("backend", kind, "be JAVA or VECTOR for the user-written potential " + potential + ": user-written Java"
+                        + " code runs on JAVA and VECTOR only (native C and OpenCL kernels cannot call Java code per particle; the built-in"
                         + " Potentials run on every backend)");
             }
             if (kind != Backend.JAVA && d > MAX_ACCELERATED_DIMENSION) {
-                throw new IllegalArgumentException("d must be <= " + MAX_ACCELERATED_DIMENSION + " on " + kind + " (JAVA takes any d), was " + d);
+                throw Checks.invalid("d", d, "be <= " + MAX_ACCELERATED_DIMENSION + " on " + kind + " (JAVA takes any d)");
             }
         } else {
             kind = d > MAX_ACCELERATED_DIMENSION ? Backend.JAVA
                     : builtIn == null ? USER.choose(n, DynamicsKernels::runsUserPotentials) : KERNELS.choose(n);
         }
         KernelSet<DynamicsKernels> set = builtIn == null ? USER : KERNELS;
-        DynamicsKernels kernel = set.kernel(kind); // throws now, naming why, if a pinned kind is unavailable
+        set.kernel(kind); // throws now, naming why, if a pinned kind is unavailable
 
         Scheme scheme = Scheme.of(integrator, dt, options.gamma());
         EnsembleObserver obs = options.observer();
         long every = obs == null ? Long.MAX_VALUE : options.observeEvery();
-        if (obs != null) obs.observe(kernel.stats(ensemble, potential, 0, 0));
+        if (obs != null) obs.observe(stats(set, kind, ensemble, potential, 0, 0));
         long start = ensemble.stepsTaken();
         int flagged = 0;
         long done = 0;
@@ -115,16 +118,12 @@ public final class Dynamics {
             long nextObs = obs == null ? Long.MAX_VALUE : (done / every + 1) * every;
             long next = Math.min(steps, Math.min(nextObs, done + CHUNK));
             int chunk = (int) (next - done);
-            Backend ran = advance(kernel, kind, options.backend() != null, ensemble, builtIn, potential, scheme, chunk, n, d);
-            if (ran != kind) {
-                kind = ran;
-                kernel = set.kernel(kind);
-            }
+            kind = advance(kind, options.backend() != null, ensemble, builtIn, potential, scheme, chunk, n, d);
             done = next;
             ensemble.addSteps(chunk);
             flagged += ensemble.flagNonFinite(start + done);
             if (obs != null && (done % every == 0 || done == steps)) {
-                obs.observe(kernel.stats(ensemble, potential, done, done * dt));
+                obs.observe(stats(set, kind, ensemble, potential, done, done * dt));
             }
         }
         return new IntegrationResult(kind, steps, steps * dt, flagged);
@@ -135,13 +134,13 @@ public final class Dynamics {
      * kind that ran it: JAVA after an unpinned failure, by {@link KernelSet}'s policy (kernels write q and p
      * only after their work succeeded, so the retry starts from the chunk's start).
      */
-    private static Backend advance(DynamicsKernels kernel, Backend kind, boolean pinned, Ensemble e, Potential builtIn, Potential user,
-            Scheme s, int chunk, int n, int d) {
+    private static Backend advance(Backend kind, boolean pinned, Ensemble e, Potential builtIn, Potential user, Scheme s, int chunk, int n,
+            int d) {
         double[] q = e.positions(), p = e.momenta();
         if (builtIn == null) {
-            // User code: no fallback (a failure is the potential's own, and a kernel may have advanced some blocks).
-            kernel.advanceUser(q, p, n, d, user, s, chunk);
-            return kind;
+            // User code: pinned to the kind chosen, so no fallback (a failure is the potential's own, and a kernel
+            // may have advanced some blocks).
+            return USER.run(kind, n, k -> k.advanceUser(q, p, n, d, user, s, chunk));
         }
         int code = builtIn instanceof HenonHeilesPotential ? DynamicsKernels.HENON_HEILES : DynamicsKernels.RADIAL;
         double a, b, c;
@@ -154,6 +153,14 @@ public final class Dynamics {
         }
         // Pinned to the kind already chosen, unless that choice was automatic: then a failure falls back.
         return KERNELS.run(pinned || kind == Backend.JAVA ? kind : null, n, k -> k.advance(q, p, n, d, code, a, b, c, s, chunk));
+    }
+
+    /**
+     * The observer's statistics on the kind the integration runs on, pinned: they may call a user potential, whose
+     * exceptions are its own and must not switch a kind off.
+     */
+    private static EnsembleStats stats(KernelSet<DynamicsKernels> set, Backend kind, Ensemble e, Potential v, long step, double time) {
+        return set.call(kind, e.size(), k -> k.stats(e, v, step, time));
     }
 
     /** The built-in form of {@code v} (a regime quadratic's current regime), or null for a user potential. */
@@ -175,8 +182,8 @@ public final class Dynamics {
      */
     public static void integrate(Potential potential, double[] q, double[] p, Integrator integrator, double dt, long steps, double gamma) {
         checkTrajectory(potential, q, p, integrator, dt);
-        if (steps < 0) throw new IllegalArgumentException("steps must be >= 0, was " + steps);
-        if (!Double.isFinite(gamma) || gamma < 0) throw new IllegalArgumentException("gamma must be finite and >= 0, was " + gamma);
+        Checks.atLeast(steps, "steps", 0);
+        Checks.nonNegative(gamma, "gamma");
         advanceTrajectory(potential, q, p, Scheme.of(integrator, dt, gamma), steps, 0);
     }
 
@@ -221,8 +228,8 @@ public final class Dynamics {
     public static EnergyDrift energyDrift(Potential potential, double[] q0, double[] p0, Integrator integrator, double dt, long steps,
             long sampleEvery) {
         checkTrajectory(potential, q0, p0, integrator, dt);
-        if (steps < 1) throw new IllegalArgumentException("steps must be >= 1, was " + steps);
-        if (sampleEvery < 1) throw new IllegalArgumentException("sampleEvery must be >= 1, was " + sampleEvery);
+        Checks.atLeast(steps, "steps", 1);
+        Checks.atLeast(sampleEvery, "sampleEvery", 1);
         double[] q = q0.clone(), p = p0.clone();
         Scheme s = Scheme.of(integrator, dt, 0);
         double e0 = hamiltonian(potential, q, p);
@@ -262,26 +269,23 @@ public final class Dynamics {
     // ---- checks (once, here; kernels trust their arguments) ----
 
     static void checkTrajectory(Potential potential, double[] q, double[] p, Integrator integrator, double dt) {
-        Objects.requireNonNull(potential, "potential must not be null");
-        Objects.requireNonNull(q, "q must not be null");
-        Objects.requireNonNull(p, "p must not be null");
-        Objects.requireNonNull(integrator, "integrator must not be null");
+        Checks.notNull(potential, "potential");
+        Checks.notNull(q, "q");
+        Checks.notNull(p, "p");
+        Checks.notNull(integrator, "integrator");
         checkDt(dt);
-        if (q.length == 0) throw new IllegalArgumentException("q must have at least one coordinate, had 0");
-        if (p.length != q.length) {
-            throw new IllegalArgumentException("q and p must have the same dimension, were " + q.length + " and " + p.length);
-        }
+        Checks.minLength(q, "q", 1, "one coordinate");
+        Checks.sameLength(q, "q", p, "p");
         checkDimension(potential, q.length, "q");
-        for (int k = 0; k < q.length; k++) {
-            if (!Double.isFinite(q[k])) throw new IllegalArgumentException("q[" + k + "] must be finite, was " + q[k]);
-            if (!Double.isFinite(p[k])) throw new IllegalArgumentException("p[" + k + "] must be finite, was " + p[k]);
-        }
+        Checks.allFinite(q, "q");
+        Checks.allFinite(p, "p");
     }
 
     static void checkDt(double dt) {
-        if (!(dt > 0) || Double.isInfinite(dt)) throw new IllegalArgumentException("dt must be finite and > 0, was " + dt);
+        Checks.positive(dt, "dt");
     }
 
+    /** Checks that {@code v} takes dimension d; a mismatch is worded like the library's shape mismatches. */
     static void checkDimension(Potential v, int d, String what) {
         int vd = v.dimension();
         if (vd != Potential.ANY_DIMENSION && vd != d) {
@@ -297,9 +301,9 @@ public final class Dynamics {
             if (!Double.isFinite(q[j]) || !Double.isFinite(p[j])) {
                 int i = j % n, k = j / n;
                 if (e.nonFiniteStep(i) >= 0) continue; // failed in an earlier call and flagged: carried, not rejected
-                String which = !Double.isFinite(q[j]) ? "position" : "momentum";
-                throw new IllegalArgumentException("ensemble " + which + " of particle " + i + ", coordinate " + k
-                        + " must be finite, was " + (which.equals("position") ? q[j] : p[j]));
+                boolean position = !Double.isFinite(q[j]);
+                throw Checks.invalid("ensemble " + (position ? "position" : "momentum") + " of particle " + i + ", coordinate " + k,
+                        position ? q[j] : p[j], "be finite");
             }
         }
     }

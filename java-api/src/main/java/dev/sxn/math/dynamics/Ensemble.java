@@ -1,5 +1,6 @@
 package dev.sxn.math.dynamics;
 
+import dev.sxn.math.internal.Checks;
 import java.util.Arrays;
 
 /**
@@ -32,11 +33,10 @@ public final class Ensemble {
      * @param d dimensions, >= 1
      */
     public Ensemble(int n, int d) {
-        if (n < 1) throw new IllegalArgumentException("n (particles) must be >= 1, was " + n);
-        if (d < 1) throw new IllegalArgumentException("d (dimensions) must be >= 1, was " + d);
+        Checks.atLeast(n, "n (particles)", 1);
+        Checks.atLeast(d, "d (dimensions)", 1);
         if ((long) n * d > Integer.MAX_VALUE - 16) {
-            throw new IllegalArgumentException("n * d must be <= " + (Integer.MAX_VALUE - 16) + " (one Java array), was "
-                    + n + " * " + d + " = " + (long) n * d);
+            throw Checks.invalid("n * d", n + " * " + d + " = " + (long) n * d, "be <= " + (Integer.MAX_VALUE - 16) + " (one Java array)");
         }
         this.n = n;
         this.d = d;
@@ -100,10 +100,8 @@ public final class Ensemble {
 
     /** Sets particle i's position and momentum (arrays of length d). */
     public void set(int i, double[] position, double[] momentum) {
-        if (position.length != d || momentum.length != d) {
-            throw new IllegalArgumentException("position and momentum must have length d = " + d + ", were "
-                    + position.length + " and " + momentum.length);
-        }
+        Checks.length(position, "position", d, "d");
+        Checks.length(momentum, "momentum", d, "d");
         for (int k = 0; k < d; k++) {
             q[index(i, k)] = position[k];
             p[index(i, k)] = momentum[k];

@@ -1,6 +1,6 @@
 package dev.sxn.math.dynamics;
 
-import java.util.Objects;
+import dev.sxn.math.internal.Checks;
 import java.util.SplittableRandom;
 
 /**
@@ -64,17 +64,17 @@ public final class HamiltonianPriceModel {
             double phaseNoise, double energyScale, double initialSpread, long seed) {
         /** Validates every field (the message names the field, its value and the rule). */
         public Config {
-            Objects.requireNonNull(potential, "potential must not be null");
-            if (dimension < 1) throw new IllegalArgumentException("dimension must be >= 1, was " + dimension);
+            Checks.notNull(potential, "potential");
+            Checks.atLeast(dimension, "dimension", 1);
             Dynamics.checkDimension(potential, dimension, "the model");
-            nonNegative(gamma, "gamma");
+            Checks.nonNegative(gamma, "gamma");
             Dynamics.checkDt(dt);
-            Potentials.positive(basePrice, "basePrice");
-            nonNegative(kappa, "kappa");
-            nonNegative(sigma, "sigma");
-            nonNegative(phaseNoise, "phaseNoise");
-            Potentials.positive(energyScale, "energyScale");
-            nonNegative(initialSpread, "initialSpread");
+            Checks.positive(basePrice, "basePrice");
+            Checks.nonNegative(kappa, "kappa");
+            Checks.nonNegative(sigma, "sigma");
+            Checks.nonNegative(phaseNoise, "phaseNoise");
+            Checks.positive(energyScale, "energyScale");
+            Checks.nonNegative(initialSpread, "initialSpread");
         }
 
         /**
@@ -104,10 +104,6 @@ public final class HamiltonianPriceModel {
         public Config withSigma(double s) {
             return new Config(potential, dimension, gamma, dt, basePrice, kappa, s, phaseNoise, energyScale, initialSpread, seed);
         }
-
-        private static void nonNegative(double v, String name) {
-            if (!Double.isFinite(v) || v < 0) throw new IllegalArgumentException(name + " must be finite and >= 0, was " + v);
-        }
     }
 
     /**
@@ -134,7 +130,7 @@ public final class HamiltonianPriceModel {
 
     /** A model in its seeded initial state: q, p ~ N(0, initialSpread^2), price = basePrice, m = 0. */
     public HamiltonianPriceModel(Config config) {
-        this.config = Objects.requireNonNull(config, "config must not be null");
+        this.config = Checks.notNull(config, "config");
         this.rng = new SplittableRandom(config.seed());
         int d = config.dimension();
         this.q = new double[d];
@@ -168,7 +164,7 @@ public final class HamiltonianPriceModel {
 
     /** Sets the anchor to an observed reference price (finite, > 0), then steps. */
     public void step(double referencePrice) {
-        Potentials.positive(referencePrice, "referencePrice");
+        Checks.positive(referencePrice, "referencePrice");
         anchor = referencePrice;
         step();
     }

@@ -1,7 +1,7 @@
 package dev.sxn.math.dynamics;
 
 import dev.sxn.math.backend.Backend;
-import java.util.Objects;
+import dev.sxn.math.internal.Checks;
 
 /**
  * Options of {@link Dynamics#integrate}: friction, an observer and a pinned backend. Immutable; the
@@ -11,7 +11,7 @@ import java.util.Objects;
  *     split symmetrically around each step, so gamma = 0 leaves the scheme exactly symplectic
  * @param observer called with {@link EnsembleStats} at step 0 and every {@code observeEvery} steps, or null
  * @param observeEvery steps between observations, >= 1 when an observer is set
- * @param backend the kind to run on, or null to choose automatically
+ * @param backend the kind to run on, or null to choose per call (see {@link Backend})
  */
 public record IntegrationOptions(double gamma, EnsembleObserver observer, long observeEvery, Backend backend) {
     /** No friction, no observer, automatic backend. */
@@ -19,10 +19,8 @@ public record IntegrationOptions(double gamma, EnsembleObserver observer, long o
 
     /** Validates the fields (messages name the field and its value). */
     public IntegrationOptions {
-        if (!Double.isFinite(gamma) || gamma < 0) throw new IllegalArgumentException("gamma must be finite and >= 0, was " + gamma);
-        if (observer != null && observeEvery < 1) {
-            throw new IllegalArgumentException("observeEvery must be >= 1 when an observer is set, was " + observeEvery);
-        }
+        Checks.nonNegative(gamma, "gamma");
+        if (observer != null) Checks.atLeast(observeEvery, "observeEvery", 1, "an observer is set");
     }
 
     /** These options with friction rate {@code gamma}. */
@@ -32,11 +30,14 @@ public record IntegrationOptions(double gamma, EnsembleObserver observer, long o
 
     /** These options with {@code observer} called every {@code every} steps. */
     public IntegrationOptions withObserver(long every, EnsembleObserver observer) {
-        return new IntegrationOptions(gamma, Objects.requireNonNull(observer, "observer must not be null"), every, backend);
+        return new IntegrationOptions(gamma, Checks.notNull(observer, "observer"), every, backend);
     }
 
-    /** These options pinned to {@code backend} (throws at integration if that kind is unavailable). */
+    /**
+     * These options pinned to {@code backend} (throws at integration if that kind is unavailable), or with the
+     * backend chosen per call again when {@code backend} is null.
+     */
     public IntegrationOptions withBackend(Backend backend) {
-        return new IntegrationOptions(gamma, observer, observeEvery, Objects.requireNonNull(backend, "backend must not be null"));
+        return new IntegrationOptions(gamma, observer, observeEvery, backend);
     }
 }

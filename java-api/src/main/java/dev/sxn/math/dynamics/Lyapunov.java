@@ -1,5 +1,7 @@
 package dev.sxn.math.dynamics;
 
+import dev.sxn.math.internal.Checks;
+
 /**
  * The largest Lyapunov exponent of a Hamiltonian trajectory by Benettin's two-trajectory method
  * (Benettin, Galgani, Giorgilli and Strelcyn 1980): a reference trajectory and a copy displaced by
@@ -45,11 +47,9 @@ public final class Lyapunov {
     public static Estimate maxExponent(Potential potential, double[] q0, double[] p0, Integrator integrator, double dt, long steps,
             int renormEvery, double d0) {
         Dynamics.checkTrajectory(potential, q0, p0, integrator, dt);
-        if (renormEvery < 1) throw new IllegalArgumentException("renormEvery must be >= 1, was " + renormEvery);
-        if (steps < renormEvery) {
-            throw new IllegalArgumentException("steps must be >= renormEvery (" + renormEvery + "), was " + steps);
-        }
-        if (!(d0 > 0 && d0 <= 1e-3)) throw new IllegalArgumentException("d0 must be in (0, 1e-3], was " + d0);
+        Checks.atLeast(renormEvery, "renormEvery", 1);
+        Checks.atLeast(steps, "steps", renormEvery, "renormEvery");
+        if (!(d0 > 0 && d0 <= 1e-3)) throw Checks.invalid("d0", d0, "be in (0, 1e-3]");
         int d = q0.length;
         double[] qa = q0.clone(), pa = p0.clone(), qb = q0.clone(), pb = p0.clone();
         double e = d0 / Math.sqrt(2.0 * d);

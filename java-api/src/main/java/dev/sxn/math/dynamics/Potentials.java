@@ -1,5 +1,7 @@
 package dev.sxn.math.dynamics;
 
+import dev.sxn.math.internal.Checks;
+
 /**
  * The built-in potentials. These run on every backend (JAVA, VECTOR, NATIVE, OPENCL); any other
  * {@link Potential} (user-written Java) runs on JAVA and VECTOR only. All are immutable and thread-safe; r = |q| below.
@@ -9,7 +11,7 @@ public final class Potentials {
 
     /** The harmonic well V = k r^2 / 2 (angular frequency sqrt(k) per axis); k must be finite and > 0. */
     public static Potential quadratic(double k) {
-        positive(k, "k");
+        Checks.positive(k, "k");
         return new RadialPotential("quadratic(k=" + k + ")", k, 0, 0, 0);
     }
 
@@ -18,10 +20,10 @@ public final class Potentials {
      * and not both 0.
      */
     public static Potential anharmonic(double k2, double k4) {
-        finite(k2, "k2");
-        finite(k4, "k4");
-        if (k4 < 0) throw new IllegalArgumentException("k4 must be >= 0 (V bounded below), was " + k4);
-        if (k2 == 0 && k4 == 0) throw new IllegalArgumentException("k2 and k4 must not both be 0, were 0 and 0");
+        Checks.finite(k2, "k2");
+        Checks.finite(k4, "k4");
+        if (k4 < 0) throw Checks.invalid("k4", k4, "be >= 0 (V bounded below)");
+        if (k2 == 0 && k4 == 0) throw Checks.invalid("k2 and k4", "0 and 0", "not both be 0");
         return new RadialPotential("anharmonic(k2=" + k2 + ", k4=" + k4 + ")", k2, k4, 0, 0);
     }
 
@@ -31,8 +33,8 @@ public final class Potentials {
      * h and w must be finite and > 0.
      */
     public static Potential doubleWell(double h, double w) {
-        positive(h, "h");
-        positive(w, "w");
+        Checks.positive(h, "h");
+        Checks.positive(w, "w");
         double w2 = w * w;
         return new RadialPotential("doubleWell(h=" + h + ", w=" + w + ")", -4 * h / w2, 4 * h / (w2 * w2), 0, h);
     }
@@ -52,13 +54,5 @@ public final class Potentials {
      */
     public static RegimeQuadratic regimeQuadratic(double[] k, double[] centre) {
         return new RegimeQuadratic(k, centre, 0);
-    }
-
-    static void positive(double v, String name) {
-        if (!(v > 0) || Double.isInfinite(v)) throw new IllegalArgumentException(name + " must be finite and > 0, was " + v);
-    }
-
-    static void finite(double v, String name) {
-        if (!Double.isFinite(v)) throw new IllegalArgumentException(name + " must be finite, was " + v);
     }
 }

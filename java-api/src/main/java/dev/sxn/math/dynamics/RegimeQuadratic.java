@@ -1,7 +1,7 @@
 package dev.sxn.math.dynamics;
 
+import dev.sxn.math.internal.Checks;
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * A quadratic well V = k[r] |q - centre[r] 1|^2 / 2 whose stiffness and centre switch with a regime
@@ -16,15 +16,11 @@ public final class RegimeQuadratic implements Potential {
     private final RadialPotential current;
 
     RegimeQuadratic(double[] k, double[] centre, int regime) {
-        Objects.requireNonNull(k, "k must not be null");
-        Objects.requireNonNull(centre, "centre must not be null");
-        if (k.length == 0) throw new IllegalArgumentException("k must have at least one regime, had 0");
-        if (k.length != centre.length) {
-            throw new IllegalArgumentException("k and centre must have the same length, were " + k.length + " and " + centre.length);
-        }
+        Checks.minLength(k, "k", 1, "one stiffness per regime");
+        Checks.sameLength(k, "k", centre, "centre");
         for (int i = 0; i < k.length; i++) {
-            Potentials.positive(k[i], "k[" + i + "]");
-            Potentials.finite(centre[i], "centre[" + i + "]");
+            Checks.positive(k[i], "k[" + i + "]");
+            Checks.finite(centre[i], "centre[" + i + "]");
         }
         this.k = k.clone();
         this.centre = centre.clone();
@@ -43,9 +39,7 @@ public final class RegimeQuadratic implements Potential {
 
     /** This well in regime {@code r}, which must be in [0, regimes()). */
     public RegimeQuadratic withRegime(int r) {
-        if (r < 0 || r >= k.length) {
-            throw new IllegalArgumentException("regime must be in [0, " + (k.length - 1) + "] (the number of regimes - 1), was " + r);
-        }
+        Checks.inRange(r, "regime", 0, k.length - 1, "the number of regimes - 1");
         return r == regime ? this : new RegimeQuadratic(this, r);
     }
 

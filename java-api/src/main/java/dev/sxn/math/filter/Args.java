@@ -1,78 +1,75 @@
 package dev.sxn.math.filter;
 
-import java.util.Objects;
+import dev.sxn.math.internal.Checks;
 
-/** Argument checks shared by the filter package's public entry points; messages name the argument. */
+/**
+ * The filter package's argument checks, composed of {@link Checks} (the library's one wording,
+ * {@code "<argument> must <rule>, was <value>"}): matrices given as {@code double[][]} are shape- and
+ * finite-checked and flattened row-major; the definiteness rules need this package's {@link Dense}
+ * Cholesky, which is why they live here and not in {@link Checks}.
+ */
 final class Args {
     private Args() {}
 
-    /** Checks that {@code a} is r x c, rectangular, with finite entries; returns it flattened row-major. */
+    /** Checks that {@code a} is r x c with finite entries; returns it flattened row-major. O(r c). */
     static double[] matrix(double[][] a, String name, int r, int c, String shape) {
-        Objects.requireNonNull(a, name);
-        if (a.length != r) {
-            throw new IllegalArgumentException(name + " must be " + r + "x" + c + " (" + shape + "), was " + describe(a));
-        }
-        for (int i = 0; i < r; i++) {
-            if (a[i] == null) throw new NullPointerException(name + "[" + i + "]");
-            if (a[i].length != c) {
-                throw new IllegalArgumentException(name + " must be " + r + "x" + c + " (" + shape + "), was " + describe(a));
-            }
-            for (int j = 0; j < c; j++) {
-                if (!Double.isFinite(a[i][j])) {
-                    throw new IllegalArgumentException(name + " must be finite, was " + a[i][j] + " at (" + i + ", " + j + ")");
-                }
-            }
-        }
+        Checks.rectangular(a, name, r, c, shape);
+        Checks.finiteEntries(a, name);
         return Dense.flatten(a, r, c);
     }
 
-    private static String describe(double[][] a) {
-        if (a.length == 0) return "0x0";
-        boolean ragged = false;
-        for (double[] row : a) ragged |= row == null || row.length != a[0].length;
-        return a.length + "x" + (a[0] == null ? 0 : a[0].length) + (ragged ? " (ragged)" : "");
-    }
-
-    /** Checks a vector of length n with finite entries; returns a copy. */
+    /** Checks a vector of length n with finite entries ({@code what} names n); returns a copy. O(n). */
     static double[] vector(double[] v, String name, int n, String what) {
-        Objects.requireNonNull(v, name);
-        if (v.length != n) throw new IllegalArgumentException(name + " must have length " + n + " (" + what + "), was " + v.length);
-        for (int i = 0; i < n; i++) {
-            if (!Double.isFinite(v[i])) throw new IllegalArgumentException(name + "[" + i + "] must be finite, was " + v[i]);
-        }
+        Checks.length(v, name, n, what);
+        Checks.allFinite(v, name);
         return v.clone();
     }
 
-    /** Checks a flattened k x k matrix for symmetry (to a relative 1e-12 of its largest entry). */
+    /**
+     * Checks that {@code a[off .. off+n)} (already range-checked) holds no infinity; NaN is allowed (a missing
+     * observation). O(n).
+     */
+    static void finiteOrMissing(double[] a, int off, int n, String name) {
+        for (int i = off; i < off + n; i++) {
+            if (Double.isInfinite(a[i])) throw infinite(name + "[" + i + "]", a[i]);
+        }
+    }
+
+    /** The exception for an infinite observation {@code name} (NaN would be a missing one). */
+    static IllegalArgumentException infinite(String name, double value) {
+        return Checks.invalid(name, value, "be finite or NaN (missing)");
+    }
+
+    /** Checks a flattened k x k matrix for symmetry (to a relative 1e-12 of its largest entry). O(k^2). */
     static void symmetric(double[] a, int k, String name) {
         double scale = 0;
         for (double v : a) scale = Math.max(scale, Math.abs(v));
         for (int i = 0; i < k; i++) {
             for (int j = i + 1; j < k; j++) {
                 if (Math.abs(a[i * k + j] - a[j * k + i]) > 1e-12 * scale) {
-                    throw new IllegalArgumentException(name + " must be symmetric, but " + name + "(" + i + ", " + j + ") = " + a[i * k + j]
-                            + " and " + name + "(" + j + ", " + i + ") = " + a[j * k + i]);
+                    throw Checks.invalid(name, name + "(" + i + ", " + j + ") = " + a[i * k + j] + " but " + name + "(" + j + ", " + i + ") = "
+                            + a[j * k + i], "be symmetric");
                 }
             }
         }
     }
 
-    /** Checks symmetric positive definite by attempting a Cholesky factorisation. */
+    /** Checks symmetric positive definite by attempting a Cholesky factorisation. O(k^3). */
     static void positiveDefinite(double[] a, int k, String name) {
         symmetric(a, k, name);
         double[] l = new double[k * k];
         int bad = Dense.cholesky(a, l, k);
         if (bad >= 0) {
-            throw new IllegalArgumentException(name + " must be symmetric positive definite, but its Cholesky factorisation fails at pivot "
-                    + bad + " (value " + Dense.pivot(a, l, k, bad) + ")");
+            throw Checks.invalid(name, "not (its Cholesky factorisation fails at pivot " + bad + ", value " + Dense.pivot(a, l, k, bad) + ")",
+                    "be symmetric positive definite");
         }
     }
 
-    /** Checks symmetric positive semidefinite. */
+    /** Checks symmetric positive semidefinite. O(k^3). */
     static void positiveSemidefinite(double[] a, int k, String name) {
         symmetric(a, k, name);
         if (!Dense.isPositiveSemidefinite(a, k)) {
-            throw new IllegalArgumentException(name + " must be symmetric positive semidefinite, but it has a negative direction");
+            throw Checks.invalid(name, "not (it has a negative direction)", "be symmetric positive semidefinite");
         }
     }
 }

@@ -1,9 +1,9 @@
 package dev.sxn.math.filter;
 
 import dev.sxn.math.backend.Backend;
+import dev.sxn.math.internal.Checks;
 import dev.sxn.math.internal.KernelFamilies;
 import dev.sxn.math.internal.KernelSet;
-import java.util.Objects;
 
 /**
  * N independent Kalman filters of one {@link KalmanModel} ({@code n <= 4} states, {@code m <= 2} observations, no
@@ -27,13 +27,15 @@ import java.util.Objects;
  *
  * <p>Backends: JAVA; VECTOR (one filter per lane); NATIVE (C with AVX-512 / AVX2 / SSE2 bodies chosen
  * at run time, one filter per lane); OPENCL (one work-item per filter, all ticks of a call inside the
- * work-item). Cost O(N n^3) per tick. Not thread-safe (the state is mutable); distinct instances may
+ * work-item). The backend is chosen per call from N, or pinned by the forms that take a {@link Backend}
+ * (null there means chosen too); an unpinned kernel that fails falls back to JAVA (kernels write the state
+ * only after their work succeeded). Cost O(N n^3) per tick. Not thread-safe (the state is mutable); distinct instances may
  * be used from distinct threads.
  */
 public final class BatchKalman {
     private static final BatchKalmanKernels JAVA = new JavaBatchKalmanKernels();
 
-    // Crossovers (filters): crossovers.properties (filter.BatchKalman), measured by KalmanBench and KalmanCpuTime.
+    // Crossovers (filters) and their evidence: crossovers.properties (filter.BatchKalman), from KalmanBench and KalmanCpuTime.
     private static final KernelSet<BatchKalmanKernels> KERNELS = KernelSet.of(KernelFamilies.BATCH_KALMAN, BatchKalmanKernels.class, JAVA);
 
     private static volatile BatchKalmanKernels SCANNER;
@@ -50,14 +52,14 @@ public final class BatchKalman {
      *     or x0 / P0 do not fit the model (see {@link KalmanFilter#KalmanFilter})
      */
     public BatchKalman(KalmanModel model, int filters, double[] x0, double[][] p0) {
-        this.model = Objects.requireNonNull(model, "model");
-        if (model.n > 4) throw new IllegalArgumentException("BatchKalman supports n <= 4 states, model has n = " + model.n);
-        if (model.m > 2) throw new IllegalArgumentException("BatchKalman supports m <= 2 observations, model has m = " + model.m);
-        if (model.c != 0) throw new IllegalArgumentException("BatchKalman does not support a control input (the model has B)");
-        if (filters < 1) throw new IllegalArgumentException("filters must be >= 1, was " + filters);
+        this.model = Checks.notNull(model, "model");
+        if (model.n > 4) throw Checks.invalid("model", "n = " + model.n, "have n <= 4 states (BatchKalman's limit)");
+        if (model.m > 2) throw Checks.invalid("model", "m = " + model.m, "have m <= 2 observations (BatchKalman's limit)");
+        if (model.c != 0) throw Checks.invalid("model", "c = " + model.c, "have no control matrix B (BatchKalman takes no control input)");
+        Checks.atLeast(filters, "filters", 1);
         this.plan = new BatchPlan(model);
         if ((long) plan.comps * filters > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("filters must be <= " + (Integer.MAX_VALUE - 8) / plan.comps + " for n = " + model.n + ", was " + filters);
+            throw Checks.invalid("filters", filters, "be <= " + (Integer.MAX_VALUE - 8) / plan.comps + " for n = " + model.n + " (one Java array)");
         }
         this.filters = filters;
         this.state = new double[plan.comps * filters];
@@ -100,7 +102,7 @@ public final class BatchKalman {
     }
 
     private void checkFilter(int f) {
-        if (f < 0 || f >= filters) throw new IndexOutOfBoundsException("filter must be in [0, " + filters + "), was " + f);
+        if (f < 0 || f >= filters) throw new IndexOutOfBoundsException("f must be in [0, " + filters + "), was " + f);
     }
 
     /** Filter f's current mean (a new array). */
@@ -130,14 +132,13 @@ public final class BatchKalman {
 
     /** One tick: z holds m * N observations, {@code z[k * N + f]} (NaN = missing). Backend chosen per call. */
     public void step(double[] z) {
-        checkZ(z, 0, 1);
+        checkStepZ(z);
         runChecked(null, z, 0, 1, null);
     }
 
-    /** {@link #step(double[])} on the given backend (throws if unavailable). */
+    /** {@link #step(double[])} on the given backend (null: chosen per call; throws if unavailable). */
     public void step(Backend backend, double[] z) {
-        Objects.requireNonNull(backend, "backend");
-        checkZ(z, 0, 1);
+        checkStepZ(z);
         runChecked(backend, z, 0, 1, null);
     }
 
@@ -153,9 +154,8 @@ public final class BatchKalman {
         runChecked(null, zs, zOff, ticks, out);
     }
 
-    /** {@link #run(double[], int, int, double[])} on the given backend. */
+    /** {@link #run(double[], int, int, double[])} on the given backend (null: chosen per call). */
     public void run(Backend backend, double[] zs, int zOff, int ticks, double[] out) {
-        Objects.requireNonNull(backend, "backend");
         checkZ(zs, zOff, ticks);
         checkOut(out, ticks);
         runChecked(backend, zs, zOff, ticks, out);
@@ -178,9 +178,8 @@ public final class BatchKalman {
         runDtChecked(null, zs, zOff, dts, dOff, ticks, out);
     }
 
-    /** {@link #run(double[], int, double[], int, int, double[])} on the given backend. */
+    /** {@link #run(double[], int, double[], int, int, double[])} on the given backend (null: chosen per call). */
     public void run(Backend backend, double[] zs, int zOff, double[] dts, int dOff, int ticks, double[] out) {
-        Objects.requireNonNull(backend, "backend");
         checkZ(zs, zOff, ticks);
         checkDt(dts, dOff, ticks);
         checkOut(out, ticks);
@@ -193,20 +192,28 @@ public final class BatchKalman {
     }
 
     private void checkDt(double[] dts, int off, int ticks) {
-        Objects.requireNonNull(dts, "dts");
+        Checks.notNull(dts, "dts");
         if (!model.isConstantVelocity()) {
-            throw new IllegalArgumentException("per-filter step lengths need a KalmanModel.constantVelocity model");
+            throw Checks.invalid("model", "another model", "be a KalmanModel.constantVelocity model (for per-filter step lengths)");
         }
-        long need = (long) ticks * filters;
-        if (off < 0 || off + need > dts.length) {
-            throw new IllegalArgumentException("dts must hold ticks * N = " + need + " values from offset " + off + ", has length " + dts.length);
-        }
-        int inf = scanner().firstInfinite(dts, off, (int) need);
-        if (inf >= 0) throw new IllegalArgumentException("dts[" + inf + "] must be finite and >= 0, was " + dts[inf]);
-        for (int i = off; i < off + (int) need; i++) {
+        int need = checkRange(dts, "dts", off, "dOff", (long) ticks * filters, "ticks * N");
+        int inf = scanner().firstInfinite(dts, off, need);
+        if (inf >= 0) throw Checks.invalid("dts[" + inf + "]", dts[inf], "be finite and >= 0");
+        for (int i = off; i < off + need; i++) {
             // Negative or NaN (infinities were found above); a cheap compare that C2 keeps branch-predicted.
-            if (!(dts[i] >= 0)) throw new IllegalArgumentException("dts[" + i + "] must be finite and >= 0, was " + dts[i]);
+            if (!(dts[i] >= 0)) throw Checks.invalid("dts[" + i + "]", dts[i], "be finite and >= 0");
         }
+    }
+
+    /**
+     * Checks that {@code a[off .. off+count)} lies inside {@code a}, as {@link Checks#range} words it, for a
+     * count that may exceed an int; returns the count.
+     */
+    private static int checkRange(double[] a, String name, int off, String offName, long count, String countName) {
+        Checks.notNull(a, name);
+        if (count > a.length) throw Checks.invalid(countName, count, "be <= " + name + ".length (" + a.length + ")");
+        Checks.range(a, name, off, offName, (int) count, countName);
+        return (int) count;
     }
 
     private void runDtChecked(Backend pinned, double[] z, int off, double[] dts, int dOff, int ticks, double[] out) {
@@ -215,21 +222,24 @@ public final class BatchKalman {
         KERNELS.run(pinned, filters, k -> k.runDt(plan, state, filters, z, off, dts, dOff, ticks, out));
     }
 
-    private void checkZ(double[] z, int off, int ticks) {
-        Objects.requireNonNull(z, "z");
-        if (ticks < 0) throw new IllegalArgumentException("ticks must be >= 0, was " + ticks);
-        long need = (long) ticks * model.m * filters;
-        if (off < 0 || off + need > z.length) {
-            throw new IllegalArgumentException("z must hold ticks * m * N = " + need + " values from offset " + off + ", has length " + z.length);
-        }
-        int bad = scanner().firstInfinite(z, off, (int) need);
-        if (bad >= 0) throw new IllegalArgumentException("z[" + bad + "] must be finite or NaN (missing), was " + z[bad]);
+    private void checkZ(double[] zs, int off, int ticks) {
+        Checks.notNull(zs, "zs");
+        Checks.atLeast(ticks, "ticks", 0);
+        int need = checkRange(zs, "zs", off, "zOff", (long) ticks * model.m * filters, "ticks * m * N");
+        int bad = scanner().firstInfinite(zs, off, need);
+        if (bad >= 0) throw Args.infinite("zs[" + bad + "]", zs[bad]);
+    }
+
+    private void checkStepZ(double[] z) {
+        Checks.minLength(z, "z", (long) model.m * filters, "m * N");
+        int bad = scanner().firstInfinite(z, 0, model.m * filters);
+        if (bad >= 0) throw Args.infinite("z[" + bad + "]", z[bad]);
     }
 
     /**
-     * The kernel whose scan checks the arguments: a scalar Java scan of z costs about a third of a
-     * NATIVE tick, so the check uses the fastest scan available (VECTOR or NATIVE), whatever kernel
-     * then runs the filters.
+     * The kernel whose scan checks the arguments: a scalar Java scan of z costs a sizeable share of a
+     * NATIVE tick (KalmanCpuTime, bench/results/kalman.md), so the check uses the fastest scan available
+     * (VECTOR or NATIVE), whatever kernel then runs the filters.
      */
     private static BatchKalmanKernels scanner() {
         BatchKalmanKernels s = SCANNER;
@@ -251,9 +261,7 @@ public final class BatchKalman {
     }
 
     private void checkOut(double[] out, int ticks) {
-        if (out != null && out.length < (long) ticks * filters) {
-            throw new IllegalArgumentException("out must have length >= ticks * N = " + (long) ticks * filters + ", was " + out.length);
-        }
+        if (out != null) Checks.minLength(out, "out", (long) ticks * filters, "ticks * N");
     }
 
     private void runChecked(Backend pinned, double[] z, int off, int ticks, double[] out) {

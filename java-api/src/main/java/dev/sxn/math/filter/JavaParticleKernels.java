@@ -3,12 +3,10 @@ package dev.sxn.math.filter;
 /** Plain-Java particle kernels (the reference), with {@link Math#exp}. */
 final class JavaParticleKernels implements ParticleKernels {
     @Override
-    public double normalize(double[] logW, int n, double max) {
+    public double logSumExp(double[] logW, int n, double max) {
         double sum = 0;
         for (int i = 0; i < n; i++) sum += Math.exp(logW[i] - max);
-        double lse = max + Math.log(sum);
-        for (int i = 0; i < n; i++) logW[i] -= lse;
-        return lse;
+        return max + Math.log(sum);
     }
 
     @Override

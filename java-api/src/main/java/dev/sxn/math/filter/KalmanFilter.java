@@ -1,9 +1,11 @@
 package dev.sxn.math.filter;
 
 import dev.sxn.math.backend.Backend;
+import dev.sxn.math.internal.Checks;
 import dev.sxn.math.internal.KernelFamilies;
 import dev.sxn.math.internal.KernelSet;
-import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A linear Kalman filter for a {@link KalmanModel}: n states, m observations, optional control.
@@ -20,10 +22,14 @@ import java.util.Objects;
  * and Q per step to {@link #predict(double[][], double[][], double[])}, or let the model build them
  * from each step's length with {@link #predictDt(double)} (see {@link KalmanModel.TimeStep}).
  *
- * <p>Backends (kernel family {@code filter.KalmanFilter}, chosen once per filter from the state
- * dimension n, or pinned with {@link #KalmanFilter(KalmanModel, double[], double[][], Backend)} and
+ * <p>Backends (kernel family {@code filter.KalmanFilter}, chosen per step from the state dimension n,
+ * or pinned with {@link #KalmanFilter(KalmanModel, double[], double[][], Backend)} and
  * {@link #rtsSmooth(KalmanResult, Backend)}): JAVA (plain loops, the reference) and VECTOR (Vector
- * API). On VECTOR these run vectorised along the contiguous dimension: x = F x, F P F', H_o P,
+ * API). Every predict, update and smoother run is one call through the family's {@link KernelSet}: it
+ * computes into scratch and replaces the state (x, P) only at its end, so when an unpinned VECTOR
+ * kernel fails part-way the state is as it was and the JAVA retry recomputes the step exactly.
+ *
+ * <p>On VECTOR these run vectorised along the contiguous dimension: x = F x, F P F', H_o P,
  * S = H_o P H_o', the gain solve K' = S^-1 H_o P (forward and backward substitution over whole rows),
  * the Joseph factor I - K H_o, A P A' and K R_oo K', and in the smoother F P_t, the solve with
  * P_{t+1|t}, C dP C' and C dx. The Cholesky factorisations themselves (of the ko x ko S and, in the
@@ -38,17 +44,19 @@ public final class KalmanFilter {
     private static final double LOG_2PI = Math.log(2 * Math.PI);
     private static final KalmanKernels JAVA = new JavaKalmanKernels();
 
-    // Crossover (states n): crossovers.properties (filter.KalmanFilter), measured by KalmanFilterCrossoverProbe.
-
+    // Crossover (states n) and its evidence: crossovers.properties (filter.KalmanFilter), from KalmanFilterCrossoverProbe.
     private static final KernelSet<KalmanKernels> KERNELS = KernelSet.of(KernelFamilies.KALMAN, KalmanKernels.class, JAVA);
 
     private final KalmanModel model;
     private final int n;
     private final int m;
     private final double[] x;
-    private final double[] p;
+    private double[] p;
     private long step;
-    // Scratch, sized once.
+    private final KernelSet<KalmanKernels> set;
+    private final Backend pinned;
+    // Scratch, sized once. pNext receives each step's covariance, then trades places with p.
+    private double[] pNext;
     private final double[] fCur;
     private final double[] qCur;
     private final double[] tmpN;
@@ -65,7 +73,19 @@ public final class KalmanFilter {
     private final double[] v;
     private final double[] w;
     private final int[] obs;
-    private final KalmanKernels kern;
+    // The arguments of the step being dispatched: fields, so the two ops below are built once and a step
+    // allocates nothing.
+    private double[] stepF;
+    private double[] stepQ;
+    private double[] stepU;
+    private double[] updZ;
+    private int updZOff;
+    private double[] updInnov;
+    private int updIOff;
+    private double[] updStd;
+    private int updSOff;
+    private final Consumer<KalmanKernels> predictOp = this::predictOn;
+    private final ToDoubleFunction<KalmanKernels> updateOp = this::updateOn;
 
     /**
      * A filter at the prior x_0 ~ N(x0, P0): the state at time 0, before the first {@link #predict()}.
@@ -79,20 +99,28 @@ public final class KalmanFilter {
 
     /**
      * As {@link #KalmanFilter(KalmanModel, double[], double[][])}, with the dense kernels pinned to
-     * {@code backend} (null: chosen from the state dimension; JAVA or VECTOR).
+     * {@code backend} (null: chosen per step from the state dimension; JAVA or VECTOR).
      *
      * @throws IllegalArgumentException if the family has no kernel of that kind (NATIVE, OPENCL)
      * @throws IllegalStateException if the kind is unavailable here (e.g. VECTOR without
      *     {@code --add-modules jdk.incubator.vector})
      */
     public KalmanFilter(KalmanModel model, double[] x0, double[][] p0, Backend backend) {
-        this.model = Objects.requireNonNull(model, "model");
-        this.kern = kernels(model.n, backend);
+        this(model, x0, p0, backend, KERNELS);
+    }
+
+    /** The constructor on a given kernel set: {@link #KERNELS}, or a test's set with a kernel that fails. */
+    KalmanFilter(KalmanModel model, double[] x0, double[][] p0, Backend backend, KernelSet<KalmanKernels> set) {
+        this.model = Checks.notNull(model, "model");
+        if (backend != null) set.kernel(backend); // a kind the family lacks or that is unavailable throws here, naming why
+        this.set = set;
+        this.pinned = backend;
         this.n = model.n;
         this.m = model.m;
         this.x = Args.vector(x0, "x0", n, "the state dimension");
         this.p = Args.matrix(p0, "P0", n, n, "n x n");
         Args.positiveSemidefinite(p, n, "P0");
+        pNext = new double[n * n];
         fCur = model.f.clone();
         qCur = model.q.clone();
         tmpN = new double[n];
@@ -109,10 +137,6 @@ public final class KalmanFilter {
         v = new double[m];
         w = new double[m];
         obs = new int[m];
-    }
-
-    private static KalmanKernels kernels(int n, Backend backend) {
-        return backend != null ? KERNELS.kernel(backend) : KERNELS.kernel(KERNELS.choose(n));
     }
 
     /** The model. */
@@ -172,22 +196,32 @@ public final class KalmanFilter {
 
     private void stepMatrices(double dt) {
         if (model.timeStep == null) throw new IllegalStateException("the model has no TimeStep: build it with KalmanModel.Builder.timeStep");
-        if (!(dt >= 0) || !Double.isFinite(dt)) throw new IllegalArgumentException("dt must be finite and >= 0, was " + dt);
+        Checks.nonNegative(dt, "dt");
         model.timeStep.fill(dt, fCur, qCur);
         for (int i = 0; i < n * n; i++) {
-            if (!Double.isFinite(fCur[i]) || !Double.isFinite(qCur[i])) {
-                throw new IllegalArgumentException("TimeStep produced a non-finite F or Q for dt = " + dt);
-            }
+            if (!Double.isFinite(fCur[i])) throw Checks.invalid("the TimeStep's F(dt = " + dt + ")[" + i + "]", fCur[i], "be finite");
+            if (!Double.isFinite(qCur[i])) throw Checks.invalid("the TimeStep's Q(dt = " + dt + ")[" + i + "]", qCur[i], "be finite");
         }
     }
 
     private double[] control(double[] u) {
-        if (model.c == 0) throw new IllegalArgumentException("u given but the model has no control matrix B");
+        if (model.c == 0) throw Checks.invalid("u", "given", "be null (the model has no control matrix B)");
         return Args.vector(u, "u", model.c, "the control dimension");
     }
 
     private void predictFlat(double[] f, double[] q, double[] u) {
-        kern.mulVec(f, x, tmpN, n, n);
+        stepF = f;
+        stepQ = q;
+        stepU = u;
+        set.run(pinned, n, predictOp);
+        step++;
+    }
+
+    /** The prediction on kernel k, into scratch; x and P are replaced at the end, so a retry starts from the same state. */
+    private void predictOn(KalmanKernels k) {
+        double[] f = stepF;
+        double[] u = stepU;
+        k.mulVec(f, x, tmpN, n, n);
         if (u != null) {
             int c = model.c;
             for (int i = 0; i < n; i++) {
@@ -196,12 +230,20 @@ public final class KalmanFilter {
                 tmpN[i] += acc;
             }
         }
+        k.mul(f, p, tmpNN, n, n, n);
+        k.mulTransB(tmpNN, f, pNext, n, n, n, work);
+        double[] q = stepQ;
+        for (int i = 0; i < n * n; i++) pNext[i] += q[i];
+        Dense.symmetrize(pNext, n);
+        commit();
+    }
+
+    /** Makes the step's result (x in tmpN, P in pNext) the state: the last action of a step's op. */
+    private void commit() {
         System.arraycopy(tmpN, 0, x, 0, n);
-        kern.mul(f, p, tmpNN, n, n, n);
-        kern.mulTransB(tmpNN, f, p, n, n, n, work);
-        for (int i = 0; i < n * n; i++) p[i] += q[i];
-        Dense.symmetrize(p, n);
-        step++;
+        double[] t = p;
+        p = pNext;
+        pNext = t;
     }
 
     /** {@link #update(double[])} for a one-observation model. */
@@ -217,11 +259,8 @@ public final class KalmanFilter {
      *     when a time-varying Q or F drove P into a non-PSD state)
      */
     public KalmanUpdate update(double[] z) {
-        Objects.requireNonNull(z, "z");
-        if (z.length != m) throw new IllegalArgumentException("z must have length m = " + m + ", was " + z.length);
-        for (int i = 0; i < m; i++) {
-            if (Double.isInfinite(z[i])) throw new IllegalArgumentException("z[" + i + "] must be finite or NaN (missing), was " + z[i]);
-        }
+        Checks.length(z, "z", m, "m, the observation dimension");
+        Args.finiteOrMissing(z, 0, m, "z");
         double[] innov = new double[m];
         double[] std = new double[m];
         double ll = updateFlat(z, 0, innov, 0, std, 0);
@@ -235,6 +274,26 @@ public final class KalmanFilter {
      * where missing) and returns the log-density of the observed components (0 if none).
      */
     private double updateFlat(double[] z, int zOff, double[] innovOut, int iOff, double[] stdOut, int sOff) {
+        updZ = z;
+        updZOff = zOff;
+        updInnov = innovOut;
+        updIOff = iOff;
+        updStd = stdOut;
+        updSOff = sOff;
+        return set.callDouble(pinned, n, updateOp);
+    }
+
+    /**
+     * The update on kernel k: rewrites every innovation it reports, computes x and P into scratch and
+     * replaces the state at the end, so a retry starts from the same state.
+     */
+    private double updateOn(KalmanKernels k) {
+        double[] z = updZ;
+        int zOff = updZOff;
+        double[] innovOut = updInnov;
+        int iOff = updIOff;
+        double[] stdOut = updStd;
+        int sOff = updSOff;
         int ko = 0;
         for (int i = 0; i < m; i++) {
             innovOut[iOff + i] = Double.NaN;
@@ -251,8 +310,8 @@ public final class KalmanFilter {
             innovOut[iOff + obs[a]] = v[a];
         }
         // HP (ko x n) = H_o P; S = HP H_o' + R_oo.
-        kern.mul(ho, p, hp, ko, n, n);
-        kern.mulTransB(hp, ho, s, ko, n, ko, work);
+        k.mul(ho, p, hp, ko, n, n);
+        k.mulTransB(hp, ho, s, ko, n, ko, work);
         for (int a = 0; a < ko; a++) {
             for (int b = 0; b < ko; b++) {
                 double rab = model.r[obs[a] * m + obs[b]];
@@ -268,7 +327,7 @@ public final class KalmanFilter {
         }
         // K' (ko x n) = S^-1 H_o P (P is symmetric, so this is (P H_o' S^-1)').
         System.arraycopy(hp, 0, kt, 0, ko * n);
-        kern.cholSolve(l, kt, ko, n);
+        k.cholSolve(l, kt, ko, n);
         // Standardised innovation L^-1 v and the log-density.
         System.arraycopy(v, 0, w, 0, ko);
         Dense.forward(l, w, 0, ko);
@@ -279,21 +338,22 @@ public final class KalmanFilter {
             logDet += 2 * Math.log(l[a * ko + a]);
             stdOut[sOff + obs[a]] = w[a];
         }
-        // x += K v.
+        // x + K v, into tmpN.
         for (int j = 0; j < n; j++) {
             double acc = 0;
             for (int a = 0; a < ko; a++) acc += kt[a * n + j] * v[a];
-            x[j] += acc;
+            tmpN[j] = x[j] + acc;
         }
         // Joseph form: A = I - K H_o = I - K'' H_o; P = A P A' + K R_oo K' with K R_oo K' = K'' (R_oo K').
         java.util.Arrays.fill(tmpNN2, 0, n * n, 0.0);
         for (int i = 0; i < n; i++) tmpNN2[i * n + i] = 1;
-        kern.mulTransAAdd(-1, kt, ho, tmpNN2, ko, n, n);
-        kern.mul(tmpNN2, p, tmpNN, n, n, n);
-        kern.mulTransB(tmpNN, tmpNN2, p, n, n, n, work);
-        kern.mul(roo, kt, rk, ko, ko, n);
-        kern.mulTransAAdd(1, kt, rk, p, ko, n, n);
-        Dense.symmetrize(p, n);
+        k.mulTransAAdd(-1, kt, ho, tmpNN2, ko, n, n);
+        k.mul(tmpNN2, p, tmpNN, n, n, n);
+        k.mulTransB(tmpNN, tmpNN2, pNext, n, n, n, work);
+        k.mul(roo, kt, rk, ko, ko, n);
+        k.mulTransAAdd(1, kt, rk, pNext, ko, n, n);
+        Dense.symmetrize(pNext, n);
+        commit();
         return -0.5 * (ko * LOG_2PI + logDet + quad);
     }
 
@@ -309,26 +369,22 @@ public final class KalmanFilter {
      * F_t and Q_t are built. O(T (n^3 + m^3)).
      */
     public KalmanResult filter(double[][] zs, double[][] us, double[] dts) {
-        Objects.requireNonNull(zs, "zs");
+        Checks.notNull(zs, "zs");
         int steps = zs.length;
         for (int t = 0; t < steps; t++) {
-            if (zs[t] == null) throw new NullPointerException("zs[" + t + "]");
-            if (zs[t].length != m) throw new IllegalArgumentException("zs[" + t + "] must have length m = " + m + ", was " + zs[t].length);
-            for (int i = 0; i < m; i++) {
-                if (Double.isInfinite(zs[t][i])) {
-                    throw new IllegalArgumentException("zs[" + t + "][" + i + "] must be finite or NaN (missing), was " + zs[t][i]);
-                }
-            }
+            double[] z = zs[t];
+            if (z == null || z.length != m) Checks.length(z, "zs[" + t + "]", m, "m, the observation dimension");
+            for (int i = 0; i < m; i++) if (Double.isInfinite(z[i])) throw Args.infinite("zs[" + t + "][" + i + "]", z[i]);
         }
         double[][] uc = null;
         if (us != null) {
-            if (us.length != steps) throw new IllegalArgumentException("us must have length " + steps + " (one control per step), was " + us.length);
+            if (us.length != steps) throw Checks.invalid("us.length", us.length, "be " + steps + " (one control per step)");
             uc = new double[steps][];
             for (int t = 0; t < steps; t++) uc[t] = control(us[t]);
         }
         if (dts != null) {
-            if (dts.length != steps) throw new IllegalArgumentException("dts must have length " + steps + " (one step length per step), was " + dts.length);
-            if (model.timeStep == null) throw new IllegalArgumentException("dts given but the model has no TimeStep");
+            Checks.length(dts, "dts", steps, "one step length per step");
+            if (model.timeStep == null) throw Checks.invalid("dts", "given", "be null (the model has no TimeStep)");
         }
         int nn = n * n;
         double[] means = new double[steps * n];
@@ -382,55 +438,15 @@ public final class KalmanFilter {
      * @throws IllegalStateException if the kind is unavailable here
      */
     public static SmoothedStates rtsSmooth(KalmanResult r, Backend backend) {
-        Objects.requireNonNull(r, "r");
-        int steps = r.steps();
-        int n = r.stateDim();
-        KalmanKernels kern = kernels(n, backend);
-        int nn = n * n;
-        double[] xf = r.meansView();
-        double[] pf = r.covariancesView();
-        double[] xp = r.predictedMeansView();
-        double[] pp = r.predictedCovariancesView();
-        double[] tr = r.transitionsView();
-        double[] xs = new double[steps * n];
-        double[] ps = new double[steps * nn];
-        if (steps == 0) return new SmoothedStates(0, n, xs, ps);
-        System.arraycopy(xf, (steps - 1) * n, xs, (steps - 1) * n, n);
-        System.arraycopy(pf, (steps - 1) * nn, ps, (steps - 1) * nn, nn);
-        double[] lchol = new double[nn];
-        double[] ppt = new double[nn];
-        double[] fp = new double[nn];
-        double[] fNext = new double[nn];
-        double[] pt = new double[nn];
-        double[] c = new double[nn];
-        double[] sx = new double[n];
-        double[] dx = new double[n];
-        double[] dp = new double[nn];
-        double[] tmp = new double[nn];
-        for (int t = steps - 2; t >= 0; t--) {
-            System.arraycopy(pp, (t + 1) * nn, ppt, 0, nn);
-            int bad = Dense.cholesky(ppt, lchol, n);
-            if (bad >= 0) {
-                throw new ArithmeticException("predicted covariance P_{t+1|t} is singular at step " + (t + 1) + " (pivot " + bad + " = "
-                        + Dense.pivot(ppt, lchol, n, bad) + "); the RTS gain needs it invertible");
-            }
-            // C' = P_{t+1|t}^-1 F_{t+1} P_{t|t}: one solve with all n columns of F P (fp becomes C').
-            System.arraycopy(tr, (t + 1) * nn, fNext, 0, nn);
-            System.arraycopy(pf, t * nn, pt, 0, nn);
-            kern.mul(fNext, pt, fp, n, n, n);
-            kern.cholSolve(lchol, fp, n, n);
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) c[i * n + j] = fp[j * n + i];
-            }
-            for (int i = 0; i < n; i++) dx[i] = xs[(t + 1) * n + i] - xp[(t + 1) * n + i];
-            kern.mulVec(c, dx, sx, n, n);
-            for (int i = 0; i < n; i++) xs[t * n + i] = xf[t * n + i] + sx[i];
-            for (int i = 0; i < nn; i++) dp[i] = ps[(t + 1) * nn + i] - pp[(t + 1) * nn + i];
-            kern.mul(c, dp, tmp, n, n, n);
-            kern.mul(tmp, fp, dp, n, n, n);
-            for (int i = 0; i < nn; i++) ps[t * nn + i] = pt[i] + dp[i];
-            Dense.symmetrize(ps, n, t * nn);
-        }
-        return new SmoothedStates(steps, n, xs, ps);
+        return rtsSmooth(r, backend, KERNELS);
+    }
+
+    /** {@link #rtsSmooth(KalmanResult, Backend)} on a given kernel set (tests inject one with a kernel that fails). */
+    static SmoothedStates rtsSmooth(KalmanResult r, Backend backend, KernelSet<KalmanKernels> set) {
+        Checks.notNull(r, "r");
+        if (backend != null) set.kernel(backend);
+        RtsSmoother smoother = new RtsSmoother(r);
+        if (r.steps() > 1) set.run(backend, r.stateDim(), smoother::run);
+        return smoother.result();
     }
 }

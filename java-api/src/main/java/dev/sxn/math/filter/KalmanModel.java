@@ -1,6 +1,6 @@
 package dev.sxn.math.filter;
 
-import java.util.Objects;
+import dev.sxn.math.internal.Checks;
 
 /**
  * A linear Gaussian state-space model: n states, m observations, optional control input of size c.
@@ -45,10 +45,10 @@ public final class KalmanModel {
     private KalmanModel(Builder bld) {
         this.n = bld.n;
         this.m = bld.m;
-        if (bld.f == null) throw new IllegalArgumentException("the transition F is required");
-        if (bld.h == null) throw new IllegalArgumentException("the observation matrix H is required");
-        if (bld.q == null) throw new IllegalArgumentException("the process noise Q is required");
-        if (bld.r == null) throw new IllegalArgumentException("the observation noise R is required");
+        if (bld.f == null) throw Checks.invalid("the transition F", "not set", "be set (Builder.transition)");
+        if (bld.h == null) throw Checks.invalid("the observation matrix H", "not set", "be set (Builder.observation)");
+        if (bld.q == null) throw Checks.invalid("the process noise Q", "not set", "be set (Builder.processNoise)");
+        if (bld.r == null) throw Checks.invalid("the observation noise R", "not set", "be set (Builder.observationNoise)");
         this.f = Args.matrix(bld.f, "F", n, n, "n x n");
         this.h = Args.matrix(bld.h, "H", m, n, "m x n");
         this.q = Args.matrix(bld.q, "Q", n, n, "n x n");
@@ -56,9 +56,9 @@ public final class KalmanModel {
         Args.positiveSemidefinite(q, n, "Q");
         Args.positiveDefinite(r, m, "R");
         if (bld.b != null) {
-            if (bld.b.length != n) throw new IllegalArgumentException("B must have n = " + n + " rows, was " + bld.b.length);
-            this.c = bld.b.length == 0 || bld.b[0] == null ? 0 : bld.b[0].length;
-            if (c == 0) throw new IllegalArgumentException("B must have at least one column");
+            if (bld.b.length != n) throw Checks.invalid("B.length", bld.b.length, "be " + n + " (n rows)");
+            this.c = bld.b[0] == null ? 0 : bld.b[0].length;
+            if (c == 0) throw Checks.invalid("B", n + "x0", "have at least one column");
             this.b = Args.matrix(bld.b, "B", n, c, "n x c");
         } else {
             this.c = 0;
@@ -70,8 +70,8 @@ public final class KalmanModel {
 
     /** Starts a model with {@code stateDim} states and {@code obsDim} observations (both >= 1). */
     public static Builder builder(int stateDim, int obsDim) {
-        if (stateDim < 1) throw new IllegalArgumentException("stateDim must be >= 1, was " + stateDim);
-        if (obsDim < 1) throw new IllegalArgumentException("obsDim must be >= 1, was " + obsDim);
+        Checks.atLeast(stateDim, "stateDim", 1);
+        Checks.atLeast(obsDim, "obsDim", 1);
         return new Builder(stateDim, obsDim);
     }
 
@@ -94,37 +94,37 @@ public final class KalmanModel {
 
         /** The transition F (n x n). */
         public Builder transition(double[][] f) {
-            this.f = Objects.requireNonNull(f, "F");
+            this.f = Checks.notNull(f, "F");
             return this;
         }
 
         /** The observation matrix H (m x n). */
         public Builder observation(double[][] h) {
-            this.h = Objects.requireNonNull(h, "H");
+            this.h = Checks.notNull(h, "H");
             return this;
         }
 
         /** The process noise covariance Q (n x n, symmetric positive semidefinite). */
         public Builder processNoise(double[][] q) {
-            this.q = Objects.requireNonNull(q, "Q");
+            this.q = Checks.notNull(q, "Q");
             return this;
         }
 
         /** The observation noise covariance R (m x m, symmetric positive definite). */
         public Builder observationNoise(double[][] r) {
-            this.r = Objects.requireNonNull(r, "R");
+            this.r = Checks.notNull(r, "R");
             return this;
         }
 
         /** The control matrix B (n x c): the prediction adds B u. */
         public Builder control(double[][] b) {
-            this.b = Objects.requireNonNull(b, "B");
+            this.b = Checks.notNull(b, "B");
             return this;
         }
 
         /** F and Q as functions of the step length, for {@link KalmanFilter#predictDt(double)}. */
         public Builder timeStep(TimeStep timeStep) {
-            this.timeStep = Objects.requireNonNull(timeStep, "timeStep");
+            this.timeStep = Checks.notNull(timeStep, "timeStep");
             return this;
         }
 
@@ -145,8 +145,8 @@ public final class KalmanModel {
      * Var v = obsVar. R's {@code StructTS(type = "level")} model.
      */
     public static KalmanModel localLevel(double levelVar, double obsVar) {
-        nonNegative(levelVar, "levelVar");
-        positive(obsVar, "obsVar");
+        Checks.nonNegative(levelVar, "levelVar");
+        Checks.positive(obsVar, "obsVar");
         return builder(1, 1).transition(new double[][] {{1}}).observation(new double[][] {{1}})
                 .processNoise(new double[][] {{levelVar}}).observationNoise(new double[][] {{obsVar}}).build();
     }
@@ -157,9 +157,9 @@ public final class KalmanModel {
      * Q = diag(levelVar, slopeVar), R = obsVar. R's {@code StructTS(type = "trend")} model.
      */
     public static KalmanModel localLinearTrend(double levelVar, double slopeVar, double obsVar) {
-        nonNegative(levelVar, "levelVar");
-        nonNegative(slopeVar, "slopeVar");
-        positive(obsVar, "obsVar");
+        Checks.nonNegative(levelVar, "levelVar");
+        Checks.nonNegative(slopeVar, "slopeVar");
+        Checks.positive(obsVar, "obsVar");
         return builder(2, 1).transition(new double[][] {{1, 1}, {0, 1}}).observation(new double[][] {{1, 0}})
                 .processNoise(new double[][] {{levelVar, 0}, {0, slopeVar}}).observationNoise(new double[][] {{obsVar}}).build();
     }
@@ -173,8 +173,8 @@ public final class KalmanModel {
      * with each tick's dt.
      */
     public static KalmanModel constantVelocity(double accelDensity, double obsVar) {
-        positive(accelDensity, "accelDensity");
-        positive(obsVar, "obsVar");
+        Checks.positive(accelDensity, "accelDensity");
+        Checks.positive(obsVar, "obsVar");
         TimeStep ts = (dt, f, q) -> {
             f[0] = 1;
             f[1] = dt;
@@ -191,14 +191,6 @@ public final class KalmanModel {
         return builder(2, 1).transition(Dense.unflatten(f, 0, 2, 2)).observation(new double[][] {{1, 0}})
                 .processNoise(Dense.unflatten(q, 0, 2, 2)).observationNoise(new double[][] {{obsVar}}).timeStep(ts).constantVelocity(accelDensity)
                 .build();
-    }
-
-    private static void positive(double v, String name) {
-        if (!(v > 0) || !Double.isFinite(v)) throw new IllegalArgumentException(name + " must be finite and > 0, was " + v);
-    }
-
-    private static void nonNegative(double v, String name) {
-        if (!(v >= 0) || !Double.isFinite(v)) throw new IllegalArgumentException(name + " must be finite and >= 0, was " + v);
     }
 
     /** The number of states n. */

@@ -1,10 +1,11 @@
 package dev.sxn.math.filter;
 
 import dev.sxn.math.backend.Backend;
+import dev.sxn.math.internal.Checks;
 import dev.sxn.math.internal.KernelFamilies;
 import dev.sxn.math.internal.KernelSet;
-import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 import java.util.random.RandomGenerator;
 
 /**
@@ -28,21 +29,18 @@ import java.util.random.RandomGenerator;
  * close to its threshold). Cost O(count * (cost of the user functions + dim)) per step. Not
  * thread-safe.
  *
- * <p>Backends: the user callbacks run on the JVM; the filter's own pass over the log-weights (the
- * log-sum-exp normalisation and the ESS, two exponentials per particle) has a JAVA and a VECTOR
- * kernel (lanewise EXP). They add in different orders, so the weights agree to ~1e-13 relative and a
- * resampling decision could differ only when the ESS sits within that of the threshold.
+ * <p>Backends (kernel family {@code filter.ParticleFilter}, chosen per call from the particle count, or
+ * pinned by the constructor): the user callbacks run on the JVM; the filter's own passes over the
+ * log-weights (the log-sum-exp of the normalisation and the ESS, one exponential per particle each)
+ * have a JAVA and a VECTOR kernel (lanewise EXP). They add in different orders, so the weights agree to
+ * ~1e-13 relative and a resampling decision could differ only when the ESS sits within that of the
+ * threshold. Both kernels only read the log-weights (the filter subtracts the log-sum-exp itself), so
+ * when an unpinned VECTOR kernel fails the JAVA retry of {@code KernelSet} sees the same weights.
  */
 public final class ParticleFilter {
     private static final ParticleKernels JAVA = new JavaParticleKernels();
 
-    /*
-     * VECTOR from 64 particles. Measured by thread CPU time with an ad hoc harness (not JMH), 1e5
-     * particles of a random walk with cheap callbacks, no resampling, 2-core EPYC with AVX-512: a
-     * whole step takes 2.1 ms with the JAVA weight kernels and 1.1 ms with VECTOR. The crossover
-     * itself was not measured: 64 particles is a handful of vectors, where the loops cost about the
-     * same either way.
-     */
+    // Crossover (particles) and its evidence: crossovers.properties (filter.ParticleFilter).
     private static final KernelSet<ParticleKernels> KERNELS = KernelSet.of(KernelFamilies.PARTICLE, ParticleKernels.class, JAVA);
 
     /** Draws the initial state of one particle into {@code x} (length dim). */
@@ -76,10 +74,16 @@ public final class ParticleFilter {
     private double[][] spare;
     private final double[] logW;
     private final double[] cdf;
+    private final int[] picked;
     private double logLik;
     private int resamplings;
     private long steps;
+    private final KernelSet<ParticleKernels> set;
     private final Backend pinned;
+    // The largest log-weight of the update being dispatched: a field, so lseOp is built once (a step allocates nothing).
+    private double maxLogW;
+    private final ToDoubleFunction<ParticleKernels> lseOp = this::logSumExpOn;
+    private final ToDoubleFunction<ParticleKernels> essOp = this::essOn;
 
     /**
      * count particles of dimension dim drawn from {@code init}, with equal weights.
@@ -99,14 +103,21 @@ public final class ParticleFilter {
      */
     public ParticleFilter(int count, int dim, Initializer init, Transition transition, LogLikelihood likelihood, double essThreshold,
             long seed, Backend backend) {
-        if (backend != null) KERNELS.kernel(backend);
+        this(count, dim, init, transition, likelihood, essThreshold, seed, backend, KERNELS);
+    }
+
+    /** The constructor on a given kernel set: {@link #KERNELS}, or a test's set with a kernel that fails. */
+    ParticleFilter(int count, int dim, Initializer init, Transition transition, LogLikelihood likelihood, double essThreshold, long seed,
+            Backend backend, KernelSet<ParticleKernels> set) {
+        if (backend != null) set.kernel(backend);
+        this.set = set;
         this.pinned = backend;
-        if (count < 1) throw new IllegalArgumentException("count must be >= 1, was " + count);
-        if (dim < 1) throw new IllegalArgumentException("dim must be >= 1, was " + dim);
-        if (!(essThreshold >= 0 && essThreshold <= 1)) throw new IllegalArgumentException("essThreshold must be in [0, 1], was " + essThreshold);
-        Objects.requireNonNull(init, "init");
-        this.transition = Objects.requireNonNull(transition, "transition");
-        this.likelihood = Objects.requireNonNull(likelihood, "likelihood");
+        Checks.atLeast(count, "count", 1);
+        Checks.atLeast(dim, "dim", 1);
+        Checks.inClosed(essThreshold, "essThreshold", 0, 1);
+        Checks.notNull(init, "init");
+        this.transition = Checks.notNull(transition, "transition");
+        this.likelihood = Checks.notNull(likelihood, "likelihood");
         this.count = count;
         this.dim = dim;
         this.essThreshold = essThreshold;
@@ -115,6 +126,7 @@ public final class ParticleFilter {
         this.spare = new double[count][dim];
         this.logW = new double[count];
         this.cdf = new double[count];
+        this.picked = new int[count];
         double lw = -Math.log(count);
         for (int i = 0; i < count; i++) {
             init.sample(particles[i], rng);
@@ -128,6 +140,11 @@ public final class ParticleFilter {
         for (double v : x) {
             if (!Double.isFinite(v)) throw new ArithmeticException(who + " produced a non-finite state for particle " + i + " at step " + steps);
         }
+    }
+
+    /** The kernel of {@code kind} (tests). */
+    static ParticleKernels kernelFor(Backend kind) {
+        return KERNELS.kernel(kind);
     }
 
     /** Moves every particle by the transition. */
@@ -146,7 +163,7 @@ public final class ParticleFilter {
      * @throws ArithmeticException if every particle has zero likelihood (the filter has lost track)
      */
     public double update(double[] z) {
-        Objects.requireNonNull(z, "z");
+        Checks.notNull(z, "z");
         for (double v : z) if (Double.isNaN(v)) return 0.0;
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < count; i++) {
@@ -161,7 +178,9 @@ public final class ParticleFilter {
             throw new ArithmeticException("every particle has zero likelihood at step " + steps + ": the filter lost track");
         }
         // logW was normalised before this update, so log sum_i w_i p(z | x_i) is the increment.
-        double lse = kernels().normalize(logW, count, max);
+        maxLogW = max;
+        double lse = set.callDouble(pinned, count, lseOp);
+        for (int i = 0; i < count; i++) logW[i] -= lse;
         logLik += lse;
         if (ess() < essThreshold * count) resample();
         return lse;
@@ -175,11 +194,15 @@ public final class ParticleFilter {
 
     /** The effective sample size 1 / sum w_i^2 of the normalised weights, in [1, count]. */
     public double ess() {
-        return kernels().ess(logW, count);
+        return set.callDouble(pinned, count, essOp);
     }
 
-    private ParticleKernels kernels() {
-        return pinned != null ? KERNELS.kernel(pinned) : KERNELS.kernel(KERNELS.choose(count));
+    private double logSumExpOn(ParticleKernels k) {
+        return k.logSumExp(logW, count, maxLogW);
+    }
+
+    private double essOn(ParticleKernels k) {
+        return k.ess(logW, count);
     }
 
     private void resample() {
@@ -188,8 +211,8 @@ public final class ParticleFilter {
             acc += Math.exp(logW[i]);
             cdf[i] = acc;
         }
-        int[] idx = systematic(cdf, count, rng.nextDouble());
-        for (int k = 0; k < count; k++) System.arraycopy(particles[idx[k]], 0, spare[k], 0, dim);
+        systematic(cdf, count, rng.nextDouble(), picked);
+        for (int k = 0; k < count; k++) System.arraycopy(particles[picked[k]], 0, spare[k], 0, dim);
         double[][] t = particles;
         particles = spare;
         spare = t;
@@ -202,16 +225,21 @@ public final class ParticleFilter {
      * CDF {@code cdf[0..m)} (non-decreasing, last entry the total weight, normalised here).
      */
     static int[] systematic(double[] cdf, int n, double u) {
+        int[] out = new int[n];
+        systematic(cdf, n, u, out);
+        return out;
+    }
+
+    /** {@link #systematic(double[], int, double)} into {@code out[0..n)}. */
+    static void systematic(double[] cdf, int n, double u, int[] out) {
         int m = cdf.length;
         double total = cdf[m - 1];
-        int[] out = new int[n];
         int i = 0;
         for (int k = 0; k < n; k++) {
             double point = (u + k) / n * total;
             while (i < m - 1 && cdf[i] <= point) i++;
             out[k] = i;
         }
-        return out;
     }
 
     /** The weighted mean of the particles. */

@@ -16,17 +16,13 @@ final class VectorParticleKernels implements ParticleKernels {
     private static final int L = S.length();
 
     @Override
-    public double normalize(double[] logW, int n, double max) {
+    public double logSumExp(double[] logW, int n, double max) {
         DoubleVector acc = DoubleVector.zero(S);
         int i = 0;
         for (; i + L <= n; i += L) acc = acc.add(DoubleVector.fromArray(S, logW, i).sub(max).lanewise(VectorOperators.EXP));
         double sum = LaneSums.sum(acc);
         for (; i < n; i++) sum += Math.exp(logW[i] - max);
-        double lse = max + Math.log(sum);
-        i = 0;
-        for (; i + L <= n; i += L) DoubleVector.fromArray(S, logW, i).sub(lse).intoArray(logW, i);
-        for (; i < n; i++) logW[i] -= lse;
-        return lse;
+        return max + Math.log(sum);
     }
 
     @Override

@@ -133,4 +133,37 @@ public final class Checks {
             }
         }
     }
+
+    // ---- added for filter and dynamics
+
+    /**
+     * Checks that {@code a} is a rectangular {@code rows x cols} array without null rows: "R must be 1x1 (m x m),
+     * was 2x2" ("(ragged)" after the shape when the rows differ in length); {@code why} names where the shape
+     * comes from (may be empty). O(rows).
+     */
+    public static void rectangular(double[][] a, String name, int rows, int cols, String why) {
+        notNull(a, name);
+        boolean ok = a.length == rows;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] == null) throw new NullPointerException(name + "[" + i + "] must not be null");
+            ok &= a[i].length == cols;
+        }
+        if (ok) return;
+        boolean ragged = false;
+        for (double[] row : a) ragged |= row.length != a[0].length;
+        String was = a.length == 0 ? "0x0" : a.length + "x" + a[0].length + (ragged ? " (ragged)" : "");
+        throw invalid(name, was, "be " + rows + "x" + cols + (why.isEmpty() ? "" : " (" + why + ")"));
+    }
+
+    /**
+     * Scans a rectangular {@code a} and names its first non-finite entry by (row, column): "F(0, 1) must be
+     * finite, was NaN". O(rows cols).
+     */
+    public static void finiteEntries(double[][] a, String name) {
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[i].length; j++) {
+                if (!Double.isFinite(a[i][j])) throw invalid(name + "(" + i + ", " + j + ")", a[i][j], "be finite");
+            }
+        }
+    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.sxn.math.backend.Backend;
+import dev.sxn.math.internal.KernelFamilies;
 import dev.sxn.math.testing.BackendSupport;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,8 +45,13 @@ class DynamicsBackendsTest {
                 new Shape("henonHeiles", Potentials.henonHeiles(), 2));
     }
 
+    /** The built-in family's kinds beyond JAVA, from the registry. */
+    static java.util.stream.Stream<Backend> accelerated() {
+        return BackendSupport.accelerated(KernelFamilies.DYNAMICS);
+    }
+
     static List<Object[]> cases() {
-        return BackendSupport.accelerated().flatMap(kind -> shapes().stream().map(s -> new Object[] {kind, s})).toList();
+        return accelerated().flatMap(kind -> shapes().stream().map(s -> new Object[] {kind, s})).toList();
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -70,7 +76,7 @@ class DynamicsBackendsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("dev.sxn.math.testing.BackendSupport#accelerated")
+    @MethodSource("accelerated")
     void largeEnsembleAgrees(Backend kind) {
         BackendSupport.assumeAvailable(kind);
         Shape s = new Shape("anharmonic", Potentials.anharmonic(1.0, 0.5), 3);

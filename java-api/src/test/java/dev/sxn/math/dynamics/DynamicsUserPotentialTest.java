@@ -6,18 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.sxn.math.backend.Backend;
+import dev.sxn.math.internal.KernelFamilies;
 import dev.sxn.math.testing.BackendSupport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * User-written Java potentials on VECTOR against JAVA: a coupled quartic that uses the default
+ * User-written Java potentials on the user family's accelerated kinds (VECTOR) against JAVA: a coupled quartic that uses the default
  * {@link Potential#gradients} (one Java gradient call per particle) and a separable Morse potential
  * that overrides it with its own Vector API code.
  *
@@ -113,16 +115,27 @@ class DynamicsUserPotentialTest {
         return List.of(quartic(), morse());
     }
 
-    @Test
-    void vectorAgreesWithJavaAfterOneChunk() {
-        BackendSupport.assumeAvailable(Backend.VECTOR);
+    /** The kinds beyond JAVA that run user potentials, from the registry. */
+    static Stream<Backend> userKinds() {
+        return BackendSupport.accelerated(KernelFamilies.DYNAMICS_USER);
+    }
+
+    /** The kinds that run built-in potentials but cannot call user code. */
+    static Stream<Backend> builtInOnlyKinds() {
+        return BackendSupport.kinds(KernelFamilies.DYNAMICS).filter(k -> !KernelFamilies.DYNAMICS_USER.kinds().contains(k));
+    }
+
+    @ParameterizedTest
+    @MethodSource("userKinds")
+    void agreesWithJavaAfterOneChunk(Backend kind) {
+        BackendSupport.assumeAvailable(kind);
         for (Potential v : potentials()) {
             for (int d : DIMS) {
                 for (int n : COUNTS) {
                     if (n > 101 && d != 3) continue; // the multi-block size once, to keep the suite short
                     for (Integrator in : Integrator.values()) {
                         for (double gamma : new double[] {0.0, 0.3}) {
-                            compare(v, n, d, in, gamma, 8, 1e-12);
+                            compare(kind, v, n, d, in, gamma, 8, 1e-12);
                         }
                     }
                 }
@@ -130,25 +143,27 @@ class DynamicsUserPotentialTest {
         }
     }
 
-    @Test
-    void vectorAgreesWithJavaOverSeveralChunks() {
-        BackendSupport.assumeAvailable(Backend.VECTOR);
+    @ParameterizedTest
+    @MethodSource("userKinds")
+    void agreesWithJavaOverSeveralChunks(Backend kind) {
+        BackendSupport.assumeAvailable(kind);
         for (Potential v : potentials()) {
-            compare(v, 37, 3, Integrator.YOSHIDA4, 0.0, 600, 1e-10);
-            compare(v, 37, 2, Integrator.LEAPFROG, 0.1, 600, 1e-10);
-            compare(v, 1501, 3, Integrator.SYMPLECTIC_EULER, 0.2, 300, 1e-10);
+            compare(kind, v, 37, 3, Integrator.YOSHIDA4, 0.0, 600, 1e-10);
+            compare(kind, v, 37, 2, Integrator.LEAPFROG, 0.1, 600, 1e-10);
+            compare(kind, v, 1501, 3, Integrator.SYMPLECTIC_EULER, 0.2, 300, 1e-10);
         }
     }
 
-    @Test
-    void observerStatisticsAgreeWithJava() {
-        BackendSupport.assumeAvailable(Backend.VECTOR);
+    @ParameterizedTest
+    @MethodSource("userKinds")
+    void observerStatisticsAgreeWithJava(Backend kind) {
+        BackendSupport.assumeAvailable(kind);
         for (Potential v : potentials()) {
             Ensemble ref = DynamicsTest.randomEnsemble(1003, 3, 5), got = ref.copy();
             List<EnsembleStats> want = new ArrayList<>(), seen = new ArrayList<>();
             IntegrationOptions opt = IntegrationOptions.DEFAULT.withFriction(0.05);
             Dynamics.integrate(ref, v, Integrator.LEAPFROG, 0.01, 300, opt.withObserver(100, want::add).withBackend(Backend.JAVA));
-            Dynamics.integrate(got, v, Integrator.LEAPFROG, 0.01, 300, opt.withObserver(100, seen::add).withBackend(Backend.VECTOR));
+            Dynamics.integrate(got, v, Integrator.LEAPFROG, 0.01, 300, opt.withObserver(100, seen::add).withBackend(kind));
             assertEquals(want.size(), seen.size());
             for (int j = 0; j < want.size(); j++) {
                 EnsembleStats w = want.get(j), s = seen.get(j);
@@ -175,13 +190,13 @@ class DynamicsUserPotentialTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Backend.class, names = {"NATIVE", "OPENCL"})
-    void nativeAndOpenClRefuseUserPotentials(Backend kind) {
+    @MethodSource("builtInOnlyKinds")
+    void kindsWithoutUserKernelsRefuseUserPotentials(Backend kind) {
         // Refused before the backend is even loaded, so this holds whether or not the kind is available here.
         Ensemble e = DynamicsTest.randomEnsemble(16, 3, 1);
         IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
                 () -> Dynamics.integrate(e, quartic(), Integrator.LEAPFROG, 0.01, 1, IntegrationOptions.DEFAULT.withBackend(kind)));
-        for (String part : new String[] {"user quartic", "JAVA and VECTOR only", "not on " + kind, "cannot call Java code per particle"}) {
+        for (String part : new String[] {"user quartic", "JAVA and VECTOR only", "was " + kind, "cannot call Java code per particle"}) {
             assertTrue(ex.getMessage().contains(part), "'" + ex.getMessage() + "' should contain '" + part + "'");
         }
     }
@@ -206,13 +221,13 @@ class DynamicsUserPotentialTest {
         assertEquals("user gradient failed", ex.getMessage());
     }
 
-    private static void compare(Potential v, int n, int d, Integrator in, double gamma, int steps, double tol) {
+    private static void compare(Backend kind, Potential v, int n, int d, Integrator in, double gamma, int steps, double tol) {
         Ensemble ref = DynamicsTest.randomEnsemble(n, d, 17L * n + d), got = ref.copy();
         IntegrationOptions opt = IntegrationOptions.DEFAULT.withFriction(gamma);
         if (steps > Dynamics.CHUNK) opt = opt.withObserver(250, st -> {});
         Dynamics.integrate(ref, v, in, 0.01, steps, opt.withBackend(Backend.JAVA));
-        IntegrationResult r = Dynamics.integrate(got, v, in, 0.01, steps, opt.withBackend(Backend.VECTOR));
-        assertEquals(Backend.VECTOR, r.backend());
+        IntegrationResult r = Dynamics.integrate(got, v, in, 0.01, steps, opt.withBackend(kind));
+        assertEquals(kind, r.backend());
         assertEquals(0, got.nonFiniteCount());
         double mag = 1;
         for (double x : ref.positions()) mag = Math.max(mag, Math.abs(x));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sxn.math.backend.Backend;
+import dev.sxn.math.internal.KernelFamilies;
 import dev.sxn.math.testing.BackendSupport;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -24,9 +25,19 @@ class BatchKalmanTest {
     private static final double ONE_BY_ONE_TOL = 1e-9;
     private static final double BACKEND_TOL = 1e-12;
 
+    /** The family's kinds, from the registry (JAVA first). */
+    static Stream<Backend> kinds() {
+        return BackendSupport.kinds(KernelFamilies.BATCH_KALMAN);
+    }
+
+    /** The family's kinds beyond JAVA. */
+    static Stream<Backend> accelerated() {
+        return BackendSupport.accelerated(KernelFamilies.BATCH_KALMAN);
+    }
+
     static Stream<Arguments> cases() {
         int[][] shapes = {{1, 1}, {2, 1}, {2, 2}, {3, 1}, {3, 2}, {4, 2}};
-        return BackendSupport.all().flatMap(b -> Stream.of(shapes).flatMap(s -> Stream.of(1, 7, 67, 1100).map(nf -> Arguments.of(b, s[0], s[1], nf))));
+        return kinds().flatMap(b -> Stream.of(shapes).flatMap(s -> Stream.of(1, 7, 67, 1100).map(nf -> Arguments.of(b, s[0], s[1], nf))));
     }
 
     static KalmanModel randomModel(int n, int m, SplittableRandom rnd) {
@@ -109,7 +120,7 @@ class BatchKalmanTest {
     }
 
     static Stream<Arguments> cvCases() {
-        return BackendSupport.all().flatMap(b -> Stream.of(1, 7, 67, 1100).map(nf -> Arguments.of(b, nf)));
+        return kinds().flatMap(b -> Stream.of(1, 7, 67, 1100).map(nf -> Arguments.of(b, nf)));
     }
 
     /** Constant velocity with each filter's own irregular dt: every filter vs KalmanFilter.predictDt + update. */
@@ -159,7 +170,7 @@ class BatchKalmanTest {
 
     /** One large batch (N = 2^18 + 3, local linear trend) per accelerated backend against JAVA. */
     @ParameterizedTest
-    @MethodSource("dev.sxn.math.testing.BackendSupport#accelerated")
+    @MethodSource("accelerated")
     void largeBatchAgreesWithJava(Backend backend) {
         BackendSupport.assumeAvailable(backend);
         int nf = (1 << 18) + 3;
@@ -179,7 +190,7 @@ class BatchKalmanTest {
 
     /** Each kernel's infinity scan (the argument check) finds the first infinity at every position of odd lengths. */
     @ParameterizedTest
-    @MethodSource("dev.sxn.math.testing.BackendSupport#all")
+    @MethodSource("kinds")
     void infinityScanFindsTheFirst(Backend backend) {
         BackendSupport.assumeAvailable(backend);
         BatchKalmanKernels k = BatchKalman.kernelFor(backend);
@@ -206,7 +217,7 @@ class BatchKalmanTest {
         KalmanModel ll = KalmanModel.localLevel(1, 1);
         BatchKalman b = new BatchKalman(ll, 4, new double[] {0}, new double[][] {{1}});
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.step(new double[3]));
-        assertTrue(e.getMessage().contains("z must hold ticks * m * N = 4 values from offset 0, has length 3"), e.getMessage());
+        assertTrue(e.getMessage().contains("z.length must be >= 4 (m * N), was 3"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> b.step(new double[] {0, Double.NEGATIVE_INFINITY, 0, 0}));
         assertTrue(e.getMessage().contains("z[1] must be finite or NaN"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new BatchKalman(ll, 0, new double[] {0}, new double[][] {{1}}));
@@ -216,12 +227,12 @@ class BatchKalmanTest {
         KalmanModel big = KalmanModel.builder(5, 1).transition(i5).observation(new double[][] {{1, 0, 0, 0, 0}}).processNoise(i5)
                 .observationNoise(new double[][] {{1}}).build();
         e = assertThrows(IllegalArgumentException.class, () -> new BatchKalman(big, 2, new double[5], i5));
-        assertTrue(e.getMessage().contains("n <= 4 states, model has n = 5"), e.getMessage());
+        assertTrue(e.getMessage().contains("model must have n <= 4 states (BatchKalman's limit), was n = 5"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> b.run(new double[8], 0, 2, new double[7]));
-        assertTrue(e.getMessage().contains("out must have length >= ticks * N = 8, was 7"), e.getMessage());
+        assertTrue(e.getMessage().contains("out.length must be >= 8 (ticks * N), was 7"), e.getMessage());
         assertThrows(IndexOutOfBoundsException.class, () -> b.state(4));
         e = assertThrows(IllegalArgumentException.class, () -> b.step(new double[4], new double[4]));
-        assertTrue(e.getMessage().contains("per-filter step lengths need a KalmanModel.constantVelocity model"), e.getMessage());
+        assertTrue(e.getMessage().contains("model must be a KalmanModel.constantVelocity model (for per-filter step lengths)"), e.getMessage());
         BatchKalman cv = new BatchKalman(KalmanModel.constantVelocity(1, 1), 2, new double[2], new double[][] {{1, 0}, {0, 1}});
         e = assertThrows(IllegalArgumentException.class, () -> cv.step(new double[2], new double[] {0.5, -1}));
         assertTrue(e.getMessage().contains("dts[1] must be finite and >= 0, was -1.0"), e.getMessage());

@@ -29,7 +29,7 @@ class KalmanFilterCrossoverProbe {
             double[][] zs = KalmanFilterVectorTest.observations(steps, m, rnd);
             StringBuilder line = new StringBuilder("kalman-probe n=" + n + " m=" + m + " steps=" + steps);
             double[] best = new double[2];
-            Backend[] kinds = {Backend.JAVA, Backend.VECTOR};
+            Backend[] kinds = {Backend.JAVA, Backend.VECTOR}; // the crossover measured is VECTOR's against JAVA
             for (int k = 0; k < 2; k++) {
                 // Warm-up by time (0.5 s of CPU), so C2 has compiled the vector loops even at n = 64.
                 long w0 = mx.getCurrentThreadCpuTime();

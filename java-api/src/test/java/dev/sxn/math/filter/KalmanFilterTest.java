@@ -224,7 +224,7 @@ class KalmanFilterTest {
         e = assertThrows(IllegalArgumentException.class, () -> KalmanModel.builder(2, 1).transition(new double[][] {{1, Double.NaN}, {0, 1}})
                 .observation(new double[][] {{1, 0}}).processNoise(new double[][] {{1, 0}, {0, 1}})
                 .observationNoise(new double[][] {{1}}).build());
-        assertTrue(e.getMessage().contains("F must be finite, was NaN at (0, 1)"), e.getMessage());
+        assertTrue(e.getMessage().contains("F(0, 1) must be finite, was NaN"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> KalmanModel.builder(2, 1).transition(new double[][] {{1, 0}, {0, 1}})
                 .observation(new double[][] {{1, 0}}).processNoise(new double[][] {{1, 2}, {2, 1}})
                 .observationNoise(new double[][] {{1}}).build());
@@ -234,13 +234,13 @@ class KalmanFilterTest {
         assertTrue(e.getMessage().contains("R must be 1x1 (m x m), was 2x2"), e.getMessage());
         KalmanFilter kf = new KalmanFilter(KalmanModel.localLevel(1, 1), new double[] {0}, new double[][] {{1}});
         e = assertThrows(IllegalArgumentException.class, () -> kf.update(new double[] {1, 2}));
-        assertTrue(e.getMessage().contains("z must have length m = 1, was 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("z.length must be 1 (m, the observation dimension), was 2"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> kf.update(Double.POSITIVE_INFINITY));
         assertTrue(e.getMessage().contains("z[0] must be finite or NaN"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new KalmanFilter(KalmanModel.localLevel(1, 1), new double[] {0, 1}, new double[][] {{1}}));
-        assertTrue(e.getMessage().contains("x0 must have length 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("x0.length must be 1 (the state dimension), was 2"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> kf.predict(new double[][] {{Double.NaN}}, null, null));
-        assertTrue(e.getMessage().contains("F must be finite, was NaN at (0, 0)"), e.getMessage());
+        assertTrue(e.getMessage().contains("F(0, 0) must be finite, was NaN"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> KalmanModel.localLevel(1, 0));
         assertTrue(e.getMessage().contains("obsVar must be finite and > 0, was 0.0"), e.getMessage());
         assertThrows(IllegalStateException.class, () -> kf.predictDt(1.0));

@@ -9,12 +9,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sxn.math.backend.Backend;
 import dev.sxn.math.backend.Backends;
+import dev.sxn.math.internal.KernelFamilies;
 import dev.sxn.math.testing.BackendSupport;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The general KalmanFilter and its smoother pinned to VECTOR against the same runs pinned to JAVA.
+ * The general KalmanFilter and its smoother pinned to each accelerated kind of its family (VECTOR) against
+ * the same runs pinned to JAVA.
  *
  * <p>Tolerance: 1e-11 relative, with an absolute floor of 1e-11 times the scale of the quantity (the
  * largest |entry| of the JAVA covariances for covariances, of the JAVA means for means; the
@@ -23,6 +28,11 @@ import org.junit.jupiter.api.Test;
  */
 class KalmanFilterVectorTest {
     private static final double TOL = 1e-11;
+
+    /** The family's kinds beyond JAVA, from the registry. */
+    static Stream<Backend> accelerated() {
+        return BackendSupport.accelerated(KernelFamilies.KALMAN);
+    }
 
     /** A random stable model: F = 0.9 I + G / (3 sqrt n), H random, Q and R SPD, correlated. */
     static KalmanModel randomModel(int n, int m, SplittableRandom rnd) {
@@ -66,7 +76,7 @@ class KalmanFilterVectorTest {
         return Math.max(s, 1e-300);
     }
 
-    private static void compare(int n, int m, int steps, long seed) {
+    private static void compare(Backend kind, int n, int m, int steps, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         KalmanModel model = randomModel(n, m, rnd);
         double[] x0 = new double[n];
@@ -74,8 +84,8 @@ class KalmanFilterVectorTest {
         double[][] p0 = spd(n, 1.0, rnd);
         double[][] zs = observations(steps, m, rnd);
         KalmanResult j = new KalmanFilter(model, x0, p0, Backend.JAVA).filter(zs);
-        KalmanResult v = new KalmanFilter(model, x0, p0, Backend.VECTOR).filter(zs);
-        String at = " (n = " + n + ", m = " + m + ")";
+        KalmanResult v = new KalmanFilter(model, x0, p0, kind).filter(zs);
+        String at = " (" + kind + ", n = " + n + ", m = " + m + ")";
         double cs = scale(j.covariances());
         double ms = scale(j.means());
         assertClose(j.means(), v.means(), TOL * ms, TOL, "filtered means" + at);
@@ -87,28 +97,31 @@ class KalmanFilterVectorTest {
         assertClose(j.logLikelihood(), v.logLikelihood(), TOL * Math.abs(j.logLikelihood()), TOL, "log-likelihood" + at);
         assertEquals(j.observations(), v.observations());
         SmoothedStates sj = KalmanFilter.rtsSmooth(j, Backend.JAVA);
-        SmoothedStates sv = KalmanFilter.rtsSmooth(v, Backend.VECTOR);
+        SmoothedStates sv = KalmanFilter.rtsSmooth(v, kind);
         assertClose(sj.means(), sv.means(), TOL * scale(sj.means()), TOL, "smoothed means" + at);
         assertClose(sj.covariances(), sv.covariances(), TOL * scale(sj.covariances()), TOL, "smoothed covariances" + at);
     }
 
-    @Test
-    void vectorMatchesJavaForEveryShape() {
-        BackendSupport.assumeAvailable(Backend.VECTOR);
+    @ParameterizedTest
+    @MethodSource("accelerated")
+    void matchesJavaForEveryShape(Backend kind) {
+        BackendSupport.assumeAvailable(kind);
         for (int n = 1; n <= 40; n++) {
-            for (int m = 1; m <= 5; m++) compare(n, m, 12, 1000L * n + m);
+            for (int m = 1; m <= 5; m++) compare(kind, n, m, 12, 1000L * n + m);
         }
     }
 
-    @Test
-    void vectorMatchesJavaOverALongerRun() {
-        BackendSupport.assumeAvailable(Backend.VECTOR);
-        for (int n : new int[] {3, 8, 17, 33}) compare(n, 3, 200, 77L + n);
+    @ParameterizedTest
+    @MethodSource("accelerated")
+    void matchesJavaOverALongerRun(Backend kind) {
+        BackendSupport.assumeAvailable(kind);
+        for (int n : new int[] {3, 8, 17, 33}) compare(kind, n, 3, 200, 77L + n);
     }
 
-    @Test
-    void pinnedStepsAgreeAndSingleStepsMatchFilter() {
-        BackendSupport.assumeAvailable(Backend.VECTOR);
+    @ParameterizedTest
+    @MethodSource("accelerated")
+    void pinnedStepsAgreeAndSingleStepsMatchFilter(Backend kind) {
+        BackendSupport.assumeAvailable(kind);
         SplittableRandom rnd = new SplittableRandom(5);
         int n = 11;
         int m = 3;
@@ -116,7 +129,7 @@ class KalmanFilterVectorTest {
         double[][] p0 = spd(n, 1.0, rnd);
         double[][] zs = observations(20, m, rnd);
         KalmanFilter a = new KalmanFilter(model, new double[n], p0, Backend.JAVA);
-        KalmanFilter b = new KalmanFilter(model, new double[n], p0, Backend.VECTOR);
+        KalmanFilter b = new KalmanFilter(model, new double[n], p0, kind);
         for (double[] z : zs) {
             a.predict();
             b.predict();
