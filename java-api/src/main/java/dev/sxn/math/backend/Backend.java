@@ -1,5 +1,7 @@
 package dev.sxn.math.backend;
 
+import dev.sxn.math.internal.Checks;
+
 /**
  * The kinds of execution backend a kernel can run on.
  *
@@ -34,6 +36,6 @@ public enum Backend {
         for (Backend b : values()) {
             if (b.name().equalsIgnoreCase(name.strip())) return b;
         }
-        throw new IllegalArgumentException(source + " must be one of java, vector, native, opencl, was '" + name + "'");
+        throw Checks.invalid(source, "'" + name + "'", "be one of java, vector, native, opencl");
     }
 }

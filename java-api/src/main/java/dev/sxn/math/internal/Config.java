@@ -59,7 +59,7 @@ public final class Config {
                 if (part.isBlank()) continue;
                 Backend b = Backend.parse(part, "sxn.disable / SXN_DISABLE entry");
                 if (b == Backend.JAVA) {
-                    throw new IllegalArgumentException("sxn.disable cannot switch off java (the reference backend), was '" + list + "'");
+                    throw Checks.invalid("sxn.disable / SXN_DISABLE", "'" + list + "'", "not switch off java (the reference backend)");
                 }
                 out.add(b);
             }
@@ -74,7 +74,9 @@ public final class Config {
         try {
             return Long.parseLong(v.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("system property " + name + " must be an integer, was '" + v + "'", e);
+            IllegalArgumentException bad = Checks.invalid("system property " + name, "'" + v + "'", "be an integer");
+            bad.initCause(e);
+            throw bad;
         }
     }
 

@@ -122,7 +122,7 @@ public final class OpenBlas {
 
     private static Library finish(SymbolLookup lookup, String where) {
         long threads = Config.longProperty("sxn.blas.threads", 1);
-        if (threads < 1) throw new IllegalArgumentException("sxn.blas.threads must be >= 1, was " + threads);
+        Checks.atLeast(threads, "sxn.blas.threads", 1);
         try {
             lookup.find("openblas_set_num_threads").ifPresent(s -> {
                 try {
