@@ -576,7 +576,7 @@ public final class Indicators {
         Checks.notNull(x, "x");
         window(n, "n", x.length);
         outFor(out, "out", x, "x");
-        JavaBatchOps.rollingExtreme(x, 1, x.length, n, true, out);
+        RollingExtremes.rollingExtreme(x, 1, x.length, n, true, out);
     }
 
     /** Rolling minimum of the last {@code n} values (TTR {@code runMin}); as {@link #rollingMax(double[], int)}. */
@@ -592,14 +592,14 @@ public final class Indicators {
         Checks.notNull(x, "x");
         window(n, "n", x.length);
         outFor(out, "out", x, "x");
-        JavaBatchOps.rollingExtreme(x, 1, x.length, n, false, out);
+        RollingExtremes.rollingExtreme(x, 1, x.length, n, false, out);
     }
 
     /** {@link #rollingMax(double[], int)} of every series of the batch. */
     public static SeriesBatch rollingMax(SeriesBatch x, int n) {
         windowBatch(n, "n", batch(x, "x"));
         SeriesBatch out = x.like();
-        JavaBatchOps.rollingExtreme(x.data(), x.assets(), x.length(), n, true, out.data());
+        RollingExtremes.rollingExtreme(x.data(), x.assets(), x.length(), n, true, out.data());
         return out;
     }
 
@@ -607,7 +607,7 @@ public final class Indicators {
     public static SeriesBatch rollingMin(SeriesBatch x, int n) {
         windowBatch(n, "n", batch(x, "x"));
         SeriesBatch out = x.like();
-        JavaBatchOps.rollingExtreme(x.data(), x.assets(), x.length(), n, false, out.data());
+        RollingExtremes.rollingExtreme(x.data(), x.assets(), x.length(), n, false, out.data());
         return out;
     }
 
@@ -726,14 +726,14 @@ public final class Indicators {
         Checks.notNull(x, "x");
         window(n, "n", x.length);
         outFor(out, "out", x, "x");
-        JavaBatchOps.wma(x, 1, x.length, n, out);
+        JavaOnlyKernels.wma(x, 1, x.length, n, out);
     }
 
     /** {@link #wma(double[], int)} of every series of the batch. */
     public static SeriesBatch wma(SeriesBatch x, int n) {
         windowBatch(n, "n", batch(x, "x"));
         SeriesBatch out = x.like();
-        JavaBatchOps.wma(x.data(), x.assets(), x.length(), n, out.data());
+        JavaOnlyKernels.wma(x.data(), x.assets(), x.length(), n, out.data());
         return out;
     }
 
@@ -1012,7 +1012,7 @@ public final class Indicators {
 
     private static void atr0(double[] h, double[] l, double[] c, int k, int t, int n, double[] out) {
         double[] tr = scratch(0, c.length);
-        JavaBatchOps.trueRange(h, l, c, k, t, tr);
+        JavaOnlyKernels.trueRange(h, l, c, k, t, tr);
         ema0(null, tr, k, t, n, 1.0 / n, out);
     }
 
@@ -1071,7 +1071,7 @@ public final class Indicators {
     public static double[] vwapCumulative(double[] price, double[] volume) {
         Checks.sameLength(price, "price", volume, "volume");
         double[] out = new double[price.length];
-        JavaBatchOps.vwapCumulative(price, volume, 1, price.length, out);
+        JavaOnlyKernels.vwapCumulative(price, volume, 1, price.length, out);
         return out;
     }
 
@@ -1080,14 +1080,14 @@ public final class Indicators {
         Checks.sameLength(price, "price", volume, "volume");
         outFor(out, "out", price, "price");
         if (out == volume) throw new IllegalArgumentException("out must not be the same array as volume");
-        JavaBatchOps.vwapCumulative(price, volume, 1, price.length, out);
+        JavaOnlyKernels.vwapCumulative(price, volume, 1, price.length, out);
     }
 
     /** {@link #vwapCumulative(double[], double[])} of every series of the batches. */
     public static SeriesBatch vwapCumulative(SeriesBatch price, SeriesBatch volume) {
         sameShape(price, "price", volume, "volume");
         SeriesBatch out = price.like();
-        JavaBatchOps.vwapCumulative(price.data(), volume.data(), price.assets(), price.length(), out.data());
+        JavaOnlyKernels.vwapCumulative(price.data(), volume.data(), price.assets(), price.length(), out.data());
         return out;
     }
 
@@ -1102,7 +1102,7 @@ public final class Indicators {
     public static double[] obv(double[] price, double[] volume) {
         Checks.sameLength(price, "price", volume, "volume");
         double[] out = new double[price.length];
-        JavaBatchOps.obv(price, volume, 1, price.length, out);
+        JavaOnlyKernels.obv(price, volume, 1, price.length, out);
         return out;
     }
 
@@ -1111,14 +1111,14 @@ public final class Indicators {
         Checks.sameLength(price, "price", volume, "volume");
         outFor(out, "out", price, "price");
         if (out == volume) throw new IllegalArgumentException("out must not be the same array as volume");
-        JavaBatchOps.obv(price, volume, 1, price.length, out);
+        JavaOnlyKernels.obv(price, volume, 1, price.length, out);
     }
 
     /** {@link #obv(double[], double[])} of every series of the batches. */
     public static SeriesBatch obv(SeriesBatch price, SeriesBatch volume) {
         sameShape(price, "price", volume, "volume");
         SeriesBatch out = price.like();
-        JavaBatchOps.obv(price.data(), volume.data(), price.assets(), price.length(), out.data());
+        JavaOnlyKernels.obv(price.data(), volume.data(), price.assets(), price.length(), out.data());
         return out;
     }
 
@@ -1168,8 +1168,8 @@ public final class Indicators {
 
     private static void stoch0(double[] h, double[] l, double[] c, int k, int t, int nK, int nD, double[] pk, double[] pd) {
         // pk holds the highest high and pd the lowest low until %K overwrites them: no scratch.
-        JavaBatchOps.rollingExtreme(h, k, t, nK, true, pk);
-        JavaBatchOps.rollingExtreme(l, k, t, nK, false, pd);
+        RollingExtremes.rollingExtreme(h, k, t, nK, true, pk);
+        RollingExtremes.rollingExtreme(l, k, t, nK, false, pd);
         for (int i = 0; i < c.length; i++) {
             double lmin = pd[i];
             pk[i] = 100 * (c[i] - lmin) / (pk[i] - lmin);
@@ -1202,7 +1202,7 @@ public final class Indicators {
         checkTimes(time);
         outFor(out, "out", x, "x");
         if (out == time) throw new IllegalArgumentException("out must not be the same array as time");
-        JavaBatchOps.timeEma(x, time, 1, x.length, tau, out);
+        JavaOnlyKernels.timeEma(x, time, 1, x.length, tau, out);
     }
 
     /** {@link #timeEma(double[], double[], double)} of every series of the batch, on shared timestamps. */
@@ -1215,7 +1215,7 @@ public final class Indicators {
         Checks.positive(tau, "tau");
         checkTimes(time);
         SeriesBatch out = x.like();
-        JavaBatchOps.timeEma(x.data(), time, x.assets(), x.length(), tau, out.data());
+        JavaOnlyKernels.timeEma(x.data(), time, x.assets(), x.length(), tau, out.data());
         return out;
     }
 
@@ -1238,7 +1238,7 @@ public final class Indicators {
     public static SeriesBatch delta(SeriesBatch prices) {
         batch(prices, "prices");
         SeriesBatch out = prices.like();
-        JavaBatchOps.delta(prices.data(), prices.assets(), prices.length(), 1, false, out.data());
+        JavaOnlyKernels.delta(prices.data(), prices.assets(), prices.length(), 1, false, out.data());
         return out;
     }
 
@@ -1249,7 +1249,7 @@ public final class Indicators {
     public static SeriesBatch deltaPercent(SeriesBatch prices) {
         batch(prices, "prices");
         SeriesBatch out = prices.like();
-        JavaBatchOps.delta(prices.data(), prices.assets(), prices.length(), 1, true, out.data());
+        JavaOnlyKernels.delta(prices.data(), prices.assets(), prices.length(), 1, true, out.data());
         return out;
     }
 
@@ -1260,7 +1260,7 @@ public final class Indicators {
     public static SeriesBatch deltaPercentChange(SeriesBatch prices) {
         SeriesBatch pct = deltaPercent(prices);
         SeriesBatch out = prices.like();
-        JavaBatchOps.delta(pct.data(), prices.assets(), prices.length(), 1, false, out.data());
+        JavaOnlyKernels.delta(pct.data(), prices.assets(), prices.length(), 1, false, out.data());
         if (prices.length() > 1) java.util.Arrays.fill(out.data(), 0, prices.assets() * 2, Double.NaN);
         return out;
     }
@@ -1274,7 +1274,7 @@ public final class Indicators {
     public static SeriesBatch crossSectionalZScore(SeriesBatch m) {
         batch(m, "m");
         SeriesBatch out = m.like();
-        JavaBatchOps.crossSectionalZ(m.data(), m.assets(), m.length(), out.data());
+        JavaOnlyKernels.crossSectionalZ(m.data(), m.assets(), m.length(), out.data());
         return out;
     }
 
@@ -1282,6 +1282,6 @@ public final class Indicators {
     public static void crossSectionalZScoreInto(SeriesBatch m, SeriesBatch out) {
         batch(m, "m");
         outFor(out, "out", m, "m");
-        JavaBatchOps.crossSectionalZ(m.data(), m.assets(), m.length(), out.data());
+        JavaOnlyKernels.crossSectionalZ(m.data(), m.assets(), m.length(), out.data());
     }
 }

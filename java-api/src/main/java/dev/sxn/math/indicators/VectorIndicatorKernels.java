@@ -22,7 +22,10 @@ package dev.sxn.math.indicators;
  * touches {@code jdk.incubator.vector} is reached only from here, never from the JAVA path.
  */
 final class VectorIndicatorKernels implements IndicatorKernels {
-    /** The single-series rolling sum re-sums its window exactly every RESUM outputs; batched rolling variances restart every RESUM steps, as JAVA's do. */
+    /**
+     * The single-series rolling sum re-sums its window exactly every RESUM outputs; batched rolling
+     * variances restart by two passes every RESUM steps, as JAVA's do.
+     */
     static final int RESUM = 1024;
 
     @Override

@@ -167,27 +167,27 @@ class IndicatorsKernelBitsTest {
                     for (int w : WINDOWS) {
                         if (w > t) continue;
                         for (boolean max : new boolean[] {true, false}) {
-                            JavaBatchOps.rollingExtreme(x, k, t, w, max, o);
+                            RollingExtremes.rollingExtreme(x, k, t, w, max, o);
                             ext = fold(ext, o);
                         }
-                        JavaBatchOps.wma(x, k, t, w, o);
+                        JavaOnlyKernels.wma(x, k, t, w, o);
                         wma = fold(wma, o);
                     }
-                    JavaBatchOps.vwapCumulative(x, vol, k, t, o);
+                    JavaOnlyKernels.vwapCumulative(x, vol, k, t, o);
                     vwap = fold(vwap, o);
-                    JavaBatchOps.obv(x, vol, k, t, o);
+                    JavaOnlyKernels.obv(x, vol, k, t, o);
                     obv = fold(obv, o);
-                    JavaBatchOps.trueRange(high, low, x, k, t, o);
+                    JavaOnlyKernels.trueRange(high, low, x, k, t, o);
                     tr = fold(tr, o);
                     for (double tau : new double[] {0.5, 14, 1e6}) {
-                        JavaBatchOps.timeEma(x, times(t, seed), k, t, tau, o);
+                        JavaOnlyKernels.timeEma(x, times(t, seed), k, t, tau, o);
                         tema = fold(tema, o);
                     }
                     for (boolean percent : new boolean[] {false, true}) {
-                        JavaBatchOps.delta(x, k, t, 1, percent, o);
+                        JavaOnlyKernels.delta(x, k, t, 1, percent, o);
                         delta = fold(delta, o);
                     }
-                    JavaBatchOps.crossSectionalZ(x, k, t, o);
+                    JavaOnlyKernels.crossSectionalZ(x, k, t, o);
                     z = fold(z, o);
                 }
                 String key = " " + in + " " + k;
