@@ -243,7 +243,7 @@ public final class CompositeIndicators {
     private static void atr(double[] h, double[] l, double[] c, int k, int t, String length, int n, double[] out) {
         Shapes.window(n, "n", t, length);
         double[] tr = scratch(0, c.length);
-        JavaBatchOps.trueRange(h, l, c, k, t, tr);
+        JavaOnlyKernels.trueRange(h, l, c, k, t, tr);
         IndicatorDispatch.ema(null, tr, k, t, n, 1.0 / n, out);
     }
 
@@ -321,8 +321,8 @@ public final class CompositeIndicators {
         Shapes.window(nK, "nK", t, length);
         Shapes.window(nD, "nD", t, length);
         // pk holds the highest high and pd the lowest low until %K overwrites them: no scratch.
-        JavaBatchOps.rollingExtreme(h, k, t, nK, true, pk);
-        JavaBatchOps.rollingExtreme(l, k, t, nK, false, pd);
+        RollingExtremes.rollingExtreme(h, k, t, nK, true, pk);
+        RollingExtremes.rollingExtreme(l, k, t, nK, false, pd);
         for (int i = 0; i < c.length; i++) {
             double lmin = pd[i];
             pk[i] = 100 * (c[i] - lmin) / (pk[i] - lmin);

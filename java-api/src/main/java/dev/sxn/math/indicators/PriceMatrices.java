@@ -20,7 +20,7 @@ public final class PriceMatrices {
      */
     public static SeriesBatch delta(SeriesBatch prices) {
         SeriesBatch out = Shapes.like(prices, "prices");
-        JavaBatchOps.delta(prices.data(), prices.assets(), prices.length(), 1, false, out.data());
+        JavaOnlyKernels.delta(prices.data(), prices.assets(), prices.length(), 1, false, out.data());
         return out;
     }
 
@@ -32,7 +32,7 @@ public final class PriceMatrices {
      */
     public static SeriesBatch deltaPercent(SeriesBatch prices) {
         SeriesBatch out = Shapes.like(prices, "prices");
-        JavaBatchOps.delta(prices.data(), prices.assets(), prices.length(), 1, true, out.data());
+        JavaOnlyKernels.delta(prices.data(), prices.assets(), prices.length(), 1, true, out.data());
         return out;
     }
 
@@ -45,7 +45,7 @@ public final class PriceMatrices {
     public static SeriesBatch deltaPercentChange(SeriesBatch prices) {
         SeriesBatch pct = deltaPercent(prices);
         SeriesBatch out = prices.like();
-        JavaBatchOps.delta(pct.data(), prices.assets(), prices.length(), 1, false, out.data());
+        JavaOnlyKernels.delta(pct.data(), prices.assets(), prices.length(), 1, false, out.data());
         if (prices.length() > 1) Arrays.fill(out.data(), 0, prices.assets() * 2, Double.NaN);
         return out;
     }
@@ -71,6 +71,6 @@ public final class PriceMatrices {
      */
     public static void crossSectionalZScoreInto(SeriesBatch m, SeriesBatch out) {
         Shapes.out(out, "out", m, "m");
-        JavaBatchOps.crossSectionalZ(m.data(), m.assets(), m.length(), out.data());
+        JavaOnlyKernels.crossSectionalZ(m.data(), m.assets(), m.length(), out.data());
     }
 }

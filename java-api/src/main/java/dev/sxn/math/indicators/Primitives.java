@@ -45,23 +45,23 @@ final class Primitives {
     /** Linearly weighted moving average (plain Java). */
     static void wma(double[] x, int k, int t, String length, int n, double[] out) {
         Shapes.window(n, "n", t, length);
-        JavaBatchOps.wma(x, k, t, n, out);
+        JavaOnlyKernels.wma(x, k, t, n, out);
     }
 
     /** Rolling maximum ({@code max}) or minimum of the last {@code n} values (plain Java). */
     static void extreme(double[] x, int k, int t, String length, int n, boolean max, double[] out) {
         Shapes.window(n, "n", t, length);
-        JavaBatchOps.rollingExtreme(x, k, t, n, max, out);
+        RollingExtremes.rollingExtreme(x, k, t, n, max, out);
     }
 
     /** On-balance volume (plain Java; no rule beyond the shapes). */
     static void obv(double[] price, double[] volume, int k, int t, double[] out) {
-        JavaBatchOps.obv(price, volume, k, t, out);
+        JavaOnlyKernels.obv(price, volume, k, t, out);
     }
 
     /** Cumulative VWAP (plain Java; no rule beyond the shapes). */
     static void vwapCumulative(double[] price, double[] volume, int k, int t, double[] out) {
-        JavaBatchOps.vwapCumulative(price, volume, k, t, out);
+        JavaOnlyKernels.vwapCumulative(price, volume, k, t, out);
     }
 
     /** Time-aware EMA on timestamps {@code time} (t values, shared by the k series), time constant {@code tau}. */
@@ -69,6 +69,6 @@ final class Primitives {
         Checks.positive(tau, "tau");
         Checks.allFinite(time, "time");
         Checks.nonDecreasing(time, "time");
-        JavaBatchOps.timeEma(x, time, k, t, tau, out);
+        JavaOnlyKernels.timeEma(x, time, k, t, tau, out);
     }
 }

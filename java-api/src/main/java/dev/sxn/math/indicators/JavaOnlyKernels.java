@@ -3,144 +3,20 @@ package dev.sxn.math.indicators;
 import static dev.sxn.math.indicators.JavaIndicatorKernels.finite;
 
 /**
- * Plain-Java kernels of the indicators that run on JAVA only (order statistics, weighted windows,
- * cumulative sums, per-row matrix operations), on time-major batches like {@link IndicatorKernels}.
- * They are either memory-light scans that no other backend would speed up by much, or built from
- * {@link IndicatorKernels} by {@link Indicators}.
+ * Plain-Java kernels of the indicators that have no other backend, on time-major batches like
+ * {@link IndicatorKernels} (a single series is the batch k = 1): weighted and time-aware averages,
+ * cumulative VWAP, OBV, true range, per-row deltas and cross-sectional z-scores. They are memory-light
+ * scans that another backend would not speed up by much, or are built from {@link IndicatorKernels}
+ * by {@link Indicators}. The rolling maximum and minimum are in {@link RollingExtremes}.
  */
-final class JavaBatchOps {
-    private JavaBatchOps() {}
-
-    /**
-     * Rolling max ({@code max = true}) or min over w by van Herk / Gil-Werman: the series is cut into
-     * blocks of w; the window ending at i spans the suffix of the previous block from i - w + 1 and
-     * the prefix of i's own block, so out[i] = max(suffix[i - w + 1], prefix[i]): three max
-     * operations per point whatever the data (O(1), not amortised), with no data-dependent branch.
-     * Why not the monotonic deque it replaces: on random-walk prices its pop loop is a coin flip for
-     * the branch predictor (15-18 ns per point at 10^5..10^7, against 3.4 ns when the predictor had
-     * learnt a 10^3 series by heart). The maxima are taken on order-preserving integer keys (see
-     * {@link #key}): a long max is a compare and a conditional move (about 2 cycles on the
-     * prefix/suffix chains), where C2's {@code Math.max(double, double)} costs a blend sequence
-     * (measured 5.9 ns per point against 2.1 ns for the three passes at 10^5).
-     *
-     * <p>Max and min select an input, so the result is exact whatever the algorithm; the two ways
-     * the keys' order differs from the deque's comparisons are fixed in the last pass: -0.0 sorts
-     * below +0.0 as a key, so a window whose extreme is zero returns its newest zero (the deque kept
-     * the newest of equal values); and a window holding a non-finite value (NaN or +-Inf, as
-     * everywhere in this package), or closer than w to the start of a run, is NaN (the run
-     * counter), whatever the blocks computed there. Batches (k > 1) gather each asset into a
-     * contiguous buffer and run the same code, so batched results equal one-by-one results.
-     */
-    static void rollingExtreme(double[] x, int k, int t, int w, boolean max, double[] out) {
-        long[] suf = new long[w + 1];
-        if (k == 1) {
-            extremeSeries(x, t, w, max, out, suf);
-            return;
-        }
-        double[] xs = new double[t], os = new double[t];
-        for (int a = 0; a < k; a++) {
-            for (int i = 0, p = a; i < t; i++, p += k) xs[i] = x[p];
-            extremeSeries(xs, t, w, max, os, suf);
-            for (int i = 0, p = a; i < t; i++, p += k) out[p] = os[i];
-        }
-    }
-
-    /**
-     * A long whose signed order is the numeric order of finite doubles (with -0.0 below +0.0): the
-     * bits of a non-negative double, and the bits with the magnitude inverted for a negative one.
-     * Its own inverse.
-     */
-    private static long key(double v) {
-        long b = Double.doubleToRawLongBits(v);
-        return b ^ ((b >> 63) >>> 1);
-    }
-
-    private static double unkey(long key) {
-        return Double.longBitsToDouble(key ^ ((key >> 63) >>> 1));
-    }
-
-    private static final long MAX_BITS = Double.doubleToRawLongBits(Double.MAX_VALUE);
-
-    private static void extremeSeries(double[] x, int t, int w, boolean max, double[] out, long[] suf) {
-        if (max) maxSeries(x, t, w, out, suf);
-        else minSeries(x, t, w, out, suf);
-        // The NaN rule and the newest-zero rule. A branch-free scan first (it vectorises: about
-        // 0.2 ns per point against 1 ns for the fix-up pass) tells whether the series holds any zero
-        // or non-finite value: the sign bit of (m - 1) | (MAX - m), m the magnitude's bits, is set
-        // exactly for m == 0 and for m above Double.MAX_VALUE's bits. Without them only the warm-up
-        // needs NaN.
-        long flags = 0;
-        for (int i = 0; i < t; i++) {
-            long m = Double.doubleToRawLongBits(x[i]) & Long.MAX_VALUE;
-            flags |= (m - 1) | (MAX_BITS - m);
-        }
-        if (flags >= 0) {
-            java.util.Arrays.fill(out, 0, Math.min(w - 1, t), Double.NaN);
-            return;
-        }
-        // Both branches are predictable (taken only at missing values, warm-ups and zero extremes).
-        int run = 0, lastZero = 0;
-        for (int i = 0; i < t; i++) {
-            double v = x[i];
-            run = finite(v) ? run + 1 : 0;
-            if (v == 0) lastZero = i;
-            double o = out[i];
-            if (run < w) o = Double.NaN;
-            else if (o == 0) o = x[lastZero];
-            out[i] = o;
-        }
-    }
-
-    /**
-     * Block pass of {@link #rollingExtreme} for max: per block, the prefix chain writes the outputs
-     * (combined with {@code suf}, the previous block's suffix maxima; suf[w] is the identity so the
-     * block's last point takes its own prefix, the whole block), then the suffix chain of the block
-     * overwrites {@code suf}. Every block is read twice, the second time from L1.
-     */
-    private static void maxSeries(double[] x, int t, int w, double[] out, long[] suf) {
-        java.util.Arrays.fill(suf, Long.MIN_VALUE);
-        for (int s = 0; s < t; s += w) {
-            int m = Math.min(w, t - s);
-            long p = Long.MIN_VALUE;
-            for (int j = 0; j < m; j++) {
-                p = Math.max(p, key(x[s + j]));
-                out[s + j] = unkey(Math.max(suf[j + 1], p));
-            }
-            if (m == w) {
-                long q = Long.MIN_VALUE;
-                for (int j = w - 1; j >= 0; j--) {
-                    q = Math.max(key(x[s + j]), q);
-                    suf[j] = q;
-                }
-            }
-        }
-    }
-
-    /** {@link #maxSeries} for min. */
-    private static void minSeries(double[] x, int t, int w, double[] out, long[] suf) {
-        java.util.Arrays.fill(suf, Long.MAX_VALUE);
-        for (int s = 0; s < t; s += w) {
-            int m = Math.min(w, t - s);
-            long p = Long.MAX_VALUE;
-            for (int j = 0; j < m; j++) {
-                p = Math.min(p, key(x[s + j]));
-                out[s + j] = unkey(Math.min(suf[j + 1], p));
-            }
-            if (m == w) {
-                long q = Long.MAX_VALUE;
-                for (int j = w - 1; j >= 0; j--) {
-                    q = Math.min(key(x[s + j]), q);
-                    suf[j] = q;
-                }
-            }
-        }
-    }
+final class JavaOnlyKernels {
+    private JavaOnlyKernels() {}
 
     /**
      * Linearly weighted moving average (weights 1..w, newest heaviest) by running sums, O(1) per
      * output: with S the plain window sum and N the weighted one, N_t = N_{t-1} + (w x_t - S_{t-1})
      * and S_t = S_{t-1} + (x_t - x_{t-w}), each one add on its own dependency chain (the O(w)
-     * per-output sum it replaces cost 13.5 ns per point at w = 20). Drift control: both sums are
+     * per-output sum it replaces grew with the window: IndicatorsSweepBench). Drift control: both sums are
      * recomputed from the window (N as sum (j+1) x_j, as before) at the first full window of every
      * run and then every R = max(64, w) steps, which adds at most one multiply-add per point
      * amortised. Error bound (u = 2^-53, M = max |x| over the last R + w values): the exact restart
@@ -199,12 +75,11 @@ final class JavaBatchOps {
                     out[p] = Double.NaN;
                     continue;
                 }
-                double u = pr * vo, sn = pv + u, bp = sn - pv;
-                pvc += (pv - (sn - bp)) + (u - bp);
+                double u = pr * vo, sn = pv + u;
+                pvc += RollingSumState.twoSumError(pv, u, sn);
                 pv = sn;
                 sn = vs + vo;
-                bp = sn - vs;
-                vc += (vs - (sn - bp)) + (vo - bp);
+                vc += RollingSumState.twoSumError(vs, vo, sn);
                 vs = sn;
                 out[p] = (pv + pvc) / (vs + vc);
             }
@@ -215,7 +90,7 @@ final class JavaBatchOps {
      * On-balance volume: starts at the first volume of a run, then adds (rise), subtracts (fall) or
      * keeps (equal), comparing prices exactly (TA-Lib). Branch-free: the sign of a price change is a
      * coin flip on real prices, so the if/else chain it replaces mispredicted about every other
-     * step (7.2 ns per point at 10^5..10^7, 1.2 ns when the predictor had learnt a 10^3 series).
+     * step on long series (IndicatorsSweepBench).
      * Here the compares become 0/1 integers that build the addend's bits: +vo on a rise, -vo on a
      * fall (flipping the sign bit is exact; {@code acc - vo == acc + (-vo)} in IEEE arithmetic), and
      * -0.0 on no change, the one addend that leaves every acc unchanged (+0.0 would turn an acc of
@@ -260,43 +135,63 @@ final class JavaBatchOps {
     }
 
     /**
+     * The time-aware EMA's weight of a value after a step of dt: {@code 1 - exp(-dt / tau)}, computed
+     * as {@code -expm1(-dt / tau)}.
+     */
+    static double timeEmaWeight(double dt, double tau) {
+        return -Math.expm1(-dt / tau);
+    }
+
+    /** One step of the time-aware EMA (its single-series and batched loops): {@code v + alpha (x - v)}. */
+    static double timeEmaStep(double v, double x, double alpha) {
+        return v + alpha * (x - v);
+    }
+
+    /**
      * Time-aware EMA: {@code v += (1 - exp(-dt / tau)) (x - v)}, starting at the first finite value of
      * a run; timestamps are shared by the assets of the batch. The weight is {@code -expm1(-dt / tau)}
      * (exact for small dt/tau, where 1 - exp would cancel); {@code Math.expm1} is not a C2 intrinsic
-     * and dominates the cost (about 9 ns per point), so it is evaluated once per distinct step:
+     * and dominates the cost (IndicatorsSweepBench), so it is evaluated once per distinct step:
      * reused while dt repeats (regular bars: no expm1 at all), and for a batch once per time step for
      * all assets (a live asset's previous timestamp is always time[i - 1], so its dt is the same for
      * every asset). Both reuse the very value that would have been recomputed, so results are bit for
      * bit those of the per-step formula, and batched equals one by one.
      */
     static void timeEma(double[] x, double[] time, int k, int t, double tau, double[] out) {
-        if (k == 1) {
-            boolean live = false;
-            double v = 0, last = 0, lastDt = Double.NaN, alpha = 0;
-            for (int i = 0; i < t; i++) {
-                double xi = x[i];
-                if (!finite(xi)) {
-                    live = false;
-                    out[i] = Double.NaN;
-                    continue;
-                }
-                if (!live) {
-                    v = xi;
-                    live = true;
-                } else {
-                    double dt = time[i] - last;
-                    if (dt != lastDt) {
-                        alpha = -Math.expm1(-dt / tau);
-                        lastDt = dt;
-                    }
-                    v += alpha * (xi - v);
-                }
-                last = time[i];
-                out[i] = v;
+        // Each loop in its own method, so that C2 profiles (and inlines the steps into) each on its own.
+        if (k == 1) timeEmaSeries(x, time, t, tau, out);
+        else timeEmaRows(x, time, k, t, tau, out);
+    }
+
+    /** One series: the weight re-computed only when dt changes. */
+    private static void timeEmaSeries(double[] x, double[] time, int t, double tau, double[] out) {
+        boolean live = false;
+        double v = 0, last = 0, lastDt = Double.NaN, alpha = 0;
+        for (int i = 0; i < t; i++) {
+            double xi = x[i];
+            if (!finite(xi)) {
+                live = false;
+                out[i] = Double.NaN;
+                continue;
             }
-            return;
+            if (!live) {
+                v = xi;
+                live = true;
+            } else {
+                double dt = time[i] - last;
+                if (dt != lastDt) {
+                    alpha = timeEmaWeight(dt, tau);
+                    lastDt = dt;
+                }
+                v = timeEmaStep(v, xi, alpha);
+            }
+            last = time[i];
+            out[i] = v;
         }
-        // Time outer, assets inner (contiguous rows); per-asset state in two small arrays.
+    }
+
+    /** Time outer, assets inner (contiguous rows); per-asset state in two small arrays. */
+    private static void timeEmaRows(double[] x, double[] time, int k, int t, double tau, double[] out) {
         double[] v = new double[k];
         boolean[] live = new boolean[k];
         double lastDt = Double.NaN, alpha = 0;
@@ -304,7 +199,7 @@ final class JavaBatchOps {
             if (i > 0) {
                 double dt = time[i] - time[i - 1];
                 if (dt != lastDt) {
-                    alpha = -Math.expm1(-dt / tau);
+                    alpha = timeEmaWeight(dt, tau);
                     lastDt = dt;
                 }
             }
@@ -320,7 +215,7 @@ final class JavaBatchOps {
                     va = xi;
                     live[a] = true;
                 } else {
-                    va = v[a] + alpha * (xi - v[a]);
+                    va = timeEmaStep(v[a], xi, alpha);
                 }
                 v[a] = va;
                 out[row + a] = va;
