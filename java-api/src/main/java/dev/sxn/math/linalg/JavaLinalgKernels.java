@@ -8,8 +8,7 @@ import java.util.Arrays;
  *
  * <p>Everything works on column-major arrays and is written as column sweeps: the innermost loop of
  * every O(n^3) part runs down one column (contiguous memory, which C2 vectorises), never along a row.
- * GEMM is blocked so a 256 x 128 panel of A (256 KiB) stays in L2 while it is reused for every column
- * of C. The factorisations are the classical unblocked (LAPACK level-2) algorithms: LU is right-looking
+ * GEMM is {@link JavaGemm}. The factorisations are the classical unblocked (LAPACK level-2) algorithms: LU is right-looking
  * (dgetf2), QR is Householder (dgeqr2, and dlaqp2's column pivoting with LAPACK's safe norm downdate),
  * Cholesky is left-looking (dpotf2), the symmetric eigen-solver is Householder tridiagonalisation
  * followed by the implicit QL iteration with Wilkinson shifts.
@@ -38,8 +37,6 @@ import java.util.Arrays;
  */
 final class JavaLinalgKernels implements LinalgKernels {
     static final double EPS = Math.ulp(1.0);
-    private static final int MC = 256; // rows of an A panel in gemm
-    private static final int KC = 128; // columns of an A panel in gemm
     private static final int MAX_SWEEPS = 80;
     private static final int MAX_QL_ITERATIONS = 60;
 
@@ -82,20 +79,9 @@ final class JavaLinalgKernels implements LinalgKernels {
         return (s0 + s1) + (s2 + s3);
     }
 
-    /** rows x cols column-major src -> its cols x rows transpose, in 32 x 32 tiles. */
+    /** See {@link JavaGemm#transpose}. */
     static double[] transpose(double[] src, int rows, int cols) {
-        double[] dst = new double[rows * cols];
-        final int b = 32;
-        for (int j0 = 0; j0 < cols; j0 += b) {
-            int j1 = Math.min(cols, j0 + b);
-            for (int i0 = 0; i0 < rows; i0 += b) {
-                int i1 = Math.min(rows, i0 + b);
-                for (int j = j0; j < j1; j++) {
-                    for (int i = i0; i < i1; i++) dst[j + i * cols] = src[i + j * rows];
-                }
-            }
-        }
-        return dst;
+        return JavaGemm.transpose(src, rows, cols);
     }
 
     /**
@@ -128,45 +114,7 @@ final class JavaLinalgKernels implements LinalgKernels {
 
     @Override
     public void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, double[] b, double beta, double[] c) {
-        int mn = m * n;
-        if (beta == 0) {
-            Arrays.fill(c, 0, mn, 0.0);
-        } else if (beta != 1) {
-            for (int i = 0; i < mn; i++) c[i] *= beta;
-        }
-        if (alpha == 0 || m == 0 || n == 0 || k == 0) return;
-        // Transposed operands are copied once into the NN layout: O(mk + kn) against O(mnk) work, and it
-        // keeps the one inner loop a contiguous column update.
-        double[] an = transA ? transpose(a, k, m) : a;
-        double[] bn = transB ? transpose(b, n, k) : b;
-        gemmNN(m, n, k, alpha, an, bn, c);
-    }
-
-    private static void gemmNN(int m, int n, int k, double alpha, double[] a, double[] b, double[] c) {
-        for (int p0 = 0; p0 < k; p0 += KC) {
-            int p1 = Math.min(k, p0 + KC);
-            for (int i0 = 0; i0 < m; i0 += MC) {
-                int i1 = Math.min(m, i0 + MC);
-                for (int j = 0; j < n; j++) {
-                    int cj = j * m;
-                    int bj = j * k;
-                    int p = p0;
-                    for (; p + 3 < p1; p += 4) {
-                        double b0 = alpha * b[bj + p], b1 = alpha * b[bj + p + 1];
-                        double b2 = alpha * b[bj + p + 2], b3 = alpha * b[bj + p + 3];
-                        int a0 = p * m, a1 = a0 + m, a2 = a1 + m, a3 = a2 + m;
-                        for (int i = i0; i < i1; i++) {
-                            c[cj + i] += b0 * a[a0 + i] + b1 * a[a1 + i] + b2 * a[a2 + i] + b3 * a[a3 + i];
-                        }
-                    }
-                    for (; p < p1; p++) {
-                        double bp = alpha * b[bj + p];
-                        int ap = p * m;
-                        for (int i = i0; i < i1; i++) c[cj + i] += bp * a[ap + i];
-                    }
-                }
-            }
-        }
+        JavaGemm.gemm(transA, transB, m, n, k, alpha, a, b, beta, c);
     }
 
     // ---------------------------------------------------------------- LU
@@ -395,7 +343,7 @@ final class JavaLinalgKernels implements LinalgKernels {
             double[] q = new double[m * uc];
             System.arraycopy(a, 0, q, 0, m * n);
             new JavaLinalgKernels().orgqr(m, uc, n, q, tau);
-            gemmNN(m, n, n, 1.0, q, ur, u);
+            JavaGemm.gemmNN(m, n, n, 1.0, q, ur, u);
             if (fullU) System.arraycopy(q, m * n, u, m * n, m * (m - n));
             return;
         }
@@ -664,7 +612,7 @@ final class JavaLinalgKernels implements LinalgKernels {
         double[] vs = new double[n * n];
         for (int t = 0; t < n; t++) System.arraycopy(vx, order[t] * n, vs, t * n, n);
         // U[:, 0..n) = Q[:, 0..n) Vs; the remaining columns of a full U are Q's own.
-        gemmNN(m, n, n, 1.0, q, vs, u);
+        JavaGemm.gemmNN(m, n, n, 1.0, q, vs, u);
         if (fullU) System.arraycopy(q, m * n, u, m * n, m * (m - n));
     }
 
