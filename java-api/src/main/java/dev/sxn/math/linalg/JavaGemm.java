@@ -26,8 +26,8 @@ final class JavaGemm {
         if (alpha == 0 || m == 0 || n == 0 || k == 0) return;
         // Transposed operands are copied once into the NN layout: O(mk + kn) against O(mnk) work, and it
         // keeps the one inner loop a contiguous column update.
-        double[] an = transA ? transpose(a, k, m) : a;
-        double[] bn = transB ? transpose(b, n, k) : b;
+        double[] an = transA ? DenseArrays.transpose(a, k, m) : a;
+        double[] bn = transB ? DenseArrays.transpose(b, n, k) : b;
         gemmNN(m, n, k, alpha, an, bn, c);
     }
 
@@ -57,21 +57,5 @@ final class JavaGemm {
                 }
             }
         }
-    }
-
-    /** rows x cols column-major src -> its cols x rows transpose, in 32 x 32 tiles. */
-    static double[] transpose(double[] src, int rows, int cols) {
-        double[] dst = new double[rows * cols];
-        final int b = 32;
-        for (int j0 = 0; j0 < cols; j0 += b) {
-            int j1 = Math.min(cols, j0 + b);
-            for (int i0 = 0; i0 < rows; i0 += b) {
-                int i1 = Math.min(rows, i0 + b);
-                for (int j = j0; j < j1; j++) {
-                    for (int i = i0; i < i1; i++) dst[j + i * cols] = src[i + j * rows];
-                }
-            }
-        }
-        return dst;
     }
 }

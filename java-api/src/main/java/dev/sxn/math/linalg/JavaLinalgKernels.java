@@ -36,78 +36,26 @@ import java.util.Arrays;
  * <p>Stateless and thread-safe.
  */
 final class JavaLinalgKernels implements LinalgKernels {
-    static final double EPS = Math.ulp(1.0);
+    static final double EPS = DenseArrays.EPS;
+    private static final JavaDenseOps OPS = JavaDenseOps.INSTANCE;
     private static final int MAX_SWEEPS = 80;
     private static final int MAX_QL_ITERATIONS = 60;
 
     // ---------------------------------------------------------------- helpers
 
-    /** sqrt(sum x_i^2) of a[off, off + len), scaled when the plain sum would overflow or underflow. */
+    /** See {@link JavaDenseOps#norm2}. */
     static double norm2(double[] a, int off, int len) {
-        double s = 0;
-        for (int i = off; i < off + len; i++) s += a[i] * a[i];
-        if (s < Double.POSITIVE_INFINITY && s > 0x1p-968) return Math.sqrt(s);
-        if (s == 0 && allZero(a, off, len)) return 0;
-        double scale = 0;
-        for (int i = off; i < off + len; i++) scale = Math.max(scale, Math.abs(a[i]));
-        if (scale == 0) return 0;
-        if (!(scale < Double.POSITIVE_INFINITY)) return scale; // an infinity or a NaN entry
-        double t = 0;
-        for (int i = off; i < off + len; i++) {
-            double x = a[i] / scale;
-            t += x * x;
-        }
-        return scale * Math.sqrt(t);
+        return JavaDenseOps.norm2(a, off, len);
     }
 
-    private static boolean allZero(double[] a, int off, int len) {
-        for (int i = off; i < off + len; i++) if (a[i] != 0) return false;
-        return true;
-    }
-
-    /** x . y over len entries, with four partial sums (C2 does not reorder a double reduction itself). */
+    /** See {@link JavaDenseOps#dot}. */
     static double dot(double[] x, int xo, double[] y, int yo, int len) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int i = 0;
-        for (; i + 3 < len; i += 4) {
-            s0 += x[xo + i] * y[yo + i];
-            s1 += x[xo + i + 1] * y[yo + i + 1];
-            s2 += x[xo + i + 2] * y[yo + i + 2];
-            s3 += x[xo + i + 3] * y[yo + i + 3];
-        }
-        for (; i < len; i++) s0 += x[xo + i] * y[yo + i];
-        return (s0 + s1) + (s2 + s3);
+        return OPS.dot(x, xo, y, yo, len);
     }
 
-    /** See {@link JavaGemm#transpose}. */
+    /** See {@link DenseArrays#transpose}. */
     static double[] transpose(double[] src, int rows, int cols) {
-        return JavaGemm.transpose(src, rows, cols);
-    }
-
-    /**
-     * Generates a Householder reflector H = I - tau v v^T with H x = (beta, 0, ..., 0) for the len
-     * entries x = a[off, off + len) (LAPACK dlarfg): a[off] := beta, a[off+1..] := v[1..] (v0 = 1); returns tau.
-     */
-    private static double house(double[] a, int off, int len) {
-        if (len <= 1) return 0;
-        double alpha = a[off];
-        double xnorm = norm2(a, off + 1, len - 1);
-        if (xnorm == 0) return 0;
-        double beta = -Math.copySign(Math.hypot(alpha, xnorm), alpha);
-        double tau = (beta - alpha) / beta;
-        double scal = 1 / (alpha - beta);
-        for (int i = off + 1; i < off + len; i++) a[i] *= scal;
-        a[off] = beta;
-        return tau;
-    }
-
-    /** Applies H = I - tau v v^T (v at v[vo..vo+len), v[vo] taken as 1) to c[co..co+len). */
-    private static void applyHouse(double[] v, int vo, int len, double tau, double[] c, int co) {
-        if (tau == 0) return;
-        double w = c[co] + dot(v, vo + 1, c, co + 1, len - 1);
-        double tw = tau * w;
-        c[co] -= tw;
-        for (int i = 1; i < len; i++) c[co + i] -= tw * v[vo + i];
+        return DenseArrays.transpose(src, rows, cols);
     }
 
     // ---------------------------------------------------------------- GEMM
@@ -121,161 +69,34 @@ final class JavaLinalgKernels implements LinalgKernels {
 
     @Override
     public int getrf(int m, int n, double[] a, int[] ipiv) {
-        int kmax = Math.min(m, n);
-        int info = 0;
-        for (int k = 0; k < kmax; k++) {
-            int ck = k * m;
-            int p = k;
-            double best = Math.abs(a[ck + k]);
-            for (int i = k + 1; i < m; i++) {
-                double v = Math.abs(a[ck + i]);
-                if (v > best) {
-                    best = v;
-                    p = i;
-                }
-            }
-            ipiv[k] = p;
-            if (best == 0) {
-                if (info == 0) info = k + 1;
-                continue; // the column below the diagonal is zero: nothing to eliminate
-            }
-            if (p != k) {
-                for (int j = 0; j < n; j++) {
-                    int cj = j * m;
-                    double t = a[cj + k];
-                    a[cj + k] = a[cj + p];
-                    a[cj + p] = t;
-                }
-            }
-            double piv = a[ck + k];
-            if (Math.abs(piv) >= Double.MIN_NORMAL) {
-                double r = 1 / piv;
-                for (int i = k + 1; i < m; i++) a[ck + i] *= r;
-            } else {
-                for (int i = k + 1; i < m; i++) a[ck + i] /= piv; // 1/piv would overflow
-            }
-            for (int j = k + 1; j < n; j++) {
-                int cj = j * m;
-                double f = a[cj + k];
-                if (f == 0) continue;
-                for (int i = k + 1; i < m; i++) a[cj + i] -= f * a[ck + i];
-            }
-        }
-        return info;
+        return LuDecomposition.getf2(OPS, m, a, ipiv, 0, Math.min(m, n), 0, n);
     }
 
     @Override
     public int gesv(int n, int nrhs, double[] a, int[] ipiv, double[] b) {
-        int info = getrf(n, n, a, ipiv);
-        if (info != 0) return info;
-        getrs(n, nrhs, a, ipiv, b);
-        return 0;
+        return LuDecomposition.solveFactored(getrf(n, n, a, ipiv), n, nrhs, a, ipiv, b);
     }
 
-    /** Solves A X = B from getrf's factors (A nonsingular): b := X. */
+    /** Solves A X = B from getrf's factors (A nonsingular): b := X. See {@link LuDecomposition#getrs}. */
     static void getrs(int n, int nrhs, double[] lu, int[] ipiv, double[] b) {
-        for (int r = 0; r < nrhs; r++) {
-            int o = r * n;
-            for (int k = 0; k < n; k++) {
-                int p = ipiv[k];
-                if (p != k) {
-                    double t = b[o + k];
-                    b[o + k] = b[o + p];
-                    b[o + p] = t;
-                }
-            }
-            for (int k = 0; k < n; k++) { // L y = P b, L unit lower: column sweeps
-                double bk = b[o + k];
-                if (bk == 0) continue;
-                int ck = k * n;
-                for (int i = k + 1; i < n; i++) b[o + i] -= bk * lu[ck + i];
-            }
-            for (int k = n - 1; k >= 0; k--) { // U x = y
-                int ck = k * n;
-                double xk = b[o + k] / lu[ck + k];
-                b[o + k] = xk;
-                if (xk == 0) continue;
-                for (int i = 0; i < k; i++) b[o + i] -= xk * lu[ck + i];
-            }
-        }
+        LuDecomposition.getrs(n, nrhs, lu, ipiv, b);
     }
 
     // ---------------------------------------------------------------- QR
 
     @Override
     public void geqrf(int m, int n, double[] a, double[] tau) {
-        int kmax = Math.min(m, n);
-        for (int k = 0; k < kmax; k++) {
-            int d = k * m + k;
-            double t = house(a, d, m - k);
-            tau[k] = t;
-            for (int j = k + 1; j < n; j++) applyHouse(a, d, m - k, t, a, j * m + k);
-        }
+        OPS.geqrf(m, n, a, tau);
     }
 
     @Override
     public void geqp3(int m, int n, double[] a, int[] jpvt, double[] tau) {
-        double[] vn1 = new double[n]; // partial column norms (rows k..m)
-        double[] vn2 = new double[n]; // norms when last computed exactly
-        for (int j = 0; j < n; j++) {
-            jpvt[j] = j;
-            vn1[j] = norm2(a, j * m, m);
-            vn2[j] = vn1[j];
-        }
-        double tol3z = Math.sqrt(EPS);
-        int kmax = Math.min(m, n);
-        for (int k = 0; k < kmax; k++) {
-            int pvt = k;
-            for (int j = k + 1; j < n; j++) if (vn1[j] > vn1[pvt]) pvt = j;
-            if (pvt != k) {
-                int cp = pvt * m, ck = k * m;
-                for (int i = 0; i < m; i++) {
-                    double t = a[cp + i];
-                    a[cp + i] = a[ck + i];
-                    a[ck + i] = t;
-                }
-                int ti = jpvt[pvt];
-                jpvt[pvt] = jpvt[k];
-                jpvt[k] = ti;
-                vn1[pvt] = vn1[k];
-                vn2[pvt] = vn2[k];
-            }
-            int d = k * m + k;
-            double t = house(a, d, m - k);
-            tau[k] = t;
-            for (int j = k + 1; j < n; j++) {
-                applyHouse(a, d, m - k, t, a, j * m + k);
-                // Downdate the remaining norm; recompute when cancellation has eaten its accuracy (dlaqp2).
-                if (vn1[j] != 0) {
-                    double r = Math.abs(a[j * m + k]) / vn1[j];
-                    double temp = Math.max(0, 1 - r * r);
-                    double q = vn1[j] / vn2[j];
-                    if (temp * q * q <= tol3z) {
-                        vn1[j] = k + 1 < m ? norm2(a, j * m + k + 1, m - k - 1) : 0;
-                        vn2[j] = vn1[j];
-                    } else {
-                        vn1[j] *= Math.sqrt(temp);
-                    }
-                }
-            }
-        }
+        HouseholderQr.geqp3(OPS, m, n, a, jpvt, tau);
     }
 
     @Override
     public void orgqr(int m, int ncols, int k, double[] q, double[] tau) {
-        for (int j = k; j < ncols; j++) {
-            Arrays.fill(q, j * m, (j + 1) * m, 0.0);
-            q[j * m + j] = 1;
-        }
-        // Backward accumulation (dorg2r): H_i touches rows i..m only, so columns < i are still e_j.
-        for (int i = k - 1; i >= 0; i--) {
-            int d = i * m + i;
-            for (int j = i + 1; j < ncols; j++) applyHouse(q, d, m - i, tau[i], q, j * m + i);
-            double t = tau[i];
-            for (int l = d + 1; l < (i + 1) * m; l++) q[l] *= -t;
-            q[d] = 1 - t;
-            Arrays.fill(q, i * m, d, 0.0);
-        }
+        OPS.orgqr(m, ncols, k, q, tau);
     }
 
     // ---------------------------------------------------------------- SVD
@@ -290,7 +111,7 @@ final class JavaLinalgKernels implements LinalgKernels {
      * {@link #gesvd}. A wide matrix is decomposed through its transpose.
      */
     static int svd(int m, int n, double[] a, double[] s, double[] u, double[] vt, boolean thin, boolean jacobi) {
-        int exp = scaleToUnit(a, m * n);
+        int exp = DenseArrays.scaleToUnit(a, m * n);
         if (m >= n) {
             double[] v = new double[n * n];
             if (jacobi) svdTall(m, n, a, s, u, v, !thin);
@@ -311,19 +132,6 @@ final class JavaLinalgKernels implements LinalgKernels {
         return 0;
     }
 
-    /**
-     * Scales a[0, len) by a power of two (exact) when its largest magnitude is outside [2^-500, 2^500],
-     * where squared norms (Jacobi) and squared entries (shifts) would overflow or underflow; returns the
-     * exponent to scale results back by (0 when nothing was done).
-     */
-    static int scaleToUnit(double[] a, int len) {
-        double max = 0;
-        for (int i = 0; i < len; i++) max = Math.max(max, Math.abs(a[i]));
-        if (max == 0 || (max < 0x1p500 && max > 0x1p-500)) return 0;
-        int exp = Math.getExponent(max);
-        for (int i = 0; i < len; i++) a[i] = Math.scalb(a[i], -exp);
-        return exp;
-    }
 
     /**
      * Golub-Kahan-Reinsch SVD of the m x n a, m >= n >= 1 (LAPACK dgesvd's path): a QR first when
@@ -335,14 +143,14 @@ final class JavaLinalgKernels implements LinalgKernels {
         int uc = fullU ? m : n;
         if (3 * m >= 5 * n && m > n) {
             double[] tau = new double[n];
-            new JavaLinalgKernels().geqrf(m, n, a, tau);
+            OPS.geqrf(m, n, a, tau);
             double[] r = new double[n * n];
             for (int j = 0; j < n; j++) System.arraycopy(a, j * m, r, j * n, j + 1);
             double[] ur = new double[n * n];
             svdGolubKahan(n, n, r, s, ur, v, false);
             double[] q = new double[m * uc];
             System.arraycopy(a, 0, q, 0, m * n);
-            new JavaLinalgKernels().orgqr(m, uc, n, q, tau);
+            OPS.orgqr(m, uc, n, q, tau);
             JavaGemm.gemmNN(m, n, n, 1.0, q, ur, u);
             if (fullU) System.arraycopy(q, m * n, u, m * n, m * (m - n));
             return;
@@ -355,14 +163,14 @@ final class JavaLinalgKernels implements LinalgKernels {
         double[] w = new double[m];
         for (int k = 0; k < n; k++) {
             int dk = k * m + k;
-            tauq[k] = house(a, dk, m - k);
+            tauq[k] = Householder.generate(OPS, a, dk, m - k);
             d[k] = a[dk];
-            for (int j = k + 1; j < n; j++) applyHouse(a, dk, m - k, tauq[k], a, j * m + k);
+            for (int j = k + 1; j < n; j++) OPS.applyReflector(a, dk, m - k, tauq[k], a, j * m + k);
             if (k < n - 1) {
                 // Row k right of the diagonal, gathered so the reflector is generated on contiguous memory.
                 int len = n - k - 1;
                 for (int j = 0; j < len; j++) row[j] = a[k + (k + 1 + j) * m];
-                double tp = house(row, 0, len);
+                double tp = Householder.generate(OPS, row, 0, len);
                 taup[k] = tp;
                 e[k] = row[0];
                 for (int j = 0; j < len; j++) a[k + (k + 1 + j) * m] = row[j];
@@ -385,16 +193,16 @@ final class JavaLinalgKernels implements LinalgKernels {
         }
         // U_B = H_0 ... H_{n-1} (first uc columns), V_B = G_0 ... G_{n-3}.
         System.arraycopy(a, 0, u, 0, m * n);
-        new JavaLinalgKernels().orgqr(m, uc, n, u, tauq);
+        OPS.orgqr(m, uc, n, u, tauq);
         for (int i = 0; i < n; i++) v[i * n + i] = 1;
         for (int k = n - 3; k >= 0; k--) {
             if (taup[k] == 0) continue;
             int len = n - k - 1;
             row[0] = 1;
             for (int j = 1; j < len; j++) row[j] = a[k + (k + 1 + j) * m];
-            for (int j = k + 1; j < n; j++) applyHouse(row, 0, len, taup[k], v, j * n + k + 1);
+            for (int j = k + 1; j < n; j++) OPS.applyReflector(row, 0, len, taup[k], v, j * n + k + 1);
         }
-        double[][] ucol = columns(u, m, n), vcol = columns(v, n, n);
+        double[][] ucol = DenseArrays.columns(u, m, n), vcol = DenseArrays.columns(v, n, n);
         bidiagonalQr(m, n, d, e, ucol, vcol);
         for (int j = 0; j < n; j++) {
             System.arraycopy(ucol[j], 0, u, j * m, m);
@@ -413,39 +221,13 @@ final class JavaLinalgKernels implements LinalgKernels {
             s[i] = d[k];
             if (k == i) continue;
             d[k] = d[i];
-            swapColumns(u, m, i, k);
-            swapColumns(v, n, i, k);
+            DenseArrays.swapColumns(u, m, i, k);
+            DenseArrays.swapColumns(v, n, i, k);
         }
     }
 
-    /**
-     * The columns of a rows x cols column-major array as separate arrays. The plane rotations of the QR/QL
-     * sweeps then run on two distinct arrays at the same index, which C2 vectorises; on two offsets of
-     * one array it cannot rule out overlap and stays scalar (measured: about 2x on the sweeps).
-     */
-    static double[][] columns(double[] a, int rows, int cols) {
-        double[][] c = new double[cols][];
-        for (int j = 0; j < cols; j++) c[j] = Arrays.copyOfRange(a, j * rows, (j + 1) * rows);
-        return c;
-    }
 
-    /** x := c x + s y, y := c y - s x over len entries (a plane rotation of two columns). */
-    private static void rotate(double[] x, double[] y, int len, double c, double s) {
-        for (int r = 0; r < len; r++) {
-            double xi = x[r], yi = y[r];
-            x[r] = c * xi + s * yi;
-            y[r] = c * yi - s * xi;
-        }
-    }
 
-    private static void swapColumns(double[] x, int rows, int i, int k) {
-        int ci = i * rows, ck = k * rows;
-        for (int r = 0; r < rows; r++) {
-            double t = x[ci + r];
-            x[ci + r] = x[ck + r];
-            x[ck + r] = t;
-        }
-    }
 
     /**
      * Diagonalises the upper bidiagonal (d, e) (e[i] = B(i, i+1)) by implicit-shift QR (Golub and Van
@@ -502,7 +284,7 @@ final class JavaLinalgKernels implements LinalgKernels {
                     double c = d[j] / r, sn = f / r;
                     d[j] = r;
                     // U: U_zero' = c U_zero - s U_j, U_j' = s U_zero + c U_j.
-                    rotate(u[j], u[zero], m, c, sn);
+                    DenseArrays.rotate(u[j], u[zero], m, c, sn);
                     if (j < hi) {
                         f = -sn * e[j];
                         e[j] = c * e[j];
@@ -519,7 +301,7 @@ final class JavaLinalgKernels implements LinalgKernels {
                     double c = d[j] / r, sn = f / r;
                     d[j] = r;
                     // V_j' = c V_j + s V_hi, V_hi' = c V_hi - s V_j.
-                    rotate(v[j], v[hi], n, c, sn);
+                    DenseArrays.rotate(v[j], v[hi], n, c, sn);
                     if (j > p) {
                         f = -sn * e[j - 1];
                         e[j - 1] = c * e[j - 1];
@@ -544,7 +326,7 @@ final class JavaLinalgKernels implements LinalgKernels {
                 double bulge = sn * d[k + 1];
                 d[k + 1] = c * d[k + 1];
                 d[k] = f;
-                rotate(v[k], v[k + 1], n, c, sn);
+                DenseArrays.rotate(v[k], v[k + 1], n, c, sn);
                 r = Math.hypot(d[k], bulge);
                 c = r == 0 ? 1 : d[k] / r;
                 sn = r == 0 ? 0 : bulge / r;
@@ -552,7 +334,7 @@ final class JavaLinalgKernels implements LinalgKernels {
                 double ek = e[k];
                 e[k] = c * ek + sn * d[k + 1];
                 d[k + 1] = c * d[k + 1] - sn * ek;
-                rotate(u[k], u[k + 1], m, c, sn);
+                DenseArrays.rotate(u[k], u[k + 1], m, c, sn);
                 if (k < hi - 1) {
                     y = e[k];
                     z = sn * e[k + 1];
@@ -571,8 +353,7 @@ final class JavaLinalgKernels implements LinalgKernels {
         }
         double[] tau = new double[n];
         int[] jpvt = new int[n];
-        JavaLinalgKernels k = new JavaLinalgKernels();
-        k.geqp3(m, n, a, jpvt, tau);
+        HouseholderQr.geqp3(OPS, m, n, a, jpvt, tau);
         // X = R^T (n x n, lower triangular); Jacobi orthogonalises its columns: X Vx = W.
         double[] x = new double[n * n];
         for (int c = 0; c < n; c++) {
@@ -608,7 +389,7 @@ final class JavaLinalgKernels implements LinalgKernels {
         }
         double[] q = new double[m * uc];
         System.arraycopy(a, 0, q, 0, m * n);
-        k.orgqr(m, uc, n, q, tau);
+        OPS.orgqr(m, uc, n, q, tau);
         double[] vs = new double[n * n];
         for (int t = 0; t < n; t++) System.arraycopy(vx, order[t] * n, vs, t * n, n);
         // U[:, 0..n) = Q[:, 0..n) Vs; the remaining columns of a full U are Q's own.
@@ -694,22 +475,7 @@ final class JavaLinalgKernels implements LinalgKernels {
 
     @Override
     public int potrf(int n, double[] a) {
-        for (int j = 0; j < n; j++) {
-            int cj = j * n;
-            for (int k = 0; k < j; k++) { // left-looking: a[j.., j] -= L[j, k] L[j.., k]
-                int ck = k * n;
-                double f = a[ck + j];
-                if (f == 0) continue;
-                for (int i = j; i < n; i++) a[cj + i] -= f * a[ck + i];
-            }
-            double d = a[cj + j];
-            if (!(d > 0)) return j + 1; // the failing pivot's value stays at (j, j), as in dpotf2
-            d = Math.sqrt(d);
-            a[cj + j] = d;
-            double r = 1 / d;
-            for (int i = j + 1; i < n; i++) a[cj + i] *= r;
-        }
-        return 0;
+        return CholeskyDecomposition.potf2(OPS, n, a, 0, n);
     }
 
     // ---------------------------------------------------------------- symmetric eigen
@@ -717,7 +483,7 @@ final class JavaLinalgKernels implements LinalgKernels {
     @Override
     public int syev(int n, double[] a, double[] w) {
         if (n == 0) return 0;
-        int exp = scaleToUnit(a, n * n);
+        int exp = DenseArrays.scaleToUnit(a, n * n);
         int info = syevScaled(n, a, w);
         if (exp != 0) for (int i = 0; i < n; i++) w[i] = Math.scalb(w[i], exp);
         return info;
@@ -734,7 +500,7 @@ final class JavaLinalgKernels implements LinalgKernels {
         for (int k = 0; k < n - 2; k++) {
             int len = n - k - 1;
             int off = k * n + k + 1;
-            double tau = house(a, off, len);
+            double tau = Householder.generate(OPS, a, off, len);
             taus[k] = tau;
             e[k] = a[off];
             if (tau == 0) continue;
@@ -766,9 +532,9 @@ final class JavaLinalgKernels implements LinalgKernels {
         for (int k = n - 3; k >= 0; k--) {
             if (taus[k] == 0) continue;
             int off = k * n + k + 1;
-            for (int j = k + 1; j < n; j++) applyHouse(a, off, n - k - 1, taus[k], z, j * n + k + 1);
+            for (int j = k + 1; j < n; j++) OPS.applyReflector(a, off, n - k - 1, taus[k], z, j * n + k + 1);
         }
-        double[][] zc = columns(z, n, n);
+        double[][] zc = DenseArrays.columns(z, n, n);
         int info = tql(n, w, e, zc);
         if (info != 0) return info;
         for (int j = 0; j < n; j++) System.arraycopy(zc[j], 0, z, j * n, n);
@@ -817,7 +583,7 @@ final class JavaLinalgKernels implements LinalgKernels {
                         p = s * r;
                         d[i + 1] = g + p;
                         g = c * r - b;
-                        rotate(z[i + 1], z[i], n, c, s);
+                        DenseArrays.rotate(z[i + 1], z[i], n, c, s);
                     }
                     if (underflow) continue;
                     d[l] -= p;

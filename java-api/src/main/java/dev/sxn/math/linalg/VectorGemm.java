@@ -44,7 +44,7 @@ final class VectorGemm {
         if (beta == 0) {
             for (int j = 0; j < n; j++) Arrays.fill(c, cOff + j * ldc, cOff + j * ldc + m, 0.0);
         } else if (beta != 1) {
-            for (int j = 0; j < n; j++) VectorLinalgKernels.scale(beta, c, cOff + j * ldc, m);
+            for (int j = 0; j < n; j++) VectorDenseOps.INSTANCE.scal(beta, c, cOff + j * ldc, m);
         }
         if (alpha == 0 || k == 0) return;
         int kcMax = Math.min(KC, k);
