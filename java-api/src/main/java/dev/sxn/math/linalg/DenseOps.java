@@ -2,7 +2,7 @@ package dev.sxn.math.linalg;
 
 /**
  * The primitives the shared dense algorithms ({@link LuDecomposition}, {@link CholeskyDecomposition},
- * {@link HouseholderQr}) are written over, one
+ * {@link HouseholderQr}, {@link GolubKahanSvd}, {@link SymmetricEigenSolver}) are written over, one
  * implementation per backend: {@link JavaDenseOps} (plain loops) and {@code VectorDenseOps} (Vector API,
  * referenced only from the VECTOR kernel so that a host without jdk.incubator.vector never loads it).
  *
