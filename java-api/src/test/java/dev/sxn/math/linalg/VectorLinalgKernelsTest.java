@@ -113,7 +113,7 @@ class VectorLinalgKernelsTest {
         for (int j = 0; j < k; j++) for (int i = 0; i < m; i++) a[i + j * m] = big[aOff + i + j * ld];
         for (int j = 0; j < n; j++) for (int i = 0; i < k; i++) b[i + j * k] = big[bOff + i + j * ld];
         for (int j = 0; j < n; j++) for (int i = 0; i < m; i++) c[i + j * m] = big[cOff + i + j * ld];
-        VectorLinalgKernels.gemm(false, false, m, n, k, 2.0, big, aOff, ld, big, bOff, ld, 0.5, big, cOff, ld);
+        VectorGemm.gemm(false, false, m, n, k, 2.0, big, aOff, ld, big, bOff, ld, 0.5, big, cOff, ld);
         new JavaLinalgKernels().gemm(false, false, m, n, k, 2.0, a, b, 0.5, c);
         for (int j = 0; j < 80; j++) {
             for (int i = 0; i < ld; i++) {
