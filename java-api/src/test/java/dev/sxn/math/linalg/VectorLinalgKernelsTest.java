@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The VECTOR kernels beyond the shared residual suites (which run them on the small shapes of part 1,
- * see {@link LinalgTestSupport#kinds()}): GEMM against the triple loop on every size 1..70 (every tail
+ * see {@link LinalgTestSupport#gemmKinds()} and the other per-family lists): GEMM against the triple loop on every size 1..70 (every tail
  * of the 32 x 6 micro-tile), sizes crossing the cache blocks (MC = 128, KC = 256), all four transposes,
  * alpha/beta cases and sub-matrix operands; and the blocked factorisations (block 32) on sizes of
  * several ragged blocks, against scaled residuals (bound 30, as in part 1) and against the JAVA kernel.
