@@ -5,7 +5,8 @@ package dev.sxn.math.spectral;
  * tested against. Each stage reads one pair of arrays and writes the other, so no bit reversal is
  * needed; the result lands in the caller's arrays (copied back once if the stage count is odd).
  * {@link VectorFftKernels} extends it and replaces {@link #stage} where the stride fills whole vectors.
- * Stateless and thread-safe.
+ * Each radix keeps its own written-out butterfly on purpose (specialised radices, not one generic
+ * radix-r loop, so every value stays in a register). Stateless and thread-safe.
  */
 class JavaFftKernels implements FftKernels {
     static final JavaFftKernels INSTANCE = new JavaFftKernels();
