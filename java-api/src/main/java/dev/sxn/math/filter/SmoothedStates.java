@@ -2,7 +2,7 @@ package dev.sxn.math.filter;
 
 /**
  * The Rauch-Tung-Striebel smoothed states x_{t|T} and covariances P_{t|T} for t = 0..T-1 (flat,
- * row-major as in {@link KalmanResult}, whose element accessors these mirror through {@link FlatSteps}).
+ * row-major as in {@link KalmanResult}, whose element accessors these mirror; both index through {@code FlatSteps}).
  * Immutable: arrays are copied in and out.
  *
  * @param steps the number of steps T
