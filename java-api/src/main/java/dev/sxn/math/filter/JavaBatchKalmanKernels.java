@@ -18,7 +18,7 @@ final class JavaBatchKalmanKernels implements BatchKalmanKernels {
     /** {@link #run} for the filters [from, to) only (the other kernels' scalar tails). */
     static void runRange(BatchPlan plan, double[] state, int filters, double[] zs, int zOff, int ticks, double[] out, int from, int to) {
         if (plan.n == 2 && plan.m == 1) {
-            run21(plan.packed, state, filters, zs, zOff, ticks, out, from, to);
+            run2(plan.packed, state, filters, zs, zOff, null, 0, ticks, out, from, to);
             return;
         }
         if (plan.n == 1 && plan.m == 1) {
@@ -121,12 +121,17 @@ final class JavaBatchKalmanKernels implements BatchKalmanKernels {
     }
 
     /**
-     * n = 2, m = 1 (local linear trend, constant velocity) written out: the generic loops' arithmetic in
-     * the same order, with the state in locals, which is what makes the plain-Java path usable.
+     * n = 2, m = 1 for the filters [from, to), written out with the state in locals (the generic
+     * loops' arithmetic in the same order, which is what makes the plain-Java path usable). With
+     * {@code dts} null the step is the plan's F and Q (local linear trend, constant velocity); else it is
+     * the constant-velocity step with each filter's own dt at {@code dts[dOff + t * nf + f]}: F(dt) and
+     * Q(dt) in closed form, the products with F's zeros and ones dropped. The update is the same either way.
      */
-    private static void run21(double[] pp, double[] st, int nf, double[] zs, int zOff, int ticks, double[] out, int from, int to) {
+    static void run2(double[] pp, double[] st, int nf, double[] zs, int zOff, double[] dts, int dOff, int ticks, double[] out, int from,
+            int to) {
         final double f00 = pp[BatchPlan.F], f01 = pp[BatchPlan.F + 1], f10 = pp[BatchPlan.F + 2], f11 = pp[BatchPlan.F + 3];
         final double q00 = pp[BatchPlan.Q], q01 = pp[BatchPlan.Q + 1], q11 = pp[BatchPlan.Q + 3];
+        final double cv = pp[BatchPlan.CV];
         final double h0 = pp[BatchPlan.H1], h1 = pp[BatchPlan.H1 + 1], r = pp[BatchPlan.R1];
         // Blocked over time like the other kernels: a block's state stays in L1 across the ticks and
         // the filters of one tick are independent, so their division chains overlap.
@@ -135,15 +140,27 @@ final class JavaBatchKalmanKernels implements BatchKalmanKernels {
             for (int t = 0; t < ticks; t++) {
                 for (int f = b0; f < b1; f++) {
                     double x0 = st[f], x1 = st[nf + f], p00 = st[2 * nf + f], p01 = st[3 * nf + f], p11 = st[4 * nf + f];
-                    double xp0 = f00 * x0 + f01 * x1;
-                    double xp1 = f10 * x0 + f11 * x1;
-                    double t00 = f00 * p00 + f01 * p01;
-                    double t01 = f00 * p01 + f01 * p11;
-                    double t10 = f10 * p00 + f11 * p01;
-                    double t11 = f10 * p01 + f11 * p11;
-                    double n00 = q00 + t00 * f00 + t01 * f01;
-                    double n01 = q01 + t00 * f10 + t01 * f11;
-                    double n11 = q11 + t10 * f10 + t11 * f11;
+                    double xp0, xp1, n00, n01, n11;
+                    if (dts == null) { // loop-invariant: C2 unswitches the loop on it
+                        xp0 = f00 * x0 + f01 * x1;
+                        xp1 = f10 * x0 + f11 * x1;
+                        double t00 = f00 * p00 + f01 * p01;
+                        double t01 = f00 * p01 + f01 * p11;
+                        double t10 = f10 * p00 + f11 * p01;
+                        double t11 = f10 * p01 + f11 * p11;
+                        n00 = q00 + t00 * f00 + t01 * f01;
+                        n01 = q01 + t00 * f10 + t01 * f11;
+                        n11 = q11 + t10 * f10 + t11 * f11;
+                    } else {
+                        double dt = dts[dOff + t * nf + f];
+                        xp0 = x0 + dt * x1;
+                        xp1 = x1;
+                        double t00 = p00 + dt * p01;
+                        double t01 = p01 + dt * p11;
+                        n00 = cv * dt * dt * dt / 3 + t00 + t01 * dt;
+                        n01 = cv * dt * dt / 2 + t01;
+                        n11 = cv * dt + p11;
+                    }
                     double z = zs[zOff + t * nf + f];
                     if (z == z) {
                         double ph0 = n00 * h0 + n01 * h1;
@@ -175,7 +192,7 @@ final class JavaBatchKalmanKernels implements BatchKalmanKernels {
         }
     }
 
-    /** n = 1, m = 1 (local level) written out, blocked over time like {@link #run21}. */
+    /** n = 1, m = 1 (local level) written out, blocked over time like {@link #run2}. */
     private static void run11(double[] pp, double[] st, int nf, double[] zs, int zOff, int ticks, double[] out, int from, int to) {
         final double a = pp[BatchPlan.F], q = pp[BatchPlan.Q], h = pp[BatchPlan.H1], r = pp[BatchPlan.R1];
         for (int b0 = from; b0 < to; b0 += BLOCK) {
@@ -205,59 +222,7 @@ final class JavaBatchKalmanKernels implements BatchKalmanKernels {
 
     @Override
     public void runDt(BatchPlan plan, double[] state, int filters, double[] zs, int zOff, double[] dts, int dOff, int ticks, double[] out) {
-        runDtRange(plan.packed, state, filters, zs, zOff, dts, dOff, ticks, out, 0, filters);
-    }
-
-    /**
-     * The constant-velocity step with per-filter dt for filters [from, to): F(dt) and Q(dt) in closed
-     * form (the products with F's zeros and ones dropped), then the n = 2, m = 1 update.
-     */
-    static void runDtRange(double[] pp, double[] st, int nf, double[] zs, int zOff, double[] dts, int dOff, int ticks, double[] out,
-            int from, int to) {
-        final double cv = pp[BatchPlan.CV];
-        final double h0 = pp[BatchPlan.H1], h1 = pp[BatchPlan.H1 + 1], r = pp[BatchPlan.R1];
-        for (int b0 = from; b0 < to; b0 += BLOCK) {
-            int b1 = Math.min(to, b0 + BLOCK);
-            for (int t = 0; t < ticks; t++) {
-                for (int f = b0; f < b1; f++) {
-                    double x0 = st[f], x1 = st[nf + f], p00 = st[2 * nf + f], p01 = st[3 * nf + f], p11 = st[4 * nf + f];
-                    double dt = dts[dOff + t * nf + f];
-                    double xp0 = x0 + dt * x1;
-                    double xp1 = x1;
-                    double t00 = p00 + dt * p01;
-                    double t01 = p01 + dt * p11;
-                    double n00 = cv * dt * dt * dt / 3 + t00 + t01 * dt;
-                    double n01 = cv * dt * dt / 2 + t01;
-                    double n11 = cv * dt + p11;
-                    double z = zs[zOff + t * nf + f];
-                    if (z == z) {
-                        double ph0 = n00 * h0 + n01 * h1;
-                        double ph1 = n01 * h0 + n11 * h1;
-                        double s = r + h0 * ph0 + h1 * ph1;
-                        double hx = h0 * xp0 + h1 * xp1;
-                        double g = 1.0 / s;
-                        double w = (z - hx) * g;
-                        x0 = xp0 + ph0 * w;
-                        x1 = xp1 + ph1 * w;
-                        p00 = n00 - ph0 * ph0 * g;
-                        p01 = n01 - ph0 * ph1 * g;
-                        p11 = n11 - ph1 * ph1 * g;
-                    } else {
-                        x0 = xp0;
-                        x1 = xp1;
-                        p00 = n00;
-                        p01 = n01;
-                        p11 = n11;
-                    }
-                    if (out != null) out[t * nf + f] = x0;
-                    st[f] = x0;
-                    st[nf + f] = x1;
-                    st[2 * nf + f] = p00;
-                    st[3 * nf + f] = p01;
-                    st[4 * nf + f] = p11;
-                }
-            }
-        }
+        run2(plan.packed, state, filters, zs, zOff, dts, dOff, ticks, out, 0, filters);
     }
 
     @Override

@@ -42,12 +42,12 @@ public record KalmanResult(int steps, int stateDim, int obsDim, double[] means, 
 
     /** Filtered mean component i at step t. */
     public double mean(int t, int i) {
-        return means[t * stateDim + i];
+        return FlatSteps.mean(means, stateDim, t, i);
     }
 
     /** Filtered covariance (i, j) at step t. */
     public double covariance(int t, int i, int j) {
-        return covariances[(t * stateDim + i) * stateDim + j];
+        return FlatSteps.covariance(covariances, stateDim, t, i, j);
     }
 
     /** Standardised innovation k at step t (NaN if missing). */
@@ -62,9 +62,7 @@ public record KalmanResult(int steps, int stateDim, int obsDim, double[] means, 
 
     /** The filtered series of state component i (length T). */
     public double[] stateSeries(int i) {
-        double[] out = new double[steps];
-        for (int t = 0; t < steps; t++) out[t] = means[t * stateDim + i];
-        return out;
+        return FlatSteps.series(means, steps, stateDim, i);
     }
 
     /** The filtered mean at step t as a new array. */

@@ -34,21 +34,10 @@ final class OpenClBatchKalmanKernels implements BatchKalmanKernels {
     @Override
     public synchronized void run(BatchPlan plan, double[] state, int filters, double[] zs, int zOff, int ticks, double[] out) {
         int stateLen = plan.comps * filters;
-        int zLen = ticks * plan.m * filters;
-        bufPlan.write(plan.packed, 0, BatchPlan.PACKED);
-        bufState.write(state, 0, stateLen);
-        bufZ.write(zs, zOff, zLen);
-        bufOut.ensure(out == null ? 1 : (long) ticks * filters);
+        upload(plan, state, stateLen, zs, zOff, ticks * plan.m * filters, out, (long) ticks * filters);
         rt.launch(kernel).argInt(plan.n).argInt(plan.m).arg(bufPlan).arg(bufState).argLong(filters).arg(bufZ).argLong(ticks)
                 .arg(bufOut).argInt(out == null ? 0 : 1).runItems(filters, local);
-        double[] newState = new double[stateLen];
-        bufState.read(newState, 0, stateLen);
-        if (out != null) {
-            double[] o = new double[ticks * filters];
-            bufOut.read(o, 0, ticks * filters);
-            System.arraycopy(o, 0, out, 0, o.length);
-        }
-        System.arraycopy(newState, 0, state, 0, stateLen);
+        download(state, stateLen, out, ticks * filters);
     }
 
     @Override
@@ -56,19 +45,32 @@ final class OpenClBatchKalmanKernels implements BatchKalmanKernels {
             double[] out) {
         int stateLen = plan.comps * filters;
         int zLen = ticks * filters;
+        upload(plan, state, stateLen, zs, zOff, zLen, out, (long) ticks * filters);
+        bufDt.write(dts, dOff, zLen);
+        rt.launch(kernelCv).arg(bufPlan).arg(bufState).argLong(filters).arg(bufZ).arg(bufDt).argLong(ticks).arg(bufOut)
+                .argInt(out == null ? 0 : 1).runItems(filters, local);
+        download(state, stateLen, out, ticks * filters);
+    }
+
+    /** Copies the plan, the state and zLen observations to the device and sizes the out buffer (one double when out is null). */
+    private void upload(BatchPlan plan, double[] state, int stateLen, double[] zs, int zOff, int zLen, double[] out, long outLen) {
         bufPlan.write(plan.packed, 0, BatchPlan.PACKED);
         bufState.write(state, 0, stateLen);
         bufZ.write(zs, zOff, zLen);
-        bufDt.write(dts, dOff, zLen);
-        bufOut.ensure(out == null ? 1 : (long) ticks * filters);
-        rt.launch(kernelCv).arg(bufPlan).arg(bufState).argLong(filters).arg(bufZ).arg(bufDt).argLong(ticks).arg(bufOut)
-                .argInt(out == null ? 0 : 1).runItems(filters, local);
+        bufOut.ensure(out == null ? 1 : outLen);
+    }
+
+    /**
+     * Reads the new state (and out, when not null) back; the caller's arrays are written only after
+     * every read succeeded, so a failure leaves them unchanged.
+     */
+    private void download(double[] state, int stateLen, double[] out, int outLen) {
         double[] newState = new double[stateLen];
         bufState.read(newState, 0, stateLen);
         if (out != null) {
-            double[] o = new double[ticks * filters];
-            bufOut.read(o, 0, ticks * filters);
-            System.arraycopy(o, 0, out, 0, o.length);
+            double[] o = new double[outLen];
+            bufOut.read(o, 0, outLen);
+            System.arraycopy(o, 0, out, 0, outLen);
         }
         System.arraycopy(newState, 0, state, 0, stateLen);
     }

@@ -2,7 +2,8 @@ package dev.sxn.math.filter;
 
 /**
  * The Rauch-Tung-Striebel smoothed states x_{t|T} and covariances P_{t|T} for t = 0..T-1 (flat,
- * row-major as in {@link KalmanResult}). Immutable: arrays are copied in and out.
+ * row-major as in {@link KalmanResult}, whose element accessors these mirror; both index through {@code FlatSteps}).
+ * Immutable: arrays are copied in and out.
  *
  * @param steps the number of steps T
  * @param stateDim n
@@ -18,19 +19,17 @@ public record SmoothedStates(int steps, int stateDim, double[] means, double[] c
 
     /** Smoothed mean component i at step t. */
     public double mean(int t, int i) {
-        return means[t * stateDim + i];
+        return FlatSteps.mean(means, stateDim, t, i);
     }
 
     /** Smoothed covariance (i, j) at step t. */
     public double covariance(int t, int i, int j) {
-        return covariances[(t * stateDim + i) * stateDim + j];
+        return FlatSteps.covariance(covariances, stateDim, t, i, j);
     }
 
     /** The smoothed series of state component i. */
     public double[] stateSeries(int i) {
-        double[] out = new double[steps];
-        for (int t = 0; t < steps; t++) out[t] = means[t * stateDim + i];
-        return out;
+        return FlatSteps.series(means, steps, stateDim, i);
     }
 
     /** A copy of the flat smoothed means. */

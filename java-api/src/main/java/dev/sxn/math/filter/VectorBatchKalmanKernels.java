@@ -24,22 +24,39 @@ final class VectorBatchKalmanKernels implements BatchKalmanKernels {
     public void run(BatchPlan plan, double[] state, int filters, double[] zs, int zOff, int ticks, double[] out) {
         int full = filters - filters % L;
         if (plan.m == 1 && plan.n <= 2) {
-            // Blocked over time: a block's state stays in L1 across the ticks, and within a tick the
-            // block's vectors are independent, so their division chains overlap.
-            for (int b0 = 0; b0 < full; b0 += BLOCK) {
-                int b1 = Math.min(full, b0 + BLOCK);
-                for (int t = 0; t < ticks; t++) {
-                    if (plan.n == 2) {
-                        tick21(plan.packed, state, filters, zs, zOff + t * filters, out, t * filters, b0, b1);
-                    } else {
-                        tick11(plan.packed, state, filters, zs, zOff + t * filters, out, t * filters, b0, b1);
-                    }
-                }
-            }
+            blocked(plan, state, filters, zs, zOff, null, 0, ticks, out, full);
         } else {
             runGeneric(plan, state, filters, zs, zOff, ticks, out, full);
         }
         if (full < filters) JavaBatchKalmanKernels.runRange(plan, state, filters, zs, zOff, ticks, out, full, filters);
+    }
+
+    @Override
+    public void runDt(BatchPlan plan, double[] state, int filters, double[] zs, int zOff, double[] dts, int dOff, int ticks, double[] out) {
+        int full = filters - filters % L;
+        blocked(plan, state, filters, zs, zOff, dts, dOff, ticks, out, full);
+        if (full < filters) JavaBatchKalmanKernels.run2(plan.packed, state, filters, zs, zOff, dts, dOff, ticks, out, full, filters);
+    }
+
+    /**
+     * The written-out shapes (n <= 2, m = 1; with {@code dts}, the constant-velocity step) over the whole
+     * vectors [0, full), blocked over time: a block's state stays in L1 across the ticks, and within a
+     * tick the block's vectors are independent, so their division chains overlap.
+     */
+    private static void blocked(BatchPlan plan, double[] st, int nf, double[] zs, int zOff, double[] dts, int dOff, int ticks, double[] out,
+            int full) {
+        for (int b0 = 0; b0 < full; b0 += BLOCK) {
+            int b1 = Math.min(full, b0 + BLOCK);
+            for (int t = 0; t < ticks; t++) {
+                if (plan.n == 1) {
+                    tick11(plan.packed, st, nf, zs, zOff + t * nf, out, t * nf, b0, b1);
+                } else if (dts == null) {
+                    tick21(plan.packed, st, nf, zs, zOff + t * nf, out, t * nf, b0, b1);
+                } else {
+                    tickCv(plan.packed, st, nf, zs, zOff + t * nf, dts, dOff + t * nf, out, t * nf, b0, b1);
+                }
+            }
+        }
     }
 
     /** One tick of n = 2, m = 1 for the whole vectors [b0, b1); z of this tick at zt + f, out at ot + f. */
@@ -84,19 +101,11 @@ final class VectorBatchKalmanKernels implements BatchKalmanKernels {
         }
     }
 
-    @Override
-    public void runDt(BatchPlan plan, double[] state, int filters, double[] zs, int zOff, double[] dts, int dOff, int ticks, double[] out) {
-        int full = filters - filters % L;
-        for (int b0 = 0; b0 < full; b0 += BLOCK) {
-            int b1 = Math.min(full, b0 + BLOCK);
-            for (int t = 0; t < ticks; t++) {
-                tickCv(plan.packed, state, filters, zs, zOff + t * filters, dts, dOff + t * filters, out, t * filters, b0, b1);
-            }
-        }
-        if (full < filters) JavaBatchKalmanKernels.runDtRange(plan.packed, state, filters, zs, zOff, dts, dOff, ticks, out, full, filters);
-    }
-
-    /** One constant-velocity tick with per-lane dt for the whole vectors [b0, b1). */
+    /**
+     * One constant-velocity tick with per-lane dt for the whole vectors [b0, b1). Its update repeats
+     * tick21's on purpose (JavaBatchKalmanKernels.run2 writes both once): merged, the vectors would cross a
+     * branch merge or a call, which C2 does not reliably scalar-replace, and the merged loop measured slower.
+     */
     private static void tickCv(double[] pp, double[] st, int nf, double[] zs, int zt, double[] dts, int dtt, double[] out, int ot, int b0,
             int b1) {
         final double cv = pp[BatchPlan.CV];

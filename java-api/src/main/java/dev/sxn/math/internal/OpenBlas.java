@@ -44,17 +44,17 @@ public final class OpenBlas {
     public record Library(SymbolLookup lookup, String description) {}
 
     private static final class Holder {
-        static final Object RESULT = load();
+        static final LoadResult<Library> RESULT = LoadResult.of(load(), Library.class);
     }
 
     /** The loaded library, or null (see {@link #unavailableReason()}). */
     public static Library library() {
-        return Holder.RESULT instanceof Library l ? l : null;
+        return Holder.RESULT.library();
     }
 
     /** Why OpenBLAS is unavailable, or null when it loaded. */
     public static String unavailableReason() {
-        return Holder.RESULT instanceof String s ? s : null;
+        return Holder.RESULT.unavailableReason();
     }
 
     /**
@@ -63,9 +63,7 @@ public final class OpenBlas {
      * @throws IllegalStateException if OpenBLAS is not loaded or lacks the symbol
      */
     public static MethodHandle downcall(String name, FunctionDescriptor descriptor) {
-        Library lib = library();
-        if (lib == null) throw new IllegalStateException("OpenBLAS unavailable: " + unavailableReason());
-        return SxnNative.downcall(lib.lookup(), name, descriptor);
+        return SxnNative.downcall(Holder.RESULT.require("OpenBLAS").lookup(), name, descriptor);
     }
 
     private static Object load() {

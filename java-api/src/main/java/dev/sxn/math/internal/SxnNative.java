@@ -36,7 +36,7 @@ public final class SxnNative {
     public record Library(SymbolLookup lookup, Path path, String isa) {}
 
     private static final class Holder {
-        static final Object RESULT = load();
+        static final LoadResult<Library> RESULT = LoadResult.of(load(), Library.class);
     }
 
     private static Object load() {
@@ -66,12 +66,12 @@ public final class SxnNative {
 
     /** The loaded library, or null when it could not be loaded (see {@link #unavailableReason()}). */
     public static Library library() {
-        return Holder.RESULT instanceof Library l ? l : null;
+        return Holder.RESULT.library();
     }
 
     /** Why the library is unavailable, or null when it loaded. */
     public static String unavailableReason() {
-        return Holder.RESULT instanceof String s ? s : null;
+        return Holder.RESULT.unavailableReason();
     }
 
     /**
@@ -80,9 +80,7 @@ public final class SxnNative {
      * @throws IllegalStateException if the library is not loaded or lacks the symbol
      */
     public static MethodHandle downcall(String name, FunctionDescriptor descriptor) {
-        Library lib = library();
-        if (lib == null) throw new IllegalStateException("NATIVE unavailable: " + unavailableReason());
-        return downcall(lib.lookup(), name, descriptor);
+        return downcall(Holder.RESULT.require("NATIVE").lookup(), name, descriptor);
     }
 
     /** A critical downcall handle to {@code name} in {@code lookup}. */

@@ -48,6 +48,22 @@ class JavaEntropyKernels implements EntropyKernels {
 
     /** -sum p ln p over bins [from, bins) with p = |X|^2 / sum |X|^2; NaN when the sum is 0 or not finite. */
     static double entropyOfBins(double[] re, double[] im, int bins, int from) {
+        double inv = powerScale(re, im, bins, from);
+        if (Double.isNaN(inv)) return Double.NaN;
+        double h = 0;
+        for (int k = from; k < bins; k++) {
+            double p = re[k] * inv;
+            if (p > 0) h -= p * Math.log(p);
+        }
+        return h;
+    }
+
+    /**
+     * Overwrites {@code re[from..bins)} with the power |X|^2 of each bin and returns 1 / (their sum),
+     * or NaN when the sum is 0 or not finite (the entropy is then NaN): the first pass of every
+     * entropy kernel on the JVM.
+     */
+    static double powerScale(double[] re, double[] im, int bins, int from) {
         double total = 0;
         for (int k = from; k < bins; k++) {
             double p = re[k] * re[k] + im[k] * im[k];
@@ -55,12 +71,6 @@ class JavaEntropyKernels implements EntropyKernels {
             total += p;
         }
         if (!(total > 0) || Double.isInfinite(total)) return Double.NaN;
-        double inv = 1.0 / total;
-        double h = 0;
-        for (int k = from; k < bins; k++) {
-            double p = re[k] * inv;
-            if (p > 0) h -= p * Math.log(p);
-        }
-        return h;
+        return 1.0 / total;
     }
 }

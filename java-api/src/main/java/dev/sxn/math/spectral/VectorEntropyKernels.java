@@ -29,14 +29,8 @@ final class VectorEntropyKernels extends JavaEntropyKernels {
 
     @Override
     double entropy(double[] re, double[] im, int bins, int from) {
-        double total = 0;
-        for (int k = from; k < bins; k++) {
-            double p = re[k] * re[k] + im[k] * im[k];
-            re[k] = p;
-            total += p;
-        }
-        if (!(total > 0) || Double.isInfinite(total)) return Double.NaN;
-        double inv = 1.0 / total;
+        double inv = powerScale(re, im, bins, from);
+        if (Double.isNaN(inv)) return Double.NaN;
         int k = from;
         for (; k + L <= bins; k += L) plogp(DoubleVector.fromArray(S, re, k).mul(inv)).intoArray(im, k);
         for (; k < bins; k++) {

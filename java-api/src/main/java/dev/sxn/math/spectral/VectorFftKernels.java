@@ -7,59 +7,31 @@ import jdk.incubator.vector.VectorSpecies;
  * Vector API Stockham stages: the innermost loop of every stage (over {@code q < s}) is contiguous
  * in input and output, so it runs on whole vectors of the preferred species with the stage's twiddle
  * broadcast. Stages whose stride {@code s} is not a multiple of the lane count (the first one or two
- * of every transform) run the scalar stages of {@link JavaFftKernels}. Same arithmetic as the JAVA
- * kernel (no FMA), so results agree to rounding. Stateless; loaded only when VECTOR is available.
+ * of every transform) run the scalar stages of {@link JavaFftKernels}, whose stage loop it inherits.
+ * Same arithmetic as the JAVA kernel (no FMA), so results agree to rounding. Each radix here mirrors
+ * the scalar one on vectors (a deliberate speed variant, not a copy to merge), and the twiddle products
+ * stay written out in each: a shared helper taking vectors is not always inlined, and then its vectors
+ * are boxed (it measured much slower). Stateless; loaded only when VECTOR is available.
  */
-final class VectorFftKernels implements FftKernels {
+final class VectorFftKernels extends JavaFftKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    private static final double S3 = Math.sqrt(3.0) / 2.0;
-    private static final double C51 = Math.cos(2 * Math.PI / 5);
-    private static final double C52 = Math.cos(4 * Math.PI / 5);
-    private static final double S51 = Math.sin(2 * Math.PI / 5);
-    private static final double S52 = Math.sin(4 * Math.PI / 5);
 
     @Override
-    public void transform(FftPlan plan, double[] re, double[] im, double[] sre, double[] sim) {
-        int n = plan.n;
-        double[] xr = re, xi = im, yr = sre, yi = sim;
-        int[] radix = plan.radix;
-        for (int t = 0; t < radix.length; t++) {
-            int s = plan.stride[t];
-            int m = n / (s * radix[t]);
-            double[] wr = plan.flatTwRe, wi = plan.flatTwIm;
-            int tb = plan.twOffset[t];
-            boolean vec = s % L == 0;
-            switch (radix[t]) {
-                case 4 -> {
-                    if (vec) radix4(s, m, xr, xi, yr, yi, wr, wi, tb);
-                    else JavaFftKernels.radix4(s, m, xr, xi, yr, yi, wr, wi, tb);
-                }
-                case 2 -> {
-                    if (vec) radix2(s, m, xr, xi, yr, yi, wr, wi, tb);
-                    else JavaFftKernels.radix2(s, m, xr, xi, yr, yi, wr, wi, tb);
-                }
-                case 3 -> {
-                    if (vec) radix3(s, m, xr, xi, yr, yi, wr, wi, tb);
-                    else JavaFftKernels.radix3(s, m, xr, xi, yr, yi, wr, wi, tb);
-                }
-                default -> {
-                    if (vec) radix5(s, m, xr, xi, yr, yi, wr, wi, tb);
-                    else JavaFftKernels.radix5(s, m, xr, xi, yr, yi, wr, wi, tb);
-                }
-            }
-            double[] tr = xr, ti = xi;
-            xr = yr;
-            xi = yi;
-            yr = tr;
-            yi = ti;
+    void stage(int radix, int s, int m, double[] xr, double[] xi, double[] yr, double[] yi, double[] wr, double[] wi, int tb) {
+        if (s % L != 0) {
+            super.stage(radix, s, m, xr, xi, yr, yi, wr, wi, tb); // the stride does not fill whole vectors
+            return;
         }
-        if (xr != re) {
-            System.arraycopy(xr, 0, re, 0, n);
-            System.arraycopy(xi, 0, im, 0, n);
+        switch (radix) {
+            case 4 -> radix4(s, m, xr, xi, yr, yi, wr, wi, tb);
+            case 2 -> radix2(s, m, xr, xi, yr, yi, wr, wi, tb);
+            case 3 -> radix3(s, m, xr, xi, yr, yi, wr, wi, tb);
+            default -> radix5(s, m, xr, xi, yr, yi, wr, wi, tb);
         }
     }
 
+    /** JavaFftKernels' radix-2 stage on whole vectors (same arithmetic; the vectorised speed variant, kept apart). */
     private static void radix2(int s, int m, double[] xr, double[] xi, double[] yr, double[] yi, double[] wr, double[] wi, int tb) {
         int sm = s * m;
         for (int j = 0; j < m; j++) {
@@ -78,6 +50,7 @@ final class VectorFftKernels implements FftKernels {
         }
     }
 
+    /** JavaFftKernels' radix-4 stage on whole vectors (same arithmetic; the vectorised speed variant, kept apart). */
     private static void radix4(int s, int m, double[] xr, double[] xi, double[] yr, double[] yi, double[] wr, double[] wi, int tb) {
         int sm = s * m;
         for (int j = 0; j < m; j++) {
@@ -107,6 +80,7 @@ final class VectorFftKernels implements FftKernels {
         }
     }
 
+    /** JavaFftKernels' radix-3 stage on whole vectors (same arithmetic; the vectorised speed variant, kept apart). */
     private static void radix3(int s, int m, double[] xr, double[] xi, double[] yr, double[] yi, double[] wr, double[] wi, int tb) {
         int sm = s * m;
         for (int j = 0; j < m; j++) {
@@ -133,6 +107,7 @@ final class VectorFftKernels implements FftKernels {
         }
     }
 
+    /** JavaFftKernels' radix-5 stage on whole vectors (same arithmetic; the vectorised speed variant, kept apart). */
     private static void radix5(int s, int m, double[] xr, double[] xi, double[] yr, double[] yi, double[] wr, double[] wi, int tb) {
         int sm = s * m;
         for (int j = 0; j < m; j++) {
