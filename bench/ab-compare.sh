@@ -6,14 +6,15 @@
 # BASE_JAR is typically the benchmarks jar of the commit before the change (git worktree add ... REV,
 # then ./mvnw -q -pl java-api,bench -am -DskipTests package there); NEW_JAR bench/target/benchmarks.jar.
 # Writes OUT_DIR/<row>-{a,b}.json (default bench-results/ab) and prints the side-by-side table
-# (bench/ab-report.py). About 25 minutes on the 2-core build machine.
+# (bench/ab-report.py). About 15 minutes on the 2-core build machine. ROWS="fft ind-single" picks rows;
+# FORKS=N runs N forks per row and side (default 1).
 set -euo pipefail
 base=$1 new=$2 out=${3:-bench-results/ab}
 . bin/find-jdk.sh
 sxn_find_jdk
 java="$SXN_JAVA_HOME/bin/java"
 mkdir -p "$out"
-timing="-f 1 -wi 3 -w 1s -i 5 -r 1s"
+timing="-f ${FORKS:-1} -wi 3 -w 1s -i 5 -r 1s"
 # name | JMH selection and parameters (the rows of the target table)
 rows=(
   "ind-single|IndicatorsBench\.(sma|ema|rollingStd|rsi|copy)$ -p size=1000000 -p backend=VECTOR,NATIVE,TA4J"
@@ -28,6 +29,7 @@ rows=(
 )
 for row in "${rows[@]}"; do
   name=${row%%|*} args=${row#*|}
+  [ -z "${ROWS:-}" ] || [[ " $ROWS " == *" $name "* ]] || continue
   for side in a b; do
     jar=$base; [ $side = b ] && jar=$new
     # shellcheck disable=SC2086

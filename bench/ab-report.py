@@ -12,9 +12,11 @@ import sys
 
 def load(path):
     rows = {}
-    if not os.path.exists(path):
+    try:
+        results = json.load(open(path))
+    except (OSError, ValueError):  # missing, or a run still writing it
         return rows
-    for r in json.load(open(path)):
+    for r in results:
         key = (r["benchmark"].replace("dev.sxn.math.bench.", ""),
                ", ".join(f"{k}={v}" for k, v in sorted(r.get("params", {}).items())))
         m = r["primaryMetric"]
