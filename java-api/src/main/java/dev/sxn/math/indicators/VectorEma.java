@@ -100,13 +100,16 @@ final class VectorEma {
         DoubleVector powers = DoubleVector.fromArray(S, pw, 0), powers2 = DoubleVector.fromArray(S, pw2, 0);
         DoubleVector va = DoubleVector.broadcast(S, alpha), b1 = DoubleVector.broadcast(S, beta);
         DoubleVector b2 = DoubleVector.broadcast(S, beta * beta), b4 = DoubleVector.broadcast(S, beta * beta * (beta * beta));
-        EmaState st = new EmaState();
+        // The state lives in locals, not in an EmaState: C2 then keeps it in registers across the block
+        // loop (IndicatorsBench.ema, VECTOR); the scalar steps are EmaState's, operation for operation.
+        int run = 0;
+        double acc = 0, e = 0;
         int i = 0;
         while (i < t) {
-            if (st.run > seed && i + 2 * L <= t) {
+            if (run > seed && i + 2 * L <= t) {
                 // Steady state: pairs of blocks while they are finite, the carry kept in a vector
                 // (every lane = the last value) so no lane leaves the register file in the loop.
-                DoubleVector carry = DoubleVector.broadcast(S, st.e);
+                DoubleVector carry = DoubleVector.broadcast(S, e);
                 int start = i;
                 while (i + 2 * L <= t) {
                     DoubleVector v1 = DoubleVector.fromArray(S, x, i), v2 = DoubleVector.fromArray(S, x, i + L);
@@ -120,12 +123,26 @@ final class VectorEma {
                     i += 2 * L;
                 }
                 if (i > start) {
-                    st.e = carry.lane(0);
-                    st.run += i - start;
+                    e = carry.lane(0);
+                    run += i - start;
                     continue;
                 }
             }
-            out[i] = st.update(x[i], seed, alpha, beta);
+            double v = x[i];
+            if (!JavaIndicatorKernels.finite(v)) {
+                run = 0;
+                acc = 0;
+                out[i++] = Double.NaN;
+                continue;
+            }
+            run++;
+            if (run < seed) {
+                acc += v;
+                out[i] = Double.NaN;
+            } else {
+                e = run == seed ? (acc + v) / seed : EmaState.step(e, v, alpha, beta);
+                out[i] = e;
+            }
             i++;
         }
     }

@@ -105,27 +105,21 @@ public final class KernelSet<K> {
      * candidate kernel beyond JAVA (null: every kernel is eligible). A pinned or forced kind is not asked.
      */
     public <R> R call(Backend pinned, long size, Predicate<? super K> eligible, Function<? super K, ? extends R> op) {
-        K k = select(pinned, size, eligible);
-        if (k == javaKernel) return op.apply(k);
+        Backend kind = pinned != null ? pinned : choose(size, eligible);
         try {
-            return op.apply(k);
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            throw e;
+            return op.apply(kernel(kind));
         } catch (RuntimeException | LinkageError e) {
-            return op.apply(recover(pinned, k, e));
+            return op.apply(recover(pinned, kind, e));
         }
     }
 
     /** {@link #call(Backend, long, Function)} for a {@code double} result, without boxing it. */
     public double callDouble(Backend pinned, long size, ToDoubleFunction<? super K> op) {
-        K k = select(pinned, size, null);
-        if (k == javaKernel) return op.applyAsDouble(k);
+        Backend kind = pinned != null ? pinned : choose(size, null);
         try {
-            return op.applyAsDouble(k);
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            throw e;
+            return op.applyAsDouble(kernel(kind));
         } catch (RuntimeException | LinkageError e) {
-            return op.applyAsDouble(recover(pinned, k, e));
+            return op.applyAsDouble(recover(pinned, kind, e));
         }
     }
 
@@ -139,36 +133,26 @@ public final class KernelSet<K> {
      * that ran it (JAVA after a fallback).
      */
     public Backend run(Backend pinned, long size, Predicate<? super K> eligible, Consumer<? super K> op) {
-        K k = select(pinned, size, eligible);
-        if (k == javaKernel) {
-            op.accept(k);
-            return Backend.JAVA;
-        }
+        Backend kind = pinned != null ? pinned : choose(size, eligible);
         try {
-            op.accept(k);
-            return kindOf(k);
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            throw e;
+            op.accept(kernel(kind));
+            return kind;
         } catch (RuntimeException | LinkageError e) {
-            op.accept(recover(pinned, k, e));
+            op.accept(recover(pinned, kind, e));
             return Backend.JAVA;
         }
-    }
-
-    /** The kernel a call runs on: the pinned kind, else the forced kind this family has, else the choice. */
-    private K select(Backend pinned, long size, Predicate<? super K> eligible) {
-        if (pinned != null) return kernel(pinned);
-        return kernel(choose(size, eligible));
     }
 
     /**
-     * The failure policy: a kernel that failed on a pinned call, or on the kind {@code sxn.backend} forces,
-     * raises; otherwise its kind is logged once and no longer chosen, and the JAVA kernel is returned for the
-     * retry.
+     * The failure policy, kept out of the call path (the dispatch methods stay small enough for C2 to inline
+     * them, and their operation lambdas with them, into each facade). Raises {@code e} when it is about the
+     * call's data (IllegalArgumentException, ArithmeticException: every kind would raise it), when the failing
+     * kind is JAVA, was pinned by the call, or is the kind {@code sxn.backend} forces; otherwise the kind is
+     * logged once and no longer chosen, and the JAVA kernel is returned for the retry.
      */
-    private K recover(Backend pinned, K failed, Throwable e) {
-        Backend kind = kindOf(failed);
-        if (pinned != null || kind == forcedKind()) {
+    private K recover(Backend pinned, Backend kind, Throwable e) {
+        if (e instanceof IllegalArgumentException || e instanceof ArithmeticException || kind == Backend.JAVA || pinned != null
+                || kind == forcedKind()) {
             if (e instanceof RuntimeException r) throw r;
             throw (Error) e;
         }
@@ -178,11 +162,6 @@ public final class KernelSet<K> {
         Log.once(family + "/failed/" + kind, System.Logger.Level.WARNING,
                 family + ": the " + kind + " kernel failed (" + e + "); falling back to JAVA for this family");
         return javaKernel;
-    }
-
-    private Backend kindOf(K kernel) {
-        for (Backend kind : KINDS) if (loaded.get(kind.ordinal()) == kernel) return kind;
-        throw new IllegalStateException(family + ": a kernel ran that this set did not load");
     }
 
     /**
