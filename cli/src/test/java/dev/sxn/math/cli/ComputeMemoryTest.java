@@ -41,6 +41,26 @@ class ComputeMemoryTest {
     }
 
     @Test
+    void lineBreaksAndMultiByteTextAcrossReadChunksAreCopiedExactly(@TempDir Path dir) throws Exception {
+        // Longer than the readers' 64 KiB chunks, with CRLF, CR and LF, so \r\n pairs and multi-byte
+        // characters fall on chunk boundaries somewhere.
+        String[] breaks = {"\n", "\r\n", "\r"};
+        String[] names = {"caf\u00e9", "\u20ac", "\ud83d\udcc8", "plain"};
+        StringBuilder in = new StringBuilder("\uFEFFname,close\r\n");
+        StringBuilder want = new StringBuilder("name,close,rolling_max_1\n");
+        for (int i = 0; i < 20_000; i++) {
+            String row = names[i % names.length] + i + "," + (i % 97) + ".5";
+            in.append(row).append(breaks[i % breaks.length]);
+            want.append(row).append(',').append((i % 97) + 0.5).append('\n');
+        }
+        Path p = dir.resolve("text.csv");
+        Files.writeString(p, in, StandardCharsets.UTF_8);
+        InProcess.Result r = InProcess.compute("rolling-max", "--input", p.toString(), "--n", "1");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(want.toString(), r.out());
+    }
+
+    @Test
     void manyRowsGiveTheLibrarysValues(@TempDir Path dir) throws Exception {
         int n = 300_000;
         StringBuilder sb = new StringBuilder("close\n");
