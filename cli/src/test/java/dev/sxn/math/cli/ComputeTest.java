@@ -73,7 +73,7 @@ class ComputeTest {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "t,close\n1,100\n2,oops\n3,101\n");
         r = run("compute", "ema", "--input", bad.toString(), "--n", "2");
-        assertTrue(r[2].contains("bad.csv line 3: column 'close' value 'oops' is not a number"), r[2]);
+        assertTrue(r[2].contains("bad.csv line 3 column 2: column 'close' value 'oops' is not a number"), r[2]);
 
         Files.writeString(bad, "t,close\n1,100\n2\n");
         r = run("compute", "ema", "--input", bad.toString());
