@@ -11,6 +11,10 @@ import java.util.Arrays;
  * reused buffer, with the same line breaks ({@code \n}, {@code \r\n}, {@code \r}) and the same dropped
  * byte order mark. The second pass of {@code sxn compute} copies lines into the output with it, so they
  * are neither decoded nor encoded again. Not thread-safe.
+ *
+ * <p>Its line splitting mirrors {@link Utf8Lines#next()} on bytes instead of chars, on purpose: Java has no
+ * abstraction over {@code byte[]} and {@code char[]} that keeps the scan a plain array loop, and the two
+ * passes must agree on every line break.
  */
 final class ByteLines implements Closeable {
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
