@@ -134,7 +134,7 @@ public final class CompositeIndicators {
      * TA-Lib instead starts the fast EMA late so both begin at index slow - 1, which changes the early values of
      * the fast line. The MACD line starts at index max(fast, slow) - 1, the signal {@code signal - 1} later.
      *
-     * @throws IllegalArgumentException if a period is outside [1, x.length]
+     * @throws IllegalArgumentException if a period is outside [1, x.length], or fast >= slow
      */
     public static Macd macd(double[] x, int fast, int slow, int signal) {
         Macd out = new Macd(Shapes.like(x, "x"), new double[x.length], new double[x.length]);
@@ -161,6 +161,7 @@ public final class CompositeIndicators {
         Shapes.window(fast, "fast", t, length);
         Shapes.window(slow, "slow", t, length);
         Shapes.window(signal, "signal", t, length);
+        if (fast >= slow) throw Checks.invalid("fast", fast, "be < slow (" + slow + "): the fast EMA is the shorter one");
         double[] slowEma = h; // scratch: h is written last
         IndicatorDispatch.ema(null, x, k, t, fast, 2.0 / (fast + 1), m);
         IndicatorDispatch.ema(null, x, k, t, slow, 2.0 / (slow + 1), slowEma);
@@ -218,7 +219,8 @@ public final class CompositeIndicators {
      * {@code TR[i] = max(high[i], close[i-1]) - min(low[i], close[i-1])} (TTR {@code ATR}, TA-Lib {@code ATR}: they
      * agree). TR needs the previous close, so the first ATR is at index n. In price units.
      *
-     * @throws IllegalArgumentException if the lengths differ or n is outside [1, close.length]
+     * @throws IllegalArgumentException if the lengths differ, n is outside [1, close.length], or a high is below
+     *     its low (NaN on either side is a missing bar)
      */
     public static double[] atr(double[] high, double[] low, double[] close, int n) {
         double[] out = Shapes.like(close, "close");
@@ -242,6 +244,7 @@ public final class CompositeIndicators {
 
     private static void atr(double[] h, double[] l, double[] c, int k, int t, String length, int n, double[] out) {
         Shapes.window(n, "n", t, length);
+        Checks.notBelow(h, k == 1 ? "high" : "high.data()", l, k == 1 ? "low" : "low.data()");
         double[] tr = scratch(0, c.length);
         JavaOnlyKernels.trueRange(h, l, c, k, t, tr);
         IndicatorDispatch.ema(null, tr, k, t, n, 1.0 / n, out);
@@ -253,6 +256,8 @@ public final class CompositeIndicators {
      * Rolling VWAP: {@code sum(price * volume) / sum(volume)} over the last {@code n} samples (TTR {@code VWAP}).
      * Indices below n - 1 are NaN; a window of zero volume is NaN (0/0). The cumulative VWAP is
      * {@link Indicators#vwapCumulative(double[], double[])}.
+     *
+     * @throws IllegalArgumentException if n is outside [1, price.length] or a finite volume is negative (a non-finite one is missing)
      */
     public static double[] vwap(double[] price, double[] volume, int n) {
         double[] out = Shapes.like(price, "price");
@@ -276,6 +281,7 @@ public final class CompositeIndicators {
 
     private static void vwap(double[] p, double[] v, int k, int t, String length, int n, double[] out) {
         Shapes.window(n, "n", t, length);
+        Checks.nonNegativeOrMissing(v, k == 1 ? "volume" : "volume.data()");
         double[] pv = scratch(0, p.length), vs = scratch(1, p.length);
         for (int i = 0; i < pv.length; i++) {
             // A missing price must also drop the volume from the window, so both sums see the same gaps.

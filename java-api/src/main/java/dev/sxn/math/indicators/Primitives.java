@@ -54,13 +54,14 @@ final class Primitives {
         RollingExtremes.rollingExtreme(x, k, t, n, max, out);
     }
 
-    /** On-balance volume (plain Java; no rule beyond the shapes). */
+    /** On-balance volume (plain Java; no rule beyond the shapes: a volume's sign is applied as given). */
     static void obv(double[] price, double[] volume, int k, int t, double[] out) {
         JavaOnlyKernels.obv(price, volume, k, t, out);
     }
 
-    /** Cumulative VWAP (plain Java; no rule beyond the shapes). */
+    /** Cumulative VWAP (plain Java); finite volumes must be >= 0 (a non-finite one is missing). */
     static void vwapCumulative(double[] price, double[] volume, int k, int t, double[] out) {
+        Checks.nonNegativeOrMissing(volume, k == 1 ? "volume" : "volume.data()");
         JavaOnlyKernels.vwapCumulative(price, volume, k, t, out);
     }
 

@@ -120,6 +120,41 @@ public final class Checks {
         if (a == b && a != null) throw new IllegalArgumentException(aName + " must not be the same array as " + bName);
     }
 
+    // ---- data rules shared by several domains
+
+    /**
+     * Scans {@code a} and names the first finite entry below 0; a non-finite entry passes (a missing value, as
+     * the indicators read it): "volume[3] must be >= 0 (non-finite: missing), was -5.0". O(n).
+     */
+    public static void nonNegativeOrMissing(double[] a, String name) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] < 0 && a[i] != Double.NEGATIVE_INFINITY) throw invalid(name + "[" + i + "]", a[i], "be >= 0 (non-finite: missing)");
+        }
+    }
+
+    /**
+     * Scans two arrays of one length and names the first index where {@code hi[i] < lo[i]} (a NaN on either
+     * side passes: missing): "high[4] must be >= low[4] = 10.5, was 9.0". O(n).
+     */
+    public static void notBelow(double[] hi, String hiName, double[] lo, String loName) {
+        for (int i = 0; i < hi.length; i++) {
+            if (hi[i] < lo[i]) throw invalid(hiName + "[" + i + "]", hi[i], "be >= " + loName + "[" + i + "] = " + lo[i]);
+        }
+    }
+
+    /**
+     * Checks that {@code a[aOff, aOff+n)} and {@code b[bOff, bOff+n)} do not partly overlap: an update that reads
+     * one range while writing the other would depend on the order of the loop, which differs between backends.
+     * Distinct arrays and identical ranges pass.
+     */
+    public static void noPartialOverlap(double[] a, String aName, int aOff, double[] b, String bName, int bOff, int n) {
+        if (a == b && aOff != bOff && n > 0 && Math.abs((long) aOff - bOff) < n) {
+            throw new IllegalArgumentException(aName + "[" + aOff + ", " + ((long) aOff + n) + ") and " + bName + "[" + bOff + ", "
+                    + ((long) bOff + n) + ") must not overlap (the same array, " + aName + " offset " + aOff + ", " + bName
+                    + " offset " + bOff + ")");
+        }
+    }
+
     // ---- added for indicators
 
     /**

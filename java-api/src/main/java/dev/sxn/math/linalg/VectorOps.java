@@ -62,7 +62,11 @@ public final class VectorOps {
         axpyChecked(null, a, x, 0, y, 0, x.length);
     }
 
-    /** {@code y[yOff+i] += a * x[xOff+i]} for i in [0, n). */
+    /**
+     * {@code y[yOff+i] += a * x[xOff+i]} for i in [0, n). x and y may be the same array with the same range
+     * (y := (1 + a) y, elementwise) but not with ranges that partly overlap: the result would depend on the
+     * order in which a backend walks them, so that is an IllegalArgumentException.
+     */
     public static void axpy(double a, double[] x, int xOff, double[] y, int yOff, int n) {
         axpy(null, a, x, xOff, y, yOff, n);
     }
@@ -71,6 +75,7 @@ public final class VectorOps {
     public static void axpy(Backend backend, double a, double[] x, int xOff, double[] y, int yOff, int n) {
         Checks.range(x, "x", xOff, "xOff", n, "n");
         Checks.range(y, "y", yOff, "yOff", n, "n");
+        Checks.noPartialOverlap(x, "x", xOff, y, "y", yOff, n);
         axpyChecked(backend, a, x, xOff, y, yOff, n);
     }
 

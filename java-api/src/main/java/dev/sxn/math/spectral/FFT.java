@@ -263,6 +263,7 @@ public final class FFT {
 
     private static int checkComplex(double[] re, double[] im, Norm norm) {
         Checks.sameLength(re, "re", im, "im");
+        Checks.distinct(im, "im", re, "re");
         Checks.notNull(norm, "norm");
         Checks.minLength(re, "re", 1, "");
         // finiteness is checked per transform (run): in the native kernel's own pass where it has one
