@@ -36,10 +36,16 @@ class ForkedJvmTest {
     }
 
     private static String run(List<String> args) throws IOException, InterruptedException {
+        return run(args, java.util.Map.of());
+    }
+
+    private static String run(List<String> args, java.util.Map<String, String> env) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(java());
         cmd.addAll(args);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "forked JVM timed out");
         assertEquals(0, p.exitValue(), "forked JVM failed:\n" + out);
@@ -55,6 +61,24 @@ class ForkedJvmTest {
         assertTrue(out.contains("OPENCL: unavailable: disabled by sxn.disable"), out);
         assertTrue(out.contains(EXPECTED), out);
         assertTrue(!out.contains("NoClassDefFoundError") && !out.contains("Exception"), out);
+    }
+
+    /** Issue 17, item 7: bad settings used to break the JVM (ExceptionInInitializerError, then NoClassDefFoundError). */
+    @Test
+    void aBadSettingFailsEachCallWithAnIllegalArgumentExceptionNamingIt() throws Exception {
+        String cp = System.getProperty("java.class.path");
+        String out = run(List.of("-cp", cp, "dev.sxn.forkcheck.ForkedCheck", "twice"), java.util.Map.of("SXN_BACKEND", "bogus"));
+        String bad = "error: IllegalArgumentException: environment variable SXN_BACKEND must be one of java, vector, native, opencl,"
+                + " was 'bogus'";
+        assertEquals(2, out.split(java.util.regex.Pattern.quote(bad), -1).length - 1, out);
+        assertTrue(!out.contains("Error:") && !out.contains("NoClassDefFoundError"), out);
+        out = run(List.of("-Dsxn.disable=java", "-cp", cp, "dev.sxn.forkcheck.ForkedCheck", "twice"));
+        bad = "error: IllegalArgumentException: sxn.disable / SXN_DISABLE must not switch off java (the reference backend), was 'java'";
+        assertEquals(2, out.split(java.util.regex.Pattern.quote(bad), -1).length - 1, out);
+        out = run(List.of("-cp", cp, "dev.sxn.forkcheck.ForkedCheck", "twice"), java.util.Map.of("SXN_DISABLE", "gpu"));
+        assertTrue(out.contains("error: IllegalArgumentException: sxn.disable / SXN_DISABLE entry must be one of java, vector, native,"
+                + " opencl, was 'gpu'"), out);
+        assertTrue(!out.contains("NoClassDefFoundError"), out);
     }
 
     @Test

@@ -20,7 +20,13 @@ final class Info {
         out.println("CPU:    " + cpuModel() + ", " + rt.availableProcessors() + " cores available, ISA: " + isaFlags());
         out.println("memory: max heap " + rt.maxMemory() / (1 << 20) + " MiB");
         out.println();
-        out.print(Backends.describe());
+        try {
+            out.print(Backends.describe());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // A bad setting: reported in one line beside what could be printed without the backends.
+            out.println("backends: " + e.getMessage());
+            return 2;
+        }
         return 0;
     }
 

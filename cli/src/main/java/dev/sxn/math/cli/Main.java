@@ -13,16 +13,23 @@ public final class Main {
     /** Entry point; exits with 0 on success, 1 on a failed demo, 2 on a usage error. */
     public static void main(String[] args) {
         String cmd = args.length == 0 ? "help" : args[0].toLowerCase(Locale.ROOT);
-        int code = switch (cmd) {
-            case "info" -> Info.print(System.out);
-            case "demo" -> demo(args);
-            case "compute" -> Compute.run(args, System.out, System.err);
-            case "help", "-h", "--help" -> usage(0);
-            default -> {
-                System.err.println("sxn: unknown command '" + args[0] + "'");
-                yield usage(2);
-            }
-        };
+        int code;
+        try {
+            code = switch (cmd) {
+                case "info" -> Info.print(System.out);
+                case "demo" -> demo(args);
+                case "compute" -> Compute.run(args, System.out, System.err);
+                case "help", "-h", "--help" -> usage(0);
+                default -> {
+                    System.err.println("sxn: unknown command '" + args[0] + "'");
+                    yield usage(2);
+                }
+            };
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // A bad setting (SXN_BACKEND=bogus) or a forced kind that is unavailable: one line, not a stack trace.
+            System.err.println("sxn " + cmd + ": " + e.getMessage());
+            code = 2;
+        }
         System.exit(code);
     }
 

@@ -29,12 +29,14 @@ public final class Config {
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
     }
 
-    // The environment cannot change inside a JVM: parse SXN_BACKEND once.
-    private static final Optional<Backend> ENV_BACKEND = Optional.ofNullable(System.getenv("SXN_BACKEND"))
-            .filter(s -> !s.isBlank()).map(s -> Backend.parse(s, "environment variable SXN_BACKEND"));
+    // The environment cannot change inside a JVM, so SXN_BACKEND is read once; it is parsed on use, never in a
+    // static initialiser: a bad value must make each call throw IllegalArgumentException, not leave the class
+    // unusable (ExceptionInInitializerError, then NoClassDefFoundError for the life of the JVM).
+    private static final String ENV_BACKEND = System.getenv("SXN_BACKEND");
     // The last sxn.backend value seen and what it parsed to: every kernel call asks, so a property
-    // that did not change costs one lookup and one reference comparison, not a parse.
-    private static volatile Object[] lastForced = {null, Optional.empty()};
+    // that did not change costs one lookup and one reference comparison, not a parse. Only valid values
+    // are remembered; a bad one is parsed (and refused) again on every call.
+    private static volatile Object[] lastForced = {null, null};
 
     /**
      * The forced backend kind, if {@code sxn.backend} (read on each call, so it can be changed at
@@ -44,9 +46,14 @@ public final class Config {
     public static Optional<Backend> forcedBackend() {
         String p = System.getProperty("sxn.backend");
         Object[] last = lastForced;
-        if (p == last[0]) return p == null ? ENV_BACKEND : (Optional<Backend>) last[1];
-        Optional<Backend> parsed = p == null || p.isBlank() ? ENV_BACKEND
-                : Optional.of(Backend.parse(p, "system property sxn.backend"));
+        if (p == last[0] && last[1] != null) return (Optional<Backend>) last[1];
+        Optional<Backend> parsed;
+        if (p == null || p.isBlank()) {
+            parsed = ENV_BACKEND == null || ENV_BACKEND.isBlank() ? Optional.empty()
+                    : Optional.of(Backend.parse(ENV_BACKEND, "environment variable SXN_BACKEND"));
+        } else {
+            parsed = Optional.of(Backend.parse(p, "system property sxn.backend"));
+        }
         lastForced = new Object[] {p, parsed};
         return parsed;
     }

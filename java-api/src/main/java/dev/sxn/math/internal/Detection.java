@@ -15,14 +15,24 @@ import java.util.Set;
 public final class Detection {
     private Detection() {}
 
-    private static final class Holder {
-        static final Map<Backend, BackendStatus> STATUS = detect();
-        static final BackendStatus OPENBLAS = detectOpenBlas();
-    }
+    // Detected on first use and kept. Not in a holder class's static initialiser: a bad sxn.disable must make
+    // each call throw IllegalArgumentException naming it, not turn into ExceptionInInitializerError and then
+    // NoClassDefFoundError for the life of the JVM; so nothing is kept until detection succeeded.
+    private static volatile Map<Backend, BackendStatus> status;
+    private static volatile BackendStatus openBlasStatus;
 
-    /** The status of every kind, in enum order. */
+    /**
+     * The status of every kind, in enum order.
+     *
+     * @throws IllegalArgumentException if {@code sxn.disable} / {@code SXN_DISABLE} is invalid (on every call, until fixed)
+     */
     public static Map<Backend, BackendStatus> statuses() {
-        return Holder.STATUS;
+        Map<Backend, BackendStatus> s = status;
+        if (s != null) return s;
+        synchronized (Detection.class) {
+            if (status == null) status = detect();
+            return status;
+        }
     }
 
     /**
@@ -42,7 +52,12 @@ public final class Detection {
 
     /** The OpenBLAS half of NATIVE, reported on its own (kind NATIVE, detail names OpenBLAS). */
     public static BackendStatus openBlas() {
-        return Holder.OPENBLAS;
+        BackendStatus s = openBlasStatus;
+        if (s != null) return s;
+        synchronized (Detection.class) {
+            if (openBlasStatus == null) openBlasStatus = detectOpenBlas();
+            return openBlasStatus;
+        }
     }
 
     private static Map<Backend, BackendStatus> detect() {
