@@ -16,6 +16,10 @@ import jdk.incubator.vector.VectorSpecies;
  * by name once jdk.incubator.vector is known to be present. Stateless.
  */
 final class VectorDenseOps implements DenseOps {
+    // scal and axpy are VectorOps' own VECTOR loops; dot keeps its two accumulators (its results are the
+    // decompositions' reference, which VectorOps' four-accumulator dot would change in the last bits).
+    private static final VectorVectorOpsKernels BLAS1 = new VectorVectorOpsKernels();
+
     static final VectorDenseOps INSTANCE = new VectorDenseOps();
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
@@ -24,20 +28,13 @@ final class VectorDenseOps implements DenseOps {
 
     @Override
     public void scal(double s, double[] x, int off, int len) {
-        int i = 0;
-        for (; i + L <= len; i += L) DoubleVector.fromArray(S, x, off + i).mul(s).intoArray(x, off + i);
-        for (; i < len; i++) x[off + i] *= s;
+        BLAS1.scale(s, x, off, len);
     }
 
-    /** y[yo..yo+len) += s x[xo..xo+len), fused. */
+    /** y[yo..yo+len) += s x[xo..xo+len), fused: VectorOps' VECTOR axpy, the same loop. */
     @Override
     public void axpy(double s, double[] x, int xo, double[] y, int yo, int len) {
-        DoubleVector vs = DoubleVector.broadcast(S, s);
-        int i = 0;
-        for (; i + L <= len; i += L) {
-            DoubleVector.fromArray(S, x, xo + i).fma(vs, DoubleVector.fromArray(S, y, yo + i)).intoArray(y, yo + i);
-        }
-        for (; i < len; i++) y[yo + i] = Math.fma(s, x[xo + i], y[yo + i]);
+        BLAS1.axpy(s, x, xo, y, yo, len);
     }
 
     /** x[xo..xo+len) . y[yo..yo+len). */
