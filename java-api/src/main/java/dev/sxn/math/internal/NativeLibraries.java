@@ -3,34 +3,38 @@ package dev.sxn.math.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Extracts native libraries from class-path resources into a per-user cache directory and verifies
  * them before every load.
  *
- * <p>The directory is {@code sxn.native.dir} if set, else {@code $XDG_CACHE_HOME/sxn-math/<tag>}, else
- * {@code ~/.cache/sxn-math/<tag>}, where the tag is the library version plus a hash of the files' expected
- * SHA-256s (so two versions never share a directory). It is created owner-only ({@code rwx------}), and a
- * directory that another user owns, or that group or others can write, is refused: anyone who can write
- * there could plant a library we would load. Files are written under a temporary name and renamed into
- * place, so two JVMs extracting at once are safe. Every file's SHA-256 is checked against the value
- * packaged at build time before each load, and libraries are loaded by absolute path only.
+ * <p>The directory is {@code <cache>/<tag>-<hash>}, where the cache is found and checked by
+ * {@link CacheDirectory} ({@code sxn.native.dir}, else {@code $XDG_CACHE_HOME/sxn-math}, else
+ * {@code ~/.cache/sxn-math}; in a shared sticky directory such as {@code /tmp}, a per-user
+ * {@code sxn-math-<uid>} inside it) and the hash covers the files' expected SHA-256s, so two versions never
+ * share a directory. Files are written under a temporary name and renamed into place, so two JVMs
+ * extracting at once are safe. Every file's SHA-256 is checked against the value packaged at build time
+ * (or pinned in the source) before each load, and libraries are loaded by absolute path only.
+ *
+ * <p><b>Between the hash and the load.</b> {@code dlopen} opens the file by name after we hashed it, so
+ * whoever can change that name in between could have any library loaded. Two ways close the window:
+ * hash the bytes of an open descriptor and load {@code /proc/self/fd/N}, or make sure nobody else can
+ * change the name. We do the second: {@link CacheDirectory} requires every directory from {@code /}
+ * down to the cache to be this user's or root's and writable by nobody else (or sticky, with ours
+ * below it), the tag directory and the files to be ours and not links (checked without following
+ * links), and we rename only within that directory. Then only this user or root can swap a file, and
+ * either could load anything anyway. It also keeps loading by the file's real path (so
+ * {@code $ORIGIN} finds a library's neighbours, and {@code sxn info} names the real file), which a
+ * descriptor path would not, and it works for libraries that other code loads by path, such as JOCL's.
  */
 public final class NativeLibraries {
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
-
     private NativeLibraries() {}
 
     /** One file to extract: its resource path and expected SHA-256 (lower-case hex). */
@@ -43,7 +47,7 @@ public final class NativeLibraries {
 
     /**
      * Extracts (or reuses, when already present with the right hash) every file into one cache
-     * directory and verifies them all.
+     * directory and verifies them all. Resources are read through this class's loader.
      *
      * @param tag a version tag naming the directory
      * @param files the files, all extracted side by side (so {@code $ORIGIN} RUNPATHs resolve)
@@ -51,30 +55,45 @@ public final class NativeLibraries {
      * @throws IOException if a resource is missing, a hash differs or the directory is unsafe
      */
     public static Path extract(String tag, List<NativeFile> files) throws IOException {
+        return extract(tag, files, NativeLibraries.class);
+    }
+
+    /**
+     * As {@link #extract(String, List)}, reading the resources through {@code owner}
+     * ({@code owner.getResourceAsStream}): on the module path a resource is visible only through a
+     * class of the module that holds it (JOCL's library through {@code org.jocl.CL}).
+     *
+     * @param tag a version tag naming the directory
+     * @param files the files, all extracted side by side
+     * @param owner a class of the module (or class path) that holds the resources
+     * @return the directory holding the verified files
+     * @throws IOException if a resource is missing, a hash differs or the directory is unsafe
+     */
+    public static Path extract(String tag, List<NativeFile> files, Class<?> owner) throws IOException {
         StringBuilder all = new StringBuilder();
         for (NativeFile f : files) all.append(f.sha256());
-        Path dir = cacheRoot().resolve(tag + "-" + sha256(all.toString().getBytes()).substring(0, 16));
-        ensurePrivateDirectory(dir);
+        Path dir = CacheDirectory.forName(tag + "-" + sha256(all.toString().getBytes()).substring(0, 16));
         for (NativeFile f : files) {
             Path target = dir.resolve(f.fileName());
-            if (Files.isRegularFile(target) && sha256(target).equals(f.sha256())) continue;
+            if (CacheDirectory.checkCachedFile(target) && sha256(target).equals(f.sha256())) continue;
             Path tmp = Files.createTempFile(dir, f.fileName(), ".tmp");
             try {
-                try (InputStream in = NativeLibraries.class.getResourceAsStream("/" + f.resource())) {
+                try (InputStream in = owner.getResourceAsStream("/" + f.resource())) {
                     if (in == null) throw new IOException("resource " + f.resource() + " not found on the class path");
                     Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
                 }
                 verify(tmp, f.sha256());
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
+                // rename(2) within one directory: atomic, and it replaces a name, never what a link points to.
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);
             }
         }
-        for (NativeFile f : files) verify(dir.resolve(f.fileName()), f.sha256());
+        for (NativeFile f : files) {
+            Path target = dir.resolve(f.fileName());
+            if (!CacheDirectory.checkCachedFile(target)) throw new IOException("cached native library " + target + " disappeared after extraction");
+            verify(target, f.sha256());
+        }
         return dir;
     }
 
@@ -106,43 +125,6 @@ public final class NativeLibraries {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JDK", e);
-        }
-    }
-
-    static Path cacheRoot() {
-        String dir = System.getProperty("sxn.native.dir");
-        if (dir != null && !dir.isBlank()) return Path.of(dir).toAbsolutePath();
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        Path root = base.toAbsolutePath().resolve("sxn-math");
-        try {
-            ensurePrivateDirectory(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return root;
-    }
-
-    /** Creates {@code dir} owner-only if missing; refuses it if another user owns or can write it. */
-    static void ensurePrivateDirectory(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir.getParent());
-            try {
-                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-            } catch (FileAlreadyExistsException e) {
-                // Another JVM created it first; it is checked below like any existing directory.
-            }
-        }
-        int owner = (Integer) Files.getAttribute(dir, "unix:uid");
-        int me = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-        int mode = (Integer) Files.getAttribute(dir, "unix:mode");
-        if (owner != me) {
-            throw new IOException("native library directory " + dir + " is owned by uid " + owner + ", not by this user (uid "
-                    + me + "); set -Dsxn.native.dir to a directory of your own");
-        }
-        if ((mode & 0022) != 0) {
-            throw new IOException("native library directory " + dir + " is writable by group or others (mode "
-                    + Integer.toOctalString(mode & 0777) + "); run chmod 700 on it or set -Dsxn.native.dir");
         }
     }
 }

@@ -19,13 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
 class NativeLibrariesTest {
     private static final String RESOURCE = "dev/sxn/math/kernels/vectorops.cl";
 
-    private static String sha(String resource) throws Exception {
+    static String sha(String resource) throws Exception {
         try (InputStream in = NativeLibrariesTest.class.getResourceAsStream("/" + resource)) {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()));
         }
     }
 
-    private static Path withNativeDir(Path dir, IoAction action) throws Exception {
+    static Path withNativeDir(Path dir, IoAction action) throws Exception {
         String before = System.getProperty("sxn.native.dir");
         System.setProperty("sxn.native.dir", dir.toString());
         try {
@@ -81,7 +81,7 @@ class NativeLibrariesTest {
     void aDirectoryOthersCanWriteIsRefused(@TempDir Path tmp) throws Exception {
         Path open = Files.createDirectory(tmp.resolve("open"));
         Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
-        var e = assertThrows(IOException.class, () -> NativeLibraries.ensurePrivateDirectory(open));
+        var e = assertThrows(IOException.class, () -> CacheDirectory.ensurePrivate(open));
         assertTrue(e.getMessage().contains("writable by group or others (mode 777)"), e.getMessage());
     }
 }
