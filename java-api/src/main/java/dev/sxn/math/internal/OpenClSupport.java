@@ -18,11 +18,9 @@ public final class OpenClSupport {
         } catch (ClassNotFoundException | LinkageError e) {
             return "JOCL (org.jocl:jocl 2.0.5) is not on the class or module path";
         }
-        // JOCL extracts its JNI library to a fixed name under java.io.tmpdir and reuses an existing
-        // file; unique names at least stop two JVMs (or two users) from sharing one file.
-        if (System.getProperty("uniqueLibraryNames") == null) System.setProperty("uniqueLibraryNames", "true");
         try {
-            Object state = Class.forName(RUNTIME).getMethod("probe").invoke(null);
+            // JoclLibrary has JOCL load its JNI library from the verified cache, not extract it unverified.
+            Object state = JoclLibrary.probe(() -> Class.forName(RUNTIME).getMethod("probe").invoke(null));
             return state instanceof String s ? s : null;
         } catch (ReflectiveOperationException | LinkageError e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
