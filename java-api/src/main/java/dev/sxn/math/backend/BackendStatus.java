@@ -8,8 +8,9 @@ import java.util.Objects;
  * @param kind the backend kind
  * @param available whether kernels of this kind can run
  * @param detail what was found ("Portable Computing Language 3.1, CPU, fp64") or, when unavailable,
- *     the reason and what to change ("module jdk.incubator.vector not resolved (add --add-modules
- *     jdk.incubator.vector)")
+ *     the reason in one line: the cause and the switch or fix ("module jdk.incubator.vector not resolved
+ *     (add --add-modules jdk.incubator.vector)"; "libsxnkernels needs native access, which this JVM denies
+ *     to the class path (--illegal-native-access=deny): add --enable-native-access=ALL-UNNAMED")
  */
 public record BackendStatus(Backend kind, boolean available, String detail) {
     /** Checks that kind and detail are present. */

@@ -56,7 +56,11 @@ public final class Backends {
         return Detection.statuses().get(kind).available();
     }
 
-    /** OpenBLAS/LAPACKE, the second half of NATIVE: which library is in use, or why none is. */
+    /**
+     * OpenBLAS/LAPACKE, the second half of NATIVE, loaded apart from libsxnkernels: which library is in use, or
+     * why none is. Linear algebra's NATIVE kernels need only this one ({@link #status} of NATIVE is
+     * libsxnkernels, which every other NATIVE kernel needs).
+     */
     public static BackendStatus openBlas() {
         return Detection.openBlas();
     }
@@ -72,8 +76,11 @@ public final class Backends {
     }
 
     /**
-     * One line per kernel family (the registry {@code KernelFamilies}): its kinds, the size from which each
-     * is chosen automatically, the kinds that failed at run time in this JVM and the kinds it lacks.
+     * One line per kernel family (the registry {@code KernelFamilies}): its kinds, each with the size from
+     * which it is chosen automatically ("NATIVE (n >= 48)"), "pinned only" when it runs only where a call
+     * pins it, or "unavailable: see X above" naming the status line with the reason (linear algebra's NATIVE
+     * kernels need OpenBLAS, so theirs is OPENBLAS); then the kinds that failed at run time in this JVM and
+     * the kinds it lacks.
      */
     public static List<String> operations() {
         List<String> out = new ArrayList<>();

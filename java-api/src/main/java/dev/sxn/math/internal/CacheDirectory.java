@@ -186,7 +186,10 @@ final class CacheDirectory {
         }
         Path real = path.toRealPath();
         String self = isBase ? "the " + what + (real.equals(path) ? "" : " (" + real + ")") : real + above;
-        if (!Attributes.of(real).directory()) throw new IOException(self + " is not a directory; set -Dsxn.native.dir to a directory of your own");
+        if (!Attributes.of(real).directory()) {
+            throw new IOException(real + ": Not a directory" + (isBase ? " (the " + what + ")" : above)
+                    + "; set -Dsxn.native.dir to a directory of your own");
+        }
         checkTrusted(Attributes.of(real), me, self);
         for (Path dir = real.getParent(); dir != null; dir = dir.getParent()) checkTrusted(Attributes.of(dir), me, dir + above);
         return real;

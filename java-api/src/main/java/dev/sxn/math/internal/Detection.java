@@ -43,11 +43,17 @@ public final class Detection {
      */
     public static java.util.Optional<Backend> forced() {
         java.util.Optional<Backend> f = Config.forcedBackend();
-        if (f.isPresent() && !statuses().get(f.get()).available()) {
+        if (f.isPresent() && !usable(f.get())) {
             throw new IllegalStateException("sxn.backend / SXN_BACKEND forces " + f.get() + ", which is unavailable: "
                     + statuses().get(f.get()).detail());
         }
         return f;
+    }
+
+    // NATIVE is two libraries that load separately: forcing it is refused only when neither loaded (a family
+    // whose NATIVE kernel needs the missing one then runs on its own choice, as for any kind it lacks).
+    private static boolean usable(Backend kind) {
+        return statuses().get(kind).available() || kind == Backend.NATIVE && openBlas().available();
     }
 
     /** The OpenBLAS half of NATIVE, reported on its own (kind NATIVE, detail names OpenBLAS). */
@@ -86,7 +92,7 @@ public final class Detection {
         try {
             return new BackendStatus(Backend.VECTOR, true, VectorSupport.describe());
         } catch (ReflectiveOperationException | LinkageError e) {
-            return new BackendStatus(Backend.VECTOR, false, "loading the Vector API failed: " + e);
+            return new BackendStatus(Backend.VECTOR, false, "loading the Vector API failed: " + LoadReasons.oneLine(e.toString()));
         }
     }
 

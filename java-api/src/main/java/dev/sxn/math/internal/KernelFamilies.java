@@ -104,7 +104,8 @@ public final class KernelFamilies {
     }
 
     private static KernelFamily.Builder linalg(String name) {
-        return KernelFamily.named(name).with(VECTOR, P + "linalg.VectorLinalgKernels").with(NATIVE, P + "linalg.NativeLinalgKernels");
+        return KernelFamily.named(name).with(VECTOR, P + "linalg.VectorLinalgKernels").with(NATIVE, P + "linalg.NativeLinalgKernels")
+                .nativeOnOpenBlas();
     }
 
     private static KernelFamily indicators(String name) {

@@ -1,6 +1,7 @@
 package dev.sxn.math.internal;
 
 import dev.sxn.math.backend.Backend;
+import dev.sxn.math.backend.BackendStatus;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -25,6 +26,9 @@ public final class KernelFamily {
     private final Map<Backend, String> classNames;
     // Defaults given in code: only for families made by tests (production families read the resource).
     private final Map<Backend, long[]> codeCrossovers;
+    // The NATIVE kernel calls OpenBLAS/LAPACKE only (not libsxnkernels): the two load separately, so its
+    // availability is OpenBLAS's, whatever libsxnkernels did.
+    private final boolean nativeOnOpenBlas;
     private volatile long[] resolved; // per kind ordinal; resolved on first use (needs detection)
     private volatile KernelSet<?> bound;
 
@@ -32,6 +36,7 @@ public final class KernelFamily {
         this.name = b.name;
         this.classNames = Collections.unmodifiableMap(new EnumMap<>(b.classNames));
         this.codeCrossovers = b.crossovers.isEmpty() ? null : Collections.unmodifiableMap(new EnumMap<>(b.crossovers));
+        this.nativeOnOpenBlas = b.nativeOnOpenBlas;
     }
 
     /** Starts the declaration of the family {@code name} (for example {@code "linalg.gemm"}). */
@@ -44,6 +49,7 @@ public final class KernelFamily {
         private final String name;
         private final Map<Backend, String> classNames = new EnumMap<>(Backend.class);
         private final Map<Backend, long[]> crossovers = new EnumMap<>(Backend.class);
+        private boolean nativeOnOpenBlas;
 
         private Builder(String name) {
             this.name = name;
@@ -60,6 +66,12 @@ public final class KernelFamily {
         Builder with(Backend kind, String className, long cpuCrossover, long gpuCrossover) {
             with(kind, className);
             crossovers.put(kind, new long[] {cpuCrossover, gpuCrossover});
+            return this;
+        }
+
+        /** Declares that the NATIVE kernel needs OpenBLAS/LAPACKE, not libsxnkernels (see {@link #status}). */
+        Builder nativeOnOpenBlas() {
+            nativeOnOpenBlas = true;
             return this;
         }
 
@@ -84,8 +96,22 @@ public final class KernelFamily {
     /** The kinds this family has kernels for that are available in this JVM: what a test should run. */
     public Set<Backend> availableKinds() {
         EnumSet<Backend> s = EnumSet.noneOf(Backend.class);
-        for (Backend kind : kinds()) if (Detection.statuses().get(kind).available()) s.add(kind);
+        for (Backend kind : kinds()) if (status(kind).available()) s.add(kind);
         return Collections.unmodifiableSet(s);
+    }
+
+    /**
+     * Whether what this family's kernel of {@code kind} needs is available in this JVM, and why not: the kind's
+     * own status ({@code Backends.status}), except for a NATIVE kernel on OpenBLAS/LAPACKE (linear algebra),
+     * whose status is OpenBLAS's ({@code Backends.openBlas()}), since it does not call libsxnkernels.
+     */
+    public BackendStatus status(Backend kind) {
+        return kind == Backend.NATIVE && nativeOnOpenBlas ? Detection.openBlas() : Detection.statuses().get(kind);
+    }
+
+    /** Which line of {@code Backends.describe()} gives the reason behind {@link #status}: the kind, or OPENBLAS. */
+    String statusLine(Backend kind) {
+        return kind == Backend.NATIVE && nativeOnOpenBlas ? "OPENBLAS" : kind.name();
     }
 
     /** The kernel class of {@code kind}, or null when the family has none (or kind is JAVA). */
@@ -109,7 +135,7 @@ public final class KernelFamily {
         long[] c = new long[Backend.values().length];
         for (Backend kind : Backend.values()) {
             if (kind == Backend.JAVA) continue;
-            if (!classNames.containsKey(kind) || !Detection.statuses().get(kind).available()) {
+            if (!classNames.containsKey(kind) || !status(kind).available()) {
                 c[kind.ordinal()] = Crossovers.NEVER;
                 continue;
             }
@@ -131,15 +157,26 @@ public final class KernelFamily {
     }
 
     /**
-     * One line for {@code Backends.describe()}: the kinds with the size each is chosen from, the kinds
-     * that failed at run time in this JVM, and the kinds the family lacks.
+     * One line for {@code Backends.describe()}: each kind with what a call gets from it. An available kind
+     * shows the size it is chosen from ("n >= 48", nothing when from any size) or "pinned only" (never chosen
+     * automatically); an unavailable one says so and points at the line with the reason ("unavailable: see
+     * OPENBLAS above"), or gives the reason when its kernel class failed to load. Then the kinds that failed at run
+     * time in this JVM, and the kinds the family lacks.
      */
     public String describe() {
         StringBuilder sb = new StringBuilder(name).append(": JAVA");
         KernelSet<?> set = bound;
         for (Backend kind : classNames.keySet()) {
-            long c = crossover(kind);
-            sb.append(", ").append(kind).append(c == Crossovers.NEVER ? " (pinned only)" : c == 0 ? "" : " (n >= " + c + ")");
+            sb.append(", ").append(kind);
+            String loadFailure = set == null ? null : set.loadFailure(kind);
+            if (!status(kind).available()) {
+                sb.append(" (unavailable: see ").append(statusLine(kind)).append(" above)");
+            } else if (loadFailure != null) {
+                sb.append(" (unavailable: ").append(loadFailure).append(')');
+            } else {
+                long c = crossover(kind);
+                sb.append(c == Crossovers.NEVER ? " (pinned only)" : c == 0 ? "" : " (n >= " + c + ")");
+            }
             if (set != null && set.hasFailed(kind)) sb.append(" [failed at run time; not chosen]");
         }
         EnumSet<Backend> lacks = EnumSet.complementOf(EnumSet.copyOf(kinds()));

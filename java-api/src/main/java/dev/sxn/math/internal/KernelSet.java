@@ -1,6 +1,7 @@
 package dev.sxn.math.internal;
 
 import dev.sxn.math.backend.Backend;
+import dev.sxn.math.backend.BackendStatus;
 import java.lang.reflect.Constructor;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -226,6 +227,15 @@ public final class KernelSet<K> {
         return (failedAtRunTime & 1 << kind.ordinal()) != 0;
     }
 
+    /**
+     * Why the kernel class of {@code kind} could not be loaded although its kind is available (its constructor
+     * threw, for instance), or null: not tried yet, loaded, or the kind is unavailable (its status says why).
+     */
+    String loadFailure(Backend kind) {
+        Object k = loaded.get(kind.ordinal());
+        return k instanceof String s && family.status(kind).available() ? s : null;
+    }
+
     private Object loadedOrLoad(Backend kind) {
         Object k = loaded.get(kind.ordinal());
         if (k != null) return k;
@@ -235,8 +245,9 @@ public final class KernelSet<K> {
     private synchronized Object load(Backend kind) {
         Object k = loaded.get(kind.ordinal());
         if (k != null) return k;
-        if (!Detection.statuses().get(kind).available()) {
-            k = Detection.statuses().get(kind).detail();
+        BackendStatus status = family.status(kind);
+        if (!status.available()) {
+            k = status.detail();
         } else {
             String name = family.className(kind);
             try {
@@ -245,7 +256,7 @@ public final class KernelSet<K> {
                 k = c.newInstance();
             } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
-                k = "loading " + name + " failed: " + cause;
+                k = "loading " + name + " failed: " + LoadReasons.oneLine(cause.toString()); // describe() shows it
             }
         }
         loaded.set(kind.ordinal(), k);

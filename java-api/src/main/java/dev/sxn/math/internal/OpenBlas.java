@@ -35,6 +35,11 @@ public final class OpenBlas {
             new NativeLibraries.NativeFile(BUNDLED_DIR + "libquadmath.so.0", "36ccd8fddb16b65129879a6ecf379b468d6e920bdcaeb01e3a7fdd4e7ddf1be8"),
             new NativeLibraries.NativeFile(BUNDLED_DIR + "libgfortran.so.5", "01fc721062fc3c2b5492202d276c5a374b7d952fc168d2d1e603fa85660cc502"),
             new NativeLibraries.NativeFile(BUNDLED_DIR + "libopenblas.so.0", "475a5f66a65fd2f79572560e3e043dad606c30694b6f1934e8fb3fb9b4725757"));
+    private static final String BUNDLED_JAR = "org.bytedeco:openblas:0.3.28-1.5.11:linux-x86_64";
+    /** Why the bundled jar is not used when this library is a named module (README, "Using it from a host project"). */
+    static final String MODULE_PATH = "the " + BUNDLED_JAR + " jar is not used on the module path (sxn-math extracts it"
+            + " from the class path only): install a system OpenBLAS with LAPACKE (Debian: libopenblas0-pthread liblapacke)"
+            + " or put sxn-math and the jar on the class path";
     private static final List<String> SYSTEM_DIRS = List.of(
             "/usr/lib/x86_64-linux-gnu", "/usr/lib64", "/usr/lib", "/usr/local/lib", "/opt/OpenBLAS/lib");
 
@@ -72,49 +77,79 @@ public final class OpenBlas {
         if (!mode.equals("auto") && !mode.equals("system") && !mode.equals("bundled")) {
             return "sxn.openblas must be auto, system or bundled, was '" + mode + "'";
         }
-        String systemWhy = null;
-        if (!mode.equals("bundled")) {
-            Object sys = loadSystem();
-            if (sys instanceof Library) return sys;
-            systemWhy = (String) sys;
-            if (mode.equals("system")) return "system OpenBLAS: " + systemWhy;
+        try {
+            String systemWhy = null;
+            if (!mode.equals("bundled")) {
+                Object sys = loadSystem();
+                if (sys instanceof Library) return sys;
+                systemWhy = (String) sys;
+                if (mode.equals("system")) return "system OpenBLAS: " + systemWhy;
+            }
+            Object bundled = loadBundled();
+            if (bundled instanceof Library) return bundled;
+            return (systemWhy == null ? "" : "system: " + systemWhy + "; ") + "bundled: " + bundled;
+        } catch (NativeAccessDenied e) {
+            return e.getMessage(); // the same for the system and the bundled library: said once
         }
-        Object bundled = loadBundled();
-        if (bundled instanceof Library) return bundled;
-        return (systemWhy == null ? "" : "system: " + systemWhy + "; ") + "bundled: " + bundled;
     }
 
-    private static Object loadSystem() {
+    /** The JVM refused native access: no library can load, so the search stops with this one reason. */
+    private static final class NativeAccessDenied extends Exception {
+        NativeAccessDenied() {
+            super(LoadReasons.nativeAccessDenied("OpenBLAS", OpenBlas.class.getModule()), null, false, false);
+        }
+    }
+
+    private static SymbolLookup open(Path library) throws NativeAccessDenied {
+        try {
+            return SymbolLookup.libraryLookup(library, Arena.global());
+        } catch (RuntimeException e) {
+            if (LoadReasons.isNativeAccessDenied(e)) throw new NativeAccessDenied();
+            throw new IllegalStateException(LoadReasons.dlopenFailed("OpenBLAS", library, e), e);
+        }
+    }
+
+    private static Object loadSystem() throws NativeAccessDenied {
         Path blas = find("libopenblas.so.0");
         if (blas == null) return "libopenblas.so.0 not found in " + SYSTEM_DIRS;
         try {
             checkNotWorldWritable(blas);
-            SymbolLookup lookup = SymbolLookup.libraryLookup(blas, Arena.global());
+            SymbolLookup lookup = open(blas);
             String what = "system " + blas;
             if (lookup.find("LAPACKE_dgesdd").isEmpty()) {
                 Path lapacke = find("liblapacke.so.3");
                 if (lapacke == null) return blas + " has no LAPACKE and liblapacke.so.3 was not found (install liblapacke)";
                 checkNotWorldWritable(lapacke);
-                lookup = lookup.or(SymbolLookup.libraryLookup(lapacke, Arena.global()));
+                lookup = lookup.or(open(lapacke));
                 what += " + " + lapacke;
             }
             return finish(lookup, what);
-        } catch (IOException | RuntimeException e) {
-            return "loading " + blas + " failed: " + e.getMessage();
+        } catch (IOException e) {
+            return LoadReasons.io(e);
+        } catch (RuntimeException e) {
+            return LoadReasons.oneLine(e);
         }
     }
 
-    private static Object loadBundled() {
+    private static Object loadBundled() throws NativeAccessDenied {
         if (OpenBlas.class.getResource("/" + BUNDLED.getLast().resource()) == null) {
-            return "org.bytedeco:openblas:0.3.28-1.5.11:linux-x86_64 is not on the class path";
+            // A named module's Class.getResource sees only its own files (NativeLibraries extracts that way), so
+            // the jar is of no use on the module path, where it is also a module that needs javacpp.
+            return OpenBlas.class.getModule().isNamed() ? MODULE_PATH
+                    : BUNDLED_JAR + " is not on the class path (add it, or install a system OpenBLAS with LAPACKE)";
+        }
+        Path dir;
+        try {
+            dir = NativeLibraries.extract("openblas-0.3.28-1.5.11", BUNDLED);
+            for (NativeLibraries.NativeFile f : BUNDLED) NativeLibraries.verify(dir.resolve(f.fileName()), f.sha256());
+        } catch (IOException | RuntimeException e) {
+            return LoadReasons.extractFailed("the bundled OpenBLAS", e);
         }
         try {
-            Path dir = NativeLibraries.extract("openblas-0.3.28-1.5.11", BUNDLED);
-            for (NativeLibraries.NativeFile f : BUNDLED) NativeLibraries.verify(dir.resolve(f.fileName()), f.sha256());
-            SymbolLookup lookup = SymbolLookup.libraryLookup(dir.resolve("libopenblas.so.0"), Arena.global());
+            SymbolLookup lookup = open(dir.resolve("libopenblas.so.0"));
             return finish(lookup, "bundled (org.bytedeco:openblas) " + dir.resolve("libopenblas.so.0"));
-        } catch (IOException | RuntimeException e) {
-            return "loading the bundled OpenBLAS failed: " + e.getMessage();
+        } catch (RuntimeException e) {
+            return LoadReasons.oneLine(e);
         }
     }
 
@@ -138,7 +173,7 @@ public final class OpenBlas {
             }
             return new Library(lookup, (config.startsWith("OpenBLAS") ? "" : "OpenBLAS ") + config + threads + " thread(s), " + where);
         } catch (Throwable t) {
-            throw new IllegalStateException("initialising OpenBLAS failed: " + t, t);
+            throw new IllegalStateException("initialising OpenBLAS (" + where + ") failed: " + LoadReasons.oneLine(t), t);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.sxn.math.internal;
 
+import java.lang.foreign.Arena;
+import java.lang.foreign.SymbolLookup;
 import java.util.List;
 
 /**
@@ -13,18 +15,72 @@ public final class OpenClSupport {
 
     /** Null when an fp64 OpenCL device is open, else why not. */
     public static String unavailableReason() {
+        Class<?> jocl;
         try {
-            Class.forName("org.jocl.CL", false, OpenClSupport.class.getClassLoader());
+            jocl = Class.forName("org.jocl.CL", false, OpenClSupport.class.getClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {
             return "JOCL (org.jocl:jocl 2.0.5) is not on the class or module path";
         }
+        String noLoader = IcdLoader.missing(jocl.getModule());
+        if (noLoader != null) return noLoader;
         try {
             // JoclLibrary has JOCL load its JNI library from the verified cache, not extract it unverified.
             Object state = JoclLibrary.probe(() -> Class.forName(RUNTIME).getMethod("probe").invoke(null));
             return state instanceof String s ? s : null;
         } catch (ReflectiveOperationException | LinkageError e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            return "OpenCL initialisation failed: " + cause;
+            return initFailure(e.getCause() != null ? e.getCause() : e);
+        }
+    }
+
+    /**
+     * Why initialising OpenCL through JOCL failed, in one line (JOCL's own message carries the stack traces of
+     * its load attempts): native access denied to JOCL's module with the flag that allows it, else the first
+     * line of what was thrown.
+     */
+    public static String initFailure(Throwable e) {
+        if (LoadReasons.isNativeAccessDenied(e)) {
+            Module jocl;
+            try {
+                jocl = Class.forName("org.jocl.CL", false, OpenClSupport.class.getClassLoader()).getModule();
+            } catch (ClassNotFoundException | LinkageError notThere) {
+                jocl = OpenClSupport.class.getModule();
+            }
+            return LoadReasons.nativeAccessDenied("OpenCL (JOCL)", jocl);
+        }
+        if (e instanceof UnsatisfiedLinkError) return "JOCL could not load its native library: " + LoadReasons.oneLine(e);
+        return "OpenCL initialisation failed: " + LoadReasons.oneLine(e.toString());
+    }
+
+    /**
+     * The check that libOpenCL.so opens, made before any JOCL class is touched: JOCL's native code dlopens it
+     * while class {@code org.jocl.CL} initialises and, when that fails, prints "Could not load libOpenCL.so"
+     * to the process's stdout (C stdio, so it shows up at exit), with no log level settable before.
+     * Checked once per JVM.
+     */
+    private static final class IcdLoader {
+        // The name JOCL passes to dlopen on Linux (LibInitializer): the unversioned development link.
+        private static final String NAME = "libOpenCL.so";
+        private static volatile String checked; // "" when it opened, else the reason
+
+        static String missing(Module joclModule) {
+            String c = checked;
+            if (c == null) checked = c = check(joclModule);
+            return c.isEmpty() ? null : c;
+        }
+
+        private static String check(Module joclModule) {
+            try (Arena arena = Arena.ofConfined()) {
+                SymbolLookup.libraryLookup(NAME, arena);
+                return "";
+            } catch (IllegalArgumentException e) {
+                return NAME + " (the OpenCL ICD loader that JOCL opens) was not found or did not load: install"
+                        + " ocl-icd-opencl-dev (Debian; it provides the libOpenCL.so link) and an OpenCL driver";
+            } catch (RuntimeException e) {
+                if (!LoadReasons.isNativeAccessDenied(e)) return "";
+                // This module may not load libraries. On the class path JOCL is the same (unnamed) module and will
+                // be refused too; on the module path it may be allowed where this one is not: let it try.
+                return joclModule == OpenClSupport.class.getModule() ? LoadReasons.nativeAccessDenied("OpenCL (JOCL)", joclModule) : "";
+            }
         }
     }
 

@@ -41,26 +41,47 @@ public final class SxnNative {
 
     private static Object load() {
         try {
-            String os = System.getProperty("os.name", "") + "/" + System.getProperty("os.arch", "");
-            if (!os.equals("Linux/amd64")) return "libsxnkernels is built for Linux/amd64 only, this JVM runs on " + os;
+            return loadStages();
+        } catch (Throwable t) {
+            // Never fail the holder's initialiser: NATIVE is then unavailable for the life of the JVM, saying why.
+            return "loading libsxnkernels failed: " + LoadReasons.oneLine(t.toString());
+        }
+    }
+
+    // Each stage catches its own failures and phrases them (LoadReasons): one line, the cause and the fix.
+    private static Object loadStages() {
+        String os = System.getProperty("os.name", "") + "/" + System.getProperty("os.arch", "");
+        if (!os.equals("Linux/amd64")) return "libsxnkernels is built for Linux/amd64 only, this JVM runs on " + os;
+        Path path;
+        try {
             String sha = NativeLibraries.packagedSha256(RESOURCE_DIR + LIB);
             if (sha == null) {
                 return "libsxnkernels.so is not in the jar (it was built without cmake or a C compiler; see the build log)";
             }
             Path dir = NativeLibraries.extract("sxnkernels-" + Version.VERSION, List.of(new NativeLibraries.NativeFile(RESOURCE_DIR + LIB, sha)));
-            Path path = dir.resolve(LIB);
+            path = dir.resolve(LIB);
             NativeLibraries.verify(path, sha);
-            SymbolLookup lookup = SymbolLookup.libraryLookup(path, Arena.global());
+        } catch (IOException | RuntimeException e) {
+            return LoadReasons.extractFailed("libsxnkernels", e);
+        }
+        SymbolLookup lookup;
+        try {
+            lookup = SymbolLookup.libraryLookup(path, Arena.global());
+        } catch (RuntimeException e) {
+            return LoadReasons.isNativeAccessDenied(e) ? LoadReasons.nativeAccessDenied("libsxnkernels", SxnNative.class.getModule())
+                    : LoadReasons.dlopenFailed("libsxnkernels", path, e);
+        }
+        try {
             int abi = (int) downcall(lookup, "sxn_abi_version", FunctionDescriptor.of(ValueLayout.JAVA_INT)).invokeExact();
-            if (abi != ABI_VERSION) return "libsxnkernels at " + path + " has ABI version " + abi + ", expected " + ABI_VERSION;
+            if (abi != ABI_VERSION) {
+                return "libsxnkernels at " + path + " has ABI version " + abi + ", expected " + ABI_VERSION
+                        + " (the jar's Java and C parts come from different builds: rebuild it)";
+            }
             int isa = (int) downcall(lookup, "sxn_isa_level", FunctionDescriptor.of(ValueLayout.JAVA_INT)).invokeExact();
             String isaName = switch (isa) { case ISA_AVX512 -> "AVX-512"; case ISA_AVX2 -> "AVX2+FMA"; default -> "baseline x86-64"; };
             return new Library(lookup, path, isaName);
-        } catch (IOException | RuntimeException e) {
-            return "loading libsxnkernels failed: " + e.getMessage()
-                    + " (if the cache directory is on a noexec mount, set -Dsxn.native.dir to another directory)";
         } catch (Throwable t) {
-            return "loading libsxnkernels failed: " + t;
+            return "libsxnkernels from " + path + " loaded, but its first call failed: " + LoadReasons.oneLine(t);
         }
     }
 

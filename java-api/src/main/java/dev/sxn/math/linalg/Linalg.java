@@ -16,8 +16,8 @@ import java.util.Arrays;
  * API: a packed, register-blocked GEMM and blocked LU, QR and Cholesky on it, see
  * {@code VectorLinalgKernels}; the square SVD and the eigen-solver's QL are the JAVA algorithms), OPENCL
  * (GEMM only) and NATIVE (OpenBLAS {@code cblas_dgemm} and LAPACKE dgetrf/dgesv, dgeqrf/dgeqp3/dorgqr,
- * dgesdd, dpotrf, dsyevd, through critical FFM downcalls on the column-major arrays). NATIVE needs both
- * libsxnkernels (the NATIVE kind) and OpenBLAS/LAPACKE ({@code Backends.openBlas()}).
+ * dgesdd, dpotrf, dsyevd, through critical FFM downcalls on the column-major arrays). NATIVE here needs
+ * OpenBLAS/LAPACKE only ({@code Backends.openBlas()}), not libsxnkernels: it runs whenever OpenBLAS loaded.
  *
  * <p>Choice of backend: the forms without a {@link Backend} choose per call from the largest dimension
  * and each family's crossover ({@code linalg.*} in {@code crossovers.properties}, measured by the

@@ -126,10 +126,8 @@ public final class OpenClRuntime {
             }
             if (best == null) return "no OpenCL device with fp64 found" + (skipped.isEmpty() ? "" : ": " + skipped);
             return new OpenClRuntime(bestPlatform, best);
-        } catch (UnsatisfiedLinkError e) {
-            return "libOpenCL.so not found (install an OpenCL ICD loader such as ocl-icd-libopencl1): " + e.getMessage();
-        } catch (CLException | NoClassDefFoundError | ExceptionInInitializerError e) {
-            return "OpenCL initialisation failed: " + e;
+        } catch (CLException | LinkageError e) {
+            return dev.sxn.math.internal.OpenClSupport.initFailure(e);
         }
     }
 
