@@ -70,6 +70,32 @@ public final class NativeLibraries {
      * @throws IOException if a resource is missing, a hash differs or the directory is unsafe
      */
     public static Path extract(String tag, List<NativeFile> files, Class<?> owner) throws IOException {
+        return extract(tag, files, resource -> owner.getResourceAsStream("/" + resource));
+    }
+
+    /** Where {@link #extract(String, List, ResourceSource)} reads a resource's bytes. */
+    @FunctionalInterface
+    public interface ResourceSource {
+        /**
+         * Opens a resource by its path (no leading slash).
+         *
+         * @return the stream, or null when this source has no such resource
+         * @throws IOException if it exists but cannot be read
+         */
+        InputStream open(String resource) throws IOException;
+    }
+
+    /**
+     * As {@link #extract(String, List)}, reading the resources from {@code source}: a class of the module
+     * that holds them, or a module on the module path that is not resolved ({@link ModulePathResources}).
+     *
+     * @param tag a version tag naming the directory
+     * @param files the files, all extracted side by side
+     * @param source where the resources' bytes come from
+     * @return the directory holding the verified files
+     * @throws IOException if a resource is missing, a hash differs or the directory is unsafe
+     */
+    public static Path extract(String tag, List<NativeFile> files, ResourceSource source) throws IOException {
         StringBuilder all = new StringBuilder();
         for (NativeFile f : files) all.append(f.sha256());
         Path dir = CacheDirectory.forName(tag + "-" + sha256(all.toString().getBytes()).substring(0, 16));
@@ -78,7 +104,7 @@ public final class NativeLibraries {
             if (CacheDirectory.checkCachedFile(target) && sha256(target).equals(f.sha256())) continue;
             Path tmp = Files.createTempFile(dir, f.fileName(), ".tmp");
             try {
-                try (InputStream in = owner.getResourceAsStream("/" + f.resource())) {
+                try (InputStream in = source.open(f.resource())) {
                     if (in == null) throw new IOException("resource " + f.resource() + " not found on the class path");
                     Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
                 }

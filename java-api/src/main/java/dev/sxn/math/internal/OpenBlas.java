@@ -22,7 +22,8 @@ import java.util.List;
  *       absolute path; a library file that group or others can write is refused.
  *   <li>bundled: the four libraries of the {@code org.bytedeco:openblas:0.3.28-1.5.11:linux-x86_64} jar
  *       (libopenblas.so.0 with LAPACKE, libgfortran.so.5, libquadmath.so.0, libgcc_s.so.1), extracted
- *       together by {@link NativeLibraries} and checked against the SHA-256s below before loading.
+ *       together by {@link NativeLibraries} and checked against the SHA-256s below before loading. The jar
+ *       may be on the class path or, unresolved, on the module path ({@link ModulePathResources}).
  * </ul>
  * OpenBLAS is set to {@code sxn.blas.threads} threads (default 1) so a host's own thread pool is not
  * oversubscribed.
@@ -36,10 +37,10 @@ public final class OpenBlas {
             new NativeLibraries.NativeFile(BUNDLED_DIR + "libgfortran.so.5", "01fc721062fc3c2b5492202d276c5a374b7d952fc168d2d1e603fa85660cc502"),
             new NativeLibraries.NativeFile(BUNDLED_DIR + "libopenblas.so.0", "475a5f66a65fd2f79572560e3e043dad606c30694b6f1934e8fb3fb9b4725757"));
     private static final String BUNDLED_JAR = "org.bytedeco:openblas:0.3.28-1.5.11:linux-x86_64";
-    /** Why the bundled jar is not used when this library is a named module (README, "Using it from a host project"). */
-    static final String MODULE_PATH = "the " + BUNDLED_JAR + " jar is not used on the module path (sxn-math extracts it"
-            + " from the class path only): install a system OpenBLAS with LAPACKE (Debian: libopenblas0-pthread liblapacke)"
-            + " or put sxn-math and the jar on the class path";
+    /** Why the bundled jar was not found when this library is a named module (README, "Using it from a host project"). */
+    static final String MODULE_PATH = "the " + BUNDLED_JAR + " jar is on neither the module path nor the class path"
+            + " (add it to either; on the module path it need not be resolved), or install a system OpenBLAS with LAPACKE"
+            + " (Debian: libopenblas0-pthread liblapacke)";
     private static final List<String> SYSTEM_DIRS = List.of(
             "/usr/lib/x86_64-linux-gnu", "/usr/lib64", "/usr/lib", "/usr/local/lib", "/opt/OpenBLAS/lib");
 
@@ -132,15 +133,24 @@ public final class OpenBlas {
     }
 
     private static Object loadBundled() throws NativeAccessDenied {
-        if (OpenBlas.class.getResource("/" + BUNDLED.getLast().resource()) == null) {
-            // A named module's Class.getResource sees only its own files (NativeLibraries extracts that way), so
-            // the jar is of no use on the module path, where it is also a module that needs javacpp.
-            return OpenBlas.class.getModule().isNamed() ? MODULE_PATH
-                    : BUNDLED_JAR + " is not on the class path (add it, or install a system OpenBLAS with LAPACKE)";
+        String probe = BUNDLED.getLast().resource();
+        NativeLibraries.ResourceSource source;
+        if (OpenBlas.class.getResource("/" + probe) != null) {
+            source = resource -> OpenBlas.class.getResourceAsStream("/" + resource);
+        } else if (OpenBlas.class.getModule().isNamed() && ClassLoader.getSystemResource(probe) != null) {
+            // This library on the module path, the jar on the class path: its files are no package, so visible.
+            source = ClassLoader::getSystemResourceAsStream;
+        } else if (OpenBlas.class.getModule().isNamed()) {
+            // A named module's Class.getResource sees only its own files; the jar, a module needing javacpp,
+            // is read off the module path without being resolved.
+            source = ModulePathResources.holding(probe).orElse(null);
+            if (source == null) return MODULE_PATH;
+        } else {
+            return BUNDLED_JAR + " is not on the class path (add it, or install a system OpenBLAS with LAPACKE)";
         }
         Path dir;
         try {
-            dir = NativeLibraries.extract("openblas-0.3.28-1.5.11", BUNDLED);
+            dir = NativeLibraries.extract("openblas-0.3.28-1.5.11", BUNDLED, source);
             for (NativeLibraries.NativeFile f : BUNDLED) NativeLibraries.verify(dir.resolve(f.fileName()), f.sha256());
         } catch (IOException | RuntimeException e) {
             return LoadReasons.extractFailed("the bundled OpenBLAS", e);
