@@ -89,9 +89,31 @@ final class MatrixChecks {
         if (!(tol >= 0)) throw Checks.invalid("tol", tol, "be >= 0");
     }
 
-    /** The exception for an exactly singular A, naming the zero pivot; {@code info} is LAPACK's (1-based). */
-    static IllegalArgumentException singular(int info) {
-        int k = info - 1;
-        return Checks.invalid("A", "singular (the LU pivot U(" + k + ", " + k + ") is exactly 0)", "be nonsingular");
+    /**
+     * The exception for a square n x n A that LU refuses as singular to working precision: {@code rcond} is
+     * its 1-norm reciprocal condition estimate (0 for an exactly zero pivot, which {@code info > 0}, LAPACK's
+     * 1-based index, names). One message shape on every backend:
+     * {@code "A must be nonsingular to working precision (1-norm reciprocal condition estimate rcond >= n eps
+     * = 6.66E-15), was rcond = 1.2E-18"}, with {@code " (the LU pivot U(k, k) is exactly 0)"} appended for a
+     * zero pivot.
+     */
+    static IllegalArgumentException singular(int n, double rcond, int info) {
+        String value = "rcond = " + rcond;
+        if (info > 0) value += " (the LU pivot U(" + (info - 1) + ", " + (info - 1) + ") is exactly 0)";
+        return Checks.invalid("A", value, "be nonsingular to working precision (1-norm reciprocal condition estimate rcond >= n eps = "
+                + ConditionEstimate.threshold(n) + ")");
+    }
+
+    /**
+     * The exception for least squares without pivoting on an m x n A whose R is rank deficient to working
+     * precision: {@code rcond} is R's 1-norm reciprocal condition estimate, {@code zero} the first exactly
+     * zero diagonal entry of R (or -1). Same shape as {@link #singular}.
+     */
+    static IllegalArgumentException rankDeficient(int n, double rcond, int zero) {
+        String value = "rcond = " + rcond;
+        if (zero >= 0) value += " (R(" + zero + ", " + zero + ") = 0)";
+        return Checks.invalid("A", value, "have full column rank to working precision for least squares without pivoting (1-norm"
+                + " reciprocal condition estimate of R rcond >= n eps = " + ConditionEstimate.threshold(n) + "; use qr(A, true) for the"
+                + " basic solution or svd(A).pinv() for the minimum-norm one)");
     }
 }

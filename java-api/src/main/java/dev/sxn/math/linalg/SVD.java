@@ -54,10 +54,15 @@ public record SVD(DMatrix u, double[] s, DMatrix vt) {
         return r;
     }
 
-    /** The 2-norm condition number s_max / s_min (infinite for a singular A, NaN for an empty one). */
+    /**
+     * The 2-norm condition number s_max / s_min, k = min(m, n) singular values: +Infinity when s_min is
+     * exactly 0 (a zero matrix included, which would otherwise be 0 / 0; a rank-deficient A usually has an
+     * s_min of rounding size instead, and a correspondingly huge finite cond), NaN for an empty A.
+     */
     public double cond() {
         if (s.length == 0) return Double.NaN;
-        return s[0] / s[s.length - 1];
+        double min = s[s.length - 1];
+        return min == 0 ? Double.POSITIVE_INFINITY : s[0] / min;
     }
 
     /** The Moore-Penrose pseudo-inverse, n x m, dropping singular values at or below {@link #defaultTolerance()}. */
