@@ -78,6 +78,28 @@ public final class OpenBlas {
         if (!mode.equals("auto") && !mode.equals("system") && !mode.equals("bundled")) {
             return "sxn.openblas must be auto, system or bundled, was '" + mode + "'";
         }
+        OpenBlasCoreType.Decision coreType;
+        try {
+            coreType = OpenBlasCoreType.apply();
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        } catch (RuntimeException e) {
+            if (LoadReasons.isNativeAccessDenied(e)) return new NativeAccessDenied().getMessage();
+            return "choosing OpenBLAS's core type failed: " + LoadReasons.oneLine(e);
+        }
+        Object loaded;
+        try {
+            loaded = loadFrom(mode);
+        } finally {
+            OpenBlasCoreType.restore(coreType);
+        }
+        if (loaded instanceof Library lib && coreType.core() != null) {
+            return new Library(lib.lookup(), lib.description() + ", " + OpenBlasCoreType.ENV + "=" + coreType.describe());
+        }
+        return loaded;
+    }
+
+    private static Object loadFrom(String mode) {
         try {
             String systemWhy = null;
             if (!mode.equals("bundled")) {
@@ -180,6 +202,12 @@ public final class OpenBlas {
                 MemorySegment s = (MemorySegment) SxnNative.downcall(lookup, "openblas_get_config",
                         FunctionDescriptor.of(ValueLayout.ADDRESS)).invokeExact();
                 config = s.reinterpret(256).getString(0).strip() + ", ";
+            }
+            // The kernels in use, which OPENBLAS_CORETYPE (or OpenBLAS's detection) chose at load.
+            if (lookup.find("openblas_get_corename").isPresent()) {
+                MemorySegment s = (MemorySegment) SxnNative.downcall(lookup, "openblas_get_corename",
+                        FunctionDescriptor.of(ValueLayout.ADDRESS)).invokeExact();
+                config += "kernels " + s.reinterpret(64).getString(0).strip() + ", ";
             }
             return new Library(lookup, (config.startsWith("OpenBLAS") ? "" : "OpenBLAS ") + config + threads + " thread(s), " + where);
         } catch (Throwable t) {
