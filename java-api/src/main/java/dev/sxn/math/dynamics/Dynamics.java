@@ -26,9 +26,12 @@ import java.util.Arrays;
  * is streamed through memory once per chunk, not once per step. Backends agree with JAVA within
  * rounding (fused multiply-adds on VECTOR, NATIVE and OPENCL); the tests bound the difference at 1e-12
  * relative to the state's magnitude after a few steps.
- * Each chunk is one call through the family's {@code KernelSet}: with a built-in potential and no pinned
- * backend, a kernel that fails is switched off and the chunk re-runs on JAVA (kernels write q and p only
- * after their work succeeded); a user potential stays on the kind chosen, since its exceptions are its own.
+ * Each chunk is one call through the family's {@code KernelSet}: with no pinned backend, a kernel that fails is
+ * switched off and the chunk re-runs on JAVA from the chunk's start (built-in kernels write q and p only after their
+ * work succeeded; for a user potential, whose accelerated kernel writes back block by block, the chunk's start is
+ * kept and put back). An exception thrown by a user potential is its own: it propagates as thrown and switches no
+ * kind off. A pinned kernel that fails raises; the ensemble then holds the state after the last completed chunk,
+ * and {@link Ensemble#stepsTaken()} counts those chunks.
  *
  * <p>Non-finite states: a non-finite initial coordinate or parameter is an
  * {@link IllegalArgumentException}. In an ensemble, a member that turns non-finite is flagged with the
@@ -73,7 +76,8 @@ public final class Dynamics {
      * @return the backend used and how many members turned non-finite
      * @throws IllegalArgumentException for a bad argument, a non-finite state, a dimension mismatch, or a
      *     user-written potential pinned to NATIVE or OPENCL (user potentials run on JAVA and VECTOR; an
-     *     exception thrown by a user potential propagates as is and may leave the ensemble partly advanced)
+     *     exception thrown by a user potential propagates as is and leaves the ensemble partly advanced on JAVA,
+     *     at the start of the failed chunk on VECTOR)
      * @throws IllegalStateException if the pinned backend is unavailable, naming why
      */
     public static IntegrationResult integrate(Ensemble ensemble, Potential potential, Integrator integrator, double dt, long steps,
@@ -106,41 +110,61 @@ public final class Dynamics {
         }
         KernelSet<DynamicsKernels> set = builtIn == null ? USER : KERNELS;
         set.kernel(kind); // throws now, naming why, if a pinned kind is unavailable
+        boolean pinned = options.backend() != null;
+        // A user potential on an automatically chosen accelerated kind: its own exceptions must not pass for a kernel's
+        // failure (which falls back), so they travel as GuardedPotential.Failure and are rethrown below as thrown.
+        Potential v = builtIn == null && !pinned && kind != Backend.JAVA ? new GuardedPotential(potential) : potential;
 
         Scheme scheme = Scheme.of(integrator, dt, options.gamma());
         EnsembleObserver obs = options.observer();
         long every = obs == null ? Long.MAX_VALUE : options.observeEvery();
-        if (obs != null) obs.observe(stats(set, kind, ensemble, potential, 0, 0));
         long start = ensemble.stepsTaken();
         int flagged = 0;
         long done = 0;
-        while (done < steps) {
-            long nextObs = obs == null ? Long.MAX_VALUE : (done / every + 1) * every;
-            long next = Math.min(steps, Math.min(nextObs, done + CHUNK));
-            int chunk = (int) (next - done);
-            kind = advance(kind, options.backend() != null, ensemble, builtIn, potential, scheme, chunk, n, d);
-            done = next;
-            ensemble.addSteps(chunk);
-            flagged += ensemble.flagNonFinite(start + done);
-            if (obs != null && (done % every == 0 || done == steps)) {
-                obs.observe(stats(set, kind, ensemble, potential, done, done * dt));
+        try {
+            if (obs != null) obs.observe(stats(set, pinned, kind, ensemble, v, 0, 0));
+            while (done < steps) {
+                long nextObs = obs == null ? Long.MAX_VALUE : (done / every + 1) * every;
+                long next = Math.min(steps, Math.min(nextObs, done + CHUNK));
+                int chunk = (int) (next - done);
+                kind = advance(kind, pinned, ensemble, builtIn, v, scheme, chunk, n, d);
+                done = next;
+                ensemble.addSteps(chunk);
+                flagged += ensemble.flagNonFinite(start + done);
+                if (obs != null && (done % every == 0 || done == steps)) {
+                    obs.observe(stats(set, pinned, kind, ensemble, v, done, done * dt));
+                }
             }
+        } catch (GuardedPotential.Failure f) {
+            throw f.rethrow();
         }
         return new IntegrationResult(kind, steps, steps * dt, flagged);
     }
 
     /**
      * One chunk on {@code kind} (the kind the call started on: chunks stay on it unless it fails). Returns the
-     * kind that ran it: JAVA after an unpinned failure, by {@link KernelSet}'s policy (kernels write q and p
-     * only after their work succeeded, so the retry starts from the chunk's start).
+     * kind that ran it: JAVA after an unpinned failure, by {@link KernelSet}'s policy, the retry starting from the
+     * chunk's start.
      */
     private static Backend advance(Backend kind, boolean pinned, Ensemble e, Potential builtIn, Potential user, Scheme s, int chunk, int n,
             int d) {
         double[] q = e.positions(), p = e.momenta();
+        // Pinned to the kind already chosen, unless that choice was automatic: then a failure falls back.
+        Backend pin = pinned || kind == Backend.JAVA ? kind : null;
         if (builtIn == null) {
-            // User code: pinned to the kind chosen, so no fallback (a failure is the potential's own, and a kernel
-            // may have advanced some blocks).
-            return USER.run(kind, n, k -> k.advanceUser(q, p, n, d, user, s, chunk));
+            if (kind == Backend.JAVA) return USER.run(Backend.JAVA, n, k -> k.advanceUser(q, p, n, d, user, s, chunk));
+            // An accelerated kernel writes q and p back block by block: the chunk's start is kept, so that the JAVA
+            // retry restarts from it and a chunk that fails leaves the ensemble as it found it.
+            e.saveChunkStart();
+            try {
+                return USER.run(pin, n, DynamicsKernels::runsUserPotentials, k -> {
+                    if (k == JAVA) e.restoreChunkStart();
+                    k.advanceUser(q, p, n, d, user, s, chunk);
+                });
+            } catch (RuntimeException | Error x) {
+                e.restoreChunkStart();
+                throw x;
+            }
         }
         int code = builtIn instanceof HenonHeilesPotential ? DynamicsKernels.HENON_HEILES : DynamicsKernels.RADIAL;
         double a, b, c;
@@ -151,16 +175,18 @@ public final class Dynamics {
         } else {
             a = b = c = 0;
         }
-        // Pinned to the kind already chosen, unless that choice was automatic: then a failure falls back.
-        return KERNELS.run(pinned || kind == Backend.JAVA ? kind : null, n, k -> k.advance(q, p, n, d, code, a, b, c, s, chunk));
+        return KERNELS.run(pin, n, k -> k.advance(q, p, n, d, code, a, b, c, s, chunk));
     }
 
     /**
-     * The observer's statistics on the kind the integration runs on, pinned: they may call a user potential, whose
-     * exceptions are its own and must not switch a kind off.
+     * The observer's statistics on the kind the integration runs on: pinned as the chunks are, else chosen again
+     * (the same kind unless it has failed), so a kernel failure falls back. A user potential's own exceptions come
+     * guarded ({@link GuardedPotential}) and switch no kind off.
      */
-    private static EnsembleStats stats(KernelSet<DynamicsKernels> set, Backend kind, Ensemble e, Potential v, long step, double time) {
-        return set.call(kind, e.size(), k -> k.stats(e, v, step, time));
+    private static EnsembleStats stats(KernelSet<DynamicsKernels> set, boolean pinned, Backend kind, Ensemble e, Potential v, long step,
+            double time) {
+        Backend pin = pinned || kind == Backend.JAVA ? kind : null;
+        return set.call(pin, e.size(), set == USER ? DynamicsKernels::runsUserPotentials : null, k -> k.stats(e, v, step, time));
     }
 
     /** The built-in form of {@code v} (a regime quadratic's current regime), or null for a user potential. */

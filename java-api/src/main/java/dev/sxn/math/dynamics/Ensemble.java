@@ -16,7 +16,8 @@ import java.util.Arrays;
  * <p>A member whose state turns non-finite during {@link Dynamics#integrate} is flagged with the step
  * at which that was seen ({@link #nonFiniteStep(int)}); other members are unaffected.
  *
- * <p>Not thread-safe: one integration at a time per ensemble. Memory: 16 n d bytes.
+ * <p>Not thread-safe: one integration at a time per ensemble. Memory: 16 n d bytes; 32 n d once a user-written
+ * potential has run on an accelerated kind (the start of each chunk is kept, so that a failed chunk can be undone).
  */
 public final class Ensemble {
     private final int n;
@@ -25,6 +26,10 @@ public final class Ensemble {
     private final double[] p;
     private long[] nonFiniteAt; // null until a member fails
     private long steps;
+    // Dynamics' copy of q and p at the start of a chunk that a user-written potential integrates on an accelerated
+    // kind (its kernel writes back block by block): allocated on first use, so only such ensembles pay for it.
+    private double[] chunkQ;
+    private double[] chunkP;
 
     /**
      * An ensemble of {@code n} particles in {@code d} dimensions at rest at the origin.
@@ -106,6 +111,22 @@ public final class Ensemble {
             q[index(i, k)] = position[k];
             p[index(i, k)] = momentum[k];
         }
+    }
+
+    /** Keeps the current positions and momenta, for {@link #restoreChunkStart()} (Dynamics: the start of a chunk). */
+    void saveChunkStart() {
+        if (chunkQ == null) {
+            chunkQ = new double[q.length];
+            chunkP = new double[p.length];
+        }
+        System.arraycopy(q, 0, chunkQ, 0, q.length);
+        System.arraycopy(p, 0, chunkP, 0, p.length);
+    }
+
+    /** Puts back the positions and momenta kept by {@link #saveChunkStart()}. */
+    void restoreChunkStart() {
+        System.arraycopy(chunkQ, 0, q, 0, q.length);
+        System.arraycopy(chunkP, 0, p, 0, p.length);
     }
 
     /** Steps integrated so far (sum over {@link Dynamics#integrate} calls). */

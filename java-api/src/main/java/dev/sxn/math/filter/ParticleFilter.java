@@ -35,7 +35,9 @@ import java.util.random.RandomGenerator;
  * have a JAVA and a VECTOR kernel (lanewise EXP). They add in different orders, so the weights agree to
  * ~1e-13 relative and a resampling decision could differ only when the ESS sits within that of the
  * threshold. Both kernels only read the log-weights (the filter subtracts the log-sum-exp itself), so
- * when an unpinned VECTOR kernel fails the JAVA retry of {@code KernelSet} sees the same weights.
+ * when an unpinned VECTOR kernel fails the JAVA retry of {@code KernelSet} sees the same weights. An update
+ * computes the new weights into scratch and commits them after its last kernel call, so one that throws (a
+ * pinned kernel's failure, or the likelihood's) leaves the filter as it was.
  */
 public final class ParticleFilter {
     private static final ParticleKernels JAVA = new JavaParticleKernels();
@@ -72,15 +74,18 @@ public final class ParticleFilter {
     private final SplittableRandom rng;
     private double[][] particles;
     private double[][] spare;
-    private final double[] logW;
-    private final double[] cdf;
+    private double[] logW;
+    // Scratch: the weight CDF of a resampling, and the new log-weights of an update until it commits (swapped with logW).
+    private double[] cdf;
     private final int[] picked;
     private double logLik;
     private int resamplings;
     private long steps;
     private final KernelSet<ParticleKernels> set;
     private final Backend pinned;
-    // The largest log-weight of the update being dispatched: a field, so lseOp is built once (a step allocates nothing).
+    // The log-weights the kernels read and their largest entry: fields, so lseOp and essOp are built once (a step
+    // allocates nothing).
+    private double[] kernelW;
     private double maxLogW;
     private final ToDoubleFunction<ParticleKernels> lseOp = this::logSumExpOn;
     private final ToDoubleFunction<ParticleKernels> essOp = this::essOn;
@@ -160,29 +165,38 @@ public final class ParticleFilter {
      * Weights the particles by the observation z and resamples if the ESS fell below the threshold.
      *
      * @return the log marginal likelihood increment log p(z | past observations), 0 if z is missing
-     * @throws ArithmeticException if every particle has zero likelihood (the filter has lost track)
+     * @throws ArithmeticException if every particle has zero likelihood (the filter has lost track); the weights
+     *     are then as they were before the call
      */
     public double update(double[] z) {
         Checks.notNull(z, "z");
         for (double v : z) if (Double.isNaN(v)) return 0.0;
+        // The new log-weights go into scratch and replace logW only once the kernels are done, so a failure (a pinned
+        // kernel's, or the data's) leaves the filter as it was.
+        double[] w = cdf;
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < count; i++) {
             double l = likelihood.logDensity(particles[i], z);
             if (Double.isNaN(l) || l == Double.POSITIVE_INFINITY) {
                 throw new ArithmeticException("likelihood returned " + l + " for particle " + i + " at step " + steps);
             }
-            logW[i] += l;
-            max = Math.max(max, logW[i]);
+            w[i] = logW[i] + l;
+            max = Math.max(max, w[i]);
         }
         if (max == Double.NEGATIVE_INFINITY) {
             throw new ArithmeticException("every particle has zero likelihood at step " + steps + ": the filter lost track");
         }
         // logW was normalised before this update, so log sum_i w_i p(z | x_i) is the increment.
         maxLogW = max;
+        kernelW = w;
         double lse = set.callDouble(pinned, count, lseOp);
-        for (int i = 0; i < count; i++) logW[i] -= lse;
+        for (int i = 0; i < count; i++) w[i] -= lse;
+        double ess = set.callDouble(pinned, count, essOp);
+        // Commit: every kernel call succeeded.
+        cdf = logW;
+        logW = w;
         logLik += lse;
-        if (ess() < essThreshold * count) resample();
+        if (ess < essThreshold * count) resample();
         return lse;
     }
 
@@ -194,15 +208,16 @@ public final class ParticleFilter {
 
     /** The effective sample size 1 / sum w_i^2 of the normalised weights, in [1, count]. */
     public double ess() {
+        kernelW = logW;
         return set.callDouble(pinned, count, essOp);
     }
 
     private double logSumExpOn(ParticleKernels k) {
-        return k.logSumExp(logW, count, maxLogW);
+        return k.logSumExp(kernelW, count, maxLogW);
     }
 
     private double essOn(ParticleKernels k) {
-        return k.ess(logW, count);
+        return k.ess(kernelW, count);
     }
 
     private void resample() {

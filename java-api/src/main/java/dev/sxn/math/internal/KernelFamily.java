@@ -119,6 +119,23 @@ public final class KernelFamily {
         return classNames.get(kind);
     }
 
+    /** The set bound to this family, or null before its facade's class is initialised (tests: InjectedFamilies). */
+    KernelSet<?> boundSet() {
+        return bound;
+    }
+
+    /**
+     * Replaces {@code kind}'s crossover in this JVM and returns the one it replaces: for tests only
+     * (InjectedFamilies), which route a family's automatic choice to a kernel they installed.
+     */
+    synchronized long replaceCrossover(Backend kind, long n) {
+        long[] c = resolved == null ? resolve() : resolved.clone();
+        long old = c[kind.ordinal()];
+        c[kind.ordinal()] = n;
+        resolved = c;
+        return old;
+    }
+
     /**
      * The size from which {@code kind} is chosen automatically; {@link Crossovers#NEVER} if it is not (no
      * kernel, kind unavailable, or never measured to win). Resolved once, on first use: the resource's

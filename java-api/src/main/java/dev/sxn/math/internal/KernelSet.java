@@ -54,7 +54,7 @@ public final class KernelSet<K> {
     private final Class<K> type;
     private final K javaKernel;
     // Per kind (by ordinal): the loaded kernel, or a String saying why it cannot load. Read without
-    // locking on every call; written once per kind under the lock in load().
+    // locking on every call; written once per kind under the lock in load() (and by tests, replaceKernel).
     private final AtomicReferenceArray<Object> loaded = new AtomicReferenceArray<>(KINDS.length);
     // Bit per kind ordinal: failed during an unpinned call, so no longer chosen. Read on every call, lock-free.
     private volatile int failedAtRunTime;
@@ -234,6 +234,19 @@ public final class KernelSet<K> {
     String loadFailure(Backend kind) {
         Object k = loaded.get(kind.ordinal());
         return k instanceof String s && family.status(kind).available() ? s : null;
+    }
+
+    // ---- test support: package-private, called only by tests (InjectedFamilies) to install a failing kernel; never
+    // on a call path
+
+    /** Makes {@code kernel} this set's entry for {@code kind} (a kernel, a reason it cannot load, or null: load on use); returns the old entry. */
+    synchronized Object replaceKernel(Backend kind, Object kernel) {
+        return loaded.getAndSet(kind.ordinal(), kernel);
+    }
+
+    /** Sets or clears the mark that {@code kind} failed at run time (so is not chosen). */
+    synchronized void markFailed(Backend kind, boolean failed) {
+        failedAtRunTime = failed ? failedAtRunTime | 1 << kind.ordinal() : failedAtRunTime & ~(1 << kind.ordinal());
     }
 
     private Object loadedOrLoad(Backend kind) {

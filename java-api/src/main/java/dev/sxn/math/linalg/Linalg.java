@@ -245,7 +245,7 @@ public final class Linalg {
         int[] jpvt = pivoting ? new int[n] : null;
         if (a.isEmpty()) {
             if (pivoting) for (int j = 0; j < n; j++) jpvt[j] = j;
-            return new QR(Backend.JAVA, m, n, w, tau, jpvt);
+            return new QR(Backend.JAVA, backend != null, m, n, w, tau, jpvt);
         }
         Backend ran = QR_SET.run(backend, Math.max(m, n), k -> {
             // Every run starts from A and zero pivots (dgeqp3 reads jpvt), so a retry on JAVA is a fresh call.
@@ -258,12 +258,29 @@ public final class Linalg {
                 k.geqrf(m, n, w, tau);
             }
         });
-        return new QR(ran, m, n, w, tau, jpvt);
+        return new QR(ran, backend != null, m, n, w, tau, jpvt);
     }
 
-    /** Forms Q from the reflectors in {@code q} (see {@link LinalgKernels#orgqr}) on {@code kind}: the kind that factored. */
-    static void orgqr(Backend kind, int m, int ncols, int k, double[] q, double[] tau) {
-        QR_SET.run(kind, Math.max(m, ncols), kk -> kk.orgqr(m, ncols, k, q, tau));
+    /**
+     * Forms Q into {@code q} (m x ncols) from the k reflectors in the first k columns of {@code qr} (see
+     * {@link LinalgKernels#orgqr}) on {@code kind}, the kind that factored. If the factorisation was not pinned, a
+     * failure there falls back to JAVA by the failure policy of {@link KernelSet}: asked again for the factorisation's
+     * {@code size} and only for that kind's kernel, the choice is that kind unless it has failed since. The op copies
+     * the reflectors into q itself, so the retry starts from them whatever the failed kernel left in q.
+     */
+    static void orgqr(Backend kind, boolean pinned, int size, int m, int ncols, int k, double[] qr, double[] q, double[] tau) {
+        if (pinned || kind == Backend.JAVA) {
+            QR_SET.run(kind, Math.max(m, ncols), kk -> formQ(kk, m, ncols, k, qr, q, tau));
+        } else {
+            LinalgKernels factored = QR_SET.kernel(kind);
+            QR_SET.run(null, size, kk -> kk == factored, kk -> formQ(kk, m, ncols, k, qr, q, tau));
+        }
+    }
+
+    private static void formQ(LinalgKernels kk, int m, int ncols, int k, double[] qr, double[] q, double[] tau) {
+        System.arraycopy(qr, 0, q, 0, m * k);
+        Arrays.fill(q, m * k, q.length, 0.0);
+        kk.orgqr(m, ncols, k, q, tau);
     }
 
     // ------------------------------------------------------------------ SVD

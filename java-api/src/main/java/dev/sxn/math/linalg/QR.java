@@ -7,13 +7,15 @@ import dev.sxn.math.internal.Checks;
  * A Householder QR factorisation A = Q R, or with column pivoting A P = Q R, of an m x n matrix,
  * k = min(m, n). Stored as LAPACK stores it (R on and above the diagonal, the reflectors below it, and
  * their scalars tau); Q is formed on request, on the kind that factored (the same kernel, so the same
- * Q whenever it is formed).
+ * Q whenever it is formed). When that kind was chosen per call and fails while forming Q, Q is formed on
+ * JAVA (the library's failure policy; from then on every Q of that factorisation).
  *
  * <p>With pivoting (dgeqp3), |r_00| >= |r_11| >= ... and the numerical rank is read off R's diagonal.
  * Immutable: accessors return fresh matrices. Thread-safe.
  */
 public final class QR {
     private final Backend kind; // the kind that factored; Q is formed there
+    private final boolean pinned; // whether the factorisation's call pinned that kind (else Q may fall back to JAVA)
     private final int m;
     private final int n;
     private final double[] qr;
@@ -21,8 +23,9 @@ public final class QR {
     private final int[] jpvt; // null when not pivoted
     private volatile double rcond = -1; // computed on first use; -1 = not yet (a race computes the same value twice)
 
-    QR(Backend kind, int m, int n, double[] qr, double[] tau, int[] jpvt) {
+    QR(Backend kind, boolean pinned, int m, int n, double[] qr, double[] tau, int[] jpvt) {
         this.kind = kind;
+        this.pinned = pinned;
         this.m = m;
         this.n = n;
         this.qr = qr;
@@ -80,8 +83,7 @@ public final class QR {
         int k = Math.min(m, n);
         int qc = full ? m : k;
         double[] q = new double[m * qc];
-        System.arraycopy(qr, 0, q, 0, m * k);
-        if (m > 0 && qc > 0) Linalg.orgqr(kind, m, qc, k, q, tau.clone());
+        if (m > 0 && qc > 0) Linalg.orgqr(kind, pinned, Math.max(m, n), m, qc, k, qr, q, tau.clone());
         return DMatrix.wrap(m, qc, q);
     }
 

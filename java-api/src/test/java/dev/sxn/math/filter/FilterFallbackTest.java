@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
  * KernelSet's failure policy inside the filters: an unpinned kernel that fails part-way through a step (after
  * writing garbage into the array it was given) is switched off and the step re-runs on JAVA; the state must
  * then be exactly the JAVA run's, bit for bit. The injected "VECTOR" kernel computes with the JAVA kernel until
- * its {@code failAt}-th call, so any corruption left by the failed attempt would show as a difference.
+ * its {@code failAt}-th call, so any corruption left by the failed attempt would show as a difference. These go
+ * through the filters' package-private constructors with a family of their own (FilterAllocationTest reuses the
+ * kernels); {@code FaultInjectionTest} does the same for every family through the public calls.
  */
 class FilterFallbackTest {
     /** Calls the JAVA Kalman kernel; call number {@code failAt} (counted from 0) fills its output with NaN and throws. */
