@@ -16,6 +16,34 @@
 
 inline int fin(double v) { return fabs(v) <= DBL_MAX; }
 
+// The variance (its root when sq) of the window x[p - (w - 1) stride] .. x[p] of finite values too large
+// to square: scaled by the power of two 2^-e that brings the largest |value| into [1, 2), the corrected
+// two-pass, scaled back by 2^(2e) (+Inf exactly when the variance exceeds DBL_MAX) or 2^e. The
+// operations of ScaledVariance.window (the Java reference; native/src/indicators.c sxn_ind_var_scaled)
+// in its order; callers return 0 for a flat window first.
+double var_scaled(__global const double *x, const long p, const long stride, const long w, const double div,
+                  const int sq) {
+    const long first = p - (w - 1) * stride;
+    double peak = 0;
+    for (long j = first; j <= p; j += stride) peak = fabs(x[j]) > peak ? fabs(x[j]) : peak;
+    // only ever scaled down (ilogb of 0 is negative as well)
+    int e = peak > 0 ? ilogb(peak) : 0;
+    if (e < 0) e = 0;
+    const double sc = ldexp(1.0, -e);
+    double m = 0;
+    for (long j = first; j <= p; j += stride) m += x[j] * sc;
+    m /= (double) w;
+    double q1 = 0, q2 = 0;
+    for (long j = first; j <= p; j += stride) {
+        double y = x[j] * sc - m;
+        q1 += y;
+        q2 += y * y;
+    }
+    double c = q2 - q1 * q1 / (double) w;
+    double v = (c > 0 ? c : 0) / div;
+    return sq ? ldexp(sqrt(v), e) : ldexp(v, 2 * e);
+}
+
 // Rolling sum tiled over time: work-item (a, g) computes asset a's outputs in the time tile
 // [g * tile, (g + 1) * tile), so a batch runs k x ceil(t / tile) work-items and a single series is
 // no longer one work-item. Each work-item rebuilds its starting state from the data: the finite
@@ -111,6 +139,13 @@ __kernel void rolling_var_tiled(__global const double *x, const long k, const lo
             eb = 0;
         }
         double c = s2 - s1 * s1 / wd;
+        if (!fin(c)) {
+            // The sums overflowed (values too large to square): this window by the scaled two-pass, and
+            // the next step restarts the sums from the data (RollingVarState.update).
+            run = w - 1;
+            out[p] = eq >= w ? 0 : var_scaled(x, p, k, w, div, sq);
+            continue;
+        }
         double var = eq >= w ? 0 : (c > 0 ? c : 0) / div;
         out[p] = sq ? sqrt(var) : var;
     }

@@ -29,6 +29,33 @@
 
 static int is_finite(double v) { return fabs(v) <= DBL_MAX; }
 
+/* The variance (divisor div; its square root when sq) of the window x[p - (w - 1) stride] .. x[p] of
+ * finite values too large to square: scaled by the power of two 2^-e that brings the largest |value|
+ * into [1, 2), the corrected two-pass, scaled back by 2^(2e) (+Inf exactly when the variance exceeds
+ * DBL_MAX) or 2^e. The operations of ScaledVariance.window (the Java reference) in its order, so a
+ * window that every backend sends here gets the same bits; callers return 0 for a flat window first. */
+double sxn_ind_var_scaled(const double *x, int64_t p, int64_t stride, int64_t w, double div, int sq) {
+    const int64_t first = p - (w - 1) * stride;
+    double peak = 0;
+    for (int64_t j = first; j <= p; j += stride) peak = fabs(x[j]) > peak ? fabs(x[j]) : peak;
+    /* only ever scaled down (ilogb of 0 is negative as well) */
+    int e = peak > 0 ? ilogb(peak) : 0;
+    if (e < 0) e = 0;
+    const double sc = ldexp(1.0, -e);
+    double m = 0;
+    for (int64_t j = first; j <= p; j += stride) m += x[j] * sc;
+    m /= (double) w;
+    double q1 = 0, q2 = 0;
+    for (int64_t j = first; j <= p; j += stride) {
+        double y = x[j] * sc - m;
+        q1 += y;
+        q2 += y * y;
+    }
+    double c = q2 - q1 * q1 / (double) w;
+    double v = (c > 0 ? c : 0) / div;
+    return sq ? ldexp(sqrt(v), e) : ldexp(v, 2 * e);
+}
+
 /* ---- scalar bodies, one asset (x, out point at it; stride k) ----
  * Mirrors of JavaIndicatorKernels.rollingSumAssets / rollingVarAssets / emaAssets / rsiAssets, the
  * reference (kernels/indicators.cl runs the same loops per work-item). */
@@ -95,6 +122,13 @@ static void var_one(const double *x, int64_t k, int64_t t, int64_t w, double div
             eb = 0;
         }
         double c = s2 - s1 * s1 / wd;
+        if (!is_finite(c)) {
+            /* the sums overflowed (values too large to square): this window by the scaled two-pass, and
+             * the next step restarts the sums from the data (RollingVarState.update) */
+            run = w - 1;
+            out[p] = eq >= w ? 0 : sxn_ind_var_scaled(x, p, k, w, div, sq);
+            continue;
+        }
         double var = eq >= w ? 0 : (c > 0 ? c : 0) / div;
         out[p] = sq ? sqrt(var) : var;
     }
@@ -113,7 +147,8 @@ static void var_one(const double *x, int64_t k, int64_t t, int64_t w, double div
 #define VAR_RECENTRE 8
 #define VAR_CHUNK 64
 
-/* M2 of the window ending at x[i] by the corrected two-pass; a window of equal values is exactly 0. */
+/* M2 of the window ending at x[i] by the corrected two-pass; a window of equal values is exactly 0, a
+ * window whose sums overflow NaN. */
 static double exact_m2(const double *x, int64_t i, int64_t w) {
     double m = 0, first = x[i - w + 1];
     int flat = 1;
@@ -123,14 +158,29 @@ static double exact_m2(const double *x, int64_t i, int64_t w) {
     double q1 = 0, q2 = 0;
     for (int64_t j = i - w + 1; j <= i; j++) { double y = x[j] - m; q1 += y; q2 += y * y; }
     double c = q2 - q1 * q1 / (double) w;
+    if (!is_finite(c)) return NAN;
     return c > 0 ? c : 0;
+}
+
+/* The output of the window ending at x[i] by exact_m2, or, where its sums overflow (values too large to
+ * square), by the scaled two-pass (VectorVarianceRuns.exactOut) */
+static double var_exact(const double *x, int64_t i, int64_t w, double div, double inv_div, int sq) {
+    double m2 = exact_m2(x, i, w);
+    if (!(m2 <= DBL_MAX)) return sxn_ind_var_scaled(x, i, 1, w, div, sq);
+    double var = m2 * inv_div;
+    return sq ? sqrt(var) : var;
 }
 
 static inline double var_out(const double *x, int64_t i, int64_t w, double s1, double s2, double b1, double b2,
                              double inv_w, double div, int sq) {
     double m2 = s2 - s1 * s1 * inv_w;
     double bound = b2 + (2 * fabs(s1) + b1) * b1 * inv_w + 8 * VAR_U * fabs(s2);
-    if (!(bound <= VAR_TAU * m2)) m2 = exact_m2(x, i, w);
+    /* bound - tau M2 <= 0 is bound <= tau M2 for finite values and false where M2 is NaN or infinite
+     * (sums that overflowed: an infinite M2 has an infinite bound, and Inf - Inf is NaN) */
+    if (!(bound - VAR_TAU * m2 <= 0)) {
+        m2 = exact_m2(x, i, w);
+        if (!(m2 <= DBL_MAX)) return sxn_ind_var_scaled(x, i, 1, w, div, sq);
+    }
     double var = (m2 > 0 ? m2 : 0) / div;
     return sq ? sqrt(var) : var;
 }
@@ -180,15 +230,17 @@ static void var_run(const double *x, int64_t from, int64_t to, int64_t w, double
                 r2 += 3 * VAR_U * (fabs(s2) + g + h);
                 r1 += 2 * VAR_U * (fabs(s1) + fabs(wd));
                 kk = kn;
-                if (r2 + (2 * fabs(s1) + r1) * r1 * inv_w > 0.25 * VAR_TAU * (s2 - s1 * s1 * inv_w)) { restart = 1; break; }
+                /* restart also when the sums are no longer finite (as in var_out), so they recover after
+                 * huge values */
+                if (!(r2 + (2 * fabs(s1) + r1) * r1 * inv_w - 0.25 * VAR_TAU * (s2 - s1 * s1 * inv_w) <= 0)) {
+                    restart = 1;
+                    break;
+                }
             }
             /* phase 2: independent per output (SIMD), then the rare two-pass fix-ups */
             SXN_ISA_CALL(isa, var_finish, c1, c2, e1, e2, n, inv_w, inv_div, VAR_TAU, sq, out + c0, redo);
             for (int64_t q = 0; q < n; q++) {
-                if (redo[q]) {
-                    double var = exact_m2(x, c0 + q, w) * inv_div;
-                    out[c0 + q] = sq ? sqrt(var) : var;
-                }
+                if (redo[q]) out[c0 + q] = var_exact(x, c0 + q, w, div, inv_div, sq);
             }
         }
     }

@@ -121,6 +121,9 @@ IND_ATTR static void IND_NAME(var_block)(const double *restrict x, int64_t k, in
                 eb[j] = t2 ? 0.0 : e;
             }
         }
+        /* the bits of c - c (0 where M2 is finite, a NaN where not) over the full lanes, OR-ed: an
+         * integer reduction of a compare does not vectorise on SSE2, this one does on every ISA */
+        uint64_t over = 0;
         for (int64_t j = 0; j < kb; j++) {
             double r = run[j], b1 = s1[j], b2 = s2[j];
             double c = b2 - b1 * b1 / wd;
@@ -128,6 +131,21 @@ IND_ATTR static void IND_NAME(var_block)(const double *restrict x, int64_t k, in
             var = eq[j] >= wd ? 0.0 : var;
             if (sq) var = sqrt(var);
             oi[j] = r >= wd ? var : NAN;
+            double z = r >= wd ? c - c : 0.0;
+            uint64_t zb;
+            memcpy(&zb, &z, sizeof zb);
+            over |= zb;
+        }
+        if (over) {
+            /* some lane's sums overflowed (values too large to square): as RollingVarState.update, that
+             * window by the scaled two-pass and a two-pass restart at the next step (run = w - 1) */
+            for (int64_t j = 0; j < kb; j++) {
+                double b1 = s1[j], c = s2[j] - b1 * b1 / wd;
+                if (run[j] >= wd && !(fabs(c) <= DBL_MAX)) {
+                    run[j] = wd - 1.0;
+                    oi[j] = eq[j] >= wd ? 0.0 : sxn_ind_var_scaled(x + j, i * k, k, w, div, sq);
+                }
+            }
         }
     }
 }
@@ -202,7 +220,9 @@ IND_ATTR static void IND_NAME(var_finish)(const double *restrict s1, const doubl
     for (int64_t i = 0; i < n; i++) {
         double m2 = s2[i] - s1[i] * s1[i] * inv_w;
         double bound = b2[i] + (2 * fabs(s1[i]) + b1[i]) * b1[i] * inv_w + 8 * 0x1p-53 * fabs(s2[i]);
-        redo[i] = bound <= tau * m2 ? 0 : 1;
+        /* bound - tau M2 <= 0: bound <= tau M2 for finite values, false where M2 is NaN or infinite (sums
+         * that overflowed: an infinite M2 has an infinite bound), so those are redone too */
+        redo[i] = bound - tau * m2 <= 0 ? 0 : 1;
         out[i] = (m2 > 0 ? m2 : 0) * inv_div;
     }
     if (sq)

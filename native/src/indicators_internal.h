@@ -18,6 +18,11 @@
 #define VAR_TAU SXN_IND_VAR_TAU
 #define VAR_U 0x1p-53
 
+/* The variance (its root when sq) of the window ending at x[p], values stride apart, whose sums
+ * overflowed: scaled by a power of two, two passes, scaled back (indicators.c; ScaledVariance in Java,
+ * var_scaled in kernels/indicators.cl). */
+double sxn_ind_var_scaled(const double *x, int64_t p, int64_t stride, int64_t w, double div, int sq);
+
 /* Sums carried from a passing fast block to the next (indicators.c, var_fast_block). */
 typedef struct { double c1, c2, e1, e2, k, m2min, e; int valid; } var_carry;
 

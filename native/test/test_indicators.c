@@ -234,6 +234,61 @@ static void lane_blocks(long t, long w, int sq, unsigned long long seed, double 
     free(x); free(out); free(st1);
 }
 
+/* (6) values too large to square (|x| above about 1.3e154, up to 1.2e307 where even a window's sum
+ * overflows), single series (every path: per-output bound, fast blocks, AVX-512 lanes) and batches
+ * (SIMD bodies and scalar tails): ordinary stretches, huge ones with a NaN and a flat run (exactly 0),
+ * ordinary again (the sums must recover), against the two-pass in long double (x87: no overflow
+ * below 1e4932); variance +Inf exactly where the true one exceeds DBL_MAX, std finite. */
+static void huge_values(long k, long t, long w, int sq) {
+    unsigned long long seed = 31337 + k * 131 + w * 7 + sq;
+    double *x = sxn_test_alloc(k * t), *out = sxn_test_alloc(k * t), *st = st_for(k);
+    for (long a = 0; a < k; a++) {
+        double level = 1.75;
+        for (long i = 0; i < t; i++) {
+            level += 0.01 * sxn_test_uniform(&seed);
+            level = level < 1.3 ? 1.3 : (level > 2.2 ? 2.2 : level);
+            long part = i * 6 / t;
+            const double scales[] = {100, 1e200, 100, 5e306, 1e160, 100};
+            x[i * k + a] = (level + 0.15 * sxn_test_uniform(&seed)) * scales[(part + a) % 6];
+        }
+        x[(t / 6 + 40 + a) * k + a] = NAN;
+        for (long i = t / 3 + 10; i < t / 3 + 10 + w + 30; i++) x[i * k + a] = x[(t / 3 + 9) * k + a];
+    }
+    const int ddof = sq ? 0 : 1;
+    sxn_indicators_rolling_var(x, k, t, w, ddof, sq, out, st);
+    for (long a = 0; a < k; a++)
+        for (long i = 0; i < t; i++) {
+            double got = out[i * k + a];
+            if (i < w - 1) {
+                CHECK_TRUE(isnan(got), "huge warm-up NaN", i);
+                continue;
+            }
+            long double s = 0, q = 0;
+            int bad = 0, flat = 1;
+            for (long j = i - w + 1; j <= i; j++) {
+                double v = x[j * k + a];
+                bad |= !(fabs(v) <= DBL_MAX);
+                flat &= v == x[i * k + a];
+                s += v;
+            }
+            if (bad) {
+                CHECK_TRUE(isnan(got), "huge NaN window", i);
+                continue;
+            }
+            if (flat) {
+                CHECK_TRUE(got == 0, "huge flat window exactly 0", i);
+                continue;
+            }
+            long double m = s / w;
+            for (long j = i - w + 1; j <= i; j++) q += (x[j * k + a] - m) * (x[j * k + a] - m);
+            long double var = q / (w - ddof);
+            double want = sq ? (double) sqrtl(var) : (double) var;
+            if (isinf(want)) CHECK_TRUE(got == want, "huge var +Inf", i);
+            else SXN_CHECK_CLOSE(got, want, 0, 1e-11, sq ? "huge std" : "huge var", i);
+        }
+    free(x); free(out); free(st);
+}
+
 int main(void) {
     calm_after_storm(3000, 2);
     calm_after_storm(3000, 7);
@@ -259,6 +314,12 @@ int main(void) {
         for (size_t b = 0; b < sizeof ws / sizeof *ws; b++) batch_vs_scalar(ks[a], 150, ws[b]);
     batch_vs_scalar(17, 2100, 30); /* crosses the 1024-step re-summation twice */
     batch_vs_scalar(16, 9, 9);     /* window = whole series */
+    long hws[] = {2, 7, 16, 20, 33, 64, 96, 200};
+    for (size_t b = 0; b < sizeof hws / sizeof *hws; b++)
+        for (int sq = 0; sq < 2; sq++) {
+            huge_values(1, 2400, hws[b], sq);
+            huge_values(17, 1300, hws[b], sq);
+        }
     naive(300, 1);
     naive(300, 10);
     naive(3000, 40);

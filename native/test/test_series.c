@@ -93,6 +93,37 @@ static void run(long na, long nb, long m, long period, int self, long k_lo, long
     if (!self) release(&b);
 }
 
+/* The scale invariance MatrixProfile relies on (it brings a series of extreme magnitude into [1, 2) by a
+ * power of two before the search): windows whose x, mu, df, dg are multiplied by 2^e and inv by 2^-e
+ * give the same correlations and indices, bit for bit, in every body (every product and sum of the walk
+ * is then scaled exactly). */
+static void scaled_windows(long n, long m, long period, int e, unsigned long long *seed) {
+    win a = make(n, m, seed, (int) (n / 3)), s = a;
+    s.x = sxn_test_alloc(n); s.mu = sxn_test_alloc(a.count); s.df = sxn_test_alloc(a.count);
+    s.dg = sxn_test_alloc(a.count); s.inv = sxn_test_alloc(a.count);
+    for (long t = 0; t < n; t++) s.x[t] = ldexp(a.x[t], e);
+    for (long i = 0; i < a.count; i++) {
+        s.mu[i] = ldexp(a.mu[i], e);
+        s.df[i] = ldexp(a.df[i], e);
+        s.dg[i] = ldexp(a.dg[i], e);
+        s.inv[i] = ldexp(a.inv[i], -e);
+    }
+    double *r[8];
+    for (int q = 0; q < 8; q++) r[q] = sxn_test_alloc(a.count);
+    fill(r[0], r[1], a.count); fill(r[2], r[3], a.count); fill(r[4], r[5], a.count); fill(r[6], r[7], a.count);
+    sxn_series_mp_diagonals(a.x, a.mu, a.df, a.dg, a.inv, a.count, a.x, a.mu, a.df, a.dg, a.inv, a.count,
+                            m, period, 2, a.count, r[0], r[1], r[2], r[3]);
+    sxn_series_mp_diagonals(s.x, s.mu, s.df, s.dg, s.inv, s.count, s.x, s.mu, s.df, s.dg, s.inv, s.count,
+                            m, period, 2, s.count, r[4], r[5], r[6], r[7]);
+    check_same(r[4], r[0], a.count, "scaled row corr");
+    check_same(r[5], r[1], a.count, "scaled row idx");
+    check_same(r[6], r[2], a.count, "scaled col corr");
+    check_same(r[7], r[3], a.count, "scaled col idx");
+    for (int q = 0; q < 8; q++) free(r[q]);
+    release(&a);
+    release(&s);
+}
+
 int main(void) {
     unsigned long long seed = 7;
     run(300, 300, 16, 1024, 1, 5, 1000, &seed);   /* self-join, exclusion zone 4 */
@@ -103,6 +134,8 @@ int main(void) {
     run(233, 400, 12, 50, 0, 1, 1000, &seed);     /* AB, more columns than rows */
     run(150, 150, 5, 7, 1, 40, 77, &seed);        /* a middle slice of diagonals */
     run(70, 70, 4, 1024, 1, 0, 70, &seed);        /* diagonal 0 included */
+    scaled_windows(700, 12, 100, 300, &seed);
+    scaled_windows(700, 12, 1024, -300, &seed);
     tie_mode = 1;                                 /* exact ties: the lowest-index rule must hold */
     run(400, 400, 8, 1, 1, 3, 1000, &seed);
     run(300, 211, 6, 1, 0, 0, 1000, &seed);

@@ -24,7 +24,8 @@ interface IndicatorKernels {
      * {@code sqrt}. Sliding sums {@code S1 = sum(x - K)}, {@code S2 = sum((x - K)^2)} re-centred on
      * the window mean K after every step (so S2 stays the size of the window's M2), re-computed by
      * two passes at the first full window of a run and every {@link IndicatorConstants#RESUM}
-     * steps; a window of equal values is exactly 0.
+     * steps; a window of equal values is exactly 0; a window whose sums overflow (values too large to
+     * square) is {@link ScaledVariance#window}, +Infinity only where the true variance overflows.
      */
     void rollingVar(double[] x, int k, int t, int w, int ddof, boolean sqrt, double[] out);
 

@@ -149,6 +149,12 @@ public final class Indicators {
      * window is recomputed by two passes: relative error at most 9.1e-13 plus two ulps. O(t) time,
      * O(n) extra per recomputed window.
      *
+     * <p>Values too large to square (|x| above about 1.3e154, up to Double.MAX_VALUE): a window whose
+     * sums overflow is recomputed from its values scaled by a power of two (exact), by two passes, and
+     * scaled back, on every backend; the variance is +Infinity exactly when the true one exceeds
+     * Double.MAX_VALUE, the standard deviation stays finite (values near 1e200 have a std near 1e200).
+     * Those windows cost O(n) each; ordinary windows are unaffected.
+     *
      * @throws IllegalArgumentException if n is outside [1, x.length] ([2, x.length] for a sample)
      */
     public static double[] rollingVar(double[] x, int n, boolean sample) {

@@ -16,7 +16,10 @@ import static dev.sxn.math.indicators.JavaIndicatorKernels.finite;
  * are relative to the variance, not to the price level), re-computed by two passes at the first full
  * window of a run, at every time index i with {@code (i + 1) % RESUM == 0}, and when the magnitudes
  * summed since the last two-pass exceed {@link JavaIndicatorKernels#EB_FACTOR} times S2. A non-finite
- * value resets it: NaN for every window that contains it.
+ * value resets it: NaN for every window that contains it. Where the sums overflow (values too large to
+ * square), the window's M2 {@code S2 - S1^2 / w} is not finite: that window is computed by
+ * {@link ScaledVariance} and the next one restarts by two passes (so ordinary windows after a stretch of
+ * huge values are slid again); every other window is untouched by that check.
  */
 final class RollingVarState {
     /** Finite values in the current run, and how many of its newest values are equal. */
@@ -109,8 +112,15 @@ final class RollingVarState {
         prev = v;
         if (run < w) return Double.NaN;
         advance(x, p, stride, i, w, v);
+        double c = s2 - s1 * s1 / w;
+        if (!finite(c)) {
+            // The sums overflowed (values too large to square): this window by the scaled two-pass,
+            // and the next step restarts the sums from the data, as at a run's first window.
+            run = w - 1;
+            return eq >= w ? 0 : ScaledVariance.window(x, p, stride, w, div, sqrt);
+        }
         // A window of equal values is exactly 0 (TTR's runSD of a flat window).
-        double var = eq >= w ? 0 : Math.max(s2 - s1 * s1 / w, 0) / div;
+        double var = eq >= w ? 0 : Math.max(c, 0) / div;
         return sqrt ? Math.sqrt(var) : var;
     }
 }

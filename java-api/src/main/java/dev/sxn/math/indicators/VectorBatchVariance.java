@@ -13,7 +13,8 @@ import jdk.incubator.vector.VectorOperators;
  * The Vector API rolling variance / standard deviation of batches ({@link IndicatorKernels#rollingVar},
  * k > 1): one lane per asset, time outer and assets inner, each step streaming one row of the
  * time-major batch. Every lane runs JAVA's {@link RollingVarState} arithmetic operation for operation
- * (slide, re-centre, the error-bound and RESUM restarts by two passes, the flat-window zero), so the
+ * (slide, re-centre, the error-bound and RESUM restarts by two passes, the flat-window zero, the
+ * {@link ScaledVariance} window and restart where the sums overflow), so the
  * results equal JAVA bit for bit; the assets beyond the last full vector run JAVA's loop. Reached only
  * through {@link VectorIndicatorKernels}.
  */
@@ -76,10 +77,14 @@ final class VectorBatchVariance {
                         s2 = s2.blend(q2, twoPass);
                         eb = eb.blend(zero, twoPass);
                     }
-                    DoubleVector var = s2.sub(s1.mul(s1).div(w)).max(zero).div(div);
+                    DoubleVector c = s2.sub(s1.mul(s1).div(w));
+                    DoubleVector var = c.max(zero).div(div);
                     var = var.blend(zero, eq.compare(VectorOperators.GE, w));
                     if (sqrt) var = var.sqrt();
-                    var.blend(nan, full.not()).intoArray(out, row + a);
+                    VectorMask<Double> empty = full.not();
+                    var.blend(nan, empty).intoArray(out, row + a);
+                    VectorMask<Double> ok = c.abs().compare(VectorOperators.LE, MAX).or(empty);
+                    if (!ok.allTrue()) run = overflowed(x, k, w, div, sqrt, out, row + a, ok, run, eq);
                 }
                 run.intoArray(st, a);
                 eq.intoArray(st, kv + a);
@@ -91,5 +96,21 @@ final class VectorBatchVariance {
             }
         }
         if (kv < k) JavaIndicatorKernels.rollingVarAssets(x, k, t, w, ddof, sqrt, out, kv, k);
+    }
+
+    /**
+     * The lanes of a full window whose M2 is not finite (the sums overflowed: values too large to
+     * square), as {@link RollingVarState#update} handles them: the window by {@link ScaledVariance}
+     * (0 when flat), and the run counter set to w - 1 so the next step restarts by two passes.
+     * Returns the run counters.
+     */
+    private static DoubleVector overflowed(double[] x, int k, int w, double div, boolean sqrt, double[] out, int p,
+                                           VectorMask<Double> ok, DoubleVector run, DoubleVector eq) {
+        VectorMask<Double> bad = ok.not();
+        for (long bits = bad.toLong(); bits != 0; bits &= bits - 1) {
+            int l = Long.numberOfTrailingZeros(bits);
+            out[p + l] = eq.lane(l) >= w ? 0 : ScaledVariance.window(x, p + l, k, w, div, sqrt);
+        }
+        return run.blend((double) (w - 1), bad);
     }
 }

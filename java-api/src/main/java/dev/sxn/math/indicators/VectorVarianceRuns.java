@@ -21,33 +21,69 @@ import jdk.incubator.vector.VectorOperators;
  * The careful path of {@link VectorSeriesVariance}: per run of finite values, shifted sums re-centred
  * on the newest value after every vector with a running error bound per output, a two-pass value
  * ({@link #exactM2}) where that bound exceeds {@link VectorSeriesVariance#TAU} of M2, and a restart
- * from the data when the carried bound has used a quarter of it. Reached only through
- * {@link VectorIndicatorKernels}.
+ * from the data when the carried bound has used a quarter of it. Runs are of <em>ordinary</em> values
+ * (|x| at most {@link #ORDINARY}), so none of these sums can overflow; a window holding a larger finite
+ * value is computed on its own, by two passes or, where their sums overflow, {@link ScaledVariance}.
+ * Reached only through {@link VectorIndicatorKernels}.
  */
 final class VectorVarianceRuns {
     private VectorVarianceRuns() {}
 
-    /** Outputs [from, to) with the missing-value rules, by the careful path ({@link #varRun}) per run. */
+    /**
+     * The largest |value| a run of {@link #varRun} takes: with |x| at most 2^480 and w below 2^31,
+     * every shifted sum, re-centring and error bound of the careful path stays below 2^1000, so its
+     * checks need no overflow test. Larger values end a run like a missing one (the run-finding loop
+     * compares against this bound instead of Double.MAX_VALUE, at the same cost).
+     */
+    static final double ORDINARY = 0x1p480;
+
+    /**
+     * Outputs [from, to) with the missing-value rules, by the careful path ({@link #varRun}) per run of
+     * ordinary values; a window holding a value beyond {@link #ORDINARY} is NaN if it also holds a
+     * non-finite one, else {@link #exactOut}.
+     */
     static void varRange(double[] x, int from, int to, int w, int ddof, boolean sqrt, double[] out) {
         int i = from - w + 1;
+        int bad = i - w; // the last non-finite value seen (none yet: no window ending at from or later holds it)
         while (i < to) {
             int r0 = i;
-            while (i < to && JavaIndicatorKernels.finite(x[i])) i++;
+            while (i < to && Math.abs(x[i]) <= ORDINARY) i++;
             int r1 = i;
-            for (int j = Math.max(from, r0); j < Math.min(r1, r0 + w - 1); j++) out[j] = Double.NaN;
+            for (int j = Math.max(from, r0); j < Math.min(r1, r0 + w - 1); j++) out[j] = broken(x, j, w, ddof, sqrt, bad);
             if (r1 - r0 >= w) varRun(x, Math.max(from, r0 + w - 1), r1, w, ddof, sqrt, out);
             if (i < to) {
-                if (i >= from) out[i] = Double.NaN;
+                if (!JavaIndicatorKernels.finite(x[i])) bad = i;
+                if (i >= from) out[i] = broken(x, i, w, ddof, sqrt, bad);
                 i++;
             }
         }
+    }
+
+    /**
+     * The window ending at j, which holds a value that is not ordinary: NaN when it holds the last
+     * non-finite value {@code bad}, else (a finite value beyond {@link #ORDINARY}) {@link #exactOut}.
+     */
+    private static double broken(double[] x, int j, int w, int ddof, boolean sqrt, int bad) {
+        if (bad > j - w) return Double.NaN;
+        double div = w - ddof;
+        return exactOut(x, j, w, div, 1.0 / div, sqrt);
+    }
+
+    /**
+     * The output of the window ending at i by the corrected two-pass ({@link #exactM2}), or, where its
+     * sums overflow (values too large to square), by {@link ScaledVariance}.
+     */
+    private static double exactOut(double[] x, int i, int w, double div, double invDiv, boolean sqrt) {
+        double m2 = exactM2(x, i, w);
+        if (m2 <= Double.MAX_VALUE) return finish(m2 * invDiv, sqrt);
+        return ScaledVariance.window(x, i, 1, w, div, sqrt);
     }
 
     // Per-thread holder for the careful path's state: needed once per block, so allocating it there
     // made the Into forms allocate in proportion to n.
     private static final ThreadLocal<double[]> RUN_STATE = ThreadLocal.withInitial(() -> new double[6]);
 
-    /** Outputs [from, to) of one run: every window ending there is finite. */
+    /** Outputs [from, to) of one run: every window ending there holds ordinary values only. */
     private static void varRun(double[] x, int from, int to, int w, int ddof, boolean sqrt, double[] out) {
         double invW = 1.0 / w, invDiv = 1.0 / (w - ddof), tau = TAU;
         double[] st = RUN_STATE.get(); // S1, S2, their error bounds, K, restart flag
@@ -179,7 +215,10 @@ final class VectorVarianceRuns {
         return sqrt ? Math.sqrt(var) : var;
     }
 
-    /** M2 of the window ending at i by the corrected two-pass; a window of equal values gives exactly 0. */
+    /**
+     * M2 of the window ending at i by the corrected two-pass; a window of equal values gives exactly 0,
+     * a window whose sums overflow NaN.
+     */
     static double exactM2(double[] x, int i, int w) {
         double m = 0, first = x[i - w + 1];
         boolean flat = true;
@@ -195,6 +234,7 @@ final class VectorVarianceRuns {
             q1 += y;
             q2 += y * y;
         }
-        return Math.max(q2 - q1 * q1 / w, 0);
+        double c = q2 - q1 * q1 / w;
+        return JavaIndicatorKernels.finite(c) ? Math.max(c, 0) : Double.NaN;
     }
 }

@@ -39,6 +39,12 @@ import java.util.Objects;
  *   <li>A window that has no admissible finite neighbour at all gets {@code +Infinity}, index -1.
  * </ul>
  *
+ * <p><b>Scale</b>: the profile does not depend on the scale of a series: MP(c x) = MP(x) for any c > 0
+ * for which c x is finite and normal (within rounding of c x; bit for bit when c is a power of two).
+ * A series whose largest |value| lies outside [2^-400, 2^400] (where squared deviations could overflow
+ * or underflow) is multiplied by the power of two that brings that value into [1, 2) first; in an
+ * AB-join each series by its own.
+ *
  * <p><b>Ties</b>: among neighbours with bit-equal correlations the lowest index wins, on every
  * backend. (Identical windows reached along different diagonals may differ in the last bits of the
  * correlation; then the larger one wins, the same on every backend.)
@@ -196,6 +202,31 @@ public record MatrixProfile(double[] profile, int[] index, int m, int exclusionZ
         return prepare(s, m).w;
     }
 
+    /**
+     * Beyond 2^SCALE_EXPONENT (or below its reciprocal) the largest |value| of a series is brought into
+     * [1, 2) before the search. Up to 2^400, sums of squares (at most m (2 max|x|)^2 with m < 2^31) and
+     * the covariance updates stay far from overflow; from 2^-400, a window that is not constant
+     * (standard deviation above CONSTANT_RTOL = 1e-10 of the series' largest |value|) has squared
+     * deviations far above the underflow threshold 2^-1022. Inside that range the series is used as is.
+     */
+    private static final int SCALE_EXPONENT = 400;
+
+    /**
+     * Multiplies {@code x} (finite values) by the power of two that brings its largest |value| into
+     * [1, 2) when that value lies outside [2^-SCALE_EXPONENT, 2^SCALE_EXPONENT]. The profile is
+     * z-normalised, so it does not change, and multiplying by a power of two is exact (only values
+     * below 2^-1022 after the scaling, at most 2^-1022 of the largest, lose bits): the same series at
+     * another scale gives the same windows, bit for bit wherever that scale is a power of two.
+     */
+    private static void rescale(double[] x) {
+        double peak = 0;
+        for (double v : x) peak = Math.max(peak, Math.abs(v));
+        int e = Math.getExponent(peak);
+        if (peak == 0 || Math.abs(e) <= SCALE_EXPONENT) return;
+        double sc = Math.scalb(1.0, -e);
+        for (int t = 0; t < x.length; t++) x[t] *= sc;
+    }
+
     private static Prepared prepare(double[] s, int m) {
         int n = s.length, l = n - m + 1;
         double[] x = new double[n];
@@ -215,6 +246,7 @@ public record MatrixProfile(double[] profile, int[] index, int m, int exclusionZ
             x[t] = fin ? v : last;
             bad[t + 1] = bad[t] + (fin ? 0 : 1);
         }
+        rescale(x);
         double[] mu = new double[l], inv = new double[l], df = new double[l], dg = new double[l];
         byte[] kind = new byte[l];
         int nConst = 0, nVar = 0;

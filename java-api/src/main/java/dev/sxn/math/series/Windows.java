@@ -16,7 +16,9 @@ package dev.sxn.math.series;
  *       {@code cov(i,j) = cov(i-1,j-1) + df[i] dg[j] + df[j] dg[i]}.
  * </ul>
  * {@code x} is the series with non-finite values replaced by the previous finite one (numerics only:
- * windows containing them are excluded through {@code inv}). Immutable after construction.
+ * windows containing them are excluded through {@code inv}), multiplied by a power of two when its
+ * largest |value| is extreme (so squares neither overflow nor underflow; the profile is z-normalised,
+ * so that does not change it). Immutable after construction.
  */
 final class Windows {
     final double[] x;
