@@ -1,6 +1,7 @@
 package dev.sxn.math.backend;
 
 import dev.sxn.math.internal.Config;
+import dev.sxn.math.internal.Crossovers;
 import dev.sxn.math.internal.Detection;
 import dev.sxn.math.internal.KernelFamilies;
 import dev.sxn.math.internal.KernelFamily;
@@ -90,8 +91,9 @@ public final class Backends {
     }
 
     /**
-     * A multi-line report: each kind with its detail or reason, OpenBLAS, the OpenCL devices, and
-     * per operation which kinds it has. This is what {@code sxn info} prints.
+     * A multi-line report: each kind with its detail or reason, OpenBLAS, the OpenCL devices, where the
+     * crossovers in force come from (this machine's {@code sxn calibrate}, or the shipped values for its CPU
+     * family), and per operation which kinds it has. This is what {@code sxn info} prints.
      */
     public static String describe() {
         StringBuilder sb = new StringBuilder();
@@ -100,6 +102,7 @@ public final class Backends {
         sb.append("OPENBLAS: ").append(blas.available() ? blas.detail() : "unavailable: " + blas.detail()).append('\n');
         for (String d : OpenClSupport.listDevices()) sb.append("  OpenCL device: ").append(d).append('\n');
         Config.forcedBackend().ifPresent(f -> sb.append("forced: ").append(f).append(" (sxn.backend / SXN_BACKEND)\n"));
+        sb.append("crossovers: ").append(Crossovers.active().describe()).append('\n');
         sb.append("operations:\n");
         for (String op : operations()) sb.append("  ").append(op).append('\n');
         return sb.toString();
