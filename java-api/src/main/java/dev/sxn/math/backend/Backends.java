@@ -6,6 +6,8 @@ import dev.sxn.math.internal.Detection;
 import dev.sxn.math.internal.KernelFamilies;
 import dev.sxn.math.internal.KernelFamily;
 import dev.sxn.math.internal.OpenClSupport;
+import dev.sxn.math.internal.calibration.Calibrator;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -13,6 +15,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Which backend kinds this JVM can run, and why the others cannot.
@@ -106,5 +109,36 @@ public final class Backends {
         sb.append("operations:\n");
         for (String op : operations()) sb.append("  ").append(op).append('\n');
         return sb.toString();
+    }
+
+    /**
+     * Measures on this machine, within {@code budget}, from which problem size each backend kind is chosen
+     * automatically in each kernel family, stores the result in the user's cache (beside the native libraries:
+     * {@code sxn.native.dir}, else {@code $XDG_CACHE_HOME/sxn-math}, else {@code ~/.cache/sxn-math}) and puts it in
+     * force: in this JVM at once, and in every later one on this CPU with this library version, unless
+     * {@code sxn.crossovers=shipped}. What it could not measure in time keeps its shipped value. This is
+     * {@code sxn calibrate}; a minute is enough on current machines. Calibrates VECTOR and NATIVE, and OPENCL
+     * when its device is a GPU.
+     *
+     * <p>Each kernel is warmed up until its time per call is steady (compiled by C2) before it is timed; JAVA is
+     * the reference. A kind's crossover is the smallest size from which it is no slower than JAVA and the kinds
+     * it would displace, at every larger size measured; "never" when it is slower at the largest.
+     *
+     * @param budget the time to spend, in [1 ms, 1 hour]; about 50 seconds is enough
+     * @return what was measured, beside the shipped values, and where it was stored
+     * @throws IllegalArgumentException if the budget is out of range or a setting is invalid
+     */
+    public static Calibration calibrate(Duration budget) {
+        return calibrate(budget, null, line -> {});
+    }
+
+    /**
+     * {@link #calibrate(Duration)} for the given kinds, telling {@code progress} one line per family as it is done.
+     *
+     * @param kinds the kinds to calibrate, or null for the default ones (JAVA is always the reference; unavailable kinds
+     *     are reported, not measured)
+     */
+    public static Calibration calibrate(Duration budget, Set<Backend> kinds, Consumer<String> progress) {
+        return Calibrator.calibrate(budget, kinds == null ? Calibrator.defaultKinds() : kinds, progress);
     }
 }
