@@ -130,20 +130,29 @@ final class DomainProbes {
         return k -> m.computeIfAbsent(k, make);
     }
 
-    /** A user-written potential (not one of {@link Potentials}): runs on JAVA and VECTOR only. */
+    /**
+     * A user-written potential (not one of {@link Potentials}, so it runs on JAVA and VECTOR only): radial,
+     * V = |q|^2 / 2 + |q|^4 / 10, gradient q (1 + 0.4 |q|^2).
+     */
     private static final class UserQuartic implements Potential {
         static final UserQuartic INSTANCE = new UserQuartic();
 
+        private static double squaredNorm(double[] q) {
+            double r2 = 0;
+            for (double v : q) r2 += v * v;
+            return r2;
+        }
+
         @Override
         public double value(double[] q) {
-            double s = 0;
-            for (double v : q) s += 0.5 * v * v + 0.05 * v * v * v * v;
-            return s;
+            double r2 = squaredNorm(q);
+            return 0.5 * r2 + 0.1 * r2 * r2;
         }
 
         @Override
         public void gradient(double[] q, double[] out) {
-            for (int i = 0; i < q.length; i++) out[i] = q[i] + 0.2 * q[i] * q[i] * q[i];
+            double s = 1 + 0.4 * squaredNorm(q);
+            for (int i = 0; i < q.length; i++) out[i] = s * q[i];
         }
     }
 }

@@ -1,12 +1,10 @@
 package dev.sxn.math.internal.calibration;
 
-import dev.sxn.math.backend.Backend;
 import dev.sxn.math.internal.KernelFamilies;
 import dev.sxn.math.linalg.DMatrix;
 import dev.sxn.math.linalg.Linalg;
 import dev.sxn.math.linalg.VectorOps;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * The probes of the linear-algebra families: BLAS-1 on n elements, and the n x n products and decompositions
@@ -52,18 +50,18 @@ final class LinalgProbes {
                 }));
     }
 
+    /** {@code n} values uniform in [-1, 1), the same for a seed on every JVM. */
     static double[] vector(int n, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        double[] x = new double[n];
-        for (int i = 0; i < n; i++) x[i] = rnd.nextGaussian();
-        return x;
+        return DMatrix.random(1, n, seed).data();
     }
 
-    /** G G^T + n I: symmetric positive definite and well conditioned. */
+    /** A random symmetric matrix with n on the diagonal: strictly diagonally dominant, so positive definite. */
     private static DMatrix spd(int n, long seed) {
-        DMatrix g = DMatrix.random(n, n, seed);
-        DMatrix a = Linalg.gemm(Backend.JAVA, 1.0, g, false, g, true, 0.0, DMatrix.zeros(n, n));
-        for (int i = 0; i < n; i++) a.set(i, i, a.get(i, i) + n);
+        DMatrix a = DMatrix.random(n, n, seed);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) a.set(j, i, a.get(i, j));
+            a.set(i, i, n);
+        }
         return a;
     }
 }
