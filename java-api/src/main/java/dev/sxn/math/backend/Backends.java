@@ -116,15 +116,17 @@ public final class Backends {
      * automatically in each kernel family, stores the result in the user's cache (beside the native libraries:
      * {@code sxn.native.dir}, else {@code $XDG_CACHE_HOME/sxn-math}, else {@code ~/.cache/sxn-math}) and puts it in
      * force: in this JVM at once, and in every later one on this CPU with this library version, unless
-     * {@code sxn.crossovers=shipped}. What it could not measure in time keeps its shipped value. This is
-     * {@code sxn calibrate}; a minute is enough on current machines. Calibrates VECTOR and NATIVE, and OPENCL
-     * when its device is a GPU.
+     * {@code sxn.crossovers=shipped}. What it could not measure in time keeps its shipped value, and so does
+     * everything on a machine too busy to let the kernels reach a steady, compiled time: run it on an otherwise
+     * idle machine. This is {@code sxn calibrate} (default budget 50 s). Calibrates VECTOR and NATIVE, and
+     * OPENCL when its device is a GPU.
      *
      * <p>Each kernel is warmed up until its time per call is steady (compiled by C2) before it is timed; JAVA is
      * the reference. A kind's crossover is the smallest size from which it is no slower than JAVA and the kinds
      * it would displace, at every larger size measured; "never" when it is slower at the largest.
      *
-     * @param budget the time to spend, in [1 ms, 1 hour]; about 50 seconds is enough
+     * @param budget the time to spend measuring (detection comes first), in [1 ms, 1 hour]; it may be overrun by
+     *     about one call per family and kind
      * @return what was measured, beside the shipped values, and where it was stored
      * @throws IllegalArgumentException if the budget is out of range or a setting is invalid
      */
