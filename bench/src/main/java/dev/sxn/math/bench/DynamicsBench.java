@@ -9,9 +9,6 @@ import dev.sxn.math.dynamics.Potential;
 import dev.sxn.math.dynamics.Potentials;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
 import org.hipparchus.ode.nonstiff.ClassicalRungeKuttaIntegrator;
@@ -31,7 +28,8 @@ import org.openjdk.jmh.annotations.State;
  * Ensemble integration throughput: N particles in d = 3 under the anharmonic potential
  * V = r^2 / 2 + r^4 / 4, dt = 0.01, {@value #STEPS} steps per operation (one time block), per backend,
  * beside Hipparchus' classical RK4 and Dormand-Prince 5(4) on the same ensemble as one ODE system
- * (the nearest a Java user has), and the core's peak FMA rate measured in the same run.
+ * (the nearest a Java user has). The core's peak FMA rate the GFLOP/s are compared with is
+ * {@link PeakFlopsBench#vectorFma} (run it beside this class: {@code 'DynamicsBench|PeakFlopsBench'}).
  *
  * <p>Units: one operation = N x {@value #STEPS} particle-steps (simulated time 2.56 per particle).
  * Flops per particle-step (leapfrog, d = 3, kicks joined, no friction): drift 3 FMA (6), gradient
@@ -146,34 +144,5 @@ public class DynamicsBench {
     @Benchmark
     public Object hipparchusDormandPrince(Peer s) {
         return new DormandPrince54Integrator(1e-6, 1.0, 1e-8, 1e-8).integrate(s.ode, new ODEState(0, s.y0), STEPS * DT);
-    }
-
-    // ---- the core's peak ----
-
-    /** State for the peak measurement. */
-    @State(Scope.Thread)
-    public static class Peak {
-        double seed = 1.0000001;
-    }
-
-    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
-    /** Iterations of {@link #peakFma}; flops per call = 2 x 12 x PEAK_STEPS x lanes. */
-    public static final int PEAK_STEPS = 1000;
-
-    /** Peak double-precision FMA rate: 12 independent chains of the widest vectors (Vector API). */
-    @Benchmark
-    public double peakFma(Peak p) {
-        DoubleVector m = DoubleVector.broadcast(SPECIES, 0.9999999);
-        DoubleVector c = DoubleVector.broadcast(SPECIES, 1e-9);
-        DoubleVector v0 = DoubleVector.broadcast(SPECIES, p.seed), v1 = v0.add(1), v2 = v0.add(2), v3 = v0.add(3);
-        DoubleVector v4 = v0.add(4), v5 = v0.add(5), v6 = v0.add(6), v7 = v0.add(7);
-        DoubleVector v8 = v0.add(8), v9 = v0.add(9), v10 = v0.add(10), v11 = v0.add(11);
-        for (int i = 0; i < PEAK_STEPS; i++) {
-            v0 = v0.fma(m, c); v1 = v1.fma(m, c); v2 = v2.fma(m, c); v3 = v3.fma(m, c);
-            v4 = v4.fma(m, c); v5 = v5.fma(m, c); v6 = v6.fma(m, c); v7 = v7.fma(m, c);
-            v8 = v8.fma(m, c); v9 = v9.fma(m, c); v10 = v10.fma(m, c); v11 = v11.fma(m, c);
-        }
-        return v0.add(v1).add(v2).add(v3).add(v4).add(v5).add(v6).add(v7).add(v8).add(v9).add(v10).add(v11)
-                .reduceLanes(VectorOperators.ADD);
     }
 }

@@ -4,8 +4,6 @@ import dev.sxn.math.backend.Backend;
 import dev.sxn.math.linalg.DMatrix;
 import dev.sxn.math.linalg.Linalg;
 import java.util.concurrent.TimeUnit;
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorSpecies;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -25,7 +23,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Dense linear algebra: GEMM (n x n) per backend beside EJML and netlib, QR / SVD / symmetric eigen
- * beside EJML, and the machine's peak FLOP rate (independent FMA chains), all single-threaded, in one run.
+ * beside EJML, all single-threaded, in one run. The peak FLOP rate GEMM is compared with is
+ * {@link PeakFlopsBench#vectorFma} (run it beside this class: {@code 'LinalgBench|PeakFlopsBench'}).
  *
  * <p>Times are per call, including the copy of the input that every decomposition makes (EJML's
  * decompositions that overwrite their input get a fresh copy too, so both sides pay it). QR is the
@@ -217,36 +216,5 @@ public class LinalgBench {
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public Object smallEig(Small s) {
         return Linalg.eigSymmetric(s.kind, s.sym);
-    }
-
-    /** State for the peak measurement. */
-    @State(Scope.Thread)
-    public static class Peak {
-        double seed = 1.0000001;
-    }
-
-    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
-    /** FMAs per call of {@link #peakFma}: 12 independent chains x 1000 steps x lanes. */
-    public static final int PEAK_STEPS = 1000;
-
-    /**
-     * The core's peak double-precision FMA rate: 12 independent FMA chains (more than latency x ports,
-     * so the FMA units never wait) of the widest vectors. GFLOP/s = 2 x 12 x 1000 x lanes / time.
-     */
-    @Benchmark
-    @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public double peakFma(Peak p) {
-        DoubleVector m = DoubleVector.broadcast(SPECIES, 0.9999999);
-        DoubleVector c = DoubleVector.broadcast(SPECIES, 1e-9);
-        DoubleVector v0 = DoubleVector.broadcast(SPECIES, p.seed), v1 = v0.add(1), v2 = v0.add(2), v3 = v0.add(3);
-        DoubleVector v4 = v0.add(4), v5 = v0.add(5), v6 = v0.add(6), v7 = v0.add(7);
-        DoubleVector v8 = v0.add(8), v9 = v0.add(9), v10 = v0.add(10), v11 = v0.add(11);
-        for (int i = 0; i < PEAK_STEPS; i++) {
-            v0 = v0.fma(m, c); v1 = v1.fma(m, c); v2 = v2.fma(m, c); v3 = v3.fma(m, c);
-            v4 = v4.fma(m, c); v5 = v5.fma(m, c); v6 = v6.fma(m, c); v7 = v7.fma(m, c);
-            v8 = v8.fma(m, c); v9 = v9.fma(m, c); v10 = v10.fma(m, c); v11 = v11.fma(m, c);
-        }
-        return v0.add(v1).add(v2).add(v3).add(v4).add(v5).add(v6).add(v7).add(v8).add(v9).add(v10).add(v11).reduceLanes(
-                jdk.incubator.vector.VectorOperators.ADD);
     }
 }

@@ -12,11 +12,19 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The measured single-thread peak the compute-bound targets refer to: twelve independent FMA
- * chains on the widest vector species (enough chains to cover FMA latency x throughput on current
- * x86 cores), reported in FLOP per second (ops/s here = flops/s: each invocation counts its flops
- * through {@link OperationsPerInvocation}). A scalar variant gives the non-SIMD peak, and a
- * dependent add chain gives the core clock (one integer add per cycle), so flop/cycle = the ratio.
+ * The measured single-thread peak the compute-bound targets refer to, the one peak benchmark of the
+ * suite (DynamicsBench and LinalgBench compare with it): twelve independent FMA chains on the widest
+ * vector species (enough chains to cover FMA latency x throughput on current x86 cores: 4 cycles x 2
+ * pipes), reported in FLOP per second (ops/s here = flops/s: each invocation counts its flops through
+ * {@link OperationsPerInvocation}). A scalar variant gives the non-SIMD peak, and a dependent add chain
+ * gives the core clock (one integer add per cycle), so flop/cycle = the ratio.
+ *
+ * <p>The FMA operands come from fields, not literals, on purpose. With literal operands C2, once JMH has
+ * inlined the benchmark into its measurement loop, rematerialises the broadcast constants from the
+ * constant table before every FMA (two {@code vbroadcastsd} loads per {@code vfmadd231pd}): the loop is
+ * then bound by the two load ports, at one FMA per cycle, half the peak. The copies DynamicsBench and
+ * LinalgBench had were written so and read half of this one in the same run; they are gone
+ * (bench/results/foundation.md, "One peak benchmark").
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -26,6 +34,7 @@ public class PeakFlopsBench {
     private static final int ITER = 1 << 14;
     private static final int CHAINS = 12;
 
+    // Fields, not literals: see the class comment.
     double a = 1.0000001, b = 0.9999999;
     long seed = 12345;
 

@@ -4,8 +4,8 @@ import dev.sxn.math.cli.demo.Demo;
 import java.util.Locale;
 
 /**
- * The {@code sxn} command: {@code info}, {@code demo}, {@code compute}. ({@code bench} is dispatched by the
- * {@code ./sxn} launcher to the JMH jar of {@code bench/}.)
+ * The {@code sxn} command: {@code info}, {@code demo}, {@code compute}, {@code calibrate}. ({@code bench} is
+ * dispatched by the {@code ./sxn} launcher to the JMH jar of {@code bench/}.)
  */
 public final class Main {
     private Main() {}
@@ -19,6 +19,7 @@ public final class Main {
                 case "info" -> Info.print(System.out);
                 case "demo" -> demo(args);
                 case "compute" -> Compute.run(args, System.out, System.err);
+                case "calibrate" -> Calibrate.run(args, System.out, System.err);
                 case "help", "-h", "--help" -> usage(0);
                 default -> {
                     System.err.println("sxn: unknown command '" + args[0] + "'");
@@ -64,6 +65,9 @@ public final class Main {
                                             run every kernel on every backend over a synthetic market
                   compute INDICATOR --input FILE [--output FILE] [options]
                                             run an indicator over a CSV file (sxn compute --help lists them)
+                  calibrate [--budget SECONDS] [--kinds vector,native,opencl]
+                                            measure this machine's crossovers (under a minute) and keep them
+                                            in the user's cache for later runs (sxn calibrate --help)
                   bench [--quick] [FILTER]  run the JMH suite; writes bench-results/<date>.md and .json
                 environment: SXN_BACKEND=java|vector|native|opencl forces a backend; SXN_DISABLE=vector,native,opencl""");
         return code;

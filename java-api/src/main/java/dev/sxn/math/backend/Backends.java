@@ -1,10 +1,13 @@
 package dev.sxn.math.backend;
 
 import dev.sxn.math.internal.Config;
+import dev.sxn.math.internal.Crossovers;
 import dev.sxn.math.internal.Detection;
 import dev.sxn.math.internal.KernelFamilies;
 import dev.sxn.math.internal.KernelFamily;
 import dev.sxn.math.internal.OpenClSupport;
+import dev.sxn.math.internal.calibration.Calibrator;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -12,6 +15,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Which backend kinds this JVM can run, and why the others cannot.
@@ -90,8 +94,9 @@ public final class Backends {
     }
 
     /**
-     * A multi-line report: each kind with its detail or reason, OpenBLAS, the OpenCL devices, and
-     * per operation which kinds it has. This is what {@code sxn info} prints.
+     * A multi-line report: each kind with its detail or reason, OpenBLAS, the OpenCL devices, where the
+     * crossovers in force come from (this machine's {@code sxn calibrate}, or the shipped values for its CPU
+     * family), and per operation which kinds it has. This is what {@code sxn info} prints.
      */
     public static String describe() {
         StringBuilder sb = new StringBuilder();
@@ -100,8 +105,42 @@ public final class Backends {
         sb.append("OPENBLAS: ").append(blas.available() ? blas.detail() : "unavailable: " + blas.detail()).append('\n');
         for (String d : OpenClSupport.listDevices()) sb.append("  OpenCL device: ").append(d).append('\n');
         Config.forcedBackend().ifPresent(f -> sb.append("forced: ").append(f).append(" (sxn.backend / SXN_BACKEND)\n"));
+        sb.append("crossovers: ").append(Crossovers.active().describe()).append('\n');
         sb.append("operations:\n");
         for (String op : operations()) sb.append("  ").append(op).append('\n');
         return sb.toString();
+    }
+
+    /**
+     * Measures on this machine, within {@code budget}, from which problem size each backend kind is chosen
+     * automatically in each kernel family, stores the result in the user's cache (beside the native libraries:
+     * {@code sxn.native.dir}, else {@code $XDG_CACHE_HOME/sxn-math}, else {@code ~/.cache/sxn-math}) and puts it in
+     * force: in this JVM at once, and in every later one on this CPU with this library version, unless
+     * {@code sxn.crossovers=shipped}. What it could not measure in time keeps its shipped value, and so does
+     * everything on a machine too busy to let the kernels reach a steady, compiled time: run it on an otherwise
+     * idle machine. This is {@code sxn calibrate} (default budget 50 s). Calibrates VECTOR and NATIVE, and
+     * OPENCL when its device is a GPU.
+     *
+     * <p>Each kernel is warmed up until its time per call is steady (compiled by C2) before it is timed; JAVA is
+     * the reference. A kind's crossover is the smallest size from which it is no slower than JAVA and the kinds
+     * it would displace, at every larger size measured; "never" when it is slower at the largest.
+     *
+     * @param budget the time to spend measuring (detection comes first), in [1 ms, 1 hour]; it may be overrun by
+     *     about one call per family and kind
+     * @return what was measured, beside the shipped values, and where it was stored
+     * @throws IllegalArgumentException if the budget is out of range or a setting is invalid
+     */
+    public static Calibration calibrate(Duration budget) {
+        return calibrate(budget, null, line -> {});
+    }
+
+    /**
+     * {@link #calibrate(Duration)} for the given kinds, telling {@code progress} one line per family as it is done.
+     *
+     * @param kinds the kinds to calibrate, or null for the default ones (JAVA is always the reference; unavailable kinds
+     *     are reported, not measured)
+     */
+    public static Calibration calibrate(Duration budget, Set<Backend> kinds, Consumer<String> progress) {
+        return Calibrator.calibrate(budget, kinds == null ? Calibrator.defaultKinds() : kinds, progress);
     }
 }

@@ -136,11 +136,16 @@ public final class KernelFamily {
         return old;
     }
 
+    /** Drops the resolved crossovers, so the next call resolves them again ({@link Crossovers#reload()}). */
+    synchronized void forgetCrossovers() {
+        resolved = null;
+    }
+
     /**
      * The size from which {@code kind} is chosen automatically; {@link Crossovers#NEVER} if it is not (no
-     * kernel, kind unavailable, or never measured to win). Resolved once, on first use: the resource's
-     * value for the device type (OPENCL on a GPU has its own), or {@code -Dsxn.crossover.<family>.<kind>}
-     * when set before that.
+     * kernel, kind unavailable, or never measured to win). Resolved once, on first use: the value in force
+     * ({@link Crossovers#active()}: this machine's calibration, else the shipped value for this CPU family and
+     * device type), or {@code -Dsxn.crossover.<family>.<kind>} when set before that.
      */
     public long crossover(Backend kind) {
         long[] c = resolved;
@@ -159,7 +164,7 @@ public final class KernelFamily {
             boolean gpu = kind == Backend.OPENCL && OpenClSupport.isGpu();
             long dflt;
             if (codeCrossovers != null && codeCrossovers.containsKey(kind)) dflt = codeCrossovers.get(kind)[gpu ? 1 : 0];
-            else dflt = Crossovers.defaults().crossover(name, kind, gpu);
+            else dflt = Crossovers.active().crossover(name, kind, gpu);
             c[kind.ordinal()] = Config.longProperty("sxn.crossover." + name + "." + Config.key(kind), dflt);
         }
         return c;

@@ -20,16 +20,23 @@ class CrossoversTest {
             for (Backend kind : f.kinds()) if (kind != Backend.JAVA) expected.add(f.name() + "." + Config.key(kind));
         }
         Set<String> present = new TreeSet<>();
-        for (String key : Crossovers.defaults().keys()) present.add(key.endsWith(".gpu") ? key.substring(0, key.length() - 4) : key);
-        for (String key : Crossovers.defaults().keys()) {
+        for (String key : ShippedCrossovers.get().keys()) present.add(key.endsWith(".gpu") ? key.substring(0, key.length() - 4) : key);
+        for (String key : ShippedCrossovers.get().keys()) {
             if (key.endsWith(".gpu")) assertTrue(key.contains(".opencl.gpu"), "only OPENCL has a GPU value: " + key);
         }
         assertEquals(expected, present);
+        // A CPU family's section overrides generic lines only: it names no family or kind the registry lacks.
+        for (String cpu : ShippedCrossovers.get().sections()) {
+            for (String key : ShippedCrossovers.get().sectionKeys(cpu)) {
+                String plain = key.endsWith(".gpu") ? key.substring(0, key.length() - 4) : key;
+                assertTrue(expected.contains(plain), cpu + "." + key + " overrides no generic line");
+            }
+        }
     }
 
     @Test
     void valuesParseAsSizesOrNever() {
-        Crossovers c = Crossovers.defaults();
+        Crossovers c = Crossovers.shippedFor(ShippedCrossovers.get(), new CpuKey(CpuKey.GENERIC, "test"));
         assertEquals(Crossovers.NEVER, c.crossover("linalg.VectorOps.reduce", Backend.OPENCL, false));
         assertEquals(1L << 25, c.crossover("indicators.Indicators.batch", Backend.OPENCL, true), "the GPU value where there is one");
         assertEquals(Crossovers.NEVER, c.crossover("indicators.Indicators.batch", Backend.OPENCL, false));

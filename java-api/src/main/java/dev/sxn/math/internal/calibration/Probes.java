@@ -1,0 +1,16 @@
+package dev.sxn.math.internal.calibration;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every family's probe, in the order of {@code KernelFamilies.all()} (held to it by {@code CalibrationTest}). */
+final class Probes {
+    private Probes() {}
+
+    static List<Probe> all() {
+        List<Probe> all = new ArrayList<>(LinalgProbes.all());
+        all.addAll(IndicatorProbes.all());
+        all.addAll(DomainProbes.all());
+        return all;
+    }
+}
