@@ -1,0 +1,24 @@
+package dev.sxn.math.stochastic;
+
+/**
+ * Fills a block of the (lane, step) grid of a {@link RandomStream}: lanes {@code [lane0, lane0 + lanes)} by
+ * steps {@code [step0, step0 + steps)}, step-major, so that (lane0 + i, step0 + r) goes to
+ * {@code out[off + r * ld + i]} and a row holds one step across lanes (the layout in which vector lanes run
+ * across paths). Every kind computes each value from its own block by the stream's layout ({@link Layout}):
+ * bits and uniforms are bit-identical across kinds, and so are normals (all kinds run {@link NormalQuantile}
+ * with {@link FdLog} in the same operation order; tests hold them to 0 ulp).
+ *
+ * <p>Arguments are checked by {@link Randoms} ({@link Grid}); kernels never re-check. Every output element
+ * of the block is written and nothing is read, so a failed call is re-run by the JAVA kernel exactly.
+ * Implementations are stateless or serialise their own state.
+ */
+interface RandomKernels {
+    /** The raw 64-bit words. */
+    void bits(RandomStream s, long lane0, int lanes, long step0, int steps, long[] out, int off, int ld);
+
+    /** Uniforms: {@code open} for {@link UniformInterval#OPEN}, else {@link UniformInterval#CLOSED_OPEN}. */
+    void uniforms(RandomStream s, boolean open, long lane0, int lanes, long step0, int steps, double[] out, int off, int ld);
+
+    /** Standard normals by the AS241 quantile of the open uniforms. */
+    void normals(RandomStream s, long lane0, int lanes, long step0, int steps, double[] out, int off, int ld);
+}
