@@ -1,0 +1,219 @@
+package dev.sxn.math.stochastic;
+
+import static dev.sxn.math.stochastic.RngConstants.MODE_BITS;
+import static dev.sxn.math.stochastic.RngConstants.MODE_CLOSED_OPEN;
+import static dev.sxn.math.stochastic.RngConstants.MODE_NORMAL;
+import static dev.sxn.math.stochastic.RngConstants.MODE_OPEN;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API kernel: L consecutive lanes (paths) in the L lanes of the preferred {@code long} species, one
+ * Philox block per vector lane, so a step block of L paths is ten vector rounds and its words are
+ * contiguous stores into the step rows.
+ *
+ * <p>Philox4x64's 64x64 -> 128-bit products have no Vector API operation: the high half is put together
+ * from four 32x32 -> 64-bit lane products ({@link #mulhi}). Philox4x32 runs with each 32-bit word in a
+ * 64-bit lane, where the full 32x32 product is one lane multiply. Both give the JAVA kernel's words; the
+ * conversions ({@link UnitDoubles}) and the normal ({@link NormalQuantile} with {@link FdLog}) repeat the
+ * scalar operations lane-wise in the same order, with branches turned into blends, so every value is the
+ * JAVA kernel's bit for bit. The integer exponent of the logarithm becomes a double through the
+ * exponent-bits trick (exact), avoiding a 64-bit integer conversion that AVX2 lacks.
+ *
+ * <p>No vector crosses a call boundary that C2 might not inline: the block is written to a per-call scratch
+ * array and each word is converted by a method that loads it, so vectors stay scalar-replaced. Lanes left
+ * over after the last whole vector run on the JAVA kernel. Loaded only when VECTOR is available; stateless.
+ */
+final class VectorRandomKernels implements RandomKernels {
+    private static final VectorSpecies<Long> LS = LongVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = LS.length();
+    private static final long MASK32 = 0xFFFF_FFFFL;
+    private static final long[] IOTA = new long[L];
+
+    static {
+        for (int i = 0; i < L; i++) IOTA[i] = i;
+        if (DS.length() != L) throw new IllegalStateException("long and double species differ in length");
+    }
+
+    @Override
+    public void bits(RandomStream s, long lane0, int lanes, long step0, int steps, long[] out, int off, int ld) {
+        fill(s, MODE_BITS, lane0, lanes, step0, steps, null, out, off, ld);
+    }
+
+    @Override
+    public void uniforms(RandomStream s, boolean open, long lane0, int lanes, long step0, int steps, double[] out, int off, int ld) {
+        fill(s, open ? MODE_OPEN : MODE_CLOSED_OPEN, lane0, lanes, step0, steps, out, null, off, ld);
+    }
+
+    @Override
+    public void normals(RandomStream s, long lane0, int lanes, long step0, int steps, double[] out, int off, int ld) {
+        fill(s, MODE_NORMAL, lane0, lanes, step0, steps, out, null, off, ld);
+    }
+
+    private static void fill(RandomStream s, int mode, long lane0, int lanes, long step0, int steps, double[] d, long[] bits, int off, int ld) {
+        if (lanes <= 0 || steps <= 0) return;
+        int vecLanes = lanes / L * L;
+        if (vecLanes > 0) {
+            Generator g = s.generator();
+            long seed = s.seed(), stream = s.stream();
+            boolean wide = g == Generator.PHILOX_4X64;
+            int v = g.stepsPerBlock();
+            long end = step0 + steps;
+            long[] words = new long[4 * L];
+            for (long b = step0 / v; b * v < end; b++) {
+                long first = b * v;
+                int w0 = (int) (Math.max(step0, first) - first);
+                int w1 = (int) Math.min(v, end - first);
+                int row0 = (int) (first + w0 - step0);
+                for (int i = 0; i < vecLanes; i += L) {
+                    if (wide) philox4x64(lane0 + i, b, seed, stream, words);
+                    else philox4x32(lane0 + i, b, stream, seed, words);
+                    for (int k = w0, idx = off + row0 * ld + i; k < w1; k++, idx += ld) emit(mode, words, k * L, d, bits, idx);
+                }
+            }
+        }
+        if (vecLanes < lanes) JavaRandomKernels.fill(s, mode, lane0 + vecLanes, lanes - vecLanes, step0, steps, d, bits, off + vecLanes, ld);
+    }
+
+    /** Philox4x64-10 of counters (lane + 0..L-1, b, 0, 0) under (seed, stream): word k of lane j to words[k L + j]. */
+    private static void philox4x64(long lane, long b, long k0, long k1, long[] words) {
+        LongVector x0 = LongVector.fromArray(LS, IOTA, 0).add(lane);
+        LongVector x1 = LongVector.broadcast(LS, b), x2 = LongVector.zero(LS), x3 = LongVector.zero(LS);
+        for (int r = 0; r < PhiloxCore.ROUNDS; r++) {
+            LongVector hi0 = mulhi(x0, PhiloxCore.M64_0), lo0 = x0.mul(PhiloxCore.M64_0);
+            LongVector hi1 = mulhi(x2, PhiloxCore.M64_1), lo1 = x2.mul(PhiloxCore.M64_1);
+            x0 = hi1.lanewise(VectorOperators.XOR, x1).lanewise(VectorOperators.XOR, k0);
+            x1 = lo1;
+            x2 = hi0.lanewise(VectorOperators.XOR, x3).lanewise(VectorOperators.XOR, k1);
+            x3 = lo0;
+            k0 += PhiloxCore.W64_0;
+            k1 += PhiloxCore.W64_1;
+        }
+        x0.intoArray(words, 0);
+        x1.intoArray(words, L);
+        x2.intoArray(words, 2 * L);
+        x3.intoArray(words, 3 * L);
+    }
+
+    /** The high 64 bits of the unsigned product a m, from four 32x32 -> 64-bit lane products. */
+    private static LongVector mulhi(LongVector a, long m) {
+        long ml = m & MASK32, mh = m >>> 32;
+        LongVector al = a.and(MASK32), ah = a.lanewise(VectorOperators.LSHR, 32);
+        LongVector t = al.mul(ml);
+        LongVector u = ah.mul(ml).add(t.lanewise(VectorOperators.LSHR, 32));
+        LongVector w = al.mul(mh).add(u.and(MASK32));
+        return ah.mul(mh).add(u.lanewise(VectorOperators.LSHR, 32)).add(w.lanewise(VectorOperators.LSHR, 32));
+    }
+
+    /**
+     * Philox4x32-10 of counters (lane + 0..L-1, b, stream, 0) under (seed low, seed high), one 32-bit word per
+     * 64-bit lane: 64-bit word k (x[2k+1] << 32 | x[2k]) of lane j to words[k L + j].
+     */
+    private static void philox4x32(long lane, long b, long stream, long seed, long[] words) {
+        LongVector x0 = LongVector.fromArray(LS, IOTA, 0).add(lane).and(MASK32);
+        LongVector x1 = LongVector.broadcast(LS, b & MASK32), x2 = LongVector.broadcast(LS, stream & MASK32), x3 = LongVector.zero(LS);
+        long k0 = seed & MASK32, k1 = seed >>> 32;
+        long m0 = PhiloxCore.M32_0 & MASK32, m1 = PhiloxCore.M32_1 & MASK32;
+        for (int r = 0; r < PhiloxCore.ROUNDS; r++) {
+            LongVector p0 = x0.mul(m0), p1 = x2.mul(m1); // exact: both factors < 2^32
+            x0 = p1.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, x1).lanewise(VectorOperators.XOR, k0);
+            x1 = p1.and(MASK32);
+            x2 = p0.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, x3).lanewise(VectorOperators.XOR, k1);
+            x3 = p0.and(MASK32);
+            k0 = (k0 + (PhiloxCore.W32_0 & MASK32)) & MASK32;
+            k1 = (k1 + (PhiloxCore.W32_1 & MASK32)) & MASK32;
+        }
+        x1.lanewise(VectorOperators.LSHL, 32).or(x0).intoArray(words, 0);
+        x3.lanewise(VectorOperators.LSHL, 32).or(x2).intoArray(words, L);
+    }
+
+    /** Converts the L words at words[at..] for {@code mode} and stores them at index {@code idx}. */
+    private static void emit(int mode, long[] words, int at, double[] d, long[] bits, int idx) {
+        LongVector w = LongVector.fromArray(LS, words, at);
+        switch (mode) {
+            case MODE_BITS -> w.intoArray(bits, idx);
+            case MODE_OPEN -> open(w).intoArray(d, idx);
+            case MODE_CLOSED_OPEN -> closedOpen(w).intoArray(d, idx);
+            default -> normal(open(w)).intoArray(d, idx);
+        }
+    }
+
+    /** {@link UnitDoubles#open}, lane-wise. */
+    private static DoubleVector open(LongVector w) {
+        return w.lanewise(VectorOperators.LSHR, 12).or(UnitDoubles.ONE_BITS).reinterpretAsDoubles().sub(UnitDoubles.OPEN_SHIFT);
+    }
+
+    /** {@link UnitDoubles#closedOpen}, lane-wise: j 2^-52 (exponent trick) plus the 53rd bit times 2^-53, exact. */
+    private static DoubleVector closedOpen(LongVector w) {
+        DoubleVector hi = w.lanewise(VectorOperators.LSHR, 12).or(UnitDoubles.ONE_BITS).reinterpretAsDoubles().sub(1.0);
+        LongVector bit = w.lanewise(VectorOperators.LSHR, 11).and(1L).neg().and(Double.doubleToRawLongBits(0x1p-53));
+        return hi.add(bit.reinterpretAsDoubles());
+    }
+
+    /** {@link NormalQuantile#of}, lane-wise; the tail work only when some lane needs it. */
+    static DoubleVector normal(DoubleVector u) {
+        DoubleVector q = u.sub(0.5);
+        VectorMask<Double> central = q.abs().compare(VectorOperators.LE, 0.425);
+        DoubleVector r = DoubleVector.broadcast(DS, 0.180625).sub(q.mul(q));
+        DoubleVector num = r.mul(NormalQuantile.A7).add(NormalQuantile.A6).mul(r).add(NormalQuantile.A5).mul(r).add(NormalQuantile.A4)
+                .mul(r).add(NormalQuantile.A3).mul(r).add(NormalQuantile.A2).mul(r).add(NormalQuantile.A1).mul(r).add(NormalQuantile.A0).mul(q);
+        DoubleVector den = r.mul(NormalQuantile.B7).add(NormalQuantile.B6).mul(r).add(NormalQuantile.B5).mul(r).add(NormalQuantile.B4)
+                .mul(r).add(NormalQuantile.B3).mul(r).add(NormalQuantile.B2).mul(r).add(NormalQuantile.B1).mul(r).add(1.0);
+        DoubleVector z = num.div(den);
+        if (central.allTrue()) return z;
+        VectorMask<Double> negative = q.compare(VectorOperators.LT, 0.0);
+        DoubleVector t = log(DoubleVector.broadcast(DS, 1.0).sub(u).blend(u, negative)).neg().sqrt();
+        VectorMask<Double> near = t.compare(VectorOperators.LE, 5.0);
+        DoubleVector s = t.sub(1.6);
+        DoubleVector x = s.mul(NormalQuantile.C7).add(NormalQuantile.C6).mul(s).add(NormalQuantile.C5).mul(s).add(NormalQuantile.C4)
+                .mul(s).add(NormalQuantile.C3).mul(s).add(NormalQuantile.C2).mul(s).add(NormalQuantile.C1).mul(s).add(NormalQuantile.C0)
+                .div(s.mul(NormalQuantile.D7).add(NormalQuantile.D6).mul(s).add(NormalQuantile.D5).mul(s).add(NormalQuantile.D4)
+                        .mul(s).add(NormalQuantile.D3).mul(s).add(NormalQuantile.D2).mul(s).add(NormalQuantile.D1).mul(s).add(1.0));
+        if (!near.or(central).allTrue()) {
+            DoubleVector e = t.sub(5.0);
+            DoubleVector far = e.mul(NormalQuantile.E7).add(NormalQuantile.E6).mul(e).add(NormalQuantile.E5).mul(e).add(NormalQuantile.E4)
+                    .mul(e).add(NormalQuantile.E3).mul(e).add(NormalQuantile.E2).mul(e).add(NormalQuantile.E1).mul(e).add(NormalQuantile.E0)
+                    .div(e.mul(NormalQuantile.F7).add(NormalQuantile.F6).mul(e).add(NormalQuantile.F5).mul(e).add(NormalQuantile.F4)
+                            .mul(e).add(NormalQuantile.F3).mul(e).add(NormalQuantile.F2).mul(e).add(NormalQuantile.F1).mul(e).add(1.0));
+            x = far.blend(x, near);
+        }
+        x = x.blend(x.neg(), negative);
+        return x.blend(z, central);
+    }
+
+    /** 2^52 + 2048 as bits: adding an exponent k >= -2048 to it and subtracting its value gives k as a double, exactly. */
+    private static final long K_BIAS_BITS = Double.doubleToRawLongBits(0x1p52) + 2048;
+    private static final double K_BIAS = 0x1p52 + 2048;
+
+    /** {@link FdLog#log}, lane-wise: the same integer steps on the high word, the three branches blended. */
+    static DoubleVector log(DoubleVector x) {
+        LongVector bits = x.reinterpretAsLongs();
+        LongVector high = bits.lanewise(VectorOperators.LSHR, 32);
+        LongVector hx = high.and(0x000fffffL);
+        LongVector i = hx.add(0x95f64L).and(0x100000L);
+        LongVector k = high.lanewise(VectorOperators.LSHR, 20).sub(1023).add(i.lanewise(VectorOperators.LSHR, 20));
+        DoubleVector f = hx.or(i.lanewise(VectorOperators.XOR, 0x3ff00000L)).lanewise(VectorOperators.LSHL, 32).or(bits.and(MASK32))
+                .reinterpretAsDoubles().sub(1.0);
+        DoubleVector dk = k.add(K_BIAS_BITS).reinterpretAsDoubles().sub(K_BIAS);
+        DoubleVector dkHi = dk.mul(FdLog.LN2_HI), dkLo = dk.mul(FdLog.LN2_LO);
+        VectorMask<Double> tiny = hx.add(2).and(0x000fffffL).compare(VectorOperators.LT, 3).cast(DS);
+        VectorMask<Double> band = hx.sub(0x6147aL).or(LongVector.broadcast(LS, 0x6b851L).sub(hx)).compare(VectorOperators.GT, 0).cast(DS);
+        DoubleVector rt = f.mul(f).mul(DoubleVector.broadcast(DS, 0.5).sub(f.mul(FdLog.THIRD)));
+        DoubleVector resTiny = dkHi.sub(rt.sub(dkLo).sub(f));
+        DoubleVector s = f.div(f.add(2.0));
+        DoubleVector z = s.mul(s);
+        DoubleVector w = z.mul(z);
+        DoubleVector t1 = w.mul(w.mul(w.mul(FdLog.LG6).add(FdLog.LG4)).add(FdLog.LG2));
+        DoubleVector t2 = z.mul(w.mul(w.mul(w.mul(FdLog.LG7).add(FdLog.LG5)).add(FdLog.LG3)).add(FdLog.LG1));
+        DoubleVector r = t2.add(t1);
+        DoubleVector hfsq = f.mul(0.5).mul(f);
+        DoubleVector resBand = dkHi.sub(hfsq.sub(s.mul(hfsq.add(r)).add(dkLo)).sub(f));
+        DoubleVector resOther = dkHi.sub(s.mul(f.sub(r)).sub(dkLo).sub(f));
+        return resOther.blend(resBand, band).blend(resTiny, tiny);
+    }
+}
