@@ -84,9 +84,23 @@ final class VectorRandomKernels implements RandomKernels {
     private static void philox4x64(long lane, long b, long k0, long k1, long[] words) {
         LongVector x0 = LongVector.fromArray(LS, IOTA, 0).add(lane);
         LongVector x1 = LongVector.broadcast(LS, b), x2 = LongVector.zero(LS), x3 = LongVector.zero(LS);
+        // The high halves of M0 x0 and M1 x2 from four 32x32 -> 64-bit lane products each, written out
+        // here rather than in a helper: a vector crossing a call C2 declines to inline is boxed.
+        final long m0l = PhiloxCore.M64_0 & MASK32, m0h = PhiloxCore.M64_0 >>> 32, m1l = PhiloxCore.M64_1 & MASK32, m1h = PhiloxCore.M64_1 >>> 32;
         for (int r = 0; r < PhiloxCore.ROUNDS; r++) {
-            LongVector hi0 = mulhi(x0, PhiloxCore.M64_0), lo0 = x0.mul(PhiloxCore.M64_0);
-            LongVector hi1 = mulhi(x2, PhiloxCore.M64_1), lo1 = x2.mul(PhiloxCore.M64_1);
+            LongVector al = x0.and(MASK32), ah = x0.lanewise(VectorOperators.LSHR, 32);
+            LongVector t = al.mul(m0l);
+            LongVector u = ah.mul(m0l).add(t.lanewise(VectorOperators.LSHR, 32));
+            LongVector w = al.mul(m0h).add(u.and(MASK32));
+            LongVector hi0 = ah.mul(m0h).add(u.lanewise(VectorOperators.LSHR, 32)).add(w.lanewise(VectorOperators.LSHR, 32));
+            LongVector lo0 = x0.mul(PhiloxCore.M64_0);
+            al = x2.and(MASK32);
+            ah = x2.lanewise(VectorOperators.LSHR, 32);
+            t = al.mul(m1l);
+            u = ah.mul(m1l).add(t.lanewise(VectorOperators.LSHR, 32));
+            w = al.mul(m1h).add(u.and(MASK32));
+            LongVector hi1 = ah.mul(m1h).add(u.lanewise(VectorOperators.LSHR, 32)).add(w.lanewise(VectorOperators.LSHR, 32));
+            LongVector lo1 = x2.mul(PhiloxCore.M64_1);
             x0 = hi1.lanewise(VectorOperators.XOR, x1).lanewise(VectorOperators.XOR, k0);
             x1 = lo1;
             x2 = hi0.lanewise(VectorOperators.XOR, x3).lanewise(VectorOperators.XOR, k1);
@@ -98,16 +112,6 @@ final class VectorRandomKernels implements RandomKernels {
         x1.intoArray(words, L);
         x2.intoArray(words, 2 * L);
         x3.intoArray(words, 3 * L);
-    }
-
-    /** The high 64 bits of the unsigned product a m, from four 32x32 -> 64-bit lane products. */
-    private static LongVector mulhi(LongVector a, long m) {
-        long ml = m & MASK32, mh = m >>> 32;
-        LongVector al = a.and(MASK32), ah = a.lanewise(VectorOperators.LSHR, 32);
-        LongVector t = al.mul(ml);
-        LongVector u = ah.mul(ml).add(t.lanewise(VectorOperators.LSHR, 32));
-        LongVector w = al.mul(mh).add(u.and(MASK32));
-        return ah.mul(mh).add(u.lanewise(VectorOperators.LSHR, 32)).add(w.lanewise(VectorOperators.LSHR, 32));
     }
 
     /**
@@ -134,29 +138,38 @@ final class VectorRandomKernels implements RandomKernels {
 
     /** Converts the L words at words[at..] for {@code mode} and stores them at index {@code idx}. */
     private static void emit(int mode, long[] words, int at, double[] d, long[] bits, int idx) {
-        LongVector w = LongVector.fromArray(LS, words, at);
         switch (mode) {
-            case MODE_BITS -> w.intoArray(bits, idx);
-            case MODE_OPEN -> open(w).intoArray(d, idx);
-            case MODE_CLOSED_OPEN -> closedOpen(w).intoArray(d, idx);
-            default -> normal(open(w)).intoArray(d, idx);
+            case MODE_BITS -> LongVector.fromArray(LS, words, at).intoArray(bits, idx);
+            case MODE_OPEN -> emitOpen(words, at, d, idx);
+            case MODE_CLOSED_OPEN -> emitClosedOpen(words, at, d, idx);
+            default -> emitNormal(words, at, d, idx);
         }
     }
 
+    // Each emitter loads, converts and stores within itself: no vector crosses a call (see the class comment).
+
     /** {@link UnitDoubles#open}, lane-wise. */
-    private static DoubleVector open(LongVector w) {
-        return w.lanewise(VectorOperators.LSHR, 12).or(UnitDoubles.ONE_BITS).reinterpretAsDoubles().sub(UnitDoubles.OPEN_SHIFT);
+    private static void emitOpen(long[] words, int at, double[] d, int idx) {
+        LongVector w = LongVector.fromArray(LS, words, at);
+        w.lanewise(VectorOperators.LSHR, 12).or(UnitDoubles.ONE_BITS).reinterpretAsDoubles().sub(UnitDoubles.OPEN_SHIFT).intoArray(d, idx);
     }
 
     /** {@link UnitDoubles#closedOpen}, lane-wise: j 2^-52 (exponent trick) plus the 53rd bit times 2^-53, exact. */
-    private static DoubleVector closedOpen(LongVector w) {
+    private static void emitClosedOpen(long[] words, int at, double[] d, int idx) {
+        LongVector w = LongVector.fromArray(LS, words, at);
         DoubleVector hi = w.lanewise(VectorOperators.LSHR, 12).or(UnitDoubles.ONE_BITS).reinterpretAsDoubles().sub(1.0);
         LongVector bit = w.lanewise(VectorOperators.LSHR, 11).and(1L).neg().and(Double.doubleToRawLongBits(0x1p-53));
-        return hi.add(bit.reinterpretAsDoubles());
+        hi.add(bit.reinterpretAsDoubles()).intoArray(d, idx);
     }
 
-    /** {@link NormalQuantile#of}, lane-wise; the tail work only when some lane needs it. */
-    static DoubleVector normal(DoubleVector u) {
+    /**
+     * {@link NormalQuantile#of} of {@link UnitDoubles#open}, lane-wise, with {@link FdLog#log} written out in
+     * it (the same integer steps on the high word, the three branches blended); the tail work only when some
+     * lane needs it.
+     */
+    private static void emitNormal(long[] words, int at, double[] d, int idx) {
+        DoubleVector u = LongVector.fromArray(LS, words, at).lanewise(VectorOperators.LSHR, 12).or(UnitDoubles.ONE_BITS)
+                .reinterpretAsDoubles().sub(UnitDoubles.OPEN_SHIFT);
         DoubleVector q = u.sub(0.5);
         VectorMask<Double> central = q.abs().compare(VectorOperators.LE, 0.425);
         DoubleVector r = DoubleVector.broadcast(DS, 0.180625).sub(q.mul(q));
@@ -165,33 +178,13 @@ final class VectorRandomKernels implements RandomKernels {
         DoubleVector den = r.mul(NormalQuantile.B7).add(NormalQuantile.B6).mul(r).add(NormalQuantile.B5).mul(r).add(NormalQuantile.B4)
                 .mul(r).add(NormalQuantile.B3).mul(r).add(NormalQuantile.B2).mul(r).add(NormalQuantile.B1).mul(r).add(1.0);
         DoubleVector z = num.div(den);
-        if (central.allTrue()) return z;
-        VectorMask<Double> negative = q.compare(VectorOperators.LT, 0.0);
-        DoubleVector t = log(DoubleVector.broadcast(DS, 1.0).sub(u).blend(u, negative)).neg().sqrt();
-        VectorMask<Double> near = t.compare(VectorOperators.LE, 5.0);
-        DoubleVector s = t.sub(1.6);
-        DoubleVector x = s.mul(NormalQuantile.C7).add(NormalQuantile.C6).mul(s).add(NormalQuantile.C5).mul(s).add(NormalQuantile.C4)
-                .mul(s).add(NormalQuantile.C3).mul(s).add(NormalQuantile.C2).mul(s).add(NormalQuantile.C1).mul(s).add(NormalQuantile.C0)
-                .div(s.mul(NormalQuantile.D7).add(NormalQuantile.D6).mul(s).add(NormalQuantile.D5).mul(s).add(NormalQuantile.D4)
-                        .mul(s).add(NormalQuantile.D3).mul(s).add(NormalQuantile.D2).mul(s).add(NormalQuantile.D1).mul(s).add(1.0));
-        if (!near.or(central).allTrue()) {
-            DoubleVector e = t.sub(5.0);
-            DoubleVector far = e.mul(NormalQuantile.E7).add(NormalQuantile.E6).mul(e).add(NormalQuantile.E5).mul(e).add(NormalQuantile.E4)
-                    .mul(e).add(NormalQuantile.E3).mul(e).add(NormalQuantile.E2).mul(e).add(NormalQuantile.E1).mul(e).add(NormalQuantile.E0)
-                    .div(e.mul(NormalQuantile.F7).add(NormalQuantile.F6).mul(e).add(NormalQuantile.F5).mul(e).add(NormalQuantile.F4)
-                            .mul(e).add(NormalQuantile.F3).mul(e).add(NormalQuantile.F2).mul(e).add(NormalQuantile.F1).mul(e).add(1.0));
-            x = far.blend(x, near);
+        if (central.allTrue()) {
+            z.intoArray(d, idx);
+            return;
         }
-        x = x.blend(x.neg(), negative);
-        return x.blend(z, central);
-    }
-
-    /** 2^52 + 2048 as bits: adding an exponent k >= -2048 to it and subtracting its value gives k as a double, exactly. */
-    private static final long K_BIAS_BITS = Double.doubleToRawLongBits(0x1p52) + 2048;
-    private static final double K_BIAS = 0x1p52 + 2048;
-
-    /** {@link FdLog#log}, lane-wise: the same integer steps on the high word, the three branches blended. */
-    static DoubleVector log(DoubleVector x) {
+        VectorMask<Double> negative = q.compare(VectorOperators.LT, 0.0);
+        // FdLog.log of min(u, 1 - u)
+        DoubleVector x = DoubleVector.broadcast(DS, 1.0).sub(u).blend(u, negative);
         LongVector bits = x.reinterpretAsLongs();
         LongVector high = bits.lanewise(VectorOperators.LSHR, 32);
         LongVector hx = high.and(0x000fffffL);
@@ -206,14 +199,36 @@ final class VectorRandomKernels implements RandomKernels {
         DoubleVector rt = f.mul(f).mul(DoubleVector.broadcast(DS, 0.5).sub(f.mul(FdLog.THIRD)));
         DoubleVector resTiny = dkHi.sub(rt.sub(dkLo).sub(f));
         DoubleVector s = f.div(f.add(2.0));
-        DoubleVector z = s.mul(s);
-        DoubleVector w = z.mul(z);
+        DoubleVector zz = s.mul(s);
+        DoubleVector w = zz.mul(zz);
         DoubleVector t1 = w.mul(w.mul(w.mul(FdLog.LG6).add(FdLog.LG4)).add(FdLog.LG2));
-        DoubleVector t2 = z.mul(w.mul(w.mul(w.mul(FdLog.LG7).add(FdLog.LG5)).add(FdLog.LG3)).add(FdLog.LG1));
-        DoubleVector r = t2.add(t1);
+        DoubleVector t2 = zz.mul(w.mul(w.mul(w.mul(FdLog.LG7).add(FdLog.LG5)).add(FdLog.LG3)).add(FdLog.LG1));
+        DoubleVector rr = t2.add(t1);
         DoubleVector hfsq = f.mul(0.5).mul(f);
-        DoubleVector resBand = dkHi.sub(hfsq.sub(s.mul(hfsq.add(r)).add(dkLo)).sub(f));
-        DoubleVector resOther = dkHi.sub(s.mul(f.sub(r)).sub(dkLo).sub(f));
-        return resOther.blend(resBand, band).blend(resTiny, tiny);
+        DoubleVector resBand = dkHi.sub(hfsq.sub(s.mul(hfsq.add(rr)).add(dkLo)).sub(f));
+        DoubleVector resOther = dkHi.sub(s.mul(f.sub(rr)).sub(dkLo).sub(f));
+        DoubleVector log = resOther.blend(resBand, band).blend(resTiny, tiny);
+        // The tails of AS241
+        DoubleVector t = log.neg().sqrt();
+        VectorMask<Double> near = t.compare(VectorOperators.LE, 5.0);
+        DoubleVector c = t.sub(1.6);
+        DoubleVector tail = c.mul(NormalQuantile.C7).add(NormalQuantile.C6).mul(c).add(NormalQuantile.C5).mul(c).add(NormalQuantile.C4)
+                .mul(c).add(NormalQuantile.C3).mul(c).add(NormalQuantile.C2).mul(c).add(NormalQuantile.C1).mul(c).add(NormalQuantile.C0)
+                .div(c.mul(NormalQuantile.D7).add(NormalQuantile.D6).mul(c).add(NormalQuantile.D5).mul(c).add(NormalQuantile.D4)
+                        .mul(c).add(NormalQuantile.D3).mul(c).add(NormalQuantile.D2).mul(c).add(NormalQuantile.D1).mul(c).add(1.0));
+        if (!near.or(central).allTrue()) {
+            DoubleVector e = t.sub(5.0);
+            DoubleVector far = e.mul(NormalQuantile.E7).add(NormalQuantile.E6).mul(e).add(NormalQuantile.E5).mul(e).add(NormalQuantile.E4)
+                    .mul(e).add(NormalQuantile.E3).mul(e).add(NormalQuantile.E2).mul(e).add(NormalQuantile.E1).mul(e).add(NormalQuantile.E0)
+                    .div(e.mul(NormalQuantile.F7).add(NormalQuantile.F6).mul(e).add(NormalQuantile.F5).mul(e).add(NormalQuantile.F4)
+                            .mul(e).add(NormalQuantile.F3).mul(e).add(NormalQuantile.F2).mul(e).add(NormalQuantile.F1).mul(e).add(1.0));
+            tail = far.blend(tail, near);
+        }
+        tail = tail.blend(tail.neg(), negative);
+        tail.blend(z, central).intoArray(d, idx);
     }
+
+    /** 2^52 + 2048 as bits: adding an exponent k >= -2048 to it and subtracting its value gives k as a double, exactly. */
+    private static final long K_BIAS_BITS = Double.doubleToRawLongBits(0x1p52) + 2048;
+    private static final double K_BIAS = 0x1p52 + 2048;
 }
