@@ -1,6 +1,7 @@
 /* The AVX-512F body of sxn_stochastic_fill (compiled with -mavx512f; reached only after sxn_isa() chose
  * AVX-512). Eight consecutive lanes in the eight 64-bit lanes of a zmm register, one Philox block per
- * lane: Philox4x32 keeps each 32-bit word in a 64-bit lane, where vpmuludq gives the full 32x32 product;
+ * lane, NV registers (32 lanes) at a time: Philox4x32 keeps each 32-bit word in a 64-bit lane, where
+ * vpmuludq gives the full 32x32 product;
  * Philox4x64's 64x64 -> 128-bit product is put together from four vpmuludq products (AVX-512F has no
  * 64-bit high multiply). The conversions, fdlibm's log and AS241 repeat the scalar operations of
  * stochastic.h lane-wise in the same order, branches as blends, so every value is the scalar one bit for
@@ -31,40 +32,62 @@ static inline V8 mulhilo64(V8 a, uint64_t m, V8 *lo) {
     return _mm512_add_epi64(_mm512_add_epi64(_mm512_mul_epu32(ah, mh), shr(u, 32)), shr(w, 32));
 }
 
-/* Dense block b of lanes lane + 0..7: the 64-bit words to w[0..V). */
-static inline void blocks(const sxn_rng_job *job, uint64_t lane, uint64_t b, V8 w[4]) {
+/* Independent blocks computed together: a Philox round is a chain of dependent multiplies, so one vector
+ * of blocks at a time leaves the multiplier idle for most of its latency. */
+#define NV 4
+
+/* Dense block b of lanes lane + 0 .. 8 NV - 1: 64-bit word k of vector j to w[k][j] (k < V). */
+static inline void blocks(const sxn_rng_job *job, uint64_t lane, uint64_t b, V8 w[4][NV]) {
     const V8 iota = _mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0);
     if (job->generator == SXN_RNG_PHILOX4X64) {
-        V8 x0 = _mm512_add_epi64(set1(lane), iota), x1 = set1(b), x2 = _mm512_setzero_si512(), x3 = _mm512_setzero_si512();
+        V8 x0[NV], x1[NV], x2[NV], x3[NV];
+        for (int j = 0; j < NV; j++) {
+            x0[j] = _mm512_add_epi64(set1(lane + 8 * (uint64_t) j), iota);
+            x1[j] = set1(b);
+            x2[j] = x3[j] = _mm512_setzero_si512();
+        }
         uint64_t k0 = job->seed, k1 = job->stream;
         for (int r = 0; r < SXN_PHILOX_ROUNDS; r++) {
-            V8 lo0, lo1;
-            V8 hi0 = mulhilo64(x0, SXN_PHILOX_M64_0, &lo0), hi1 = mulhilo64(x2, SXN_PHILOX_M64_1, &lo1);
-            x0 = _mm512_xor_si512(_mm512_xor_si512(hi1, x1), set1(k0));
-            x1 = lo1;
-            x2 = _mm512_xor_si512(_mm512_xor_si512(hi0, x3), set1(k1));
-            x3 = lo0;
+            const V8 key0 = set1(k0), key1 = set1(k1);
+            for (int j = 0; j < NV; j++) {
+                V8 lo0, lo1;
+                V8 hi0 = mulhilo64(x0[j], SXN_PHILOX_M64_0, &lo0), hi1 = mulhilo64(x2[j], SXN_PHILOX_M64_1, &lo1);
+                x0[j] = _mm512_xor_si512(_mm512_xor_si512(hi1, x1[j]), key0);
+                x1[j] = lo1;
+                x2[j] = _mm512_xor_si512(_mm512_xor_si512(hi0, x3[j]), key1);
+                x3[j] = lo0;
+            }
             k0 += SXN_PHILOX_W64_0;
             k1 += SXN_PHILOX_W64_1;
         }
-        w[0] = x0; w[1] = x1; w[2] = x2; w[3] = x3;
+        for (int j = 0; j < NV; j++) { w[0][j] = x0[j]; w[1][j] = x1[j]; w[2][j] = x2[j]; w[3][j] = x3[j]; }
         return;
     }
     const V8 mask = set1(0xFFFFFFFFull), m0 = set1(SXN_PHILOX_M32_0), m1 = set1(SXN_PHILOX_M32_1);
-    V8 x0 = _mm512_and_si512(_mm512_add_epi64(set1(lane), iota), mask), x1 = set1(b & 0xFFFFFFFFull);
-    V8 x2 = set1(job->stream & 0xFFFFFFFFull), x3 = _mm512_setzero_si512();
+    V8 x0[NV], x1[NV], x2[NV], x3[NV];
+    for (int j = 0; j < NV; j++) {
+        x0[j] = _mm512_and_si512(_mm512_add_epi64(set1(lane + 8 * (uint64_t) j), iota), mask);
+        x1[j] = set1(b & 0xFFFFFFFFull);
+        x2[j] = set1(job->stream & 0xFFFFFFFFull);
+        x3[j] = _mm512_setzero_si512();
+    }
     uint32_t k0 = (uint32_t) job->seed, k1 = (uint32_t) (job->seed >> 32);
     for (int r = 0; r < SXN_PHILOX_ROUNDS; r++) {
-        V8 p0 = _mm512_mul_epu32(x0, m0), p1 = _mm512_mul_epu32(x2, m1);
-        x0 = _mm512_xor_si512(_mm512_xor_si512(shr(p1, 32), x1), set1(k0));
-        x1 = _mm512_and_si512(p1, mask);
-        x2 = _mm512_xor_si512(_mm512_xor_si512(shr(p0, 32), x3), set1(k1));
-        x3 = _mm512_and_si512(p0, mask);
+        const V8 key0 = set1(k0), key1 = set1(k1);
+        for (int j = 0; j < NV; j++) {
+            V8 p0 = _mm512_mul_epu32(x0[j], m0), p1 = _mm512_mul_epu32(x2[j], m1);
+            x0[j] = _mm512_xor_si512(_mm512_xor_si512(shr(p1, 32), x1[j]), key0);
+            x1[j] = _mm512_and_si512(p1, mask);
+            x2[j] = _mm512_xor_si512(_mm512_xor_si512(shr(p0, 32), x3[j]), key1);
+            x3[j] = _mm512_and_si512(p0, mask);
+        }
         k0 += SXN_PHILOX_W32_0;
         k1 += SXN_PHILOX_W32_1;
     }
-    w[0] = _mm512_or_si512(shl(x1, 32), x0);
-    w[1] = _mm512_or_si512(shl(x3, 32), x2);
+    for (int j = 0; j < NV; j++) {
+        w[0][j] = _mm512_or_si512(shl(x1[j], 32), x0[j]);
+        w[1][j] = _mm512_or_si512(shl(x3[j], 32), x2[j]);
+    }
 }
 
 static inline D8 unit_open(V8 w) {
@@ -149,17 +172,19 @@ static inline void store8(const sxn_rng_job *job, V8 w, int64_t idx) {
 void sxn_rng_fill_avx512(const sxn_rng_job *job) {
     const int64_t v = job->generator == SXN_RNG_PHILOX4X64 ? 4 : 2;
     const int64_t end = job->step0 + job->steps;
-    const int64_t vec = job->lanes / 8 * 8;
-    V8 w[4];
+    const int64_t vec = job->lanes / (8 * NV) * (8 * NV);
+    V8 w[4][NV];
     for (int64_t b = job->step0 / v; b * v < end; b++) {
         int64_t first = b * v;
         int64_t w0 = (job->step0 > first ? job->step0 : first) - first;
         int64_t w1 = end - first < v ? end - first : v;
         int64_t row0 = first + w0 - job->step0;
-        for (int64_t i = 0; i < vec; i += 8) {
+        for (int64_t i = 0; i < vec; i += 8 * NV) {
             blocks(job, (uint64_t) (job->lane0 + i), (uint64_t) b, w);
             int64_t idx = job->off + row0 * job->ld + i;
-            for (int64_t k = w0; k < w1; k++, idx += job->ld) store8(job, w[k], idx);
+            for (int64_t k = w0; k < w1; k++, idx += job->ld) {
+                for (int j = 0; j < NV; j++) store8(job, w[k][j], idx + 8 * j);
+            }
         }
     }
     if (vec < job->lanes) sxn_rng_fill_lanes_base(job, vec, job->lanes);
