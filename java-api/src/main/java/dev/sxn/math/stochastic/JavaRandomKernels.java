@@ -2,7 +2,6 @@ package dev.sxn.math.stochastic;
 
 import static dev.sxn.math.stochastic.RngConstants.MODE_BITS;
 import static dev.sxn.math.stochastic.RngConstants.MODE_CLOSED_OPEN;
-import static dev.sxn.math.stochastic.RngConstants.MODE_NORMAL;
 import static dev.sxn.math.stochastic.RngConstants.MODE_OPEN;
 
 /**
@@ -11,25 +10,12 @@ import static dev.sxn.math.stochastic.RngConstants.MODE_OPEN;
  */
 final class JavaRandomKernels implements RandomKernels {
     @Override
-    public void bits(RandomStream s, long lane0, int lanes, long step0, int steps, long[] out, int off, int ld) {
-        fill(s, MODE_BITS, lane0, lanes, step0, steps, null, out, off, ld);
+    public void fill(RandomStream s, int mode, long lane0, int lanes, long step0, int steps, double[] d, long[] bits, int off, int ld) {
+        fillJava(s, mode, lane0, lanes, step0, steps, d, bits, off, ld);
     }
 
-    @Override
-    public void uniforms(RandomStream s, boolean open, long lane0, int lanes, long step0, int steps, double[] out, int off, int ld) {
-        fill(s, open ? MODE_OPEN : MODE_CLOSED_OPEN, lane0, lanes, step0, steps, out, null, off, ld);
-    }
-
-    @Override
-    public void normals(RandomStream s, long lane0, int lanes, long step0, int steps, double[] out, int off, int ld) {
-        fill(s, MODE_NORMAL, lane0, lanes, step0, steps, out, null, off, ld);
-    }
-
-    /**
-     * The fill of {@link RandomKernels} for {@code mode} (an {@link RngConstants} mode), into {@code d} or,
-     * for raw bits, {@code bits}. Also the lane tails of the VECTOR kernel.
-     */
-    static void fill(RandomStream s, int mode, long lane0, int lanes, long step0, int steps, double[] d, long[] bits, int off, int ld) {
+    /** The fill, static: also the lane tails of the VECTOR kernel. */
+    static void fillJava(RandomStream s, int mode, long lane0, int lanes, long step0, int steps, double[] d, long[] bits, int off, int ld) {
         if (lanes <= 0 || steps <= 0) return;
         Generator g = s.generator();
         long seed = s.seed(), stream = s.stream();

@@ -25,22 +25,9 @@ final class NativeRandomKernels implements RandomKernels {
             JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_LONG, JAVA_LONG));
 
     @Override
-    public void bits(RandomStream s, long lane0, int lanes, long step0, int steps, long[] out, int off, int ld) {
-        fill(s, RngConstants.MODE_BITS, lane0, lanes, step0, steps, MemorySegment.ofArray(out), off, ld);
-    }
-
-    @Override
-    public void uniforms(RandomStream s, boolean open, long lane0, int lanes, long step0, int steps, double[] out, int off, int ld) {
-        fill(s, open ? RngConstants.MODE_OPEN : RngConstants.MODE_CLOSED_OPEN, lane0, lanes, step0, steps, MemorySegment.ofArray(out), off, ld);
-    }
-
-    @Override
-    public void normals(RandomStream s, long lane0, int lanes, long step0, int steps, double[] out, int off, int ld) {
-        fill(s, RngConstants.MODE_NORMAL, lane0, lanes, step0, steps, MemorySegment.ofArray(out), off, ld);
-    }
-
-    private static void fill(RandomStream s, int mode, long lane0, int lanes, long step0, int steps, MemorySegment out, int off, int ld) {
+    public void fill(RandomStream s, int mode, long lane0, int lanes, long step0, int steps, double[] d, long[] bits, int off, int ld) {
         if (lanes <= 0 || steps <= 0) return;
+        MemorySegment out = d != null ? MemorySegment.ofArray(d) : MemorySegment.ofArray(bits);
         int gen = RngConstants.code(s.generator());
         int perBlock = s.generator().stepsPerBlock();
         int rows = (int) Math.max(perBlock, VALUES_PER_CALL / lanes / perBlock * perBlock);

@@ -31,18 +31,8 @@ final class OpenClRandomKernels implements RandomKernels {
     private final int local = rt.localSize(128);
 
     @Override
-    public void bits(RandomStream s, long lane0, int lanes, long step0, int steps, long[] out, int off, int ld) {
-        run(s, RngConstants.MODE_BITS, lane0, lanes, step0, steps, Pointer.to(out), off, ld);
-    }
-
-    @Override
-    public void uniforms(RandomStream s, boolean open, long lane0, int lanes, long step0, int steps, double[] out, int off, int ld) {
-        run(s, open ? RngConstants.MODE_OPEN : RngConstants.MODE_CLOSED_OPEN, lane0, lanes, step0, steps, Pointer.to(out), off, ld);
-    }
-
-    @Override
-    public void normals(RandomStream s, long lane0, int lanes, long step0, int steps, double[] out, int off, int ld) {
-        run(s, RngConstants.MODE_NORMAL, lane0, lanes, step0, steps, Pointer.to(out), off, ld);
+    public void fill(RandomStream s, int mode, long lane0, int lanes, long step0, int steps, double[] d, long[] bits, int off, int ld) {
+        run(s, mode, lane0, lanes, step0, steps, d != null ? Pointer.to(d) : Pointer.to(bits), off, ld);
     }
 
     private synchronized void run(RandomStream s, int mode, long lane0, int lanes, long step0, int steps, Pointer host, int off, int ld) {

@@ -13,12 +13,10 @@ package dev.sxn.math.stochastic;
  * Implementations are stateless or serialise their own state.
  */
 interface RandomKernels {
-    /** The raw 64-bit words. */
-    void bits(RandomStream s, long lane0, int lanes, long step0, int steps, long[] out, int off, int ld);
-
-    /** Uniforms: {@code open} for {@link UniformInterval#OPEN}, else {@link UniformInterval#CLOSED_OPEN}. */
-    void uniforms(RandomStream s, boolean open, long lane0, int lanes, long step0, int steps, double[] out, int off, int ld);
-
-    /** Standard normals by the AS241 quantile of the open uniforms. */
-    void normals(RandomStream s, long lane0, int lanes, long step0, int steps, double[] out, int off, int ld);
+    /**
+     * Fills the block for {@code mode} (an {@link RngConstants} mode): raw 64-bit words into {@code bits}
+     * for {@link RngConstants#MODE_BITS} ({@code d} is null), else doubles into {@code d} ({@code bits} is
+     * null): open or [0, 1) uniforms, or standard normals by the AS241 quantile of the open uniforms.
+     */
+    void fill(RandomStream s, int mode, long lane0, int lanes, long step0, int steps, double[] d, long[] bits, int off, int ld);
 }

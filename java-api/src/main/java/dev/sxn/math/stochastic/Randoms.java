@@ -46,7 +46,7 @@ public final class Randoms {
     public static void bits(RandomStream stream, long firstLane, int lanes, long firstStep, int steps,
                             long[] out, int offset, int rowStride, Backend backend) {
         Grid.check(stream, firstLane, lanes, firstStep, steps, out, out == null ? 0 : out.length, "out", offset, rowStride);
-        UNIFORM.run(backend, (long) lanes * steps, k -> k.bits(stream, firstLane, lanes, firstStep, steps, out, offset, rowStride));
+        UNIFORM.run(backend, (long) lanes * steps, k -> k.fill(stream, RngConstants.MODE_BITS, firstLane, lanes, firstStep, steps, null, out, offset, rowStride));
     }
 
     /**
@@ -62,9 +62,8 @@ public final class Randoms {
                                 double[] out, int offset, int rowStride, Backend backend) {
         Checks.notNull(interval, "interval");
         Grid.check(stream, firstLane, lanes, firstStep, steps, out, out == null ? 0 : out.length, "out", offset, rowStride);
-        boolean open = interval == UniformInterval.OPEN;
-        UNIFORM.run(backend, (long) lanes * steps,
-                k -> k.uniforms(stream, open, firstLane, lanes, firstStep, steps, out, offset, rowStride));
+        int mode = interval == UniformInterval.OPEN ? RngConstants.MODE_OPEN : RngConstants.MODE_CLOSED_OPEN;
+        UNIFORM.run(backend, (long) lanes * steps, k -> k.fill(stream, mode, firstLane, lanes, firstStep, steps, out, null, offset, rowStride));
     }
 
     /**
@@ -79,7 +78,7 @@ public final class Randoms {
     public static void normals(RandomStream stream, long firstLane, int lanes, long firstStep, int steps,
                                double[] out, int offset, int rowStride, Backend backend) {
         Grid.check(stream, firstLane, lanes, firstStep, steps, out, out == null ? 0 : out.length, "out", offset, rowStride);
-        NORMAL.run(backend, (long) lanes * steps, k -> k.normals(stream, firstLane, lanes, firstStep, steps, out, offset, rowStride));
+        NORMAL.run(backend, (long) lanes * steps, k -> k.fill(stream, RngConstants.MODE_NORMAL, firstLane, lanes, firstStep, steps, out, null, offset, rowStride));
     }
 
     /**

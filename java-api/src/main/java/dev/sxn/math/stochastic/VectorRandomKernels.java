@@ -2,7 +2,6 @@ package dev.sxn.math.stochastic;
 
 import static dev.sxn.math.stochastic.RngConstants.MODE_BITS;
 import static dev.sxn.math.stochastic.RngConstants.MODE_CLOSED_OPEN;
-import static dev.sxn.math.stochastic.RngConstants.MODE_NORMAL;
 import static dev.sxn.math.stochastic.RngConstants.MODE_OPEN;
 
 import jdk.incubator.vector.DoubleVector;
@@ -40,22 +39,9 @@ final class VectorRandomKernels implements RandomKernels {
         if (DS.length() != L) throw new IllegalStateException("long and double species differ in length");
     }
 
-    @Override
-    public void bits(RandomStream s, long lane0, int lanes, long step0, int steps, long[] out, int off, int ld) {
-        fill(s, MODE_BITS, lane0, lanes, step0, steps, null, out, off, ld);
-    }
 
     @Override
-    public void uniforms(RandomStream s, boolean open, long lane0, int lanes, long step0, int steps, double[] out, int off, int ld) {
-        fill(s, open ? MODE_OPEN : MODE_CLOSED_OPEN, lane0, lanes, step0, steps, out, null, off, ld);
-    }
-
-    @Override
-    public void normals(RandomStream s, long lane0, int lanes, long step0, int steps, double[] out, int off, int ld) {
-        fill(s, MODE_NORMAL, lane0, lanes, step0, steps, out, null, off, ld);
-    }
-
-    private static void fill(RandomStream s, int mode, long lane0, int lanes, long step0, int steps, double[] d, long[] bits, int off, int ld) {
+    public void fill(RandomStream s, int mode, long lane0, int lanes, long step0, int steps, double[] d, long[] bits, int off, int ld) {
         if (lanes <= 0 || steps <= 0) return;
         int vecLanes = lanes / L * L;
         if (vecLanes > 0) {
@@ -77,7 +63,7 @@ final class VectorRandomKernels implements RandomKernels {
                 }
             }
         }
-        if (vecLanes < lanes) JavaRandomKernels.fill(s, mode, lane0 + vecLanes, lanes - vecLanes, step0, steps, d, bits, off + vecLanes, ld);
+        if (vecLanes < lanes) JavaRandomKernels.fillJava(s, mode, lane0 + vecLanes, lanes - vecLanes, step0, steps, d, bits, off + vecLanes, ld);
     }
 
     /** Philox4x64-10 of counters (lane + 0..L-1, b, 0, 0) under (seed, stream): word k of lane j to words[k L + j]. */
