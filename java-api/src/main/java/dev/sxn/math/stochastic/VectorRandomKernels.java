@@ -51,6 +51,7 @@ final class VectorRandomKernels implements RandomKernels {
             int v = g.stepsPerBlock();
             long end = step0 + steps;
             long[] words = new long[4 * L];
+            double[] scratch = new double[4 * L];
             for (long b = step0 / v; b * v < end; b++) {
                 long first = b * v;
                 int w0 = (int) (Math.max(step0, first) - first);
@@ -59,7 +60,7 @@ final class VectorRandomKernels implements RandomKernels {
                 for (int i = 0; i < vecLanes; i += L) {
                     if (wide) philox4x64(lane0 + i, b, seed, stream, words);
                     else philox4x32(lane0 + i, b, stream, seed, words);
-                    for (int k = w0, idx = off + row0 * ld + i; k < w1; k++, idx += ld) emit(mode, words, k * L, d, bits, idx);
+                    for (int k = w0, idx = off + row0 * ld + i; k < w1; k++, idx += ld) emit(mode, words, k * L, d, bits, idx, scratch);
                 }
             }
         }
@@ -123,12 +124,12 @@ final class VectorRandomKernels implements RandomKernels {
     }
 
     /** Converts the L words at words[at..] for {@code mode} and stores them at index {@code idx}. */
-    private static void emit(int mode, long[] words, int at, double[] d, long[] bits, int idx) {
+    private static void emit(int mode, long[] words, int at, double[] d, long[] bits, int idx, double[] scratch) {
         switch (mode) {
             case MODE_BITS -> LongVector.fromArray(LS, words, at).intoArray(bits, idx);
             case MODE_OPEN -> emitOpen(words, at, d, idx);
             case MODE_CLOSED_OPEN -> emitClosedOpen(words, at, d, idx);
-            default -> emitNormal(words, at, d, idx);
+            default -> emitNormal(words, at, d, idx, scratch);
         }
     }
 
@@ -149,29 +150,69 @@ final class VectorRandomKernels implements RandomKernels {
     }
 
     /**
-     * {@link NormalQuantile#of} of {@link UnitDoubles#open}, lane-wise, with {@link FdLog#log} written out in
-     * it (the same integer steps on the high word, the three branches blended); the tail work only when some
-     * lane needs it.
+     * {@link NormalQuantile#of} of {@link UnitDoubles#open}, lane-wise. The central region here; the tails
+     * (some lane outside |q| <= 0.425) in {@link #normalTails}, the logarithm in {@link #logInPlace} and
+     * the far tail in {@link #farTailInPlace}, handing vectors over through {@code scratch}: each stage is a
+     * small compilation unit, so C2 keeps every vector's exact type and inlines every operation even where
+     * the Vector API's shared profiles were polluted by other shapes (a single large method lost them and
+     * boxed its vectors in a JVM that had run other vector code).
      */
-    private static void emitNormal(long[] words, int at, double[] d, int idx) {
+    private static void emitNormal(long[] words, int at, double[] d, int idx, double[] scratch) {
         DoubleVector u = LongVector.fromArray(LS, words, at).lanewise(VectorOperators.LSHR, 12).or(UnitDoubles.ONE_BITS)
                 .reinterpretAsDoubles().sub(UnitDoubles.OPEN_SHIFT);
         DoubleVector q = u.sub(0.5);
-        VectorMask<Double> central = q.abs().compare(VectorOperators.LE, 0.425);
         DoubleVector r = DoubleVector.broadcast(DS, 0.180625).sub(q.mul(q));
         DoubleVector num = r.mul(NormalQuantile.A7).add(NormalQuantile.A6).mul(r).add(NormalQuantile.A5).mul(r).add(NormalQuantile.A4)
                 .mul(r).add(NormalQuantile.A3).mul(r).add(NormalQuantile.A2).mul(r).add(NormalQuantile.A1).mul(r).add(NormalQuantile.A0).mul(q);
         DoubleVector den = r.mul(NormalQuantile.B7).add(NormalQuantile.B6).mul(r).add(NormalQuantile.B5).mul(r).add(NormalQuantile.B4)
                 .mul(r).add(NormalQuantile.B3).mul(r).add(NormalQuantile.B2).mul(r).add(NormalQuantile.B1).mul(r).add(1.0);
         DoubleVector z = num.div(den);
-        if (central.allTrue()) {
+        if (q.abs().compare(VectorOperators.LE, 0.425).allTrue()) {
             z.intoArray(d, idx);
             return;
         }
+        u.intoArray(scratch, 0);
+        z.intoArray(scratch, L);
+        normalTails(scratch, d, idx);
+    }
+
+    /** The tails of AS241 for the uniforms at scratch[0, L) with the central values at scratch[L, 2L); stores all L normals. */
+    private static void normalTails(double[] scratch, double[] d, int idx) {
+        DoubleVector u = DoubleVector.fromArray(DS, scratch, 0);
+        DoubleVector q = u.sub(0.5);
+        VectorMask<Double> central = q.abs().compare(VectorOperators.LE, 0.425);
         VectorMask<Double> negative = q.compare(VectorOperators.LT, 0.0);
-        // FdLog.log of min(u, 1 - u)
-        DoubleVector x = DoubleVector.broadcast(DS, 1.0).sub(u).blend(u, negative);
-        LongVector bits = x.reinterpretAsLongs();
+        DoubleVector.broadcast(DS, 1.0).sub(u).blend(u, negative).intoArray(scratch, 2 * L);
+        logInPlace(scratch, 2 * L);
+        DoubleVector t = DoubleVector.fromArray(DS, scratch, 2 * L).neg().sqrt();
+        VectorMask<Double> near = t.compare(VectorOperators.LE, 5.0);
+        DoubleVector c = t.sub(1.6);
+        DoubleVector tail = c.mul(NormalQuantile.C7).add(NormalQuantile.C6).mul(c).add(NormalQuantile.C5).mul(c).add(NormalQuantile.C4)
+                .mul(c).add(NormalQuantile.C3).mul(c).add(NormalQuantile.C2).mul(c).add(NormalQuantile.C1).mul(c).add(NormalQuantile.C0)
+                .div(c.mul(NormalQuantile.D7).add(NormalQuantile.D6).mul(c).add(NormalQuantile.D5).mul(c).add(NormalQuantile.D4)
+                        .mul(c).add(NormalQuantile.D3).mul(c).add(NormalQuantile.D2).mul(c).add(NormalQuantile.D1).mul(c).add(1.0));
+        if (!near.or(central).allTrue()) {
+            t.intoArray(scratch, 3 * L);
+            farTailInPlace(scratch, 3 * L);
+            tail = DoubleVector.fromArray(DS, scratch, 3 * L).blend(tail, near);
+        }
+        tail = tail.blend(tail.neg(), negative);
+        tail.blend(DoubleVector.fromArray(DS, scratch, L), central).intoArray(d, idx);
+    }
+
+    /** AS241's far tail E(t - 5) / F(t - 5) of the L values at s[at..], in place. */
+    private static void farTailInPlace(double[] s, int at) {
+        DoubleVector e = DoubleVector.fromArray(DS, s, at).sub(5.0);
+        e.mul(NormalQuantile.E7).add(NormalQuantile.E6).mul(e).add(NormalQuantile.E5).mul(e).add(NormalQuantile.E4)
+                .mul(e).add(NormalQuantile.E3).mul(e).add(NormalQuantile.E2).mul(e).add(NormalQuantile.E1).mul(e).add(NormalQuantile.E0)
+                .div(e.mul(NormalQuantile.F7).add(NormalQuantile.F6).mul(e).add(NormalQuantile.F5).mul(e).add(NormalQuantile.F4)
+                        .mul(e).add(NormalQuantile.F3).mul(e).add(NormalQuantile.F2).mul(e).add(NormalQuantile.F1).mul(e).add(1.0))
+                .intoArray(s, at);
+    }
+
+    /** {@link FdLog#log} of the L values at s[at..], in place: the same integer steps on the high word, the three branches blended. */
+    private static void logInPlace(double[] s, int at) {
+        LongVector bits = DoubleVector.fromArray(DS, s, at).reinterpretAsLongs();
         LongVector high = bits.lanewise(VectorOperators.LSHR, 32);
         LongVector hx = high.and(0x000fffffL);
         LongVector i = hx.add(0x95f64L).and(0x100000L);
@@ -184,34 +225,16 @@ final class VectorRandomKernels implements RandomKernels {
         VectorMask<Double> band = hx.sub(0x6147aL).or(LongVector.broadcast(LS, 0x6b851L).sub(hx)).compare(VectorOperators.GT, 0).cast(DS);
         DoubleVector rt = f.mul(f).mul(DoubleVector.broadcast(DS, 0.5).sub(f.mul(FdLog.THIRD)));
         DoubleVector resTiny = dkHi.sub(rt.sub(dkLo).sub(f));
-        DoubleVector s = f.div(f.add(2.0));
-        DoubleVector zz = s.mul(s);
-        DoubleVector w = zz.mul(zz);
+        DoubleVector q = f.div(f.add(2.0));
+        DoubleVector z = q.mul(q);
+        DoubleVector w = z.mul(z);
         DoubleVector t1 = w.mul(w.mul(w.mul(FdLog.LG6).add(FdLog.LG4)).add(FdLog.LG2));
-        DoubleVector t2 = zz.mul(w.mul(w.mul(w.mul(FdLog.LG7).add(FdLog.LG5)).add(FdLog.LG3)).add(FdLog.LG1));
-        DoubleVector rr = t2.add(t1);
+        DoubleVector t2 = z.mul(w.mul(w.mul(w.mul(FdLog.LG7).add(FdLog.LG5)).add(FdLog.LG3)).add(FdLog.LG1));
+        DoubleVector r = t2.add(t1);
         DoubleVector hfsq = f.mul(0.5).mul(f);
-        DoubleVector resBand = dkHi.sub(hfsq.sub(s.mul(hfsq.add(rr)).add(dkLo)).sub(f));
-        DoubleVector resOther = dkHi.sub(s.mul(f.sub(rr)).sub(dkLo).sub(f));
-        DoubleVector log = resOther.blend(resBand, band).blend(resTiny, tiny);
-        // The tails of AS241
-        DoubleVector t = log.neg().sqrt();
-        VectorMask<Double> near = t.compare(VectorOperators.LE, 5.0);
-        DoubleVector c = t.sub(1.6);
-        DoubleVector tail = c.mul(NormalQuantile.C7).add(NormalQuantile.C6).mul(c).add(NormalQuantile.C5).mul(c).add(NormalQuantile.C4)
-                .mul(c).add(NormalQuantile.C3).mul(c).add(NormalQuantile.C2).mul(c).add(NormalQuantile.C1).mul(c).add(NormalQuantile.C0)
-                .div(c.mul(NormalQuantile.D7).add(NormalQuantile.D6).mul(c).add(NormalQuantile.D5).mul(c).add(NormalQuantile.D4)
-                        .mul(c).add(NormalQuantile.D3).mul(c).add(NormalQuantile.D2).mul(c).add(NormalQuantile.D1).mul(c).add(1.0));
-        if (!near.or(central).allTrue()) {
-            DoubleVector e = t.sub(5.0);
-            DoubleVector far = e.mul(NormalQuantile.E7).add(NormalQuantile.E6).mul(e).add(NormalQuantile.E5).mul(e).add(NormalQuantile.E4)
-                    .mul(e).add(NormalQuantile.E3).mul(e).add(NormalQuantile.E2).mul(e).add(NormalQuantile.E1).mul(e).add(NormalQuantile.E0)
-                    .div(e.mul(NormalQuantile.F7).add(NormalQuantile.F6).mul(e).add(NormalQuantile.F5).mul(e).add(NormalQuantile.F4)
-                            .mul(e).add(NormalQuantile.F3).mul(e).add(NormalQuantile.F2).mul(e).add(NormalQuantile.F1).mul(e).add(1.0));
-            tail = far.blend(tail, near);
-        }
-        tail = tail.blend(tail.neg(), negative);
-        tail.blend(z, central).intoArray(d, idx);
+        DoubleVector resBand = dkHi.sub(hfsq.sub(q.mul(hfsq.add(r)).add(dkLo)).sub(f));
+        DoubleVector resOther = dkHi.sub(q.mul(f.sub(r)).sub(dkLo).sub(f));
+        resOther.blend(resBand, band).blend(resTiny, tiny).intoArray(s, at);
     }
 
     /** 2^52 + 2048 as bits: adding an exponent k >= -2048 to it and subtracting its value gives k as a double, exactly. */
