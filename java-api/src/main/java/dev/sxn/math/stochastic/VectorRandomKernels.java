@@ -51,7 +51,7 @@ final class VectorRandomKernels implements RandomKernels {
             int v = g.stepsPerBlock();
             long end = step0 + steps;
             long[] words = new long[4 * L];
-            double[] scratch = new double[4 * L];
+            double[] scratch = new double[7 * L];
             for (long b = step0 / v; b * v < end; b++) {
                 long first = b * v;
                 int w0 = (int) (Math.max(step0, first) - first);
@@ -151,8 +151,8 @@ final class VectorRandomKernels implements RandomKernels {
 
     /**
      * {@link NormalQuantile#of} of {@link UnitDoubles#open}, lane-wise. The central region here; the tails
-     * (some lane outside |q| <= 0.425) in {@link #normalTails}, the logarithm in {@link #logInPlace} and
-     * the far tail in {@link #farTailInPlace}, handing vectors over through {@code scratch}: each stage is a
+     * (some lane outside |q| <= 0.425) in {@link #normalTails} and the stages it calls, handing vectors
+     * over through {@code scratch}: each stage is a
      * small compilation unit, so C2 keeps every vector's exact type and inlines every operation even where
      * the Vector API's shared profiles were polluted by other shapes (a single large method lost them and
      * boxed its vectors in a JVM that had run other vector code).
@@ -176,28 +176,47 @@ final class VectorRandomKernels implements RandomKernels {
         normalTails(scratch, d, idx);
     }
 
-    /** The tails of AS241 for the uniforms at scratch[0, L) with the central values at scratch[L, 2L); stores all L normals. */
+    /**
+     * The tails of AS241 for the uniforms at scratch[0, L) with the central values at scratch[L, 2L); stores
+     * all L normals. Scratch: [2L, 3L) the logarithm's argument and result, then t; [3L, 4L) the far tail;
+     * [4L, 6L) the logarithm's f and k.
+     */
     private static void normalTails(double[] scratch, double[] d, int idx) {
         DoubleVector u = DoubleVector.fromArray(DS, scratch, 0);
         DoubleVector q = u.sub(0.5);
-        VectorMask<Double> central = q.abs().compare(VectorOperators.LE, 0.425);
-        VectorMask<Double> negative = q.compare(VectorOperators.LT, 0.0);
-        DoubleVector.broadcast(DS, 1.0).sub(u).blend(u, negative).intoArray(scratch, 2 * L);
-        logInPlace(scratch, 2 * L);
+        DoubleVector.broadcast(DS, 1.0).sub(u).blend(u, q.compare(VectorOperators.LT, 0.0)).intoArray(scratch, 2 * L);
+        logReduce(scratch, 2 * L, 4 * L);
+        logFinish(scratch, 4 * L, 2 * L);
         DoubleVector t = DoubleVector.fromArray(DS, scratch, 2 * L).neg().sqrt();
-        VectorMask<Double> near = t.compare(VectorOperators.LE, 5.0);
+        t.intoArray(scratch, 2 * L);
+        t.intoArray(scratch, 3 * L);
+        // Lanes in the central region have min(u, 1 - u) >= 0.075, so t <= 1.61 there: "near" holds for them.
+        boolean far = !t.compare(VectorOperators.LE, 5.0).allTrue();
+        intermediateTailInPlace(scratch, 2 * L);
+        if (far) farTailInPlace(scratch, 3 * L);
+        normalsAssemble(scratch, d, idx);
+    }
+
+    /** Picks, per lane, the central value, the intermediate or the far tail, with q's sign; stores the L normals. */
+    private static void normalsAssemble(double[] scratch, double[] d, int idx) {
+        DoubleVector q = DoubleVector.fromArray(DS, scratch, 0).sub(0.5);
+        DoubleVector t = DoubleVector.fromArray(DS, scratch, 5 * L);
+        DoubleVector tail = DoubleVector.fromArray(DS, scratch, 3 * L).blend(DoubleVector.fromArray(DS, scratch, 2 * L),
+                t.compare(VectorOperators.LE, 5.0));
+        tail = tail.blend(tail.neg(), q.compare(VectorOperators.LT, 0.0));
+        tail.blend(DoubleVector.fromArray(DS, scratch, L), q.abs().compare(VectorOperators.LE, 0.425)).intoArray(d, idx);
+    }
+
+    /** AS241's intermediate tail C(t - 1.6) / D(t - 1.6) of the L values t at s[at..], in place; t kept at s[at + 3L..]. */
+    private static void intermediateTailInPlace(double[] s, int at) {
+        DoubleVector t = DoubleVector.fromArray(DS, s, at);
+        t.intoArray(s, at + 3 * L);
         DoubleVector c = t.sub(1.6);
-        DoubleVector tail = c.mul(NormalQuantile.C7).add(NormalQuantile.C6).mul(c).add(NormalQuantile.C5).mul(c).add(NormalQuantile.C4)
+        c.mul(NormalQuantile.C7).add(NormalQuantile.C6).mul(c).add(NormalQuantile.C5).mul(c).add(NormalQuantile.C4)
                 .mul(c).add(NormalQuantile.C3).mul(c).add(NormalQuantile.C2).mul(c).add(NormalQuantile.C1).mul(c).add(NormalQuantile.C0)
                 .div(c.mul(NormalQuantile.D7).add(NormalQuantile.D6).mul(c).add(NormalQuantile.D5).mul(c).add(NormalQuantile.D4)
-                        .mul(c).add(NormalQuantile.D3).mul(c).add(NormalQuantile.D2).mul(c).add(NormalQuantile.D1).mul(c).add(1.0));
-        if (!near.or(central).allTrue()) {
-            t.intoArray(scratch, 3 * L);
-            farTailInPlace(scratch, 3 * L);
-            tail = DoubleVector.fromArray(DS, scratch, 3 * L).blend(tail, near);
-        }
-        tail = tail.blend(tail.neg(), negative);
-        tail.blend(DoubleVector.fromArray(DS, scratch, L), central).intoArray(d, idx);
+                        .mul(c).add(NormalQuantile.D3).mul(c).add(NormalQuantile.D2).mul(c).add(NormalQuantile.D1).mul(c).add(1.0))
+                .intoArray(s, at);
     }
 
     /** AS241's far tail E(t - 5) / F(t - 5) of the L values at s[at..], in place. */
@@ -210,31 +229,47 @@ final class VectorRandomKernels implements RandomKernels {
                 .intoArray(s, at);
     }
 
-    /** {@link FdLog#log} of the L values at s[at..], in place: the same integer steps on the high word, the three branches blended. */
-    private static void logInPlace(double[] s, int at) {
-        LongVector bits = DoubleVector.fromArray(DS, s, at).reinterpretAsLongs();
+    /**
+     * The integer half of {@link FdLog#log} for the L values at s[from..]: f (the reduced mantissa minus 1)
+     * to s[to..], the exponent k as a double to s[to + L..], and fdlibm's two branch tests on the high word
+     * as 1.0 / 0.0 flags: the tiny-f test over the input at s[from..], the middle-band test to s[to + 2L..].
+     */
+    private static void logReduce(double[] s, int from, int to) {
+        LongVector bits = DoubleVector.fromArray(DS, s, from).reinterpretAsLongs();
         LongVector high = bits.lanewise(VectorOperators.LSHR, 32);
         LongVector hx = high.and(0x000fffffL);
         LongVector i = hx.add(0x95f64L).and(0x100000L);
-        LongVector k = high.lanewise(VectorOperators.LSHR, 20).sub(1023).add(i.lanewise(VectorOperators.LSHR, 20));
-        DoubleVector f = hx.or(i.lanewise(VectorOperators.XOR, 0x3ff00000L)).lanewise(VectorOperators.LSHL, 32).or(bits.and(MASK32))
-                .reinterpretAsDoubles().sub(1.0);
-        DoubleVector dk = k.add(K_BIAS_BITS).reinterpretAsDoubles().sub(K_BIAS);
+        hx.or(i.lanewise(VectorOperators.XOR, 0x3ff00000L)).lanewise(VectorOperators.LSHL, 32).or(bits.and(MASK32))
+                .reinterpretAsDoubles().sub(1.0).intoArray(s, to);
+        high.lanewise(VectorOperators.LSHR, 20).sub(1023).add(i.lanewise(VectorOperators.LSHR, 20)).add(K_BIAS_BITS)
+                .reinterpretAsDoubles().sub(K_BIAS).intoArray(s, to + L);
+        // fdlibm's branch tests on hx, as doubles: 1 where the condition holds, else 0 (exact small integers).
+        DoubleVector one = DoubleVector.broadcast(DS, 1.0), zero = DoubleVector.zero(DS);
+        zero.blend(one, hx.add(2).and(0x000fffffL).compare(VectorOperators.LT, 3).cast(DS)).intoArray(s, from);
+        zero.blend(one, hx.sub(0x6147aL).or(LongVector.broadcast(LS, 0x6b851L).sub(hx)).compare(VectorOperators.GT, 0).cast(DS))
+                .intoArray(s, to + 2 * L);
+    }
+
+    /**
+     * The floating-point half of {@link FdLog#log}: from f at s[from..], k at s[from + L..], the band flag at
+     * s[from + 2L..] and the tiny flag at s[to..] (from {@link #logReduce}), the logarithm to s[to..].
+     */
+    private static void logFinish(double[] s, int from, int to) {
+        DoubleVector f = DoubleVector.fromArray(DS, s, from), dk = DoubleVector.fromArray(DS, s, from + L);
+        VectorMask<Double> band = DoubleVector.fromArray(DS, s, from + 2 * L).compare(VectorOperators.NE, 0.0);
+        VectorMask<Double> tiny = DoubleVector.fromArray(DS, s, to).compare(VectorOperators.NE, 0.0);
         DoubleVector dkHi = dk.mul(FdLog.LN2_HI), dkLo = dk.mul(FdLog.LN2_LO);
-        VectorMask<Double> tiny = hx.add(2).and(0x000fffffL).compare(VectorOperators.LT, 3).cast(DS);
-        VectorMask<Double> band = hx.sub(0x6147aL).or(LongVector.broadcast(LS, 0x6b851L).sub(hx)).compare(VectorOperators.GT, 0).cast(DS);
         DoubleVector rt = f.mul(f).mul(DoubleVector.broadcast(DS, 0.5).sub(f.mul(FdLog.THIRD)));
         DoubleVector resTiny = dkHi.sub(rt.sub(dkLo).sub(f));
         DoubleVector q = f.div(f.add(2.0));
         DoubleVector z = q.mul(q);
         DoubleVector w = z.mul(z);
-        DoubleVector t1 = w.mul(w.mul(w.mul(FdLog.LG6).add(FdLog.LG4)).add(FdLog.LG2));
-        DoubleVector t2 = z.mul(w.mul(w.mul(w.mul(FdLog.LG7).add(FdLog.LG5)).add(FdLog.LG3)).add(FdLog.LG1));
-        DoubleVector r = t2.add(t1);
+        DoubleVector r = z.mul(w.mul(w.mul(w.mul(FdLog.LG7).add(FdLog.LG5)).add(FdLog.LG3)).add(FdLog.LG1))
+                .add(w.mul(w.mul(w.mul(FdLog.LG6).add(FdLog.LG4)).add(FdLog.LG2)));
         DoubleVector hfsq = f.mul(0.5).mul(f);
         DoubleVector resBand = dkHi.sub(hfsq.sub(q.mul(hfsq.add(r)).add(dkLo)).sub(f));
         DoubleVector resOther = dkHi.sub(q.mul(f.sub(r)).sub(dkLo).sub(f));
-        resOther.blend(resBand, band).blend(resTiny, tiny).intoArray(s, at);
+        resOther.blend(resBand, band).blend(resTiny, tiny).intoArray(s, to);
     }
 
     /** 2^52 + 2048 as bits: adding an exponent k >= -2048 to it and subtracting its value gives k as a double, exactly. */
