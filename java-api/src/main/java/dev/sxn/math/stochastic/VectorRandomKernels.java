@@ -16,16 +16,19 @@ import jdk.incubator.vector.VectorSpecies;
  * contiguous stores into the step rows.
  *
  * <p>Philox4x64's 64x64 -> 128-bit products have no Vector API operation: the high half is put together
- * from four 32x32 -> 64-bit lane products ({@link #mulhi}). Philox4x32 runs with each 32-bit word in a
+ * from four 32x32 -> 64-bit lane products. Philox4x32 runs with each 32-bit word in a
  * 64-bit lane, where the full 32x32 product is one lane multiply. Both give the JAVA kernel's words; the
  * conversions ({@link UnitDoubles}) and the normal ({@link NormalQuantile} with {@link FdLog}) repeat the
  * scalar operations lane-wise in the same order, with branches turned into blends, so every value is the
  * JAVA kernel's bit for bit. The integer exponent of the logarithm becomes a double through the
  * exponent-bits trick (exact), avoiding a 64-bit integer conversion that AVX2 lacks.
  *
- * <p>No vector crosses a call boundary that C2 might not inline: the block is written to a per-call scratch
- * array and each word is converted by a method that loads it, so vectors stay scalar-replaced. Lanes left
- * over after the last whole vector run on the JAVA kernel. Loaded only when VECTOR is available; stateless.
+ * <p>No vector crosses a method boundary, and no method is large: the block is written to a per-call
+ * scratch array, each word is converted by a method that loads it, and the normal's tail stages hand their
+ * vectors over through scratch too. A large method of Vector API code can exceed C2's inlining budget; in a
+ * JVM whose Vector API profiles other shapes have polluted, the calls left out cannot be bound and every
+ * vector is boxed ({@code RandomsAllocationTest} caught it in the full suite). Lanes left over after the
+ * last whole vector run on the JAVA kernel. Loaded only when VECTOR is available; stateless.
  */
 final class VectorRandomKernels implements RandomKernels {
     private static final VectorSpecies<Long> LS = LongVector.SPECIES_PREFERRED;
