@@ -15,4 +15,5 @@ module dev.sxn.math {
     exports dev.sxn.math.dynamics;
     exports dev.sxn.math.filter;
     exports dev.sxn.math.spectral;
+    exports dev.sxn.math.stochastic;
 }

@@ -17,5 +17,6 @@ final class Suite {
             LinalgVectorBench.class,
             MatrixProfileBench.class,
             DynamicsBench.class,
-            KalmanBench.class);
+            KalmanBench.class,
+            RandomBench.class);
 }

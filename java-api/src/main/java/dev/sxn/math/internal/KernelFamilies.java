@@ -88,9 +88,15 @@ public final class KernelFamilies {
             .with(VECTOR, P + "spectral.VectorEntropyKernels").with(NATIVE, P + "spectral.NativeEntropyKernels")
             .with(OPENCL, P + "spectral.OpenClEntropyKernels").build();
 
+    // ---- stochastic
+    /** Counter-based random numbers: raw bits and uniforms over a (lane, step) block. */
+    public static final KernelFamily STOCHASTIC_UNIFORM = stochastic("stochastic.uniform");
+    /** Counter-based standard normals (AS241 inverse CDF) over a (lane, step) block. */
+    public static final KernelFamily STOCHASTIC_NORMAL = stochastic("stochastic.normal");
+
     private static final List<KernelFamily> ALL = List.of(VECTOR_OPS_REDUCE, VECTOR_OPS_ELEMENTWISE, GEMM, LU, QR, SVD, CHOLESKY,
             EIG_SYMMETRIC, INDICATORS_SERIES, INDICATORS_SERIES_VARIANCE, INDICATORS_BATCH, INDICATORS_BATCH_WINDOWS, MATRIX_PROFILE,
-            DYNAMICS, DYNAMICS_USER, BATCH_KALMAN, KALMAN, PARTICLE, FFT, ROLLING_ENTROPY);
+            DYNAMICS, DYNAMICS_USER, BATCH_KALMAN, KALMAN, PARTICLE, FFT, ROLLING_ENTROPY, STOCHASTIC_UNIFORM, STOCHASTIC_NORMAL);
 
     /** Every family, in declaration order. */
     public static List<KernelFamily> all() {
@@ -111,5 +117,10 @@ public final class KernelFamilies {
     private static KernelFamily indicators(String name) {
         return KernelFamily.named(name).with(VECTOR, P + "indicators.VectorIndicatorKernels")
                 .with(NATIVE, P + "indicators.NativeIndicatorKernels").with(OPENCL, P + "indicators.OpenClIndicatorKernels").build();
+    }
+
+    private static KernelFamily stochastic(String name) {
+        return KernelFamily.named(name).with(VECTOR, P + "stochastic.VectorRandomKernels")
+                .with(NATIVE, P + "stochastic.NativeRandomKernels").with(OPENCL, P + "stochastic.OpenClRandomKernels").build();
     }
 }

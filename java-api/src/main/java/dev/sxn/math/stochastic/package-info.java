@@ -1,0 +1,22 @@
+/**
+ * Stochastic simulation, its foundation: counter-based random numbers that are the same on every backend
+ * and for every partition of the work.
+ *
+ * <ul>
+ *   <li>{@link dev.sxn.math.stochastic.Philox4x32} and {@link dev.sxn.math.stochastic.Philox4x64}:
+ *       Random123's Philox4x32-10 and Philox4x64-10 (Salmon, Moraes, Dror, Shaw, "Parallel Random Numbers:
+ *       As Easy as 1, 2, 3", SC11 2011), with its known-answer vectors, and sequential generators in
+ *       Random123's or NumPy's counter convention.
+ *   <li>{@link dev.sxn.math.stochastic.RandomStream}: key = (seed, stream id), counter = (step, lane); the
+ *       value of path p at step t depends on nothing else, and any (p, t) is reached in O(1).
+ *   <li>{@link dev.sxn.math.stochastic.Randoms}: raw bits, uniforms ({@link dev.sxn.math.stochastic.UniformInterval})
+ *       and AS241 normals over a (lane, step) block, step-major, on JAVA, VECTOR, NATIVE and OPENCL, bit-identical.
+ *   <li>{@link dev.sxn.math.stochastic.Variates}: exponential, gamma, Student-t and Poisson variates (JAVA).
+ * </ul>
+ *
+ * <p>Building on it: a path simulation draws the numbers of a tile of steps x paths into per-thread
+ * scratch with {@link dev.sxn.math.stochastic.Randoms} (or, inside a native or OpenCL kernel, with the same
+ * functions: the static inline ones of {@code native/src/stochastic.h}, those of {@code kernels/stochastic.cl}),
+ * so only the seed and the tile's corner travel, and the result cannot depend on the tiling.
+ */
+package dev.sxn.math.stochastic;
