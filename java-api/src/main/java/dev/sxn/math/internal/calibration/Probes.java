@@ -11,6 +11,7 @@ final class Probes {
         List<Probe> all = new ArrayList<>(LinalgProbes.all());
         all.addAll(IndicatorProbes.all());
         all.addAll(DomainProbes.all());
+        all.addAll(StochasticProbes.all());
         return all;
     }
 }
