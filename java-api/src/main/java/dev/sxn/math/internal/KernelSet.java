@@ -181,7 +181,7 @@ public final class KernelSet<K> {
 
     private Backend automatic(long n, Predicate<? super K> eligible) {
         for (Backend kind : PREFERENCE) {
-            if (n < family.crossover(kind) || (failedAtRunTime & 1 << kind.ordinal()) != 0) continue;
+            if ((failedAtRunTime & 1 << kind.ordinal()) != 0 || !family.reaches(kind, n)) continue;
             Object k = loadedOrLoad(kind);
             if (type.isInstance(k) && (eligible == null || eligible.test(type.cast(k)))) return kind;
         }
