@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>The directory is {@code <cache>/<tag>-<hash>}, where the cache is found and checked by
  * {@link CacheDirectory} ({@code sxn.native.dir}, else {@code $XDG_CACHE_HOME/sxn-math}, else
  * {@code ~/.cache/sxn-math}; in a shared sticky directory such as {@code /tmp}, a per-user
- * {@code sxn-math-<uid>} inside it) and the hash covers the files' expected SHA-256s, so two versions never
- * share a directory. Files are written under a temporary name, made owner read-only and renamed into place,
+ * {@code sxn-math-<uid>} inside it) and the hash is made from the files' expected SHA-256s
+ * ({@link #setName}), so two versions never share a directory. Files are written under a temporary name, made owner read-only and renamed into place,
  * so two JVMs extracting at once are safe. Every file is checked against the SHA-256 packaged at build time
  * (or pinned in the source) before each load, and libraries are loaded by absolute path only. The first JVM
  * to find a file hashes it and leaves a fingerprint record beside it ({@link FileFingerprint}: the expected
@@ -107,9 +107,7 @@ public final class NativeLibraries {
      * @throws IOException if a resource is missing, a hash differs or the directory is unsafe
      */
     public static Path extract(String tag, List<NativeFile> files, ResourceSource source) throws IOException {
-        StringBuilder all = new StringBuilder();
-        for (NativeFile f : files) all.append(f.sha256());
-        Path dir = CacheDirectory.forName(tag + "-" + sha256(all.toString().getBytes()).substring(0, 16));
+        Path dir = CacheDirectory.forName(tag + "-" + setName(files));
         for (NativeFile f : files) {
             Path target = dir.resolve(f.fileName());
             if (CacheDirectory.checkCachedFile(target) && isVerified(target, f.sha256())) continue;
@@ -134,6 +132,17 @@ public final class NativeLibraries {
             verifyCached(target, f.sha256());
         }
         return dir;
+    }
+
+    /**
+     * Sixteen hex digits that differ between sets of files with different expected hashes: the first 64 bits of
+     * each hash, combined in order. The name only keeps versions apart (every file is checked against its own
+     * hash), and it needs no digest, whose first use in a JVM costs more than the rest of a fingerprinted start.
+     */
+    static String setName(List<NativeFile> files) {
+        long mix = 0;
+        for (NativeFile f : files) mix = mix * 1_000_003 + Long.parseUnsignedLong(f.sha256().substring(0, 16), 16);
+        return HexFormat.of().toHexDigits(mix);
     }
 
     /**
@@ -185,10 +194,6 @@ public final class NativeLibraries {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String sha256(byte[] data) {
-        return HexFormat.of().formatHex(sha256().digest(data));
     }
 
     private static MessageDigest sha256() {
