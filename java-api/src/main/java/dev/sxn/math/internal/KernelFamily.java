@@ -31,9 +31,8 @@ public final class KernelFamily {
     private final boolean nativeOnOpenBlas;
     // Per kind ordinal: the crossover, or UNRESOLVED until first needed (resolving needs that kind's detection).
     private volatile long[] resolved = unresolved();
-    // Per kind ordinal: the smallest size the kind's crossover could be on any device, found without detecting
-    // it; null until first needed. A call below it cannot choose the kind, so it never detects it.
-    private volatile long[] floors;
+    // The configured crossovers, read once without detecting anything; null until first needed.
+    private volatile Configured configured;
     private volatile KernelSet<?> bound;
 
     private KernelFamily(Builder b) {
@@ -137,10 +136,10 @@ public final class KernelFamily {
         long[] c = resolved.clone();
         c[kind.ordinal()] = n;
         resolved = c;
-        long[] f = floors();
-        f = f.clone();
-        f[kind.ordinal()] = n; // a floor equal to the crossover is exact
-        floors = f;
+        Configured k = configured();
+        long[] floor = k.floor().clone();
+        floor[kind.ordinal()] = n; // a floor equal to the crossover is exact
+        configured = new Configured(k.cpu(), k.gpu(), floor);
         return old;
     }
 
@@ -161,9 +160,9 @@ public final class KernelFamily {
      * small call never loads a native library or probes OpenCL that it could not use.
      */
     boolean reaches(Backend kind, long n) {
-        long[] f = floors;
-        if (f == null) f = floors();
-        return n >= f[kind.ordinal()] && n >= crossover(kind);
+        Configured k = configured;
+        if (k == null) k = configured();
+        return n >= k.floor()[kind.ordinal()] && n >= crossover(kind);
     }
 
     private static final long UNRESOLVED = -1;
@@ -176,9 +175,10 @@ public final class KernelFamily {
     }
 
     private long resolve(Backend kind) {
+        Configured k = configured();
         // Detected outside the lock: probing OpenCL for one kind must not hold up a call resolving another.
         long v = !classNames.containsKey(kind) || !status(kind).available() ? Crossovers.NEVER
-                : configured(kind, kind == Backend.OPENCL && OpenClSupport.isGpu());
+                : (kind == Backend.OPENCL && OpenClSupport.isGpu() ? k.gpu() : k.cpu())[kind.ordinal()];
         synchronized (this) {
             long[] c = resolved;
             if (c[kind.ordinal()] != UNRESOLVED) return c[kind.ordinal()]; // another thread, or a test's replacement
@@ -189,19 +189,28 @@ public final class KernelFamily {
         return v;
     }
 
-    private synchronized long[] floors() {
-        if (floors != null) return floors;
-        long[] f = new long[Backend.values().length];
+    /**
+     * The crossovers as configured, per kind ordinal, for CPU and GPU devices (they differ only for OPENCL), and
+     * the smaller of the two: below it no device lets a call choose the kind, so the call need not detect it.
+     */
+    private record Configured(long[] cpu, long[] gpu, long[] floor) {}
+
+    private synchronized Configured configured() {
+        if (configured != null) return configured;
+        int kinds = Backend.values().length;
+        long[] cpu = new long[kinds], gpu = new long[kinds], floor = new long[kinds];
         for (Backend kind : Backend.values()) {
+            int k = kind.ordinal();
             if (kind == Backend.JAVA) continue;
-            f[kind.ordinal()] = !classNames.containsKey(kind) ? Crossovers.NEVER
-                    : kind == Backend.OPENCL ? Math.min(configured(kind, false), configured(kind, true)) : configured(kind, false);
+            cpu[k] = classNames.containsKey(kind) ? configured(kind, false) : Crossovers.NEVER;
+            gpu[k] = classNames.containsKey(kind) && kind == Backend.OPENCL ? configured(kind, true) : cpu[k];
+            floor[k] = Math.min(cpu[k], gpu[k]);
         }
-        floors = f;
-        return f;
+        configured = new Configured(cpu, gpu, floor);
+        return configured;
     }
 
-    /** The crossover of {@code kind} as configured for a device type, before detection: the property, else the default. */
+    /** The crossover of {@code kind} as configured for a device type: the property, else the default. */
     private long configured(Backend kind, boolean gpu) {
         long dflt;
         if (codeCrossovers != null && codeCrossovers.containsKey(kind)) dflt = codeCrossovers.get(kind)[gpu ? 1 : 0];
