@@ -20,8 +20,9 @@ import java.util.function.Consumer;
 /**
  * Which backend kinds this JVM can run, and why the others cannot.
  *
- * <p>Detection runs once, lazily, on the first call of any method here or of any kernel. Each kind
- * is checked in order of cost: switched off by {@code sxn.disable} / {@code SXN_DISABLE}; then
+ * <p>Detection runs once per kind, lazily: a kind is detected when a call could choose it (its crossover is
+ * within the call's size), is pinned to it, or asks for its status here; {@link #statuses()},
+ * {@link #available()} and {@link #describe()} detect every kind. Each kind is checked in order of cost: switched off by {@code sxn.disable} / {@code SXN_DISABLE}; then
  * VECTOR: {@code jdk.incubator.vector} in the boot layer and HotSpot's C2 compiler; NATIVE:
  * libsxnkernels extracted, verified and loaded (OpenBLAS/LAPACKE is reported on its own by
  * {@link #openBlas()}); OPENCL: JOCL present, an ICD loader, a platform and a device with fp64.
@@ -40,7 +41,7 @@ public final class Backends {
 
     /** The status of {@code kind}: available or not, and the detail or reason. */
     public static BackendStatus status(Backend kind) {
-        return Detection.statuses().get(kind);
+        return Detection.status(kind);
     }
 
     /** The status of every kind, in the order JAVA, VECTOR, NATIVE, OPENCL. */
@@ -57,7 +58,7 @@ public final class Backends {
 
     /** Whether {@code kind} is available in this JVM. */
     public static boolean isAvailable(Backend kind) {
-        return Detection.statuses().get(kind).available();
+        return Detection.status(kind).available();
     }
 
     /**

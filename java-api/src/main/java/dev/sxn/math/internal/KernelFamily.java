@@ -29,7 +29,10 @@ public final class KernelFamily {
     // The NATIVE kernel calls OpenBLAS/LAPACKE only (not libsxnkernels): the two load separately, so its
     // availability is OpenBLAS's, whatever libsxnkernels did.
     private final boolean nativeOnOpenBlas;
-    private volatile long[] resolved; // per kind ordinal; resolved on first use (needs detection)
+    // Per kind ordinal: the crossover, or UNRESOLVED until first needed (resolving needs that kind's detection).
+    private volatile long[] resolved = unresolved();
+    // The configured crossovers, read once without detecting anything; null until first needed.
+    private volatile Configured configured;
     private volatile KernelSet<?> bound;
 
     private KernelFamily(Builder b) {
@@ -106,7 +109,7 @@ public final class KernelFamily {
      * whose status is OpenBLAS's ({@code Backends.openBlas()}), since it does not call libsxnkernels.
      */
     public BackendStatus status(Backend kind) {
-        return kind == Backend.NATIVE && nativeOnOpenBlas ? Detection.openBlas() : Detection.statuses().get(kind);
+        return kind == Backend.NATIVE && nativeOnOpenBlas ? Detection.openBlas() : Detection.status(kind);
     }
 
     /** Which line of {@code Backends.describe()} gives the reason behind {@link #status}: the kind, or OPENBLAS. */
@@ -129,45 +132,97 @@ public final class KernelFamily {
      * (InjectedFamilies), which route a family's automatic choice to a kernel they installed.
      */
     synchronized long replaceCrossover(Backend kind, long n) {
-        long[] c = resolved == null ? resolve() : resolved.clone();
-        long old = c[kind.ordinal()];
+        long old = crossover(kind);
+        long[] c = resolved.clone();
         c[kind.ordinal()] = n;
         resolved = c;
+        Configured k = configured();
+        long[] floor = k.floor().clone();
+        floor[kind.ordinal()] = n; // a floor equal to the crossover is exact
+        configured = new Configured(k.cpu(), k.gpu(), floor);
         return old;
     }
 
     /** Drops the resolved crossovers, so the next call resolves them again ({@link Crossovers#reload()}). */
     synchronized void forgetCrossovers() {
-        resolved = null;
+        configured = null;
+        resolved = unresolved();
     }
 
     /**
      * The size from which {@code kind} is chosen automatically; {@link Crossovers#NEVER} if it is not (no
-     * kernel, kind unavailable, or never measured to win). Resolved once, on first use: the value in force
-     * ({@link Crossovers#active()}: this machine's calibration, else the shipped value for this CPU family and
-     * device type), or {@code -Dsxn.crossover.<family>.<kind>} when set before that.
+     * kernel, kind unavailable, or never measured to win). Resolved once per kind, on first use (which
+     * detects that kind): the value in force ({@link Crossovers#active()}: this machine's calibration, else the
+     * shipped value for this CPU family and device type; OPENCL on a GPU has its own), or
+     * {@code -Dsxn.crossover.<family>.<kind>} when set before that.
      */
     public long crossover(Backend kind) {
-        long[] c = resolved;
-        if (c == null) resolved = c = resolve();
-        return c[kind.ordinal()];
+        long c = resolved[kind.ordinal()];
+        return c != UNRESOLVED ? c : resolve(kind);
     }
 
-    private long[] resolve() {
+    /**
+     * Whether a call of size {@code n} may choose {@code kind}: its crossover is {@code <= n}. The kind is
+     * detected (and its crossover resolved) only when its crossover on some device could be {@code <= n}, so a
+     * small call never loads a native library or probes OpenCL that it could not use.
+     */
+    boolean reaches(Backend kind, long n) {
+        Configured k = configured;
+        if (k == null) k = configured();
+        return n >= k.floor()[kind.ordinal()] && n >= crossover(kind);
+    }
+
+    private static final long UNRESOLVED = -1;
+
+    private static long[] unresolved() {
         long[] c = new long[Backend.values().length];
-        for (Backend kind : Backend.values()) {
-            if (kind == Backend.JAVA) continue;
-            if (!classNames.containsKey(kind) || !status(kind).available()) {
-                c[kind.ordinal()] = Crossovers.NEVER;
-                continue;
-            }
-            boolean gpu = kind == Backend.OPENCL && OpenClSupport.isGpu();
-            long dflt;
-            if (codeCrossovers != null && codeCrossovers.containsKey(kind)) dflt = codeCrossovers.get(kind)[gpu ? 1 : 0];
-            else dflt = Crossovers.active().crossover(name, kind, gpu);
-            c[kind.ordinal()] = Config.longProperty("sxn.crossover." + name + "." + Config.key(kind), dflt);
-        }
+        java.util.Arrays.fill(c, UNRESOLVED);
+        c[Backend.JAVA.ordinal()] = 0;
         return c;
+    }
+
+    private long resolve(Backend kind) {
+        Configured k = configured();
+        // Detected outside the lock: probing OpenCL for one kind must not hold up a call resolving another.
+        long v = !classNames.containsKey(kind) || !status(kind).available() ? Crossovers.NEVER
+                : (kind == Backend.OPENCL && OpenClSupport.isGpu() ? k.gpu() : k.cpu())[kind.ordinal()];
+        synchronized (this) {
+            long[] c = resolved;
+            if (c[kind.ordinal()] != UNRESOLVED) return c[kind.ordinal()]; // another thread, or a test's replacement
+            c = c.clone();
+            c[kind.ordinal()] = v;
+            resolved = c;
+        }
+        return v;
+    }
+
+    /**
+     * The crossovers as configured, per kind ordinal, for CPU and GPU devices (they differ only for OPENCL), and
+     * the smaller of the two: below it no device lets a call choose the kind, so the call need not detect it.
+     */
+    private record Configured(long[] cpu, long[] gpu, long[] floor) {}
+
+    private synchronized Configured configured() {
+        if (configured != null) return configured;
+        int kinds = Backend.values().length;
+        long[] cpu = new long[kinds], gpu = new long[kinds], floor = new long[kinds];
+        for (Backend kind : Backend.values()) {
+            int k = kind.ordinal();
+            if (kind == Backend.JAVA) continue;
+            cpu[k] = classNames.containsKey(kind) ? configured(kind, false) : Crossovers.NEVER;
+            gpu[k] = classNames.containsKey(kind) && kind == Backend.OPENCL ? configured(kind, true) : cpu[k];
+            floor[k] = Math.min(cpu[k], gpu[k]);
+        }
+        configured = new Configured(cpu, gpu, floor);
+        return configured;
+    }
+
+    /** The crossover of {@code kind} as configured for a device type: the property, else the default. */
+    private long configured(Backend kind, boolean gpu) {
+        long dflt;
+        if (codeCrossovers != null && codeCrossovers.containsKey(kind)) dflt = codeCrossovers.get(kind)[gpu ? 1 : 0];
+        else dflt = Crossovers.active().crossover(name, kind, gpu);
+        return Config.longProperty("sxn.crossover." + name + "." + Config.key(kind), dflt);
     }
 
     /** Called once by {@link KernelSet#of}: the set that dispatches this family's calls. */

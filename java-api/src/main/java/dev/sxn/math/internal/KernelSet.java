@@ -26,7 +26,9 @@ import java.util.function.ToDoubleFunction;
  *       the family makes its own choice;
  *   <li>else OPENCL, NATIVE, VECTOR in that order: the first that is available, whose crossover is
  *       {@code <= n}, that has not failed at run time in this JVM, and that the call's predicate accepts
- *       (a kernel may say it has no fast path for this call's parameters);
+ *       (a kernel may say it has no fast path for this call's parameters). A kind is detected (its library
+ *       loaded, OpenCL probed) only when its crossover on some device could be {@code <= n}
+ *       ({@link KernelFamily#reaches});
  *   <li>else JAVA.
  * </ol>
  *
@@ -181,7 +183,7 @@ public final class KernelSet<K> {
 
     private Backend automatic(long n, Predicate<? super K> eligible) {
         for (Backend kind : PREFERENCE) {
-            if (n < family.crossover(kind) || (failedAtRunTime & 1 << kind.ordinal()) != 0) continue;
+            if ((failedAtRunTime & 1 << kind.ordinal()) != 0 || !family.reaches(kind, n)) continue;
             Object k = loadedOrLoad(kind);
             if (type.isInstance(k) && (eligible == null || eligible.test(type.cast(k)))) return kind;
         }

@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Extracts native libraries from class-path resources into a per-user cache directory and verifies
@@ -18,10 +22,14 @@ import java.util.List;
  * <p>The directory is {@code <cache>/<tag>-<hash>}, where the cache is found and checked by
  * {@link CacheDirectory} ({@code sxn.native.dir}, else {@code $XDG_CACHE_HOME/sxn-math}, else
  * {@code ~/.cache/sxn-math}; in a shared sticky directory such as {@code /tmp}, a per-user
- * {@code sxn-math-<uid>} inside it) and the hash covers the files' expected SHA-256s, so two versions never
- * share a directory. Files are written under a temporary name and renamed into place, so two JVMs
- * extracting at once are safe. Every file's SHA-256 is checked against the value packaged at build time
- * (or pinned in the source) before each load, and libraries are loaded by absolute path only.
+ * {@code sxn-math-<uid>} inside it) and the hash is made from the files' expected SHA-256s
+ * ({@link #setName}), so two versions never share a directory. Files are written under a temporary name, made owner read-only and renamed into place,
+ * so two JVMs extracting at once are safe. Every file is checked against the SHA-256 packaged at build time
+ * (or pinned in the source) before each load, and libraries are loaded by absolute path only. The first JVM
+ * to find a file hashes it and leaves a fingerprint record beside it ({@link FileFingerprint}: the expected
+ * hash with the file's device, inode, size, modification and status-change times); later JVMs re-check the
+ * file's owner, mode and type and compare the record instead of reading the whole file again, and hash it
+ * whenever anything differs.
  *
  * <p><b>Between the hash and the load.</b> {@code dlopen} opens the file by name after we hashed it, so
  * whoever can change that name in between could have any library loaded. Two ways close the window:
@@ -35,6 +43,9 @@ import java.util.List;
  * descriptor path would not, and it works for libraries that other code loads by path, such as JOCL's.
  */
 public final class NativeLibraries {
+    private static final java.util.Set<PosixFilePermission> READ_ONLY = PosixFilePermissions.fromString("r--------");
+    private static final AtomicInteger HASHED = new AtomicInteger();
+
     private NativeLibraries() {}
 
     /** One file to extract: its resource path and expected SHA-256 (lower-case hex). */
@@ -96,12 +107,10 @@ public final class NativeLibraries {
      * @throws IOException if a resource is missing, a hash differs or the directory is unsafe
      */
     public static Path extract(String tag, List<NativeFile> files, ResourceSource source) throws IOException {
-        StringBuilder all = new StringBuilder();
-        for (NativeFile f : files) all.append(f.sha256());
-        Path dir = CacheDirectory.forName(tag + "-" + sha256(all.toString().getBytes()).substring(0, 16));
+        Path dir = CacheDirectory.forName(tag + "-" + setName(files));
         for (NativeFile f : files) {
             Path target = dir.resolve(f.fileName());
-            if (CacheDirectory.checkCachedFile(target) && sha256(target).equals(f.sha256())) continue;
+            if (CacheDirectory.checkCachedFile(target) && isVerified(target, f.sha256())) continue;
             Path tmp = Files.createTempFile(dir, f.fileName(), ".tmp");
             try {
                 try (InputStream in = source.open(f.resource())) {
@@ -109,6 +118,8 @@ public final class NativeLibraries {
                     Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
                 }
                 verify(tmp, f.sha256());
+                // Owner read-only: a stray write by this user's own tools fails instead of changing a library.
+                Files.setPosixFilePermissions(tmp, READ_ONLY);
                 // rename(2) within one directory: atomic, and it replaces a name, never what a link points to.
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             } finally {
@@ -118,23 +129,62 @@ public final class NativeLibraries {
         for (NativeFile f : files) {
             Path target = dir.resolve(f.fileName());
             if (!CacheDirectory.checkCachedFile(target)) throw new IOException("cached native library " + target + " disappeared after extraction");
-            verify(target, f.sha256());
+            verifyCached(target, f.sha256());
         }
         return dir;
     }
 
-    /** Throws unless the file's SHA-256 equals {@code expected}. */
-    public static void verify(Path file, String expected) throws IOException {
-        String actual = sha256(file);
-        if (!actual.equals(expected)) {
-            throw new IOException("SHA-256 of " + file + " is " + actual + ", expected " + expected
-                    + " (a modified or partial file; delete it to re-extract)");
-        }
+    /**
+     * Sixteen hex digits that differ between sets of files with different expected hashes: the first 64 bits of
+     * each hash, combined in order. The name only keeps versions apart (every file is checked against its own
+     * hash), and it needs no digest, whose first use in a JVM costs more than the rest of a fingerprinted start.
+     */
+    static String setName(List<NativeFile> files) {
+        long mix = 0;
+        for (NativeFile f : files) mix = mix * 1_000_003 + Long.parseUnsignedLong(f.sha256().substring(0, 16), 16);
+        return HexFormat.of().toHexDigits(mix);
     }
 
-    /** Lower-case hex SHA-256 of a file. */
+    /**
+     * Throws unless the cached {@code file} has SHA-256 {@code expected}: by its fingerprint record when that
+     * matches ({@link FileFingerprint}), else by hashing it (and recording the result for the next JVM).
+     * The caller has checked the file itself ({@link CacheDirectory#checkCachedFile}).
+     */
+    static void verifyCached(Path file, String expected) throws IOException {
+        if (!isVerified(file, expected)) throw mismatch(file, FileFingerprint.hashAndRecord(file, expected), expected);
+    }
+
+    // Hashing a file whose record does not match gives the same answer as hashing it afresh, so a record can
+    // only save work, never accept a file that hashing would refuse.
+    private static boolean isVerified(Path file, String expected) throws IOException {
+        return FileFingerprint.matches(file, expected) || FileFingerprint.hashAndRecord(file, expected).equals(expected);
+    }
+
+    /** Throws unless the file's SHA-256 equals {@code expected} (always hashes it). */
+    public static void verify(Path file, String expected) throws IOException {
+        String actual = sha256(file);
+        if (!actual.equals(expected)) throw mismatch(file, actual, expected);
+    }
+
+    private static IOException mismatch(Path file, String actual, String expected) {
+        return new IOException("SHA-256 of " + file + " is " + actual + ", expected " + expected
+                + " (a modified or partial file; delete it to re-extract)");
+    }
+
+    /** Lower-case hex SHA-256 of a file, read in blocks (a library is never held in memory whole). */
     public static String sha256(Path file) throws IOException {
-        return sha256(Files.readAllBytes(file));
+        HASHED.incrementAndGet();
+        MessageDigest md = sha256();
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            for (int r; (r = in.read(buf)) > 0; ) md.update(buf, 0, r);
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** How many files this JVM has hashed ({@link #sha256(Path)}): for tests that a fingerprint saved the work. */
+    static int filesHashed() {
+        return HASHED.get();
     }
 
     /** Reads a one-line hex hash resource ({@code <resource>.sha256}), or null when absent. */
@@ -146,9 +196,9 @@ public final class NativeLibraries {
         }
     }
 
-    private static String sha256(byte[] data) {
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JDK", e);
         }

@@ -60,7 +60,6 @@ public final class SxnNative {
             }
             Path dir = NativeLibraries.extract("sxnkernels-" + Version.VERSION, List.of(new NativeLibraries.NativeFile(RESOURCE_DIR + LIB, sha)));
             path = dir.resolve(LIB);
-            NativeLibraries.verify(path, sha);
         } catch (IOException | RuntimeException e) {
             return LoadReasons.extractFailed("libsxnkernels", e);
         }

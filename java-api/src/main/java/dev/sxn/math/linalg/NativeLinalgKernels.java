@@ -32,36 +32,56 @@ final class NativeLinalgKernels implements LinalgKernels {
     private static final int NO_TRANS = 111;
     private static final int TRANS = 112;
 
-    private final MethodHandle dgemm;
-    private final MethodHandle dgetrf;
-    private final MethodHandle dgesv;
-    private final MethodHandle dgeqrf;
-    private final MethodHandle dgeqp3;
-    private final MethodHandle dorgqr;
-    private final MethodHandle dgesdd;
-    private final MethodHandle dpotrf;
-    private final MethodHandle dsyevd;
-
     NativeLinalgKernels() {
         String why = OpenBlas.unavailableReason();
         if (why != null) throw new IllegalStateException("OpenBLAS/LAPACKE unavailable: " + why);
-        dgemm = OpenBlas.downcall("cblas_dgemm", FunctionDescriptor.ofVoid(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT,
+    }
+
+    // One holder per function: a downcall handle is made on the function's first use (making one costs far more
+    // than loading a class, so a first GEMM does not pay for eight LAPACK handles), and a static final handle is a
+    // constant the JIT inlines.
+    private static final class Dgemm {
+        static final MethodHandle H = OpenBlas.downcall("cblas_dgemm", FunctionDescriptor.ofVoid(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT,
                 JAVA_INT, JAVA_DOUBLE, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, JAVA_DOUBLE, ADDRESS, JAVA_INT));
-        dgetrf = OpenBlas.downcall("LAPACKE_dgetrf", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS,
+    }
+
+    private static final class Dgetrf {
+        static final MethodHandle H = OpenBlas.downcall("LAPACKE_dgetrf", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS,
                 JAVA_INT, ADDRESS));
-        dgesv = OpenBlas.downcall("LAPACKE_dgesv", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS,
+    }
+
+    private static final class Dgesv {
+        static final MethodHandle H = OpenBlas.downcall("LAPACKE_dgesv", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS,
                 JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
-        dgeqrf = OpenBlas.downcall("LAPACKE_dgeqrf", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS,
+    }
+
+    private static final class Dgeqrf {
+        static final MethodHandle H = OpenBlas.downcall("LAPACKE_dgeqrf", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS,
                 JAVA_INT, ADDRESS));
-        dgeqp3 = OpenBlas.downcall("LAPACKE_dgeqp3", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS,
+    }
+
+    private static final class Dgeqp3 {
+        static final MethodHandle H = OpenBlas.downcall("LAPACKE_dgeqp3", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS,
                 JAVA_INT, ADDRESS, ADDRESS));
-        dorgqr = OpenBlas.downcall("LAPACKE_dorgqr", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT,
+    }
+
+    private static final class Dorgqr {
+        static final MethodHandle H = OpenBlas.downcall("LAPACKE_dorgqr", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT,
                 ADDRESS, JAVA_INT, ADDRESS));
-        dgesdd = OpenBlas.downcall("LAPACKE_dgesdd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_BYTE, JAVA_INT, JAVA_INT,
+    }
+
+    private static final class Dgesdd {
+        static final MethodHandle H = OpenBlas.downcall("LAPACKE_dgesdd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_BYTE, JAVA_INT, JAVA_INT,
                 ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT));
-        dpotrf = OpenBlas.downcall("LAPACKE_dpotrf", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_BYTE, JAVA_INT, ADDRESS,
+    }
+
+    private static final class Dpotrf {
+        static final MethodHandle H = OpenBlas.downcall("LAPACKE_dpotrf", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_BYTE, JAVA_INT, ADDRESS,
                 JAVA_INT));
-        dsyevd = OpenBlas.downcall("LAPACKE_dsyevd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_BYTE, JAVA_BYTE, JAVA_INT,
+    }
+
+    private static final class Dsyevd {
+        static final MethodHandle H = OpenBlas.downcall("LAPACKE_dsyevd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_BYTE, JAVA_BYTE, JAVA_INT,
                 ADDRESS, JAVA_INT, ADDRESS));
     }
 
@@ -89,7 +109,7 @@ final class NativeLinalgKernels implements LinalgKernels {
         int lda = Math.max(1, transA ? k : m);
         int ldb = Math.max(1, transB ? n : k);
         try {
-            dgemm.invokeExact(COL_MAJOR, transA ? TRANS : NO_TRANS, transB ? TRANS : NO_TRANS, m, n, k, alpha, seg(a), lda,
+            Dgemm.H.invokeExact(COL_MAJOR, transA ? TRANS : NO_TRANS, transB ? TRANS : NO_TRANS, m, n, k, alpha, seg(a), lda,
                     seg(b), ldb, beta, seg(c), m);
         } catch (Throwable t) {
             throw NativeFailure.wrap("cblas_dgemm", t);
@@ -100,7 +120,7 @@ final class NativeLinalgKernels implements LinalgKernels {
     public int getrf(int m, int n, double[] a, int[] ipiv) {
         int info;
         try {
-            info = (int) dgetrf.invokeExact(COL_MAJOR, m, n, seg(a), Math.max(1, m), seg(ipiv));
+            info = (int) Dgetrf.H.invokeExact(COL_MAJOR, m, n, seg(a), Math.max(1, m), seg(ipiv));
         } catch (Throwable t) {
             throw NativeFailure.wrap("LAPACKE_dgetrf", t);
         }
@@ -112,7 +132,7 @@ final class NativeLinalgKernels implements LinalgKernels {
     public int gesv(int n, int nrhs, double[] a, int[] ipiv, double[] b) {
         int info;
         try {
-            info = (int) dgesv.invokeExact(COL_MAJOR, n, nrhs, seg(a), Math.max(1, n), seg(ipiv), seg(b), Math.max(1, n));
+            info = (int) Dgesv.H.invokeExact(COL_MAJOR, n, nrhs, seg(a), Math.max(1, n), seg(ipiv), seg(b), Math.max(1, n));
         } catch (Throwable t) {
             throw NativeFailure.wrap("LAPACKE_dgesv", t);
         }
@@ -124,7 +144,7 @@ final class NativeLinalgKernels implements LinalgKernels {
     public void geqrf(int m, int n, double[] a, double[] tau) {
         int info;
         try {
-            info = (int) dgeqrf.invokeExact(COL_MAJOR, m, n, seg(a), Math.max(1, m), seg(tau));
+            info = (int) Dgeqrf.H.invokeExact(COL_MAJOR, m, n, seg(a), Math.max(1, m), seg(tau));
         } catch (Throwable t) {
             throw NativeFailure.wrap("LAPACKE_dgeqrf", t);
         }
@@ -136,7 +156,7 @@ final class NativeLinalgKernels implements LinalgKernels {
         java.util.Arrays.fill(jpvt, 0, n, 0); // 0 = a free column, pivoted over all of them
         int info;
         try {
-            info = (int) dgeqp3.invokeExact(COL_MAJOR, m, n, seg(a), Math.max(1, m), seg(jpvt), seg(tau));
+            info = (int) Dgeqp3.H.invokeExact(COL_MAJOR, m, n, seg(a), Math.max(1, m), seg(jpvt), seg(tau));
         } catch (Throwable t) {
             throw NativeFailure.wrap("LAPACKE_dgeqp3", t);
         }
@@ -148,7 +168,7 @@ final class NativeLinalgKernels implements LinalgKernels {
     public void orgqr(int m, int ncols, int k, double[] q, double[] tau) {
         int info;
         try {
-            info = (int) dorgqr.invokeExact(COL_MAJOR, m, ncols, k, seg(q), Math.max(1, m), seg(tau));
+            info = (int) Dorgqr.H.invokeExact(COL_MAJOR, m, ncols, k, seg(q), Math.max(1, m), seg(tau));
         } catch (Throwable t) {
             throw NativeFailure.wrap("LAPACKE_dorgqr", t);
         }
@@ -162,7 +182,7 @@ final class NativeLinalgKernels implements LinalgKernels {
         int ldvt = Math.max(1, thin ? mn : n);
         int info;
         try {
-            info = (int) dgesdd.invokeExact(COL_MAJOR, jobz, m, n, seg(a), Math.max(1, m), seg(s), seg(u), Math.max(1, m),
+            info = (int) Dgesdd.H.invokeExact(COL_MAJOR, jobz, m, n, seg(a), Math.max(1, m), seg(s), seg(u), Math.max(1, m),
                     seg(vt), ldvt);
         } catch (Throwable t) {
             throw NativeFailure.wrap("LAPACKE_dgesdd", t);
@@ -174,7 +194,7 @@ final class NativeLinalgKernels implements LinalgKernels {
     public int potrf(int n, double[] a) {
         int info;
         try {
-            info = (int) dpotrf.invokeExact(COL_MAJOR, (byte) 'L', n, seg(a), Math.max(1, n));
+            info = (int) Dpotrf.H.invokeExact(COL_MAJOR, (byte) 'L', n, seg(a), Math.max(1, n));
         } catch (Throwable t) {
             throw NativeFailure.wrap("LAPACKE_dpotrf", t);
         }
@@ -185,7 +205,7 @@ final class NativeLinalgKernels implements LinalgKernels {
     public int syev(int n, double[] a, double[] w) {
         int info;
         try {
-            info = (int) dsyevd.invokeExact(COL_MAJOR, (byte) 'V', (byte) 'L', n, seg(a), Math.max(1, n), seg(w));
+            info = (int) Dsyevd.H.invokeExact(COL_MAJOR, (byte) 'V', (byte) 'L', n, seg(a), Math.max(1, n), seg(w));
         } catch (Throwable t) {
             throw NativeFailure.wrap("LAPACKE_dsyevd", t);
         }

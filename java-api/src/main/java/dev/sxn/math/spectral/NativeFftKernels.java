@@ -26,26 +26,41 @@ final class NativeFftKernels implements FftKernels {
      */
     static final int WORK_PAD = 256;
 
-    static final MethodHandle FFT = SxnNative.downcall("sxn_spectral_fft", FunctionDescriptor.of(JAVA_INT,
+    // One holder per function: a downcall handle is made on the function's first use (making one costs far more
+    // than loading a class, so a first complex FFT does not pay for the real, packed and blocked handles too), and a
+    // static final handle is a constant the JIT inlines.
+    private static final class Fft {
+        static final MethodHandle H = SxnNative.downcall("sxn_spectral_fft", FunctionDescriptor.of(JAVA_INT,
             JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT));
+    }
 
-    static final MethodHandle RFFT = SxnNative.downcall("sxn_spectral_rfft", FunctionDescriptor.of(JAVA_INT,
+    private static final class Rfft {
+        static final MethodHandle H = SxnNative.downcall("sxn_spectral_rfft", FunctionDescriptor.of(JAVA_INT,
             ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_DOUBLE, ADDRESS,
             ADDRESS, ADDRESS, JAVA_INT));
+    }
 
-    static final MethodHandle RFFT_PACKED = SxnNative.downcall("sxn_spectral_rfft_packed", FunctionDescriptor.of(JAVA_INT,
+    private static final class RfftPacked {
+        static final MethodHandle H = SxnNative.downcall("sxn_spectral_rfft_packed", FunctionDescriptor.of(JAVA_INT,
             ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, JAVA_DOUBLE, ADDRESS, ADDRESS, ADDRESS, JAVA_INT));
+    }
 
-    static final MethodHandle FFT_PACKED = SxnNative.downcall("sxn_spectral_fft_packed", FunctionDescriptor.of(JAVA_INT,
+    private static final class FftPacked {
+        static final MethodHandle H = SxnNative.downcall("sxn_spectral_fft_packed", FunctionDescriptor.of(JAVA_INT,
             JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT));
+    }
 
-    static final MethodHandle FFT_BLOCKED = SxnNative.downcall("sxn_spectral_fft_blocked", FunctionDescriptor.of(JAVA_INT,
+    private static final class FftBlocked {
+        static final MethodHandle H = SxnNative.downcall("sxn_spectral_fft_blocked", FunctionDescriptor.of(JAVA_INT,
             JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS,
             ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, JAVA_INT));
+    }
 
-    static final MethodHandle RFFT_BLOCKED = SxnNative.downcall("sxn_spectral_rfft_blocked", FunctionDescriptor.of(JAVA_INT,
+    private static final class RfftBlocked {
+        static final MethodHandle H = SxnNative.downcall("sxn_spectral_rfft_blocked", FunctionDescriptor.of(JAVA_INT,
             ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS,
             ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_DOUBLE, ADDRESS, ADDRESS, ADDRESS, JAVA_INT));
+    }
 
     /**
      * Shortest complex length that runs the cache-blocked four-step transform instead of the Stockham
@@ -86,7 +101,7 @@ final class NativeFftKernels implements FftKernels {
         if (b != null) {
             double[] work = FftPlan.Workspace.get().slot(4, 4 * half.n + WORK_PAD + b.bufferLength());
             try {
-                return (int) RFFT_BLOCKED.invokeExact(xs, (long) b.n1, (long) b.n2, (long) b.wa, (long) b.wb,
+                return (int) RfftBlocked.H.invokeExact(xs, (long) b.n1, (long) b.n2, (long) b.wa, (long) b.wb,
                         MemorySegment.ofArray(b.meta1), MemorySegment.ofArray(b.p1.flatTwRe), MemorySegment.ofArray(b.p1.flatTwIm),
                         MemorySegment.ofArray(b.meta2), MemorySegment.ofArray(b.p2.flatTwRe), MemorySegment.ofArray(b.p2.flatTwIm),
                         MemorySegment.ofArray(b.aRe), MemorySegment.ofArray(b.aIm), MemorySegment.ofArray(b.cRe),
@@ -99,7 +114,7 @@ final class NativeFftKernels implements FftKernels {
         double[] work = FftPlan.Workspace.get().slot(4, 4 * half.n + WORK_PAD);
         if (half.packedTw != null) {
             try {
-                return (int) RFFT_PACKED.invokeExact(xs, (long) half.n, MemorySegment.ofArray(half.packedMeta),
+                return (int) RfftPacked.H.invokeExact(xs, (long) half.n, MemorySegment.ofArray(half.packedMeta),
                         MemorySegment.ofArray(half.packedTw), scale, MemorySegment.ofArray(outRe), MemorySegment.ofArray(outIm),
                         MemorySegment.ofArray(work), check);
             } catch (Throwable t) {
@@ -107,7 +122,7 @@ final class NativeFftKernels implements FftKernels {
             }
         }
         try {
-            return (int) RFFT.invokeExact(xs, (long) half.n, half.radix.length, MemorySegment.ofArray(half.radix),
+            return (int) Rfft.H.invokeExact(xs, (long) half.n, half.radix.length, MemorySegment.ofArray(half.radix),
                     MemorySegment.ofArray(half.stride), MemorySegment.ofArray(half.twOffset), MemorySegment.ofArray(half.flatTwRe),
                     MemorySegment.ofArray(half.flatTwIm), MemorySegment.ofArray(half.realTwRe), MemorySegment.ofArray(half.realTwIm),
                     scale, MemorySegment.ofArray(outRe), MemorySegment.ofArray(outIm), MemorySegment.ofArray(work), check);
@@ -133,7 +148,7 @@ final class NativeFftKernels implements FftKernels {
         if (b != null) {
             double[] buf = FftPlan.Workspace.get().slot(8, b.bufferLength());
             try {
-                return (int) FFT_BLOCKED.invokeExact((long) b.n1, (long) b.n2, (long) b.wa, (long) b.wb,
+                return (int) FftBlocked.H.invokeExact((long) b.n1, (long) b.n2, (long) b.wa, (long) b.wb,
                         MemorySegment.ofArray(b.meta1), MemorySegment.ofArray(b.p1.flatTwRe), MemorySegment.ofArray(b.p1.flatTwIm),
                         MemorySegment.ofArray(b.meta2), MemorySegment.ofArray(b.p2.flatTwRe), MemorySegment.ofArray(b.p2.flatTwIm),
                         MemorySegment.ofArray(b.aRe), MemorySegment.ofArray(b.aIm), MemorySegment.ofArray(b.cRe),
@@ -145,7 +160,7 @@ final class NativeFftKernels implements FftKernels {
         }
         if (plan.packedTw != null) {
             try {
-                return (int) FFT_PACKED.invokeExact((long) plan.n, MemorySegment.ofArray(plan.packedMeta),
+                return (int) FftPacked.H.invokeExact((long) plan.n, MemorySegment.ofArray(plan.packedMeta),
                         MemorySegment.ofArray(plan.packedTw), MemorySegment.ofArray(re), MemorySegment.ofArray(im),
                         MemorySegment.ofArray(sre), MemorySegment.ofArray(sim), slack, check);
             } catch (Throwable t) {
@@ -153,7 +168,7 @@ final class NativeFftKernels implements FftKernels {
             }
         }
         try {
-            return (int) FFT.invokeExact((long) plan.n, plan.radix.length, MemorySegment.ofArray(plan.radix),
+            return (int) Fft.H.invokeExact((long) plan.n, plan.radix.length, MemorySegment.ofArray(plan.radix),
                     MemorySegment.ofArray(plan.stride), MemorySegment.ofArray(plan.twOffset), MemorySegment.ofArray(plan.flatTwRe),
                     MemorySegment.ofArray(plan.flatTwIm), MemorySegment.ofArray(re), MemorySegment.ofArray(im),
                     MemorySegment.ofArray(sre), MemorySegment.ofArray(sim), slack, check);

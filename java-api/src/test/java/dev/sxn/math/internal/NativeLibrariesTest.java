@@ -52,8 +52,10 @@ class NativeLibrariesTest {
         Path again = withNativeDir(root, () -> NativeLibraries.extract("t", List.of(file)));
         assertEquals(dir, again);
         assertEquals(mtime, Files.getLastModifiedTime(f).toMillis(), "a verified file is reused, not rewritten");
+        assertEquals("r--------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)), "extracted files are owner read-only");
         try (var s = Files.list(dir)) {
-            assertEquals(1, s.count(), "no temporary files are left behind");
+            assertEquals(List.of("vectorops.cl", "vectorops.cl" + FileFingerprint.SUFFIX), s.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "the file and its fingerprint record; no temporary files are left behind");
         }
     }
 
@@ -63,6 +65,7 @@ class NativeLibrariesTest {
         var file = new NativeLibraries.NativeFile(RESOURCE, sha(RESOURCE));
         Path dir = withNativeDir(root, () -> NativeLibraries.extract("t", List.of(file)));
         Path f = dir.resolve("vectorops.cl");
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------")); // extracted read-only
         Files.writeString(f, "planted");
         var e = assertThrows(IOException.class, () -> NativeLibraries.verify(f, file.sha256()));
         assertTrue(e.getMessage().contains("SHA-256 of " + f), e.getMessage());
