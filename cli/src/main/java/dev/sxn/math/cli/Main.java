@@ -37,8 +37,10 @@ public final class Main {
         int assets = 64;
         int ticks = 20_000;
         long seed = 20261123L;
+        java.time.Duration warmUp = Demo.DEFAULT_WARM_UP;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
+                case "--warmup" -> warmUp = java.time.Duration.ofSeconds(Long.parseLong(value(args, ++i, "--warmup")));
                 case "--assets" -> assets = Integer.parseInt(value(args, ++i, "--assets"));
                 case "--ticks" -> ticks = Integer.parseInt(value(args, ++i, "--ticks"));
                 case "--seed" -> seed = Long.parseLong(value(args, ++i, "--seed"));
@@ -48,7 +50,7 @@ public final class Main {
                 }
             }
         }
-        return Demo.run(System.out, assets, ticks, seed);
+        return Demo.run(System.out, assets, ticks, seed, warmUp);
     }
 
     private static String value(String[] args, int i, String option) {
@@ -60,8 +62,9 @@ public final class Main {
         (code == 0 ? System.out : System.err).println("""
                 usage: sxn <command>
                   info                      JDK, CPU, backends (and why any is unavailable), OpenCL devices, OpenBLAS
-                  demo [--assets N] [--ticks T] [--seed S]
+                  demo [--assets N] [--ticks T] [--seed S] [--warmup SECONDS]
                                             run every kernel on every backend over a synthetic market
+                                            (after Backends.warmUp, at most SECONDS, default 30)
                   compute INDICATOR --input FILE [--output FILE] [options]
                                             run an indicator over a CSV file (sxn compute --help lists them)
                   bench [--quick] [FILTER]  run the JMH suite; writes bench-results/<date>.md and .json
