@@ -9,6 +9,7 @@ import dev.sxn.math.dynamics.Integrator;
 import dev.sxn.math.filter.BatchKalman;
 import dev.sxn.math.indicators.IndicatorSet;
 import dev.sxn.math.indicators.Indicators;
+import dev.sxn.math.internal.CompileQueue;
 import dev.sxn.math.linalg.DMatrix;
 import dev.sxn.math.linalg.Linalg;
 import dev.sxn.math.linalg.VectorOps;
@@ -35,8 +36,9 @@ import java.util.function.Consumer;
  * decides (a call that waited for a core on a shared machine is not a slow call), and the block median
  * ignores the odd disturbed call; the times reported are wall-clock from the first call's start. The run
  * lasts at least {@code min} seconds and at least twice as long as it took the block medians to settle
- * within 1.3x of the best block so far, at most {@code max} seconds; a run whose steady point falls in its
- * last quarter says {@code "reached": false}.
+ * within 1.3x of the best block so far and the JIT's compile queue to hold no method of the library
+ * (read every 250 ms between calls: a plateau of C1 code waiting for C2 is not the end), at most
+ * {@code max} seconds; a run whose steady point falls in its last quarter says {@code "reached": false}.
  *
  * <p>Usage: {@code java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -cp
  * bench/target/benchmarks.jar dev.sxn.math.bench.WarmupHarness CASE KIND [min=8] [max=40] [warmup=MS] [trace=FILE]}.
@@ -60,6 +62,8 @@ public final class WarmupHarness {
 
     /** A block of calls [from, to) closes once it spans this much wall time and has at least five calls. */
     private static final long BLOCK_NS = 50_000_000L;
+    /** How often the run reads the JIT's compile queue (reading it formats every queue). */
+    private static final long QUEUE_NS = 250_000_000L;
 
     private static boolean closes(long[] startNs, long[] wallNs, int from, int to) {
         return to - from >= 5 && startNs[to - 1] + wallNs[to - 1] - startNs[from] >= BLOCK_NS;
@@ -179,6 +183,7 @@ public final class WarmupHarness {
         long t0 = System.nanoTime();
         double bestBlock = Double.MAX_VALUE, lastUnsettledS = Double.MAX_VALUE / 4;
         int n = 0, blockFrom = 0;
+        long lastQueueNs = 0;
         while (n < CAP) {
             Backend kind = n < switchAt ? first : then;
             long s = System.nanoTime(), cs = MX.getCurrentThreadCpuTime();
@@ -192,6 +197,11 @@ public final class WarmupHarness {
                 double m = median(cpuNs, Math.max(blockFrom, switchAt), n);
                 bestBlock = Math.min(bestBlock, m);
                 if (m > 1.3 * bestBlock || lastUnsettledS == Double.MAX_VALUE / 4) lastUnsettledS = (e - t0) / 1e9;
+                // A plateau while C2 still compiles the kernel is not the end: read the JIT's queue now and then.
+                if (e - lastQueueNs > QUEUE_NS) {
+                    if (!CompileQueue.pendingPackages().isEmpty()) lastUnsettledS = (System.nanoTime() - t0) / 1e9;
+                    lastQueueNs = System.nanoTime();
+                }
                 blockFrom = n;
             }
             double el = (e - t0) / 1e9;
@@ -210,6 +220,7 @@ public final class WarmupHarness {
         for (int i = switchAt; i < n; ) {
             int j = i + 1;
             while (j < n && !closes(startNs, wallNs, i, j)) j++;
+            if (j == n && !closes(startNs, wallNs, i, j) && i > switchAt) break; // a last, short block says little
             double m = median(cpuNs, i, j);
             if (m > 1.2 * fin) steady = j;
             else if (fast < 0) fast = i;

@@ -122,15 +122,17 @@ public final class Backends {
      * kinds and families take turns in short slices, so the JIT compiles one while the next runs.
      *
      * <p><b>When it stops.</b> A kind is done when its call time has settled (the median of its last five calls
-     * near its best, and the best no longer improving; see the report's {@link WarmUpReport.Outcome#STEADY}):
-     * the library cannot ask the JIT directly. When every kind is done, or the budget is spent, it returns. The
+     * near its best, and the best no longer improving), the JIT has nothing of that family's package left to
+     * compile (the {@code Compiler.queue} diagnostic command, read through the platform MBean server, whose first
+     * use starts it), and, for VECTOR, its best call is within twice JAVA's: the library cannot ask the JIT
+     * whether a method is compiled, so it reads these signs. When every kind is done, or the budget is spent, it returns. The
      * call in progress when the budget runs out is finished, so it may return later by one representative call;
      * backend detection, if no call has run it yet, runs first and counts against the budget. Paths a
      * representative call does not reach (NaN handling, other integrators or potentials) are compiled when a
      * host's call first takes them.
      *
      * <p>Never throws for a kind: an unavailable kind, a kernel that fails to load and a call that throws are
-     * entries of the report. Thread-safe (the calls use their own data); it does not change which kind later
+     * entries of the report. An interrupt of the calling thread ends it early (the interrupt stays set). Thread-safe (the calls use their own data); it does not change which kind later
      * calls choose. Cost: at most {@code budget} plus one call, on the calling thread.
      *
      * @param budget the longest the warm-up should take (wall clock), {@code >= 0}
@@ -146,7 +148,8 @@ public final class Backends {
     /**
      * {@link #warmUp(Duration, String...)} on the given kinds instead of those the automatic choice can pick:
      * for hosts that pin calls to a kind. A kind that is unavailable, or that a family lacks, is an entry
-     * saying so.
+     * saying so. JAVA is warmed along with VECTOR, as its yardstick (a VECTOR kernel is not taken as compiled
+     * while it is much slower than JAVA on the same call).
      *
      * @throws IllegalArgumentException if budget is negative, kinds is empty, or a name matches no family
      */

@@ -26,7 +26,7 @@ public record WarmUpReport(Duration budget, Duration elapsed, List<Entry> entrie
     public enum Outcome {
         /** The representative call's time settled (see {@link Backends#warmUp(Duration)} for the rule). */
         STEADY,
-        /** The budget ran out before the call's time settled; the kind may still be running uncompiled code. */
+        /** The budget ran out before the kind counted as steady; it may still be running uncompiled code. */
         BUDGET_SPENT,
         /** Not run: the kind is unavailable, its kernel class failed to load, or the family has no
          *  representative call the library can make on the host's behalf; {@link Entry#detail()} says which. */
@@ -42,24 +42,27 @@ public record WarmUpReport(Duration budget, Duration elapsed, List<Entry> entrie
      * @param kind the kind its calls were pinned to
      * @param calls representative calls made
      * @param time wall-clock time those calls took
+     * @param best the fastest of those calls ({@link Duration#ZERO} when none was made)
      * @param outcome how it ended
      * @param detail why it was skipped or failed; empty otherwise
      */
-    public record Entry(String family, Backend kind, int calls, Duration time, Outcome outcome, String detail) {
+    public record Entry(String family, Backend kind, int calls, Duration time, Duration best, Outcome outcome, String detail) {
         /** Checks for nulls. */
         public Entry {
             Objects.requireNonNull(family, "family");
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(time, "time");
+            Objects.requireNonNull(best, "best");
             Objects.requireNonNull(outcome, "outcome");
             Objects.requireNonNull(detail, "detail");
         }
 
-        /** One line: {@code "linalg.gemm VECTOR: STEADY after 812 calls, 0.431 s"}. */
+        /** One line: {@code "linalg.gemm VECTOR: STEADY after 812 calls, 0.431 s (best call 13.2 us)"}. */
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%s %s: %s after %d calls, %.3f s%s", family, kind, outcome, calls,
-                    time.toNanos() / 1e9, detail.isEmpty() ? "" : " (" + detail + ")");
+                    time.toNanos() / 1e9, calls == 0 ? "" : String.format(Locale.ROOT, " (best call %.1f us)", best.toNanos() / 1e3))
+                    + (detail.isEmpty() ? "" : " (" + detail + ")");
         }
     }
 

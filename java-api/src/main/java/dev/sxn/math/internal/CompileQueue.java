@@ -13,12 +13,13 @@ import javax.management.ObjectName;
  * that a kernel whose call time has settled while C2 is still compiling it (its time is the interpreter's or
  * C1's) is not taken as warm.
  *
- * <p>Only for the warm-up, never on a call path: the first use starts the platform MBean server (a one-time
+ * <p>Public for bench/'s WarmupHarness, which stops timing only once the queue is clear. Only for warm-ups,
+ * never on a call path: the first use starts the platform MBean server (a one-time
  * cost of class loading), and each query formats the queues. Without {@code jdk.management}, or on a VM
  * without the command, {@link #pendingPackages()} answers that none is pending and the warm-up goes by the call
  * times alone.
  */
-final class CompileQueue {
+public final class CompileQueue {
     private static final String PACKAGE = "dev.sxn.math.";
     private static volatile Object server; // MBeanServer, or a String saying why there is none
 
@@ -28,7 +29,7 @@ final class CompileQueue {
      * The library's packages with a method being compiled or waiting in a compile queue, each as the name
      * after {@code "dev.sxn.math."} ("linalg"); empty when none is, or when the queue cannot be read here.
      */
-    static Set<String> pendingPackages() {
+    public static Set<String> pendingPackages() {
         String q = queue();
         return q == null ? Set.of() : pendingPackages(q);
     }

@@ -7,6 +7,7 @@ import dev.sxn.math.backend.WarmUpReport.Entry;
 import dev.sxn.math.backend.WarmUpReport.Outcome;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,10 +22,10 @@ import java.util.function.Consumer;
  * and with a short budget every family gets some of it rather than the first few all of it.
  *
  * <p>Done ("steady"): the library cannot ask the JIT whether a method is compiled (WhiteBox is a test API),
- * so a kind is done when its call time has settled ({@link Settling}) and no method of its family's package
- * is being compiled or waits to be ({@link CompileQueue}): a time that settles while C2 still compiles the
- * kernel is C1's, not the final one. (By package, not family: the queue names methods, and a family's
- * kernel classes are its package's.)
+ * so a kind is done when its call time has settled ({@link Settling}), no method of its family's package is
+ * being compiled or waits to be ({@link CompileQueue}: a time that settles while C2 still compiles the kernel
+ * is C1's, not the final one; by package, not family, because the queue names methods and a family's kernel
+ * classes are its package's), and, for VECTOR, its time is within reach of JAVA's ({@link Task#plausible}).
  *
  * <p>Never throws for a kind: an unavailable kind, a kernel that fails to load or a call that throws is an
  * entry saying so.
@@ -34,6 +35,8 @@ public final class WarmUp {
     private static final long SLICE_NS = 20_000_000L;
     /** How long one reading of the compile queue is trusted (reading it formats every queue). */
     private static final long QUEUE_TTL_NS = 50_000_000L;
+    /** A VECTOR kernel is not steady while its best call is slower than this many times JAVA's best. */
+    static final double VECTOR_VS_JAVA = 2.0;
 
     private WarmUp() {}
 
@@ -42,22 +45,38 @@ public final class WarmUp {
         final KernelFamily family;
         final Backend kind;
         final Consumer<Backend> call;
-        final Settling settling = new Settling();
+        final Settling settling;
+        Task reference; // VECTOR: the same family's JAVA task, its yardstick
         int calls;
         long timeNs;
         boolean settled;
         Outcome outcome;
         String detail = "";
 
-        Task(KernelFamily family, Backend kind, Consumer<Backend> call) {
+        Task(KernelFamily family, Backend kind, Consumer<Backend> call, int minCalls) {
             this.family = family;
             this.kind = kind;
             this.call = call;
+            this.settling = new Settling(minCalls);
         }
 
         Entry entry() {
-            return new Entry(family.name(), kind, calls, Duration.ofNanos(timeNs), outcome == null ? Outcome.BUDGET_SPENT : outcome,
-                    detail);
+            long best = settling.calls() == 0 ? 0 : settling.best();
+            return new Entry(family.name(), kind, calls, Duration.ofNanos(timeNs), Duration.ofNanos(best),
+                    outcome == null ? Outcome.BUDGET_SPENT : outcome, detail);
+        }
+
+        /**
+         * Whether a VECTOR kernel's time is plausibly C2's: its best call within {@link #VECTOR_VS_JAVA} times
+         * JAVA's on the same call. The Vector API's fallback, which runs until C2 has compiled the kernel, is
+         * many times slower than plain Java even in C1's code, and C1's time can settle while C2 is not yet asked
+         * (the JIT delays C2 compiles while its queue is long), so settling and an empty queue alone can mistake
+         * C1's plateau for the end. The representative calls are sized where VECTOR is chosen, that is where it
+         * is not slower than JAVA.
+         */
+        boolean plausible() {
+            Task r = reference;
+            return r == null || r.settling.calls() == 0 || settling.best() <= VECTOR_VS_JAVA * r.settling.best();
         }
     }
 
@@ -90,34 +109,56 @@ public final class WarmUp {
         if (budget.isNegative()) throw Checks.invalid("budget", budget, "be >= 0");
         long start = System.nanoTime();
         long deadline = start + Math.min(budget.toNanos(), Long.MAX_VALUE / 4);
+        if (kinds != null && kinds.contains(Backend.VECTOR) && !kinds.contains(Backend.JAVA)) {
+            kinds = EnumSet.copyOf(kinds);
+            kinds.add(Backend.JAVA); // VECTOR's yardstick (Task.plausible)
+        }
         List<Task> tasks = new ArrayList<>();
-        for (KernelFamily f : select(families)) plan(f, kinds, tasks);
+        int minCalls = Settling.jitMinCalls();
+        for (KernelFamily f : select(families)) plan(f, kinds, minCalls, tasks);
+        for (Task t : tasks) {
+            if (t.kind != Backend.VECTOR) continue;
+            for (Task r : tasks) if (r.family == t.family && r.kind == Backend.JAVA && r.outcome == null) t.reference = r;
+        }
         List<Task> active = new ArrayList<>();
         for (Task t : tasks) if (t.outcome == null) active.add(t);
         Queue queue = new Queue();
         while (!active.isEmpty() && System.nanoTime() < deadline) {
+            boolean ran = false;
             for (int i = 0; i < active.size() && System.nanoTime() < deadline; i++) {
                 Task t = active.get(i);
-                if (visit(t, deadline, queue)) active.remove(i--);
+                int v = visit(t, deadline, queue);
+                if (v == DONE) active.remove(i--);
+                ran |= v == RAN;
             }
+            // Every kind left has settled and waits for C2: give the compiler the core instead of spinning.
+            if (!ran && !active.isEmpty() && !pause(Math.min(QUEUE_TTL_NS, deadline - System.nanoTime()))) break;
         }
         List<Entry> entries = new ArrayList<>(tasks.size());
         for (Task t : tasks) entries.add(t.entry());
         return new WarmUpReport(budget, Duration.ofNanos(System.nanoTime() - start), entries);
     }
 
+    /** What a visit did: finished the kind, made calls, or made none (it waits for C2). */
+    private static final int DONE = 0, RAN = 1, WAITING = 2;
+
     /**
-     * One round-robin visit: calls until the kind is done, the slice is over or the deadline passes; true
-     * when done (steady, failed, or no longer chosen).
+     * One round-robin visit: calls until the kind is done, the slice is over or the deadline passes. A kind
+     * whose time has settled makes no more calls while the JIT compiles its package (they would teach the JIT
+     * nothing); one that is still implausibly slow for VECTOR goes on calling.
      */
-    private static boolean visit(Task t, long deadline, Queue queue) {
+    private static int visit(Task t, long deadline, Queue queue) {
+        if (t.settled) {
+            if (queue.pending(t.family)) return WAITING;
+            if (t.plausible()) return steady(t);
+        }
         long sliceEnd = Math.min(deadline, System.nanoTime() + SLICE_NS);
         do {
             KernelSet<?> set = t.family.boundSet();
             if (set != null && set.hasFailed(t.kind)) {
                 t.outcome = Outcome.SKIPPED;
                 t.detail = "failed at run time in this JVM; not chosen";
-                return true;
+                return DONE;
             }
             long t0 = System.nanoTime();
             try {
@@ -127,22 +168,35 @@ public final class WarmUp {
                 t.calls++;
                 t.outcome = Outcome.FAILED;
                 t.detail = LoadReasons.oneLine(e.toString());
-                return true;
+                return DONE;
             }
             long ns = System.nanoTime() - t0;
             t.timeNs += ns;
             t.calls++;
             // Once settled, a kind stays settled; it is done when its package has nothing left to compile.
-            // Until then it yields the rest of its slice: more calls would teach the JIT nothing new.
             if (t.settled |= t.settling.record(ns)) {
-                if (!queue.pending(t.family)) {
-                    t.outcome = Outcome.STEADY;
-                    return true;
-                }
-                return false;
+                if (queue.pending(t.family)) return RAN;
+                if (t.plausible()) return steady(t);
             }
         } while (System.nanoTime() < sliceEnd);
-        return false;
+        return RAN;
+    }
+
+    private static int steady(Task t) {
+        t.outcome = Outcome.STEADY;
+        return DONE;
+    }
+
+    /** Sleeps {@code ns}; false when interrupted (the interrupt is kept, and the warm-up ends early). */
+    private static boolean pause(long ns) {
+        if (ns <= 0) return true;
+        try {
+            Thread.sleep(Duration.ofNanos(ns));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** The families named (a family's name, or a domain prefix such as "linalg"), in registry order. */
@@ -174,14 +228,14 @@ public final class WarmUp {
     }
 
     /** Adds {@code f}'s tasks: one per kind warmed, and a skipped entry, with why, per kind that is not. */
-    private static void plan(KernelFamily f, Set<Backend> kinds, List<Task> tasks) {
+    private static void plan(KernelFamily f, Set<Backend> kinds, int minCalls, List<Task> tasks) {
         String none = WarmUpCases.noCase(f);
         Consumer<Backend> call = none == null ? WarmUpCases.of(f) : null;
         if (call == null && none == null) none = "no representative call is registered for it (WarmUpCases)";
         for (Backend kind : Backend.values()) {
             String skip = kinds != null ? pinnedSkip(f, kind, kinds) : automaticSkip(f, kind);
             if ("".equals(skip)) continue;
-            Task t = new Task(f, kind, call);
+            Task t = new Task(f, kind, call, minCalls);
             if (skip == null) skip = none;
             if (skip != null) {
                 t.outcome = Outcome.SKIPPED;

@@ -24,9 +24,10 @@ import java.util.function.Consumer;
 
 /**
  * The representative call of each kernel family, for {@link WarmUp}: one public call pinned to a kind, on
- * seeded data made once per warm-up. Sizes are small, so that a call made before the JIT has compiled the
- * kernel stays short (the warm-up cannot stop a call in progress), and at or above the family's usual
- * VECTOR crossover, so the compiled code is the code a real call of that family runs. Where a family's
+ * seeded data made once per warm-up. Sizes are small: the JIT compiles after a number of calls, not of
+ * flops, so a smaller call gets there sooner, and a call made before the JIT has compiled the kernel stays
+ * short (the warm-up cannot stop a call in progress). They are large enough to take the paths a real call
+ * of the family takes (blocked factorisations past one block, whole vectors, more than one tile). Where a family's
  * kernels branch on the shape (edge tiles of a GEMM, blocked or unblocked factorisations, friction or
  * none, complex or real FFT), consecutive calls alternate between two shapes, so C2 does not compile a
  * path the host's first different call would leave again (a deoptimisation sends it back to the
@@ -130,17 +131,17 @@ final class WarmUpCases {
     }
 
     private static Consumer<Backend> lu() {
-        DMatrix a = random(96, 96, 9), b = random(96, 3, 10);
+        DMatrix a = random(64, 64, 9), b = random(64, 3, 10);
         return alternate(k -> Linalg.lu(k, a), k -> Linalg.solve(k, a, b));
     }
 
     private static Consumer<Backend> qr() {
-        DMatrix a = random(96, 96, 11), tall = random(120, 40, 12);
+        DMatrix a = random(64, 64, 11), tall = random(96, 36, 12);
         return alternate(k -> Linalg.qr(k, a, false).q(), k -> Linalg.qr(k, tall, false).r());
     }
 
     private static Consumer<Backend> svd() {
-        DMatrix a = random(64, 64, 13), tall = random(96, 40, 14);
+        DMatrix a = random(48, 48, 13), tall = random(64, 36, 14);
         return alternate(k -> Linalg.svd(k, a), k -> Linalg.svd(k, tall));
     }
 
@@ -151,7 +152,7 @@ final class WarmUpCases {
     }
 
     private static Consumer<Backend> eig() {
-        DMatrix a = spd(64, 17);
+        DMatrix a = spd(48, 17);
         return k -> Linalg.eigSymmetric(k, a);
     }
 
@@ -162,13 +163,13 @@ final class WarmUpCases {
     }
 
     private static Consumer<Backend> series() {
-        double[] x = walk(8192, 18), out = new double[x.length];
+        double[] x = walk(4096, 18), out = new double[x.length];
         IndicatorSet[] s = sets();
         return alternate(k -> s[k.ordinal()].smaInto(x, 20, out), k -> s[k.ordinal()].emaInto(x, 20, out));
     }
 
     private static Consumer<Backend> seriesVariance() {
-        double[] x = walk(8192, 19), out = new double[x.length];
+        double[] x = walk(4096, 19), out = new double[x.length];
         IndicatorSet[] s = sets();
         return alternate(k -> s[k.ordinal()].rollingStdInto(x, 20, false, out), k -> s[k.ordinal()].rollingVarInto(x, 50, true, out));
     }
@@ -186,8 +187,8 @@ final class WarmUpCases {
     }
 
     private static Consumer<Backend> matrixProfile() {
-        double[] x = walk(1024, 22);
-        return k -> MatrixProfile.compute(k, x, 32);
+        double[] x = walk(512, 22);
+        return k -> MatrixProfile.compute(k, x, 16);
     }
 
     private static Consumer<Backend> dynamics() {
@@ -246,7 +247,7 @@ final class WarmUpCases {
     }
 
     private static Consumer<Backend> rollingEntropy() {
-        double[] x = walk(600, 28);
+        double[] x = walk(400, 28);
         return k -> SpectralEntropy.rollingEntropy(k, x, 32, 1, 2.0, true, false);
     }
 }

@@ -25,7 +25,7 @@ class WarmUpRulesTest {
 
     @Test
     void aTimeSettlesAfterHoldingItsBestForAsManyCallsAsItTookToGetThere() {
-        Settling s = new Settling();
+        Settling s = new Settling(40);
         assertEquals(-1, feed(s, 20, 100_000)); // the interpreter
         // The drop at call 21 restarts the count: settled once the best has held max(40, 21) calls, at call 61.
         assertEquals(61, feed(s, 100, 10_000));
@@ -33,7 +33,7 @@ class WarmUpRulesTest {
 
     @Test
     void aPlateauMustOutlastWhatCameBeforeItAndEachStepRestartsTheCount() {
-        Settling s = new Settling();
+        Settling s = new Settling(40);
         assertEquals(-1, feed(s, 40, 100_000));
         // C1's plateau from call 41 would settle at 41 + 41 = 82, but C2's code arrives at call 71 ...
         assertEquals(-1, feed(s, 30, 50_000));
@@ -43,14 +43,23 @@ class WarmUpRulesTest {
 
     @Test
     void improvementsOfATenthOrLessDoNotRestartTheCountButAnOffMedianKeepsItUnsettled() {
-        Settling s = new Settling();
+        Settling s = new Settling(40);
         assertEquals(-1, feed(s, 40, 10_000));
         assertTrue(s.record(9_500)); // call 41: 5% better is noise, and the time has held for 40 calls
         // Three of every five calls 1.3x the best: the median of the last five is off, so never settled ...
-        Settling noisy = new Settling();
+        Settling noisy = new Settling(40);
         for (int i = 0; i < 100; i++) assertFalse(noisy.record(i % 5 < 3 ? 13_000 : 10_000), "call " + (i + 1));
         // ... until three of the last five are near the best again.
         assertTrue(noisy.record(10_000));
+    }
+
+    @Test
+    void noTimeSettlesBeforeTheJitWouldHaveAskedC2() {
+        // HotSpot's defaults (this JVM runs with them): Tier4MinInvocationThreshold 600, CompileThresholdScaling 1.
+        assertEquals(600, Settling.jitMinCalls());
+        Settling s = new Settling(600);
+        assertEquals(-1, feed(s, 20, 100_000));
+        assertEquals(600, feed(s, 1000, 10_000)); // held from call 21, but the floor is call 600
     }
 
     @Test
