@@ -64,7 +64,7 @@ public final class Main {
                   info                      JDK, CPU, backends (and why any is unavailable), OpenCL devices, OpenBLAS
                   demo [--assets N] [--ticks T] [--seed S] [--warmup SECONDS]
                                             run every kernel on every backend over a synthetic market
-                                            (after Backends.warmUp, at most SECONDS, default 30)
+                                            (after Backends.warmUp, at most SECONDS, default 60)
                   compute INDICATOR --input FILE [--output FILE] [options]
                                             run an indicator over a CSV file (sxn compute --help lists them)
                   bench [--quick] [FILTER]  run the JMH suite; writes bench-results/<date>.md and .json

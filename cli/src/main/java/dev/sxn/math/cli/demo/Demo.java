@@ -30,7 +30,7 @@ public final class Demo {
     private Demo() {}
 
     /** The default budget of the warm-up before the sections (see {@link #run}). */
-    public static final Duration DEFAULT_WARM_UP = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_WARM_UP = Duration.ofSeconds(60);
 
     /**
      * Runs the demo.
