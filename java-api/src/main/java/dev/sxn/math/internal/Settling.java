@@ -17,7 +17,7 @@ import java.util.Arrays;
  * from the JIT's own threshold: before it, C2 has not even been asked; after it, {@link WarmUp} asks
  * {@link CompileQueue} whether C2 is done, and holds a VECTOR kernel to JAVA's time.
  *
- * <p>Not thread-safe (one per warmed kind, used by the warming thread).
+ * <p>Not thread-safe (one per warmed kind and shape, used by the warming thread).
  */
 final class Settling {
     /** Calls the best time must hold, at least, before it counts as settled. */

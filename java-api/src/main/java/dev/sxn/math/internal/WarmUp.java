@@ -40,12 +40,13 @@ public final class WarmUp {
 
     private WarmUp() {}
 
-    /** One family on one kind: its call and what the warm-up has seen of it. */
+    /** One family on one kind: its calls (one per shape, made in turn) and what the warm-up has seen of them. */
     private static final class Task {
         final KernelFamily family;
         final Backend kind;
-        final Consumer<Backend> call;
-        final Settling settling;
+        final List<Consumer<Backend>> shapes;
+        final Settling[] settling; // per shape: two shapes of one family can differ in time many times over
+        final boolean[] shapeSettled;
         Task reference; // VECTOR: the same family's JAVA task, its yardstick
         int calls;
         long timeNs;
@@ -53,30 +54,54 @@ public final class WarmUp {
         Outcome outcome;
         String detail = "";
 
-        Task(KernelFamily family, Backend kind, Consumer<Backend> call, int minCalls) {
+        Task(KernelFamily family, Backend kind, List<Consumer<Backend>> shapes, int minCalls) {
             this.family = family;
             this.kind = kind;
-            this.call = call;
-            this.settling = new Settling(minCalls);
+            this.shapes = shapes;
+            int n = shapes == null ? 1 : shapes.size();
+            settling = new Settling[n];
+            // The JIT counts the kernel's calls whatever their shape: the floor is shared out.
+            for (int i = 0; i < n; i++) settling[i] = new Settling((minCalls + n - 1) / n);
+            shapeSettled = new boolean[n];
+        }
+
+        /** The shape the next call makes. */
+        int next() {
+            return calls % settling.length;
+        }
+
+        /** Records a call of shape {@code shape}; true once every shape has settled. */
+        boolean record(int shape, long ns) {
+            timeNs += ns;
+            calls++;
+            shapeSettled[shape] |= settling[shape].record(ns);
+            for (boolean b : shapeSettled) if (!b) return false;
+            return true;
         }
 
         Entry entry() {
-            long best = settling.calls() == 0 ? 0 : settling.best();
-            return new Entry(family.name(), kind, calls, Duration.ofNanos(timeNs), Duration.ofNanos(best),
+            long best = Long.MAX_VALUE;
+            for (Settling st : settling) if (st.calls() > 0) best = Math.min(best, st.best());
+            return new Entry(family.name(), kind, calls, Duration.ofNanos(timeNs), Duration.ofNanos(best == Long.MAX_VALUE ? 0 : best),
                     outcome == null ? Outcome.BUDGET_SPENT : outcome, detail);
         }
 
         /**
-         * Whether a VECTOR kernel's time is plausibly C2's: its best call within {@link #VECTOR_VS_JAVA} times
-         * JAVA's on the same call. The Vector API's fallback, which runs until C2 has compiled the kernel, is
-         * many times slower than plain Java even in C1's code, and C1's time can settle while C2 is not yet asked
-         * (the JIT delays C2 compiles while its queue is long), so settling and an empty queue alone can mistake
-         * C1's plateau for the end. The representative calls are sized where VECTOR is chosen, that is where it
-         * is not slower than JAVA.
+         * Whether a VECTOR kernel's time is plausibly C2's: on every shape its best call within
+         * {@link #VECTOR_VS_JAVA} times JAVA's. The Vector API's fallback, which runs until C2 has compiled the
+         * kernel, is many times slower than plain Java even in C1's code, and C1's time can settle while C2 is
+         * not yet asked (the JIT delays C2 compiles while its queue is long), so settling and an empty queue
+         * alone can mistake C1's plateau for the end. The representative calls are sized where VECTOR is chosen,
+         * that is where it is not slower than JAVA.
          */
         boolean plausible() {
             Task r = reference;
-            return r == null || r.settling.calls() == 0 || settling.best() <= VECTOR_VS_JAVA * r.settling.best();
+            if (r == null) return true;
+            for (int i = 0; i < settling.length; i++) {
+                Settling j = r.settling[i];
+                if (j.calls() > 0 && settling[i].best() > VECTOR_VS_JAVA * j.best()) return false;
+            }
+            return true;
         }
     }
 
@@ -160,9 +185,10 @@ public final class WarmUp {
                 t.detail = "failed at run time in this JVM; not chosen";
                 return DONE;
             }
+            int shape = t.next();
             long t0 = System.nanoTime();
             try {
-                t.call.accept(t.kind);
+                t.shapes.get(shape).accept(t.kind);
             } catch (RuntimeException | LinkageError e) {
                 t.timeNs += System.nanoTime() - t0;
                 t.calls++;
@@ -170,11 +196,8 @@ public final class WarmUp {
                 t.detail = LoadReasons.oneLine(e.toString());
                 return DONE;
             }
-            long ns = System.nanoTime() - t0;
-            t.timeNs += ns;
-            t.calls++;
             // Once settled, a kind stays settled; it is done when its package has nothing left to compile.
-            if (t.settled |= t.settling.record(ns)) {
+            if (t.settled |= t.record(shape, System.nanoTime() - t0)) {
                 if (queue.pending(t.family)) return RAN;
                 if (t.plausible()) return steady(t);
             }
@@ -230,7 +253,7 @@ public final class WarmUp {
     /** Adds {@code f}'s tasks: one per kind warmed, and a skipped entry, with why, per kind that is not. */
     private static void plan(KernelFamily f, Set<Backend> kinds, int minCalls, List<Task> tasks) {
         String none = WarmUpCases.noCase(f);
-        Consumer<Backend> call = none == null ? WarmUpCases.of(f) : null;
+        List<Consumer<Backend>> call = none == null ? WarmUpCases.of(f) : null;
         if (call == null && none == null) none = "no representative call is registered for it (WarmUpCases)";
         for (Backend kind : Backend.values()) {
             String skip = kinds != null ? pinnedSkip(f, kind, kinds) : automaticSkip(f, kind);

@@ -19,6 +19,7 @@ import dev.sxn.math.linalg.VectorOps;
 import dev.sxn.math.series.MatrixProfile;
 import dev.sxn.math.spectral.FFT;
 import dev.sxn.math.spectral.SpectralEntropy;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -29,9 +30,8 @@ import java.util.function.Consumer;
  * short (the warm-up cannot stop a call in progress). They are large enough to take the paths a real call
  * of the family takes (blocked factorisations past one block, whole vectors, more than one tile). Where a family's
  * kernels branch on the shape (edge tiles of a GEMM, blocked or unblocked factorisations, friction or
- * none, complex or real FFT), consecutive calls alternate between two shapes, so C2 does not compile a
- * path the host's first different call would leave again (a deoptimisation sends it back to the
- * interpreter).
+ * none, complex or real FFT), a case has two shapes, called in turn, so C2 does not compile a path the
+ * host's first different call would leave again (a deoptimisation sends it back to the interpreter).
  *
  * <p>Families whose calls run the host's own code in their loops (a user-written potential, a particle
  * filter's transition and likelihood) have no case: a warm-up with the library's own callbacks would put a
@@ -52,10 +52,10 @@ final class WarmUpCases {
     }
 
     /**
-     * A fresh representative call of {@code family} (its data made now), taking the kind to pin; null when
-     * the family has none ({@link #noCase}) or is not known here.
+     * Fresh representative calls of {@code family} (their data made now), one per shape, each taking the kind
+     * to pin; null when the family has none ({@link #noCase}) or is not known here.
      */
-    static Consumer<Backend> of(KernelFamily family) {
+    static List<Consumer<Backend>> of(KernelFamily family) {
         return switch (family.name()) {
             case "linalg.VectorOps.reduce" -> reduce();
             case "linalg.VectorOps.elementwise" -> elementwise();
@@ -103,57 +103,61 @@ final class WarmUpCases {
         return s;
     }
 
-    /** Calls alternating between two shapes. */
-    private static Consumer<Backend> alternate(Consumer<Backend> even, Consumer<Backend> odd) {
-        int[] count = {0};
-        return kind -> (count[0]++ % 2 == 0 ? even : odd).accept(kind);
+    /** Two shapes, which the warm-up calls in turn. */
+    private static List<Consumer<Backend>> alternate(Consumer<Backend> even, Consumer<Backend> odd) {
+        return List.of(even, odd);
+    }
+
+    /** One shape. */
+    private static List<Consumer<Backend>> one(Consumer<Backend> call) {
+        return List.of(call);
     }
 
     // ---- cases, by domain
 
-    private static Consumer<Backend> reduce() {
+    private static List<Consumer<Backend>> reduce() {
         double[] x = walk(4096, 1), y = walk(4096, 2);
         double[] sink = {0};
         return alternate(k -> sink[0] += VectorOps.dot(k, x, 0, y, 0, x.length),
                 k -> sink[0] += VectorOps.sum(k, x, 1, x.length - 3) + VectorOps.sumOfSquares(k, y, 3, y.length - 5));
     }
 
-    private static Consumer<Backend> elementwise() {
+    private static List<Consumer<Backend>> elementwise() {
         double[] x = walk(4096, 3), y = new double[4096];
         return alternate(k -> VectorOps.axpy(k, 1e-3, x, 0, y, 0, x.length), k -> VectorOps.scale(k, 0.5, y, 1, y.length - 3));
     }
 
-    private static Consumer<Backend> gemm() {
+    private static List<Consumer<Backend>> gemm() {
         DMatrix a = random(64, 64, 4), b = random(64, 64, 5), c = DMatrix.zeros(64, 64);
         // Edge tiles in both directions, B transposed, and beta != 0: the branches a square product skips.
         DMatrix a2 = random(37, 45, 6), b2 = random(29, 45, 7), c2 = random(37, 29, 8);
         return alternate(k -> Linalg.gemm(k, 1.0, a, false, b, false, 0.0, c), k -> Linalg.gemm(k, 0.5, a2, false, b2, true, 0.25, c2));
     }
 
-    private static Consumer<Backend> lu() {
+    private static List<Consumer<Backend>> lu() {
         DMatrix a = random(64, 64, 9), b = random(64, 3, 10);
         return alternate(k -> Linalg.lu(k, a), k -> Linalg.solve(k, a, b));
     }
 
-    private static Consumer<Backend> qr() {
+    private static List<Consumer<Backend>> qr() {
         DMatrix a = random(64, 64, 11), tall = random(96, 36, 12);
         return alternate(k -> Linalg.qr(k, a, false).q(), k -> Linalg.qr(k, tall, false).r());
     }
 
-    private static Consumer<Backend> svd() {
+    private static List<Consumer<Backend>> svd() {
         DMatrix a = random(48, 48, 13), tall = random(64, 36, 14);
         return alternate(k -> Linalg.svd(k, a), k -> Linalg.svd(k, tall));
     }
 
-    private static Consumer<Backend> cholesky() {
+    private static List<Consumer<Backend>> cholesky() {
         // Above the unblocked limit, so the blocked path (its GEMM trailing update) is the one compiled.
         DMatrix a = spd(160, 15), small = spd(48, 16);
         return alternate(k -> Linalg.cholesky(k, a), k -> Linalg.cholesky(k, small));
     }
 
-    private static Consumer<Backend> eig() {
+    private static List<Consumer<Backend>> eig() {
         DMatrix a = spd(48, 17);
-        return k -> Linalg.eigSymmetric(k, a);
+        return one(k -> Linalg.eigSymmetric(k, a));
     }
 
     private static IndicatorSet[] sets() {
@@ -162,36 +166,36 @@ final class WarmUpCases {
         return s;
     }
 
-    private static Consumer<Backend> series() {
+    private static List<Consumer<Backend>> series() {
         double[] x = walk(4096, 18), out = new double[x.length];
         IndicatorSet[] s = sets();
         return alternate(k -> s[k.ordinal()].smaInto(x, 20, out), k -> s[k.ordinal()].emaInto(x, 20, out));
     }
 
-    private static Consumer<Backend> seriesVariance() {
+    private static List<Consumer<Backend>> seriesVariance() {
         double[] x = walk(4096, 19), out = new double[x.length];
         IndicatorSet[] s = sets();
         return alternate(k -> s[k.ordinal()].rollingStdInto(x, 20, false, out), k -> s[k.ordinal()].rollingVarInto(x, 50, true, out));
     }
 
-    private static Consumer<Backend> batch() {
+    private static List<Consumer<Backend>> batch() {
         SeriesBatch x = SeriesBatch.wrap(20, 512, walk(20 * 512, 20)), out = SeriesBatch.zeros(20, 512);
         IndicatorSet[] s = sets();
         return alternate(k -> s[k.ordinal()].emaInto(x, 20, out), k -> s[k.ordinal()].rsiInto(x, 14, out));
     }
 
-    private static Consumer<Backend> batchWindows() {
+    private static List<Consumer<Backend>> batchWindows() {
         SeriesBatch x = SeriesBatch.wrap(20, 512, walk(20 * 512, 21)), out = SeriesBatch.zeros(20, 512);
         IndicatorSet[] s = sets();
         return alternate(k -> s[k.ordinal()].smaInto(x, 20, out), k -> s[k.ordinal()].rollingStdInto(x, 20, false, out));
     }
 
-    private static Consumer<Backend> matrixProfile() {
+    private static List<Consumer<Backend>> matrixProfile() {
         double[] x = walk(512, 22);
-        return k -> MatrixProfile.compute(k, x, 16);
+        return one(k -> MatrixProfile.compute(k, x, 16));
     }
 
-    private static Consumer<Backend> dynamics() {
+    private static List<Consumer<Backend>> dynamics() {
         Potential v = Potentials.anharmonic(1.0, 1.0);
         Ensemble e = new Ensemble(256, 3);
         SplittableRandom r = new SplittableRandom(23);
@@ -208,7 +212,7 @@ final class WarmUpCases {
                 k -> Dynamics.integrate(e, v, Integrator.LEAPFROG, 0.01, 16, damped[k.ordinal()]));
     }
 
-    private static Consumer<Backend> batchKalman() {
+    private static List<Consumer<Backend>> batchKalman() {
         int filters = 256, ticks = 8;
         KalmanModel model = KalmanModel.localLinearTrend(1e-6, 1e-8, 2.5e-7);
         double[] z = walk(filters * ticks, 24);
@@ -216,7 +220,7 @@ final class WarmUpCases {
         return alternate(k -> bk.run(k, z, 0, ticks, null), k -> bk.run(k, z, 0, 1, null));
     }
 
-    private static Consumer<Backend> kalman() {
+    private static List<Consumer<Backend>> kalman() {
         int n = 8, m = 2;
         double[][] f = new double[n][n], h = new double[m][n], q = new double[n][n], rr = new double[m][m], p0 = new double[n][n];
         for (int i = 0; i < n; i++) {
@@ -232,22 +236,22 @@ final class WarmUpCases {
         KalmanModel model = KalmanModel.builder(n, m).transition(f).observation(h).processNoise(q).observationNoise(rr).build();
         KalmanFilter[] filters = new KalmanFilter[Backend.values().length];
         double[] z = {1.0, 0.5};
-        return k -> {
+        return one(k -> {
             KalmanFilter kf = filters[k.ordinal()];
             if (kf == null) filters[k.ordinal()] = kf = new KalmanFilter(model, new double[n], p0, k);
             kf.predict();
             kf.update(z);
-        };
+        });
     }
 
-    private static Consumer<Backend> fft() {
+    private static List<Consumer<Backend>> fft() {
         double[] re = walk(1024, 25), im = walk(1024, 26), x = walk(1000, 27), outRe = new double[501], outIm = new double[501];
         // Unitary, so repeating the transform in place keeps the values' scale.
         return alternate(k -> FFT.forward(k, re, im, FFT.Norm.ORTHO), k -> FFT.rfft(k, x, 0, x.length, outRe, outIm, FFT.Norm.BACKWARD));
     }
 
-    private static Consumer<Backend> rollingEntropy() {
+    private static List<Consumer<Backend>> rollingEntropy() {
         double[] x = walk(400, 28);
-        return k -> SpectralEntropy.rollingEntropy(k, x, 32, 1, 2.0, true, false);
+        return one(k -> SpectralEntropy.rollingEntropy(k, x, 32, 1, 2.0, true, false));
     }
 }

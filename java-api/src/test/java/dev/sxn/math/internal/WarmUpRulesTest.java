@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sxn.math.backend.Backend;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -88,7 +89,7 @@ class WarmUpRulesTest {
     void everyFamilyHasARepresentativeCallOrSaysWhyNot() {
         for (KernelFamily f : KernelFamilies.all()) {
             String none = WarmUpCases.noCase(f);
-            Consumer<Backend> call = WarmUpCases.of(f);
+            List<Consumer<Backend>> call = WarmUpCases.of(f);
             assertTrue(none == null ? call != null : call == null,
                     f + ": add its representative call to WarmUpCases (or a reason it has none to noCase)");
         }
