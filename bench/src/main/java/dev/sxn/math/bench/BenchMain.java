@@ -26,7 +26,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <p>Profiles: full = 2 forks, 5 x 1 s warm-up, 5 x 1 s measurement, every size; quick = 1 fork,
  * 2 x 0.5 s warm-up, 3 x 0.5 s measurement and each class's {@link Quick} size list (the whole
- * suite in under 15 minutes on 2 cores). FILTER is a regular expression matched against
+ * suite in under 15 minutes on 2 cores). Before those warm-up iterations every VECTOR trial runs
+ * {@code Backends.warmUp} on the families it measures ({@link JitWarmUp}): the Vector API is slow until C2
+ * has compiled a kernel, which on a loaded machine takes longer than any fixed warm-up the suite can afford. FILTER is a regular expression matched against
  * {@code Class.method} names. Forked JVMs get the library's flags (incubator module, native access).
  * Any other option starting with {@code -} hands the whole command line to JMH's own CLI
  * ({@code sxn bench VectorOpsBench -f 1 -p size=1000}).

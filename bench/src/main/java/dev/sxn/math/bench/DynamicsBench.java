@@ -73,6 +73,7 @@ public class DynamicsBench {
         public void setup() {
             e = ensemble(n);
             opt = IntegrationOptions.DEFAULT.withBackend(Backend.valueOf(backend));
+            JitWarmUp.trial(backend, "dynamics.integrate");
         }
     }
 

@@ -81,6 +81,7 @@ public class IndicatorsBench {
             x = prices(1, size);
             out = new double[size];
             ours = backend.equals("SCALAR") || backend.equals("TA4J") ? null : Indicators.on(Backend.valueOf(backend));
+            JitWarmUp.trial(backend, "indicators.Indicators.series", "indicators.Indicators.seriesVariance");
             if (backend.equals("TA4J")) {
                 series = new BaseBarSeriesBuilder().withNumTypeOf(DoubleNum.class).build();
                 ZonedDateTime t0 = ZonedDateTime.of(2020, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
@@ -111,6 +112,7 @@ public class IndicatorsBench {
             x = SeriesBatch.of(series);
             out = x.like();
             ours = Indicators.on(backend.equals("LOOP") ? Backend.JAVA : Backend.valueOf(backend));
+            JitWarmUp.trial(backend, "indicators.Indicators.batch", "indicators.Indicators.batchWindows");
         }
 
         boolean loop() {

@@ -102,6 +102,7 @@ public class IndicatorsSweepBench {
 
         @Setup(Level.Trial)
         public void setup() {
+            JitWarmUp.trial("VECTOR", "indicators"); // unpinned calls choose VECTOR from its crossover on
             d = new Ohlcv(size);
             out = new double[size];
             macd = new Macd(new double[size], new double[size], new double[size]);

@@ -80,6 +80,7 @@ public class KalmanBench {
         public void setup(Data d) {
             kind = Backend.valueOf(backend);
             batch = new BatchKalman(MODEL, d.filters, new double[] {100, 0}, new double[][] {{1, 0}, {0, 1e-4}});
+            JitWarmUp.trial(backend, "filter.BatchKalman");
         }
     }
 

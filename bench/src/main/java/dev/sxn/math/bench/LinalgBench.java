@@ -68,6 +68,7 @@ public class LinalgBench {
             ec = new DMatrixRMaj(n, n);
             netlib = impl.equals("NETLIB_JAVA") ? dev.ludovic.netlib.blas.JavaBLAS.getInstance() : dev.ludovic.netlib.blas.BLAS.getInstance();
             if (impl.startsWith("NETLIB")) System.out.println("netlib BLAS instance: " + netlib.getClass().getName());
+            JitWarmUp.trial(impl, "linalg.gemm");
         }
     }
 
@@ -109,6 +110,7 @@ public class LinalgBench {
             sym = m == n ? symmetric(a) : Linalg.gemm(1.0, a, true, a, false, 0.0, DMatrix.zeros(n, n));
             ea = new DMatrixRMaj(a.toArray2D());
             esym = new DMatrixRMaj(sym.toArray2D());
+            JitWarmUp.trial(impl, "linalg");
         }
 
         private static DMatrix symmetric(DMatrix x) {
@@ -173,6 +175,7 @@ public class LinalgBench {
             spd = Linalg.gemm(Backend.JAVA, 1.0, a, false, a, true, 0.0, DMatrix.zeros(n, n));
             for (int i = 0; i < n; i++) spd.set(i, i, spd.get(i, i) + n);
             sym = spd;
+            JitWarmUp.trial(impl, "linalg");
         }
     }
 

@@ -60,6 +60,7 @@ public class LinalgVectorBench {
             ec = new DMatrixRMaj(n, n);
             netlib = dev.ludovic.netlib.blas.BLAS.getInstance();
             if (impl.equals("NETLIB")) System.out.println("netlib BLAS instance: " + netlib.getClass().getName());
+            JitWarmUp.trial(impl, "linalg.gemm");
         }
     }
 
@@ -97,6 +98,7 @@ public class LinalgVectorBench {
         public void setup() {
             a = DMatrix.random(size, size, 3);
             ea = new DMatrixRMaj(a.toArray2D());
+            JitWarmUp.trial(impl, "linalg");
         }
     }
 
@@ -138,6 +140,7 @@ public class LinalgVectorBench {
             String[] p = shape.split("x");
             int m = Integer.parseInt(p[0]), n = Integer.parseInt(p[1]);
             a = Linalg.multiply(DMatrix.random(m, 50, 4), DMatrix.random(50, n, 5));
+            JitWarmUp.trial(impl, "linalg");
         }
     }
 

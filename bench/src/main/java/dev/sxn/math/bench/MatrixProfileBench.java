@@ -43,6 +43,7 @@ public class MatrixProfileBench {
     @Setup
     public void setup() {
         kind = Backend.valueOf(backend);
+        JitWarmUp.trial(backend, "series.MatrixProfile");
         Random r = new Random(20261123L);
         series = new double[n];
         double v = 100;

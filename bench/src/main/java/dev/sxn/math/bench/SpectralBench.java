@@ -44,6 +44,7 @@ public class SpectralBench {
 
         @Setup(Level.Trial)
         public void setup() {
+            JitWarmUp.trial(impl, "spectral.FFT");
             pl.edu.icm.jlargearrays.ConcurrencyUtils.setNumberOfThreads(1);
             SplittableRandom r = new SplittableRandom(42);
             srcRe = new double[n];
@@ -112,6 +113,7 @@ public class SpectralBench {
 
         @Setup(Level.Trial)
         public void setup() {
+            JitWarmUp.trial(impl, "spectral.rollingEntropy");
             SplittableRandom r = new SplittableRandom(1);
             x = new double[points];
             double p = 0;

@@ -40,6 +40,7 @@ public class VectorOpsBench {
 
     @Setup
     public void setup() {
+        JitWarmUp.trial(impl, "linalg.VectorOps");
         SplittableRandom r = new SplittableRandom(42);
         x = r.doubles(size, -1, 1).toArray();
         y = r.doubles(size, -1, 1).toArray();

@@ -38,8 +38,10 @@ public final class Main {
         int assets = 64;
         int ticks = 20_000;
         long seed = 20261123L;
+        java.time.Duration warmUp = Demo.DEFAULT_WARM_UP;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
+                case "--warmup" -> warmUp = java.time.Duration.ofSeconds(Long.parseLong(value(args, ++i, "--warmup")));
                 case "--assets" -> assets = Integer.parseInt(value(args, ++i, "--assets"));
                 case "--ticks" -> ticks = Integer.parseInt(value(args, ++i, "--ticks"));
                 case "--seed" -> seed = Long.parseLong(value(args, ++i, "--seed"));
@@ -49,7 +51,7 @@ public final class Main {
                 }
             }
         }
-        return Demo.run(System.out, assets, ticks, seed);
+        return Demo.run(System.out, assets, ticks, seed, warmUp);
     }
 
     private static String value(String[] args, int i, String option) {
@@ -61,8 +63,9 @@ public final class Main {
         (code == 0 ? System.out : System.err).println("""
                 usage: sxn <command>
                   info                      JDK, CPU, backends (and why any is unavailable), OpenCL devices, OpenBLAS
-                  demo [--assets N] [--ticks T] [--seed S]
+                  demo [--assets N] [--ticks T] [--seed S] [--warmup SECONDS]
                                             run every kernel on every backend over a synthetic market
+                                            (after Backends.warmUp, at most SECONDS, default 60)
                   compute INDICATOR --input FILE [--output FILE] [options]
                                             run an indicator over a CSV file (sxn compute --help lists them)
                   calibrate [--budget SECONDS] [--kinds vector,native,opencl]

@@ -1,11 +1,13 @@
 package dev.sxn.math.backend;
 
+import dev.sxn.math.internal.Checks;
 import dev.sxn.math.internal.Config;
 import dev.sxn.math.internal.Crossovers;
 import dev.sxn.math.internal.Detection;
 import dev.sxn.math.internal.KernelFamilies;
 import dev.sxn.math.internal.KernelFamily;
 import dev.sxn.math.internal.OpenClSupport;
+import dev.sxn.math.internal.WarmUp;
 import dev.sxn.math.internal.calibration.Calibrator;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,6 +94,72 @@ public final class Backends {
         for (KernelFamily f : KernelFamilies.all()) out.add(f.describe());
         out.sort(Comparator.naturalOrder());
         return out;
+    }
+
+    /**
+     * Warms up every kernel family on the kinds an unpinned call can run on here:
+     * {@link #warmUp(Duration, String...) warmUp(budget)} with no family named.
+     */
+    public static WarmUpReport warmUp(Duration budget) {
+        return WarmUp.run(budget, null);
+    }
+
+    /**
+     * Runs representative calls of the named kernel families until the JIT has compiled their kernels or
+     * {@code budget} is spent, and says what it did.
+     *
+     * <p><b>Why.</b> A VECTOR kernel is fast only once HotSpot's C2 compiler has compiled it: until then the
+     * Vector API runs its unintrinsified Java fallback, far slower than the plain-Java kernel, and C2 compiles
+     * a method only after it has run often enough. So the first calls of a kernel in a fresh JVM can cost far
+     * more than its steady state (bench/results/warmup.md measures it per kernel and backend), and the automatic
+     * choice cannot avoid it: switching to JAVA until VECTOR is compiled would not compile VECTOR any sooner, and
+     * where the two round differently it would change a result's last bits from one call to the next. A host
+     * that knows which families it will use calls this once at start-up (or on a background thread before its
+     * first latency-sensitive call) instead.
+     *
+     * <p><b>What runs.</b> Each family's representative call: a small public call of that family on seeded data,
+     * alternating between two shapes where the kernel branches on the shape, pinned to each kind warmed.
+     * The kinds are JAVA and every kind the automatic choice can pick here (available, with a crossover, not
+     * failed at run time); under {@code sxn.backend}, the forced kind alone. Families whose calls run the
+     * host's own code in their loops (user-written potentials, particle filters) are reported as skipped: a
+     * warm-up with the library's callbacks would make the host's call sites polymorphic and slow them. The
+     * kinds and families take turns in short slices, so the JIT compiles one while the next runs.
+     *
+     * <p><b>When it stops.</b> A kind is done when its call time has settled (the median of its last five calls
+     * near its best, and the best no longer improving), the JIT has nothing of that family's package left to
+     * compile (the {@code Compiler.queue} diagnostic command, read through the platform MBean server, whose first
+     * use starts it), and, for VECTOR, its best call is within twice JAVA's: the library cannot ask the JIT
+     * whether a method is compiled, so it reads these signs. When every kind is done, or the budget is spent, it returns. The
+     * call in progress when the budget runs out is finished, so it may return later by one representative call;
+     * backend detection, if no call has run it yet, runs first and counts against the budget. Paths a
+     * representative call does not reach (NaN handling, other integrators or potentials) are compiled when a
+     * host's call first takes them.
+     *
+     * <p>Never throws for a kind: an unavailable kind, a kernel that fails to load and a call that throws are
+     * entries of the report. An interrupt of the calling thread ends it early (the interrupt stays set). Thread-safe (the calls use their own data); it does not change which kind later
+     * calls choose. Cost: at most {@code budget} plus one call, on the calling thread.
+     *
+     * @param budget the longest the warm-up should take (wall clock), {@code >= 0}
+     * @param families family names as {@link #operations()} lists them ({@code "linalg.gemm"}) or a domain prefix
+     *     ({@code "linalg"}, {@code "indicators"}); none: every family
+     * @return one entry per family and kind: calls made, time spent, and whether the time settled
+     * @throws IllegalArgumentException if budget is negative or a name matches no family
+     */
+    public static WarmUpReport warmUp(Duration budget, String... families) {
+        return WarmUp.run(budget, null, families);
+    }
+
+    /**
+     * {@link #warmUp(Duration, String...)} on the given kinds instead of those the automatic choice can pick:
+     * for hosts that pin calls to a kind. A kind that is unavailable, or that a family lacks, is an entry
+     * saying so. JAVA is warmed along with VECTOR, as its yardstick (a VECTOR kernel is not taken as compiled
+     * while it is much slower than JAVA on the same call).
+     *
+     * @throws IllegalArgumentException if budget is negative, kinds is empty, or a name matches no family
+     */
+    public static WarmUpReport warmUp(Duration budget, Set<Backend> kinds, String... families) {
+        if (Checks.notNull(kinds, "kinds").isEmpty()) throw Checks.invalid("kinds", kinds, "name at least one kind");
+        return WarmUp.run(budget, EnumSet.copyOf(kinds), families);
     }
 
     /**

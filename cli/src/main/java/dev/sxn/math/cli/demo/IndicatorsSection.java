@@ -15,27 +15,6 @@ import java.util.EnumSet;
  * tick's returns.
  */
 final class IndicatorsSection implements DemoSection {
-    /**
-     * A few short runs so the timed calls below are compiled code: the Vector API is intrinsified
-     * only by C2, and interpreted it is two orders of magnitude slower than the scalar loop.
-     */
-    private static void warmUp() {
-        double[] x = new double[2048];
-        for (int i = 0; i < x.length; i++) x[i] = 100 + Math.sin(i * 0.01);
-        SeriesBatch b = SeriesBatch.wrap(16, 128, x);
-        for (int r = 0; r < 200; r++) {
-            for (Backend kind : new Backend[] {Backend.JAVA, Backend.VECTOR}) {
-                if (!dev.sxn.math.backend.Backends.isAvailable(kind)) continue;
-                Indicators.on(kind).sma(x, 20);
-                Indicators.on(kind).ema(x, 20);
-                Indicators.on(kind).rollingStd(x, 20, false);
-                Indicators.on(kind).rsi(x, 14);
-                Indicators.on(kind).ema(b, 20);
-                Indicators.on(kind).rsi(b, 14);
-            }
-        }
-    }
-
     @Override
     public String title() {
         return "indicators.Indicators: SMA, EMA, rolling std, RSI (single and batched), MACD, Bollinger, ATR, VWAP";
@@ -51,7 +30,6 @@ final class IndicatorsSection implements DemoSection {
         // Backends agree with JAVA to 1e-12 relative (the test suite's bound; the single-series
         // VECTOR SMA scans window differences and is bounded by (1024 + w) u sum|x|, far below it).
         double rtol = 1e-12, atol = 1e-12;
-        warmUp();
         ctx.acrossBackends("SMA(20), asset 0", all, rtol, atol, kind -> Indicators.on(kind).sma(close, 20));
         ctx.acrossBackends("EMA(20), asset 0", all, rtol, atol, kind -> Indicators.on(kind).ema(close, 20));
         ctx.acrossBackends("rolling std(20), asset 0", all, rtol, atol, kind -> Indicators.on(kind).rollingStd(close, 20, false));

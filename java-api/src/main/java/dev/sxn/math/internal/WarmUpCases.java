@@ -1,0 +1,276 @@
+package dev.sxn.math.internal;
+
+import dev.sxn.math.backend.Backend;
+import dev.sxn.math.dynamics.Dynamics;
+import dev.sxn.math.dynamics.Ensemble;
+import dev.sxn.math.dynamics.IntegrationOptions;
+import dev.sxn.math.dynamics.Integrator;
+import dev.sxn.math.dynamics.Potential;
+import dev.sxn.math.dynamics.Potentials;
+import dev.sxn.math.filter.BatchKalman;
+import dev.sxn.math.filter.KalmanFilter;
+import dev.sxn.math.filter.KalmanModel;
+import dev.sxn.math.indicators.IndicatorSet;
+import dev.sxn.math.indicators.Indicators;
+import dev.sxn.math.indicators.SeriesBatch;
+import dev.sxn.math.linalg.DMatrix;
+import dev.sxn.math.linalg.Linalg;
+import dev.sxn.math.linalg.VectorOps;
+import dev.sxn.math.series.MatrixProfile;
+import dev.sxn.math.spectral.FFT;
+import dev.sxn.math.spectral.SpectralEntropy;
+import dev.sxn.math.stochastic.RandomStream;
+import dev.sxn.math.stochastic.Randoms;
+import dev.sxn.math.stochastic.UniformInterval;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * The representative call of each kernel family, for {@link WarmUp}: one public call pinned to a kind, on
+ * seeded data made once per warm-up. Sizes are small: the JIT compiles after a number of calls, not of
+ * flops, so a smaller call gets there sooner, and a call made before the JIT has compiled the kernel stays
+ * short (the warm-up cannot stop a call in progress). They are large enough to take the paths a real call
+ * of the family takes (blocked factorisations past one block, whole vectors, more than one tile). Where a family's
+ * kernels branch on the shape (edge tiles of a GEMM, blocked or unblocked factorisations, friction or
+ * none, complex or real FFT), a case has two shapes, called in turn, so C2 does not compile a path the
+ * host's first different call would leave again (a deoptimisation sends it back to the interpreter).
+ *
+ * <p>Families whose calls run the host's own code in their loops (a user-written potential, a particle
+ * filter's transition and likelihood) have no case: a warm-up with the library's own callbacks would put a
+ * second receiver type into those call sites, and the host's calls would lose their inlining.
+ */
+final class WarmUpCases {
+    private WarmUpCases() {}
+
+    /** Why {@code family} has no representative call, or null when it has one. */
+    static String noCase(KernelFamily family) {
+        if (family == KernelFamilies.DYNAMICS_USER) {
+            return "its calls run the host's own potential: warm it with the host's own calls";
+        }
+        if (family == KernelFamilies.PARTICLE) {
+            return "its calls run the host's own transition and likelihood: warm it with the host's own calls";
+        }
+        return null;
+    }
+
+    /**
+     * Fresh representative calls of {@code family} (their data made now), one per shape, each taking the kind
+     * to pin; null when the family has none ({@link #noCase}) or is not known here.
+     */
+    static List<Consumer<Backend>> of(KernelFamily family) {
+        return switch (family.name()) {
+            case "linalg.VectorOps.reduce" -> reduce();
+            case "linalg.VectorOps.elementwise" -> elementwise();
+            case "linalg.gemm" -> gemm();
+            case "linalg.lu" -> lu();
+            case "linalg.qr" -> qr();
+            case "linalg.svd" -> svd();
+            case "linalg.cholesky" -> cholesky();
+            case "linalg.eigSymmetric" -> eig();
+            case "indicators.Indicators.series" -> series();
+            case "indicators.Indicators.seriesVariance" -> seriesVariance();
+            case "indicators.Indicators.batch" -> batch();
+            case "indicators.Indicators.batchWindows" -> batchWindows();
+            case "series.MatrixProfile" -> matrixProfile();
+            case "dynamics.integrate" -> dynamics();
+            case "filter.BatchKalman" -> batchKalman();
+            case "filter.KalmanFilter" -> kalman();
+            case "spectral.FFT" -> fft();
+            case "spectral.rollingEntropy" -> rollingEntropy();
+            case "stochastic.uniform" -> uniforms();
+            case "stochastic.normal" -> normals();
+            default -> null;
+        };
+    }
+
+    // ---- data
+
+    /** A seeded random walk around 100 (prices, never NaN). */
+    private static double[] walk(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] x = new double[n];
+        double p = 100;
+        for (int i = 0; i < n; i++) x[i] = p += 0.1 * r.nextGaussian();
+        return x;
+    }
+
+    private static DMatrix random(int rows, int cols, long seed) {
+        return DMatrix.random(rows, cols, seed);
+    }
+
+    /** A symmetric positive definite n x n matrix: X X^T + n I. */
+    private static DMatrix spd(int n, long seed) {
+        DMatrix x = random(n, n, seed);
+        DMatrix s = Linalg.gemm(Backend.JAVA, 1.0, x, false, x, true, 0.0, DMatrix.zeros(n, n));
+        for (int i = 0; i < n; i++) s.set(i, i, s.get(i, i) + n);
+        for (int j = 0; j < n; j++) for (int i = 0; i < j; i++) s.set(i, j, s.get(j, i));
+        return s;
+    }
+
+    /** Two shapes, which the warm-up calls in turn. */
+    private static List<Consumer<Backend>> alternate(Consumer<Backend> even, Consumer<Backend> odd) {
+        return List.of(even, odd);
+    }
+
+    /** One shape. */
+    private static List<Consumer<Backend>> one(Consumer<Backend> call) {
+        return List.of(call);
+    }
+
+    // ---- cases, by domain
+
+    private static List<Consumer<Backend>> reduce() {
+        double[] x = walk(4096, 1), y = walk(4096, 2);
+        double[] sink = {0};
+        return alternate(k -> sink[0] += VectorOps.dot(k, x, 0, y, 0, x.length),
+                k -> sink[0] += VectorOps.sum(k, x, 1, x.length - 3) + VectorOps.sumOfSquares(k, y, 3, y.length - 5));
+    }
+
+    private static List<Consumer<Backend>> elementwise() {
+        double[] x = walk(4096, 3), y = new double[4096];
+        return alternate(k -> VectorOps.axpy(k, 1e-3, x, 0, y, 0, x.length), k -> VectorOps.scale(k, 0.5, y, 1, y.length - 3));
+    }
+
+    private static List<Consumer<Backend>> gemm() {
+        DMatrix a = random(64, 64, 4), b = random(64, 64, 5), c = DMatrix.zeros(64, 64);
+        // Edge tiles in both directions, B transposed, and beta != 0: the branches a square product skips.
+        DMatrix a2 = random(37, 45, 6), b2 = random(29, 45, 7), c2 = random(37, 29, 8);
+        return alternate(k -> Linalg.gemm(k, 1.0, a, false, b, false, 0.0, c), k -> Linalg.gemm(k, 0.5, a2, false, b2, true, 0.25, c2));
+    }
+
+    private static List<Consumer<Backend>> lu() {
+        DMatrix a = random(64, 64, 9), b = random(64, 3, 10);
+        return alternate(k -> Linalg.lu(k, a), k -> Linalg.solve(k, a, b));
+    }
+
+    private static List<Consumer<Backend>> qr() {
+        DMatrix a = random(64, 64, 11), tall = random(96, 36, 12);
+        return alternate(k -> Linalg.qr(k, a, false).q(), k -> Linalg.qr(k, tall, false).r());
+    }
+
+    private static List<Consumer<Backend>> svd() {
+        DMatrix a = random(48, 48, 13), tall = random(64, 36, 14);
+        return alternate(k -> Linalg.svd(k, a), k -> Linalg.svd(k, tall));
+    }
+
+    private static List<Consumer<Backend>> cholesky() {
+        // Above the unblocked limit, so the blocked path (its GEMM trailing update) is the one compiled.
+        DMatrix a = spd(160, 15), small = spd(48, 16);
+        return alternate(k -> Linalg.cholesky(k, a), k -> Linalg.cholesky(k, small));
+    }
+
+    private static List<Consumer<Backend>> eig() {
+        DMatrix a = spd(48, 17);
+        return one(k -> Linalg.eigSymmetric(k, a));
+    }
+
+    private static IndicatorSet[] sets() {
+        IndicatorSet[] s = new IndicatorSet[Backend.values().length];
+        for (Backend b : Backend.values()) s[b.ordinal()] = Indicators.on(b);
+        return s;
+    }
+
+    private static List<Consumer<Backend>> series() {
+        double[] x = walk(4096, 18), out = new double[x.length];
+        IndicatorSet[] s = sets();
+        return alternate(k -> s[k.ordinal()].smaInto(x, 20, out), k -> s[k.ordinal()].emaInto(x, 20, out));
+    }
+
+    private static List<Consumer<Backend>> seriesVariance() {
+        double[] x = walk(4096, 19), out = new double[x.length];
+        IndicatorSet[] s = sets();
+        return alternate(k -> s[k.ordinal()].rollingStdInto(x, 20, false, out), k -> s[k.ordinal()].rollingVarInto(x, 50, true, out));
+    }
+
+    private static List<Consumer<Backend>> batch() {
+        SeriesBatch x = SeriesBatch.wrap(20, 512, walk(20 * 512, 20)), out = SeriesBatch.zeros(20, 512);
+        IndicatorSet[] s = sets();
+        return alternate(k -> s[k.ordinal()].emaInto(x, 20, out), k -> s[k.ordinal()].rsiInto(x, 14, out));
+    }
+
+    private static List<Consumer<Backend>> batchWindows() {
+        SeriesBatch x = SeriesBatch.wrap(20, 512, walk(20 * 512, 21)), out = SeriesBatch.zeros(20, 512);
+        IndicatorSet[] s = sets();
+        return alternate(k -> s[k.ordinal()].smaInto(x, 20, out), k -> s[k.ordinal()].rollingStdInto(x, 20, false, out));
+    }
+
+    private static List<Consumer<Backend>> matrixProfile() {
+        double[] x = walk(512, 22);
+        return one(k -> MatrixProfile.compute(k, x, 16));
+    }
+
+    private static List<Consumer<Backend>> dynamics() {
+        Potential v = Potentials.anharmonic(1.0, 1.0);
+        Ensemble e = new Ensemble(256, 3);
+        SplittableRandom r = new SplittableRandom(23);
+        for (int j = 0; j < 3 * 256; j++) {
+            e.positions()[j] = r.nextDouble(-1, 1);
+            e.momenta()[j] = r.nextDouble(-0.5, 0.5);
+        }
+        IntegrationOptions[] plain = new IntegrationOptions[Backend.values().length], damped = plain.clone();
+        for (Backend b : Backend.values()) {
+            plain[b.ordinal()] = IntegrationOptions.DEFAULT.withBackend(b);
+            damped[b.ordinal()] = plain[b.ordinal()].withFriction(0.1);
+        }
+        return alternate(k -> Dynamics.integrate(e, v, Integrator.LEAPFROG, 0.01, 16, plain[k.ordinal()]),
+                k -> Dynamics.integrate(e, v, Integrator.LEAPFROG, 0.01, 16, damped[k.ordinal()]));
+    }
+
+    private static List<Consumer<Backend>> batchKalman() {
+        int filters = 256, ticks = 8;
+        KalmanModel model = KalmanModel.localLinearTrend(1e-6, 1e-8, 2.5e-7);
+        double[] z = walk(filters * ticks, 24);
+        BatchKalman bk = new BatchKalman(model, filters, new double[] {100, 0}, new double[][] {{1, 0}, {0, 1e-4}});
+        return alternate(k -> bk.run(k, z, 0, ticks, null), k -> bk.run(k, z, 0, 1, null));
+    }
+
+    private static List<Consumer<Backend>> kalman() {
+        int n = 8, m = 2;
+        double[][] f = new double[n][n], h = new double[m][n], q = new double[n][n], rr = new double[m][m], p0 = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            f[i][i] = 1;
+            if (i + 1 < n) f[i][i + 1] = 0.1;
+            q[i][i] = 1e-4;
+            p0[i][i] = 1;
+        }
+        for (int i = 0; i < m; i++) {
+            h[i][i] = 1;
+            rr[i][i] = 1e-2;
+        }
+        KalmanModel model = KalmanModel.builder(n, m).transition(f).observation(h).processNoise(q).observationNoise(rr).build();
+        KalmanFilter[] filters = new KalmanFilter[Backend.values().length];
+        double[] z = {1.0, 0.5};
+        return one(k -> {
+            KalmanFilter kf = filters[k.ordinal()];
+            if (kf == null) filters[k.ordinal()] = kf = new KalmanFilter(model, new double[n], p0, k);
+            kf.predict();
+            kf.update(z);
+        });
+    }
+
+    private static List<Consumer<Backend>> fft() {
+        double[] re = walk(1024, 25), im = walk(1024, 26), x = walk(1000, 27), outRe = new double[501], outIm = new double[501];
+        // Unitary, so repeating the transform in place keeps the values' scale.
+        return alternate(k -> FFT.forward(k, re, im, FFT.Norm.ORTHO), k -> FFT.rfft(k, x, 0, x.length, outRe, outIm, FFT.Norm.BACKWARD));
+    }
+
+    private static List<Consumer<Backend>> rollingEntropy() {
+        double[] x = walk(400, 28);
+        return one(k -> SpectralEntropy.rollingEntropy(k, x, 32, 1, 2.0, true, false));
+    }
+
+    private static List<Consumer<Backend>> uniforms() {
+        // Both generators and both intervals: each is its own branch of the kernels.
+        RandomStream s64 = RandomStream.philox4x64(29, 0), s32 = RandomStream.philox4x32(29, 0);
+        double[] out = new double[64 * 16];
+        return alternate(k -> Randoms.uniforms(s64, UniformInterval.OPEN, 0, 64, 0, 16, out, 0, 64, k),
+                k -> Randoms.uniforms(s32, UniformInterval.CLOSED_OPEN, 0, 64, 0, 16, out, 0, 64, k));
+    }
+
+    private static List<Consumer<Backend>> normals() {
+        RandomStream s64 = RandomStream.philox4x64(30, 0), s32 = RandomStream.philox4x32(30, 0);
+        double[] out = new double[64 * 16];
+        return alternate(k -> Randoms.normals(s64, 0, 64, 0, 16, out, 0, 64, k), k -> Randoms.normals(s32, 0, 64, 0, 16, out, 0, 64, k));
+    }
+}
