@@ -57,7 +57,7 @@ public record WarmUpReport(Duration budget, Duration elapsed, List<Entry> entrie
             Objects.requireNonNull(detail, "detail");
         }
 
-        /** One line: {@code "linalg.gemm VECTOR: STEADY after 812 calls, 0.431 s (best call 13.2 us)"}. */
+        /** One line: {@code "<family> <KIND>: <OUTCOME> after <calls> calls, <seconds> s (best call <time>)"}. */
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%s %s: %s after %d calls, %.3f s%s", family, kind, outcome, calls,
