@@ -24,16 +24,23 @@ import java.util.Arrays;
 public final class Scratch implements AutoCloseable {
     /** Arrays (and tables) up to this many doubles are held strongly; larger ones softly. */
     static final int KEEP_LIMIT = 1 << 18;
+    /** Lengths kept per exact slot. */
+    static final int EXACT_KEPT = 4;
+    /** Saved tops per open frame. */
+    private static final int FRAME = 5;
     private static final ThreadLocal<Scratch> LOCAL = ThreadLocal.withInitial(Scratch::new);
 
     private final Slots<double[]> doubles = new Slots<>();
     private final Slots<double[][]> tables = new Slots<>();
+    /** Per exact slot, up to {@link #EXACT_KEPT} arrays of distinct lengths (a frame's shapes may alternate). */
+    private double[][][] exacts = new double[8][][];
+    private int exactTop;
     private int[][] ints = new int[4][];
     private int intTop;
     private boolean[][] flags = new boolean[4][];
     private int flagTop;
-    /** Saved (doubles, tables, ints, flags) tops of the open frames. */
-    private int[] marks = new int[32];
+    /** Saved (doubles, tables, ints, flags, exacts) tops of the open frames. */
+    private int[] marks = new int[40];
     private int depth;
 
     private Scratch() {}
@@ -41,12 +48,13 @@ public final class Scratch implements AutoCloseable {
     /** Opens a frame on this thread's scratch; close it (try-with-resources) to give its arrays back. */
     public static Scratch open() {
         Scratch s = LOCAL.get();
-        int at = 4 * s.depth;
-        if (at + 4 > s.marks.length) s.marks = Arrays.copyOf(s.marks, 2 * s.marks.length);
+        int at = FRAME * s.depth;
+        if (at + FRAME > s.marks.length) s.marks = Arrays.copyOf(s.marks, 2 * s.marks.length);
         s.marks[at] = s.doubles.top;
         s.marks[at + 1] = s.tables.top;
         s.marks[at + 2] = s.intTop;
         s.marks[at + 3] = s.flagTop;
+        s.marks[at + 4] = s.exactTop;
         s.depth++;
         return s;
     }
@@ -54,28 +62,45 @@ public final class Scratch implements AutoCloseable {
     /** Closes the innermost frame: its arrays go back to the thread for the next call. */
     @Override
     public void close() {
-        int at = 4 * --depth;
+        int at = FRAME * --depth;
         doubles.top = marks[at];
         tables.top = marks[at + 1];
         intTop = marks[at + 2];
         flagTop = marks[at + 3];
+        exactTop = marks[at + 4];
     }
 
     /** The next slot's array, at least {@code len} doubles; contents undefined. */
     public double[] doubles(int len) {
-        return take(len, false);
+        return take(len);
     }
 
     /** The next slot's array, at least {@code len} doubles, the first {@code len} zero. */
     public double[] zeros(int len) {
-        double[] a = take(len, false);
+        double[] a = take(len);
         Arrays.fill(a, 0, len, 0.0);
         return a;
     }
 
-    /** The next slot's array of exactly {@code len} doubles (for code that reads the length); contents undefined. */
+    /**
+     * The next exact slot's array of exactly {@code len} doubles (for code that reads the length); contents
+     * undefined. Exact slots are apart from {@link #doubles}'s, and each keeps arrays of up to
+     * {@value #EXACT_KEPT} lengths, so calls whose shapes alternate (a kernel's full blocks and its tail, two
+     * callers at the same depth) find theirs again instead of replacing each other's. Exact arrays are held
+     * strongly whatever their size: use them for small blocks, {@link #doubles} for problem-sized work.
+     */
     public double[] exact(int len) {
-        return take(len, true);
+        if (exactTop == exacts.length) exacts = Arrays.copyOf(exacts, 2 * exactTop);
+        double[][] kept = exacts[exactTop];
+        if (kept == null) exacts[exactTop] = kept = new double[EXACT_KEPT][];
+        exactTop++;
+        int i = 0;
+        while (i < EXACT_KEPT - 1 && kept[i] != null && kept[i].length != len) i++;
+        double[] a = kept[i] != null && kept[i].length == len ? kept[i] : new double[len];
+        // Most recently used first, so the length dropped is the least recently used one.
+        System.arraycopy(kept, 0, kept, 1, i);
+        kept[0] = a;
+        return a;
     }
 
     /** The next slot's int array, at least {@code len} ints; contents undefined. */
@@ -113,10 +138,10 @@ public final class Scratch implements AutoCloseable {
         return t;
     }
 
-    private double[] take(int len, boolean exact) {
+    private double[] take(int len) {
         int slot = doubles.push();
         double[] a = doubles.get(slot, len);
-        if (a == null || (exact ? a.length != len : a.length < len)) {
+        if (a == null || a.length < len) {
             a = new double[len];
             doubles.put(slot, a, len);
         }
