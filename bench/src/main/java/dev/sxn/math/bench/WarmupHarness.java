@@ -37,7 +37,8 @@ import java.util.function.Consumer;
  * ignores the odd disturbed call; the times reported are wall-clock from the first call's start. The run
  * lasts at least {@code min} seconds and at least twice as long as it took the block medians to settle
  * within 1.3x of the best block so far and the JIT's compile queue to hold no method of the library
- * (read every 250 ms between calls: a plateau of C1 code waiting for C2 is not the end), at most
+ * (read every 250 ms between calls: a plateau of C1 code waiting for C2 is not the end), and for at least
+ * 600 calls (the JIT's own threshold for asking C2), at most
  * {@code max} seconds; a run whose steady point falls in its last quarter says {@code "reached": false}.
  *
  * <p>Usage: {@code java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -cp
@@ -62,6 +63,12 @@ public final class WarmupHarness {
 
     /** A block of calls [from, to) closes once it spans this much wall time and has at least five calls. */
     private static final long BLOCK_NS = 50_000_000L;
+    /**
+     * Calls before a run may stop: HotSpot's Tier4MinInvocationThreshold. Before it C2 may not even have been
+     * asked for the kernel (while its queue is long the JIT keeps methods in C1 without asking), and a plateau
+     * of C1 code with an empty queue looked like the end (a BatchKalman VECTOR run stopped after 8 calls).
+     */
+    private static final int MIN_CALLS = 600;
     /** How often the run reads the JIT's compile queue (reading it formats every queue). */
     private static final long QUEUE_NS = 250_000_000L;
 
@@ -205,7 +212,7 @@ public final class WarmupHarness {
                 blockFrom = n;
             }
             double el = (e - t0) / 1e9;
-            if (el >= maxS || (el >= minS && el >= 2 * lastUnsettledS)) break;
+            if (el >= maxS || (el >= minS && el >= 2 * lastUnsettledS && n - switchAt >= MIN_CALLS)) break;
         }
         double runS = (System.nanoTime() - t0) / 1e9;
 
@@ -233,10 +240,10 @@ public final class WarmupHarness {
         System.out.printf("{\"case\":\"%s\",\"kind\":\"%s\",\"available\":true,\"jvm_to_first_call_s\":%.3f,\"detect_ms\":%.1f,"
                         + "\"warmup_s\":%.3f,\"first_ms\":%.3f,\"first_cpu_ms\":%.3f,\"fast_s\":%.3f,\"steady_s\":%.3f,"
                         + "\"steady_calls\":%d,\"steady_cpu_s\":%.3f,\"final_us\":%.3f,\"calls\":%d,\"run_s\":%.2f,\"reached\":%b,"
-                        + "\"warmup\":\"%s\"}%n",
+                        + "\"switch_s\":%.3f,\"warmup\":\"%s\"}%n",
                 caseName, kindArg, (firstCallMs - jvmStartMs) / 1e3, detectMs, warmupS, wallNs[0] / 1e6, cpuNs[0] / 1e6,
                 startNs[fast] / 1e9, startNs[steady] / 1e9, steady, cpuBefore / 1e9, fin / 1e3, n, runS, startNs[steady] < quarter,
-                warmupReport.replace("\"", "'").replace("\n", "; "));
+                startNs[Math.min(switchAt, n - 1)] / 1e9, warmupReport.replace("\"", "'").replace("\n", "; "));
         if (trace != null) {
             try (var pw = new java.io.PrintWriter(trace)) {
                 pw.println("start_s,wall_us,cpu_us");

@@ -1,5 +1,7 @@
 package dev.sxn.math.dynamics;
 
+import dev.sxn.math.internal.Scratch;
+
 /**
  * A potential energy V(q) over positions q in R^d, for a unit-mass Hamiltonian
  * H(q, p) = |p|^2 / 2 + V(q).
@@ -58,11 +60,15 @@ public interface Potential {
      * @param d dimension, >= 1
      */
     default void gradients(double[] q, double[] out, int n, int d) {
-        double[] qi = new double[d], gi = new double[d];
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k < d; k++) qi[k] = q[k * n + i];
-            gradient(qi, gi);
-            for (int k = 0; k < d; k++) out[k * n + i] = gi[k];
+        // The two arrays of length d come from the thread's scratch: integrations call this once per block
+        // and stage, so fresh ones would add up to allocation proportional to the steps.
+        try (Scratch w = Scratch.open()) {
+            double[] qi = w.exact(d), gi = w.exact(d);
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < d; k++) qi[k] = q[k * n + i];
+                gradient(qi, gi);
+                for (int k = 0; k < d; k++) out[k * n + i] = gi[k];
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.sxn.math.dynamics;
 
+import dev.sxn.math.internal.Scratch;
 import dev.sxn.math.internal.vector.LaneSums;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
@@ -21,7 +22,13 @@ import jdk.incubator.vector.VectorSpecies;
  * Loop tails use {@link Math#fma}, so every element rounds the same way whatever its lane. The
  * observer's reductions ({@link #stats}) are vectorised too.
  *
- * <p>Stateless apart from per-call scratch; thread-safe. Loaded only when VECTOR is available.
+ * <p>The block scratch of user potentials is the thread's {@link Scratch}, so a warm call allocates nothing
+ * proportional to the ensemble. The built-in kernels keep every vector in a register: their step loops are
+ * written as one straight body per stage, with the last step's kick after the loop, because a vector merged
+ * from several branches (the old in-loop "last step or join" choice) was boxed on the heap once per group and
+ * step by C2.
+ *
+ * <p>Stateless apart from per-thread scratch; thread-safe. Loaded only when VECTOR is available.
  */
 final class VectorDynamicsKernels implements DynamicsKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -69,24 +76,24 @@ final class VectorDynamicsKernels implements DynamicsKernels {
 
     @Override
     public void advanceUser(double[] q, double[] p, int n, int d, Potential v, Scheme s, int steps) {
-        int b = Math.min(n, userBlock(d));
-        double[] qb = new double[b * d], pb = new double[b * d], gb = new double[b * d];
-        for (int i0 = 0; i0 < n; i0 += b) {
-            int m = Math.min(b, n - i0);
-            if (m * d != qb.length) {
-                // The last, shorter block gets arrays of its exact size (Potential.gradients promises n d).
-                qb = new double[m * d];
-                pb = new double[m * d];
-                gb = new double[m * d];
-            }
-            for (int k = 0; k < d; k++) {
-                System.arraycopy(q, k * n + i0, qb, k * m, m);
-                System.arraycopy(p, k * n + i0, pb, k * m, m);
-            }
-            userChunk(qb, pb, gb, m, d, v, s, steps);
-            for (int k = 0; k < d; k++) {
-                System.arraycopy(qb, k * m, q, k * n + i0, m);
-                System.arraycopy(pb, k * m, p, k * n + i0, m);
+        int b = Math.min(n, userBlock(d)), tail = n % b;
+        try (Scratch w = Scratch.open()) {
+            // Exact sizes (Potential.gradients promises n d): the full blocks' arrays, and the last, shorter block's.
+            double[] qb = w.exact(b * d), pb = w.exact(b * d), gb = w.exact(b * d);
+            double[] qt = tail == 0 ? qb : w.exact(tail * d), pt = tail == 0 ? pb : w.exact(tail * d);
+            double[] gt = tail == 0 ? gb : w.exact(tail * d);
+            for (int i0 = 0; i0 < n; i0 += b) {
+                int m = Math.min(b, n - i0);
+                double[] qx = m == b ? qb : qt, px = m == b ? pb : pt, gx = m == b ? gb : gt;
+                for (int k = 0; k < d; k++) {
+                    System.arraycopy(q, k * n + i0, qx, k * m, m);
+                    System.arraycopy(p, k * n + i0, px, k * m, m);
+                }
+                userChunk(qx, px, gx, m, d, v, s, steps);
+                for (int k = 0; k < d; k++) {
+                    System.arraycopy(qx, k * m, q, k * n + i0, m);
+                    System.arraycopy(px, k * m, p, k * n + i0, m);
+                }
             }
         }
     }
@@ -236,15 +243,15 @@ final class VectorDynamicsKernels implements DynamicsKernels {
         DoubleVector ya0 = qa0.sub(vc0), yb0 = qb0.sub(vc0), ya1 = qa1.sub(vc1), yb1 = qb1.sub(vc1), ya2 = qa2.sub(vc2), yb2 = qb2.sub(vc2);
         DoubleVector sa = vb.fma(ya2.fma(ya2, ya1.fma(ya1, ya0.mul(ya0))), va), sb = vb.fma(yb2.fma(yb2, yb1.fma(yb1, yb0.mul(yb0))), va);
         DoubleVector ga0 = sa.mul(ya0), ga1 = sa.mul(ya1), ga2 = sa.mul(ya2), gb0 = sb.mul(yb0), gb1 = sb.mul(yb1), gb2 = sb.mul(yb2);
+        final double ch = s.cHalf(), cf = s.cFull();
         if (fric) {
-            double ch = s.cHalf();
             pa0 = pa0.mul(ch); pa1 = pa1.mul(ch); pa2 = pa2.mul(ch);
             pb0 = pb0.mul(ch); pb1 = pb1.mul(ch); pb2 = pb2.mul(ch);
         }
         pa0 = ga0.fma(k0, pa0); pa1 = ga1.fma(k0, pa1); pa2 = ga2.fma(k0, pa2);
         pb0 = gb0.fma(k0, pb0); pb1 = gb1.fma(k0, pb1); pb2 = gb2.fma(k0, pb2);
-        for (int st = 0; st < steps; st++) {
-            for (int j = 0; j < m; j++) {
+        for (int st = 0; ; st++) {
+            for (int j = 0; j < m - 1; j++) {
                 DoubleVector dj = DoubleVector.broadcast(S, drift[j]);
                 qa0 = pa0.fma(dj, qa0); qa1 = pa1.fma(dj, qa1); qa2 = pa2.fma(dj, qa2);
                 qb0 = pb0.fma(dj, qb0); qb1 = pb1.fma(dj, qb1); qb2 = pb2.fma(dj, qb2);
@@ -254,32 +261,35 @@ final class VectorDynamicsKernels implements DynamicsKernels {
                 sb = vb.fma(yb2.fma(yb2, yb1.fma(yb1, yb0.mul(yb0))), va);
                 ga0 = sa.mul(ya0); ga1 = sa.mul(ya1); ga2 = sa.mul(ya2);
                 gb0 = sb.mul(yb0); gb1 = sb.mul(yb1); gb2 = sb.mul(yb2);
-                if (j < m - 1) {
-                    DoubleVector kj = DoubleVector.broadcast(S, -kick[j + 1]);
-                    pa0 = ga0.fma(kj, pa0); pa1 = ga1.fma(kj, pa1); pa2 = ga2.fma(kj, pa2);
-                    pb0 = gb0.fma(kj, pb0); pb1 = gb1.fma(kj, pb1); pb2 = gb2.fma(kj, pb2);
-                }
+                DoubleVector kj = DoubleVector.broadcast(S, -kick[j + 1]);
+                pa0 = ga0.fma(kj, pa0); pa1 = ga1.fma(kj, pa1); pa2 = ga2.fma(kj, pa2);
+                pb0 = gb0.fma(kj, pb0); pb1 = gb1.fma(kj, pb1); pb2 = gb2.fma(kj, pb2);
             }
-            if (st < steps - 1) {
-                if (fric) {
-                    double cf = s.cFull();
-                    pa0 = ga0.fma(k0, ga0.fma(km, pa0).mul(cf)); pa1 = ga1.fma(k0, ga1.fma(km, pa1).mul(cf));
-                    pa2 = ga2.fma(k0, ga2.fma(km, pa2).mul(cf));
-                    pb0 = gb0.fma(k0, gb0.fma(km, pb0).mul(cf)); pb1 = gb1.fma(k0, gb1.fma(km, pb1).mul(cf));
-                    pb2 = gb2.fma(k0, gb2.fma(km, pb2).mul(cf));
-                } else {
-                    pa0 = ga0.fma(kjoin, pa0); pa1 = ga1.fma(kjoin, pa1); pa2 = ga2.fma(kjoin, pa2);
-                    pb0 = gb0.fma(kjoin, pb0); pb1 = gb1.fma(kjoin, pb1); pb2 = gb2.fma(kjoin, pb2);
-                }
+            DoubleVector dl = DoubleVector.broadcast(S, drift[m - 1]);
+            qa0 = pa0.fma(dl, qa0); qa1 = pa1.fma(dl, qa1); qa2 = pa2.fma(dl, qa2);
+            qb0 = pb0.fma(dl, qb0); qb1 = pb1.fma(dl, qb1); qb2 = pb2.fma(dl, qb2);
+            ya0 = qa0.sub(vc0); ya1 = qa1.sub(vc1); ya2 = qa2.sub(vc2);
+            yb0 = qb0.sub(vc0); yb1 = qb1.sub(vc1); yb2 = qb2.sub(vc2);
+            sa = vb.fma(ya2.fma(ya2, ya1.fma(ya1, ya0.mul(ya0))), va);
+            sb = vb.fma(yb2.fma(yb2, yb1.fma(yb1, yb0.mul(yb0))), va);
+            ga0 = sa.mul(ya0); ga1 = sa.mul(ya1); ga2 = sa.mul(ya2);
+            gb0 = sb.mul(yb0); gb1 = sb.mul(yb1); gb2 = sb.mul(yb2);
+            if (st >= steps - 1) break;
+            if (fric) {
+                pa0 = ga0.fma(k0, ga0.fma(km, pa0).mul(cf)); pa1 = ga1.fma(k0, ga1.fma(km, pa1).mul(cf));
+                pa2 = ga2.fma(k0, ga2.fma(km, pa2).mul(cf));
+                pb0 = gb0.fma(k0, gb0.fma(km, pb0).mul(cf)); pb1 = gb1.fma(k0, gb1.fma(km, pb1).mul(cf));
+                pb2 = gb2.fma(k0, gb2.fma(km, pb2).mul(cf));
             } else {
-                pa0 = ga0.fma(km, pa0); pa1 = ga1.fma(km, pa1); pa2 = ga2.fma(km, pa2);
-                pb0 = gb0.fma(km, pb0); pb1 = gb1.fma(km, pb1); pb2 = gb2.fma(km, pb2);
-                if (fric) {
-                    double ch = s.cHalf();
-                    pa0 = pa0.mul(ch); pa1 = pa1.mul(ch); pa2 = pa2.mul(ch);
-                    pb0 = pb0.mul(ch); pb1 = pb1.mul(ch); pb2 = pb2.mul(ch);
-                }
+                pa0 = ga0.fma(kjoin, pa0); pa1 = ga1.fma(kjoin, pa1); pa2 = ga2.fma(kjoin, pa2);
+                pb0 = gb0.fma(kjoin, pb0); pb1 = gb1.fma(kjoin, pb1); pb2 = gb2.fma(kjoin, pb2);
             }
+        }
+        pa0 = ga0.fma(km, pa0); pa1 = ga1.fma(km, pa1); pa2 = ga2.fma(km, pa2);
+        pb0 = gb0.fma(km, pb0); pb1 = gb1.fma(km, pb1); pb2 = gb2.fma(km, pb2);
+        if (fric) {
+            pa0 = pa0.mul(ch); pa1 = pa1.mul(ch); pa2 = pa2.mul(ch);
+            pb0 = pb0.mul(ch); pb1 = pb1.mul(ch); pb2 = pb2.mul(ch);
         }
         qa0.intoArray(q, i); qb0.intoArray(q, i + L);
         pa0.intoArray(p, i); pb0.intoArray(p, i + L);
@@ -306,39 +316,39 @@ final class VectorDynamicsKernels implements DynamicsKernels {
         final DoubleVector kjoin = DoubleVector.broadcast(S, -s.kickJoin());
         DoubleVector gxa = xa.mul(2.0).fma(ya, xa), gya = ya.neg().fma(ya, xa.fma(xa, ya));
         DoubleVector gxb = xb.mul(2.0).fma(yb, xb), gyb = yb.neg().fma(yb, xb.fma(xb, yb));
+        final double ch = s.cHalf(), cf = s.cFull();
         if (fric) {
-            double ch = s.cHalf();
             ua = ua.mul(ch); va = va.mul(ch); ub = ub.mul(ch); vb = vb.mul(ch);
         }
         ua = gxa.fma(k0, ua); va = gya.fma(k0, va); ub = gxb.fma(k0, ub); vb = gyb.fma(k0, vb);
-        for (int st = 0; st < steps; st++) {
-            for (int j = 0; j < m; j++) {
+        for (int st = 0; ; st++) {
+            for (int j = 0; j < m - 1; j++) {
                 DoubleVector dj = DoubleVector.broadcast(S, drift[j]);
                 xa = ua.fma(dj, xa); ya = va.fma(dj, ya); xb = ub.fma(dj, xb); yb = vb.fma(dj, yb);
                 gxa = xa.mul(2.0).fma(ya, xa);
                 gya = ya.neg().fma(ya, xa.fma(xa, ya));
                 gxb = xb.mul(2.0).fma(yb, xb);
                 gyb = yb.neg().fma(yb, xb.fma(xb, yb));
-                if (j < m - 1) {
-                    DoubleVector kj = DoubleVector.broadcast(S, -kick[j + 1]);
-                    ua = gxa.fma(kj, ua); va = gya.fma(kj, va); ub = gxb.fma(kj, ub); vb = gyb.fma(kj, vb);
-                }
+                DoubleVector kj = DoubleVector.broadcast(S, -kick[j + 1]);
+                ua = gxa.fma(kj, ua); va = gya.fma(kj, va); ub = gxb.fma(kj, ub); vb = gyb.fma(kj, vb);
             }
-            if (st < steps - 1) {
-                if (fric) {
-                    double cf = s.cFull();
-                    ua = gxa.fma(k0, gxa.fma(km, ua).mul(cf)); va = gya.fma(k0, gya.fma(km, va).mul(cf));
-                    ub = gxb.fma(k0, gxb.fma(km, ub).mul(cf)); vb = gyb.fma(k0, gyb.fma(km, vb).mul(cf));
-                } else {
-                    ua = gxa.fma(kjoin, ua); va = gya.fma(kjoin, va); ub = gxb.fma(kjoin, ub); vb = gyb.fma(kjoin, vb);
-                }
+            DoubleVector dl = DoubleVector.broadcast(S, drift[m - 1]);
+            xa = ua.fma(dl, xa); ya = va.fma(dl, ya); xb = ub.fma(dl, xb); yb = vb.fma(dl, yb);
+            gxa = xa.mul(2.0).fma(ya, xa);
+            gya = ya.neg().fma(ya, xa.fma(xa, ya));
+            gxb = xb.mul(2.0).fma(yb, xb);
+            gyb = yb.neg().fma(yb, xb.fma(xb, yb));
+            if (st >= steps - 1) break;
+            if (fric) {
+                ua = gxa.fma(k0, gxa.fma(km, ua).mul(cf)); va = gya.fma(k0, gya.fma(km, va).mul(cf));
+                ub = gxb.fma(k0, gxb.fma(km, ub).mul(cf)); vb = gyb.fma(k0, gyb.fma(km, vb).mul(cf));
             } else {
-                ua = gxa.fma(km, ua); va = gya.fma(km, va); ub = gxb.fma(km, ub); vb = gyb.fma(km, vb);
-                if (fric) {
-                    double ch = s.cHalf();
-                    ua = ua.mul(ch); va = va.mul(ch); ub = ub.mul(ch); vb = vb.mul(ch);
-                }
+                ua = gxa.fma(kjoin, ua); va = gya.fma(kjoin, va); ub = gxb.fma(kjoin, ub); vb = gyb.fma(kjoin, vb);
             }
+        }
+        ua = gxa.fma(km, ua); va = gya.fma(km, va); ub = gxb.fma(km, ub); vb = gyb.fma(km, vb);
+        if (fric) {
+            ua = ua.mul(ch); va = va.mul(ch); ub = ub.mul(ch); vb = vb.mul(ch);
         }
         xa.intoArray(q, i); xb.intoArray(q, i + L); ya.intoArray(q, n + i); yb.intoArray(q, n + i + L);
         ua.intoArray(p, i); ub.intoArray(p, i + L); va.intoArray(p, n + i); vb.intoArray(p, n + i + L);

@@ -12,8 +12,9 @@ import org.jocl.cl_kernel;
  * The batched kernel on OpenCL ({@code kernels/filter.cl}): one work-item per filter, every tick of
  * the call inside the work-item. Each call copies the state and observations to the device and the
  * state (and out) back; the state is written into the caller's array only after the device work
- * succeeded, so a failure leaves it unchanged. Device buffers are reused across calls; calls are
- * serialised (a cl_kernel's arguments are shared). Loaded only when OPENCL is available.
+ * succeeded, so a failure leaves it unchanged. Device buffers, and the host arrays the results are read
+ * into, are reused across calls; calls are serialised (a cl_kernel's arguments are shared). Loaded only
+ * when OPENCL is available.
  */
 final class OpenClBatchKalmanKernels implements BatchKalmanKernels {
     /** The build options of {@code kernels/filter.cl}: the packed model's layout (BatchPlan), as {@code -D}. */
@@ -30,6 +31,9 @@ final class OpenClBatchKalmanKernels implements BatchKalmanKernels {
     private final DeviceBuffer bufZ = new DeviceBuffer(rt, CL_MEM_READ_ONLY);
     private final DeviceBuffer bufOut = new DeviceBuffer(rt, CL_MEM_WRITE_ONLY);
     private final int local = rt.localSize(64);
+    // Host copies of the results, kept and grown across the (serialised) calls.
+    private double[] newState = new double[0];
+    private double[] newOut = new double[0];
 
     @Override
     public synchronized void run(BatchPlan plan, double[] state, int filters, double[] zs, int zOff, int ticks, double[] out) {
@@ -65,12 +69,12 @@ final class OpenClBatchKalmanKernels implements BatchKalmanKernels {
      * every read succeeded, so a failure leaves them unchanged.
      */
     private void download(double[] state, int stateLen, double[] out, int outLen) {
-        double[] newState = new double[stateLen];
+        if (newState.length < stateLen) newState = new double[stateLen];
         bufState.read(newState, 0, stateLen);
         if (out != null) {
-            double[] o = new double[outLen];
-            bufOut.read(o, 0, outLen);
-            System.arraycopy(o, 0, out, 0, outLen);
+            if (newOut.length < outLen) newOut = new double[outLen];
+            bufOut.read(newOut, 0, outLen);
+            System.arraycopy(newOut, 0, out, 0, outLen);
         }
         System.arraycopy(newState, 0, state, 0, stateLen);
     }

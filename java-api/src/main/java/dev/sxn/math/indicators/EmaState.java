@@ -18,6 +18,12 @@ final class EmaState {
     /** The current average (valid once {@code run >= seed}). */
     double e;
 
+    /** Back to the state of a new instance (a batch reuses its per-thread states across calls). */
+    void reset() {
+        run = 0;
+        acc = e = 0;
+    }
+
     /**
      * One step of the recurrence past its seed, in TTR's form {@code x * ratio + prev * (1 - ratio)}
      * (so the reference matches to the ulp); {@code beta = 1 - alpha}, computed once by the caller.

@@ -44,10 +44,10 @@ import dev.sxn.math.backend.Backend;
  * variance/std, EMA, Wilder, RSI, WMA, MACD, Bollinger, OBV, cumulative VWAP and the time-aware EMA
  * need no temporaries; DEMA, TEMA, z-score, ATR and rolling VWAP keep theirs per thread (softly
  * referenced, reused while the length stays the same); rolling min/max and stochastics allocate a
- * buffer of the window's size per call. Batched forms allocate the per-asset state of their
- * recurrences, O(k) doubles per call on every backend (a few per asset, against the k t values
- * written), and batched rolling min/max and stochastics also two arrays of the series length t
- * (each asset is gathered into one). Until C2 has compiled a VECTOR kernel, its vectors are boxed
+ * buffer of the window's size per call. Batched forms keep the per-asset state of their
+ * recurrences per thread (sums, EMA, Wilder, RSI; the batched rolling variance still allocates
+ * its state, O(k) doubles per call, on JAVA and VECTOR), and batched rolling min/max and
+ * stochastics allocate two arrays of the series length t (each asset is gathered into one). Until C2 has compiled a VECTOR kernel, its vectors are boxed
  * on the heap (see the test for the rolling variance's rarely run careful path).
  *
  * <p><b>Running sums.</b> Rolling sums are compensated (TwoSum): the error of a window sum is at

@@ -8,7 +8,8 @@ package dev.sxn.math.indicators;
  * (time outer, assets inner), stepping every asset's state once per row: walking one asset at a
  * time would stride by k through the time-major batch (a cache and TLB miss per step once k * 8
  * bytes exceeds a page). The per-asset loops, {@code ...Assets}, also serve the other backends for
- * the assets beyond their last full vector.
+ * the assets beyond their last full vector. The batches' states of sums, EMAs and RSIs are kept per thread
+ * ({@link BatchStates}) and reset per call, so a warm batched call allocates nothing per asset.
  */
 final class JavaIndicatorKernels implements IndicatorKernels {
 
@@ -30,8 +31,7 @@ final class JavaIndicatorKernels implements IndicatorKernels {
             rollingSumAssets(x, k, t, w, scale, out, 0, k);
             return;
         }
-        RollingSumState[] st = new RollingSumState[k];
-        for (int a = 0; a < k; a++) st[a] = new RollingSumState();
+        RollingSumState[] st = BatchStates.get().sums(k);
         int back = w * k;
         for (int i = 0; i < t; i++) {
             for (int a = 0, p = i * k; a < k; a++, p++) out[p] = st[a].update(x, p, back, w, scale);
@@ -77,8 +77,7 @@ final class JavaIndicatorKernels implements IndicatorKernels {
             return;
         }
         double beta = 1 - alpha;
-        EmaState[] st = new EmaState[k];
-        for (int a = 0; a < k; a++) st[a] = new EmaState();
+        EmaState[] st = BatchStates.get().emas(k);
         for (int i = 0; i < t; i++) {
             for (int a = 0, p = i * k; a < k; a++, p++) out[p] = st[a].update(x[p], seed, alpha, beta);
         }
@@ -100,8 +99,7 @@ final class JavaIndicatorKernels implements IndicatorKernels {
             return;
         }
         double alpha = 1.0 / n, beta = 1 - alpha;
-        RsiState[] st = new RsiState[k];
-        for (int a = 0; a < k; a++) st[a] = new RsiState();
+        RsiState[] st = BatchStates.get().rsis(k);
         for (int i = 0; i < t; i++) {
             for (int a = 0, p = i * k; a < k; a++, p++) out[p] = st[a].update(x[p], n, alpha, beta);
         }

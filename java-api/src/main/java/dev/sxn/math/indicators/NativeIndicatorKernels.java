@@ -6,6 +6,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import dev.sxn.math.internal.NativeFailure;
+import dev.sxn.math.internal.Scratch;
 import dev.sxn.math.internal.SxnNative;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
@@ -46,15 +47,15 @@ final class NativeIndicatorKernels implements IndicatorKernels {
         return MemorySegment.ofArray(a);
     }
 
-    /** Per-call scratch for the per-asset state: O(k), small beside the k * t values streamed. */
-    private static MemorySegment scratch(int k) {
-        return MemorySegment.ofArray(new double[IndicatorConstants.NATIVE_SCRATCH_PER_ASSET * k]);
+    /** Scratch for the per-asset state (the kernels initialise it), from the thread's {@link Scratch}: O(k), reused across calls. */
+    private static MemorySegment scratch(Scratch s, int k) {
+        return MemorySegment.ofArray(s.doubles(IndicatorConstants.NATIVE_SCRATCH_PER_ASSET * k));
     }
 
     @Override
     public void rollingSum(double[] x, int k, int t, int w, double scale, double[] out) {
-        try {
-            SUM.invokeExact(seg(x), (long) k, (long) t, (long) w, scale, seg(out), scratch(k));
+        try (Scratch s = Scratch.open()) {
+            SUM.invokeExact(seg(x), (long) k, (long) t, (long) w, scale, seg(out), scratch(s, k));
         } catch (Throwable e) {
             throw NativeFailure.wrap("sxn_indicators_rolling_sum", e);
         }
@@ -62,8 +63,8 @@ final class NativeIndicatorKernels implements IndicatorKernels {
 
     @Override
     public void rollingVar(double[] x, int k, int t, int w, int ddof, boolean sqrt, double[] out) {
-        try {
-            VAR.invokeExact(seg(x), (long) k, (long) t, (long) w, ddof, sqrt ? 1 : 0, seg(out), scratch(k));
+        try (Scratch s = Scratch.open()) {
+            VAR.invokeExact(seg(x), (long) k, (long) t, (long) w, ddof, sqrt ? 1 : 0, seg(out), scratch(s, k));
         } catch (Throwable e) {
             throw NativeFailure.wrap("sxn_indicators_rolling_var", e);
         }
@@ -71,8 +72,8 @@ final class NativeIndicatorKernels implements IndicatorKernels {
 
     @Override
     public void ema(double[] x, int k, int t, int seed, double alpha, double[] out) {
-        try {
-            EMA.invokeExact(seg(x), (long) k, (long) t, (long) seed, alpha, seg(out), scratch(k));
+        try (Scratch s = Scratch.open()) {
+            EMA.invokeExact(seg(x), (long) k, (long) t, (long) seed, alpha, seg(out), scratch(s, k));
         } catch (Throwable e) {
             throw NativeFailure.wrap("sxn_indicators_ema", e);
         }
@@ -80,8 +81,8 @@ final class NativeIndicatorKernels implements IndicatorKernels {
 
     @Override
     public void rsi(double[] x, int k, int t, int n, double[] out) {
-        try {
-            RSI.invokeExact(seg(x), (long) k, (long) t, (long) n, seg(out), scratch(k));
+        try (Scratch s = Scratch.open()) {
+            RSI.invokeExact(seg(x), (long) k, (long) t, (long) n, seg(out), scratch(s, k));
         } catch (Throwable e) {
             throw NativeFailure.wrap("sxn_indicators_rsi", e);
         }

@@ -16,6 +16,12 @@ final class RollingSumState {
     /** The running sum and the collected rounding errors of its additions. */
     double s, c;
 
+    /** Back to the state of a new instance (a batch reuses its per-thread states across calls). */
+    void reset() {
+        run = 0;
+        s = c = 0;
+    }
+
     /**
      * The rounding error of {@code sum = fl(a + b)} by TwoSum: {@code sum} plus the result equals
      * {@code a + b} exactly.

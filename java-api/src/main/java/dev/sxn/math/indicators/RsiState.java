@@ -17,6 +17,12 @@ final class RsiState {
     /** Average gain and average loss: sums of the changes until the seed, Wilder averages after it. */
     double up, dn;
 
+    /** Back to the state of a new instance (a batch reuses its per-thread states across calls). */
+    void reset() {
+        run = 0;
+        prev = up = dn = 0;
+    }
+
     /** Consumes the price {@code v}; returns the RSI after it, in [0, 100] (NaN in a warm-up or flat average). */
     double update(double v, int n, double alpha, double beta) {
         if (!finite(v)) {

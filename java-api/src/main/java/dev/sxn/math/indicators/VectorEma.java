@@ -11,6 +11,7 @@ import static dev.sxn.math.indicators.VectorLanes.UP2M;
 import static dev.sxn.math.indicators.VectorLanes.UP4;
 import static dev.sxn.math.indicators.VectorLanes.UP4M;
 
+import dev.sxn.math.internal.Scratch;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -27,14 +28,21 @@ final class VectorEma {
 
     /** Batches (k > 1): one lane per asset, time outer, assets inner; the tail assets run JAVA's loop. */
     static void acrossAssets(double[] x, int k, int t, int seed, double alpha, double[] out) {
+        int kv = k / L * L;
+        try (Scratch w = Scratch.open()) {
+            acrossAssets(x, k, t, seed, alpha, out, w.zeros(3 * kv), w.flags(kv / L));
+        }
+    }
+
+    /** {@link #acrossAssets(double[], int, int, int, double, double[])} on zeroed per-thread state. */
+    private static void acrossAssets(double[] x, int k, int t, int seed, double alpha, double[] out, double[] st, boolean[] steadyBlock) {
         double beta = 1 - alpha;
         int kv = k / L * L;
         DoubleVector zero = DoubleVector.zero(S), nan = DoubleVector.broadcast(S, Double.NaN);
-        double[] st = new double[3 * kv]; // run | acc | e, per asset
-        // Blocks of L assets whose lanes are all past their seed: while their values stay finite, run
+        // st: run | acc | e, per asset.
+        // Blocks of L assets whose lanes are all past their seed (steadyBlock): while their values stay finite, run
         // and acc cannot change what is computed (run only matters against the seed, and acc is reset
         // before it is used again), so the step is the recurrence alone, on two of the four arrays.
-        boolean[] steadyBlock = new boolean[kv / L];
         for (int i = 0; i < t; i++) {
             int row = i * k;
             for (int a = 0; a < kv; a += L) {

@@ -9,6 +9,7 @@ import static dev.sxn.math.indicators.VectorLanes.T;
 import static dev.sxn.math.indicators.VectorLanes.T_LAST;
 import static dev.sxn.math.indicators.VectorLanes.prefix;
 
+import dev.sxn.math.internal.Scratch;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -25,9 +26,15 @@ final class VectorRollingSums {
 
     /** Batches (k > 1): one lane per asset, time outer, assets inner; the tail assets run JAVA's loop. */
     static void acrossAssets(double[] x, int k, int t, int w, double scale, double[] out) {
+        try (Scratch scratch = Scratch.open()) {
+            acrossAssets(x, k, t, w, scale, out, scratch.zeros(3 * (k / L * L)));
+        }
+    }
+
+    /** {@link #acrossAssets(double[], int, int, int, double, double[])} on zeroed per-thread state st: s | c | run, per asset. */
+    private static void acrossAssets(double[] x, int k, int t, int w, double scale, double[] out, double[] st) {
         int kv = k / L * L;
         DoubleVector zero = DoubleVector.zero(S), nan = DoubleVector.broadcast(S, Double.NaN);
-        double[] st = new double[3 * kv]; // s | c | run, per asset
         for (int i = 0; i < t; i++) {
             int row = i * k, orow = (i - w) * k;
             for (int a = 0; a < kv; a += L) {

@@ -4,6 +4,7 @@ import static dev.sxn.math.indicators.VectorLanes.L;
 import static dev.sxn.math.indicators.VectorLanes.MAX;
 import static dev.sxn.math.indicators.VectorLanes.S;
 
+import dev.sxn.math.internal.Scratch;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -18,9 +19,17 @@ final class VectorRsi {
 
     /** Any batch: one lane per asset; k = 1 and the assets beyond the last full vector run JAVA's loop. */
     static void acrossAssets(double[] x, int k, int t, int n, double[] out) {
+        int kv = k > 1 ? k / L * L : 0;
+        try (Scratch w = Scratch.open()) {
+            acrossAssets(x, k, t, n, out, w.zeros(4 * kv), w.flags(kv / L));
+        }
+    }
+
+    /** {@link #acrossAssets(double[], int, int, int, double[])} on zeroed per-thread state. */
+    private static void acrossAssets(double[] x, int k, int t, int n, double[] out, double[] st, boolean[] steadyBlock) {
         double alpha = 1.0 / n, beta = 1 - alpha;
         int kv = k > 1 ? k / L * L : 0;
-        double[] st = new double[4 * kv]; // run | prev | up | dn, per asset
+        // st: run | prev | up | dn, per asset.
         // As in VectorEma: blocks whose lanes are all past the seed step only up and dn while the values
         // stay finite (run matters only against n and is stale-but-equivalent meanwhile). The previous
         // value is then the previous row's, read from x, and written back to st only on leaving.
@@ -29,7 +38,6 @@ final class VectorRsi {
         // than two-row visits from 64 to 1024 assets; 8 or 16 rows per visit were slower (more
         // concurrent streams than the prefetchers follow), and so were four-row visits in the batched
         // EMA, which is memory-bound, so that kernel keeps one row per visit (IndicatorsCpuTime).
-        boolean[] steadyBlock = new boolean[kv / L];
         int i = 0;
         for (; i + 3 < t; i += 4) {
             int row = i * k;

@@ -1,5 +1,6 @@
 package dev.sxn.math.linalg;
 
+import dev.sxn.math.internal.Scratch;
 import java.util.Arrays;
 
 /**
@@ -12,7 +13,8 @@ import java.util.Arrays;
  * the columns right of it by GEMMs and its own columns formed unblocked. Same flop counts as the
  * unblocked algorithms (2n^2(m - n/3) for the QR) plus O(mn NB) for T, with most of them in GEMM.
  *
- * <p>Loaded only through the VECTOR kernel (it uses the Vector API classes). Stateless.
+ * <p>Loaded only through the VECTOR kernel (it uses the Vector API classes). Stateless; V, T and the GEMM
+ * workspaces are the thread's {@link Scratch}.
  */
 final class BlockedHouseholderQr {
     /** Block size (LAPACK's default for dgeqrf is 32..64). */
@@ -24,24 +26,26 @@ final class BlockedHouseholderQr {
     /** Householder QR in place (see {@link LinalgKernels#geqrf}), in panels of {@value #NB} columns. */
     static void geqrf(int m, int n, double[] a, double[] tau) {
         int kmax = Math.min(m, n);
-        double[] v = null, t = null, w = null, w2 = null;
-        for (int j0 = 0; j0 < kmax; j0 += NB) {
-            int jb = Math.min(NB, kmax - j0);
-            int rows = m - j0;
-            HouseholderQr.geqr2(OPS, m, a, tau, j0, j0 + jb, j0 + jb); // the panel, unblocked
-            int right = n - j0 - jb;
-            if (right == 0) continue;
-            if (v == null) {
-                v = new double[m * NB];
-                t = new double[NB * NB];
-                w = new double[NB * n];
-                w2 = new double[NB * n];
+        try (Scratch s = Scratch.open()) {
+            double[] v = null, t = null, w = null, w2 = null;
+            for (int j0 = 0; j0 < kmax; j0 += NB) {
+                int jb = Math.min(NB, kmax - j0);
+                int rows = m - j0;
+                HouseholderQr.geqr2(OPS, m, a, tau, j0, j0 + jb, j0 + jb); // the panel, unblocked
+                int right = n - j0 - jb;
+                if (right == 0) continue;
+                if (v == null) {
+                    v = s.doubles(m * NB);
+                    t = s.doubles(NB * NB);
+                    w = s.doubles(NB * n);
+                    w2 = s.doubles(NB * n);
+                }
+                gatherV(a, m, j0, jb, rows, v);
+                formT(v, rows, jb, tau, j0, t);
+                // C := (I - V T V^T)^T C = C - V (T^T (V^T C)), C = A[j0.., j0+jb..].
+                int co = j0 + (j0 + jb) * m;
+                applyBlock(true, v, rows, jb, t, a, co, m, right, w, w2);
             }
-            gatherV(a, m, j0, jb, rows, v);
-            formT(v, rows, jb, tau, j0, t);
-            // C := (I - V T V^T)^T C = C - V (T^T (V^T C)), C = A[j0.., j0+jb..].
-            int co = j0 + (j0 + jb) * m;
-            applyBlock(true, v, rows, jb, t, a, co, m, right, w, w2);
         }
     }
 
@@ -97,15 +101,17 @@ final class BlockedHouseholderQr {
         HouseholderQr.org2r(OPS, q, lb + lb * m, m, m - lb, ncols - lb, k - lb, tau, lb);
         for (int j = lb; j < ncols; j++) Arrays.fill(q, j * m, j * m + lb, 0.0);
         if (lb == 0) return;
-        double[] v = new double[m * NB], t = new double[NB * NB];
-        double[] w = new double[NB * ncols], w2 = new double[NB * ncols];
-        for (int i0 = lb - NB; i0 >= 0; i0 -= NB) {
-            int rows = m - i0;
-            gatherV(q, m, i0, NB, rows, v);
-            formT(v, rows, NB, tau, i0, t);
-            applyBlock(false, v, rows, NB, t, q, i0 + (i0 + NB) * m, m, ncols - i0 - NB, w, w2);
-            HouseholderQr.org2r(OPS, q, i0 + i0 * m, m, rows, NB, NB, tau, i0);
-            for (int j = i0; j < i0 + NB; j++) Arrays.fill(q, j * m, j * m + i0, 0.0);
+        try (Scratch s = Scratch.open()) {
+            double[] v = s.doubles(m * NB), t = s.doubles(NB * NB);
+            double[] w = s.doubles(NB * ncols), w2 = s.doubles(NB * ncols);
+            for (int i0 = lb - NB; i0 >= 0; i0 -= NB) {
+                int rows = m - i0;
+                gatherV(q, m, i0, NB, rows, v);
+                formT(v, rows, NB, tau, i0, t);
+                applyBlock(false, v, rows, NB, t, q, i0 + (i0 + NB) * m, m, ncols - i0 - NB, w, w2);
+                HouseholderQr.org2r(OPS, q, i0 + i0 * m, m, rows, NB, NB, tau, i0);
+                for (int j = i0; j < i0 + NB; j++) Arrays.fill(q, j * m, j * m + i0, 0.0);
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.sxn.math.linalg;
 
+import dev.sxn.math.internal.Scratch;
 import java.util.Arrays;
 
 /**
@@ -106,9 +107,13 @@ final class ConditionEstimate {
      * vectors and the stopping tests are dlacn2's, so the estimate on the same factors is LAPACK's.
      */
     private static double inverseNorm1(int n, double[] t, int ld, double s, boolean lu) {
-        double[] x = new double[n];
-        double[] sgn = new double[n];
-        Arrays.fill(x, 1.0 / n);
+        try (Scratch w = Scratch.open()) {
+            return inverseNorm1(n, t, ld, s, lu, w.doubles(n), w.doubles(n));
+        }
+    }
+
+    private static double inverseNorm1(int n, double[] t, int ld, double s, boolean lu, double[] x, double[] sgn) {
+        Arrays.fill(x, 0, n, 1.0 / n);
         double sum = apply(n, t, ld, s, lu, false, x);
         if (!Double.isFinite(sum)) return sum;
         if (n == 1) return Math.abs(x[0]);
@@ -118,7 +123,7 @@ final class ConditionEstimate {
         int j = iamax(n, x);
         int iter = 2;
         while (true) {
-            Arrays.fill(x, 0.0);
+            Arrays.fill(x, 0, n, 0.0);
             x[j] = 1;
             sum = apply(n, t, ld, s, lu, false, x);
             if (!Double.isFinite(sum)) return sum;

@@ -1,7 +1,5 @@
 package dev.sxn.math.linalg;
 
-import java.util.Arrays;
-
 /**
  * Plain-Java helpers on column-major arrays shared by every dense kernel: transposition, exact
  * power-of-two scaling, and the plane rotations of the QR / QL iterations on columns held as separate
@@ -16,7 +14,11 @@ final class DenseArrays {
 
     /** rows x cols column-major src -> its cols x rows transpose, in 32 x 32 tiles. */
     static double[] transpose(double[] src, int rows, int cols) {
-        double[] dst = new double[rows * cols];
+        return transpose(src, rows, cols, new double[rows * cols]);
+    }
+
+    /** {@link #transpose(double[], int, int)} into dst[0, rows cols) (scratch); returns dst. */
+    static double[] transpose(double[] src, int rows, int cols, double[] dst) {
         final int b = 32;
         for (int j0 = 0; j0 < cols; j0 += b) {
             int j1 = Math.min(cols, j0 + b);
@@ -45,13 +47,13 @@ final class DenseArrays {
     }
 
     /**
-     * The columns of a rows x cols column-major array as separate arrays. The plane rotations of the QR/QL
+     * The columns of a rows x cols column-major array copied into the first cols arrays of c (scratch,
+     * each at least rows long), returned. The plane rotations of the QR/QL
      * sweeps then run on two distinct arrays at the same index, which C2 vectorises; on two offsets of
      * one array it cannot rule out overlap and stays scalar.
      */
-    static double[][] columns(double[] a, int rows, int cols) {
-        double[][] c = new double[cols][];
-        for (int j = 0; j < cols; j++) c[j] = Arrays.copyOfRange(a, j * rows, (j + 1) * rows);
+    static double[][] columns(double[] a, int rows, int cols, double[][] c) {
+        for (int j = 0; j < cols; j++) System.arraycopy(a, j * rows, c[j], 0, rows);
         return c;
     }
 

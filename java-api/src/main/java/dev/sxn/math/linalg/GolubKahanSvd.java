@@ -1,5 +1,6 @@
 package dev.sxn.math.linalg;
 
+import dev.sxn.math.internal.Scratch;
 import java.util.Arrays;
 
 /**
@@ -18,7 +19,8 @@ import java.util.Arrays;
  * <p>The backend supplies the level-1 steps of the bidiagonalisation, the QR, the formation of U_B
  * (its orgqr) and the product U = Q U_R; V_B is formed reflector by reflector or, where the backend's
  * orgqr is blocked, by that orgqr on the shifted reflectors (see {@link DenseOps#blocked}). The QR
- * sweeps run on U's and V's columns held as separate arrays ({@link DenseArrays#columns}).
+ * sweeps run on U's and V's columns held as separate arrays ({@link DenseArrays#columns}). Every temporary
+ * is the thread's {@link Scratch}, so a warm call allocates nothing.
  */
 final class GolubKahanSvd {
     private GolubKahanSvd() {}
@@ -29,50 +31,52 @@ final class GolubKahanSvd {
      */
     static void svdTall(DenseOps ops, int m, int n, double[] a, double[] s, double[] u, double[] v, boolean fullU) {
         int uc = fullU ? m : n;
-        if (3 * m >= 5 * n && m > n) {
-            // A = Q R, R = U_R S V^T, U = Q U_R (and Q's remaining columns for a full U).
-            double[] tau = new double[n];
-            ops.geqrf(m, n, a, tau);
-            double[] r = new double[n * n];
-            for (int j = 0; j < n; j++) System.arraycopy(a, j * m, r, j * n, j + 1);
-            double[] ur = new double[n * n];
-            svdTall(ops, n, n, r, s, ur, v, false);
-            double[] q = new double[m * uc];
-            System.arraycopy(a, 0, q, 0, m * n);
-            ops.orgqr(m, uc, n, q, tau);
-            ops.gemm(m, n, n, q, ur, u);
-            if (fullU) System.arraycopy(q, m * n, u, m * n, m * (m - n));
-            return;
-        }
-        double[] d = new double[n];
-        double[] e = new double[n];
-        double[] tauq = new double[n];
-        double[] taup = new double[n];
-        bidiagonalise(ops, m, n, a, d, e, tauq, taup);
-        // U_B = H_0 ... H_{n-1} (first uc columns), V_B = G_0 ... G_{n-3}.
-        System.arraycopy(a, 0, u, 0, m * n);
-        ops.orgqr(m, uc, n, u, tauq);
-        if (ops.blocked()) formVBlocked(ops, m, n, a, taup, v);
-        else formVByReflectors(ops, m, n, a, taup, v);
-        double[][] ucol = DenseArrays.columns(u, m, n), vcol = DenseArrays.columns(v, n, n);
-        bidiagonalQr(m, n, d, e, ucol, vcol);
-        DenseArrays.uncolumns(ucol, u, m, n);
-        DenseArrays.uncolumns(vcol, v, n, n);
-        // Signs into V, then descending order (selection: at most n column swaps).
-        for (int i = 0; i < n; i++) {
-            if (d[i] < 0) {
-                d[i] = -d[i];
-                ops.scal(-1, v, i * n, n);
+        try (Scratch w = Scratch.open()) {
+            if (3 * m >= 5 * n && m > n) {
+                // A = Q R, R = U_R S V^T, U = Q U_R (and Q's remaining columns for a full U).
+                double[] tau = w.zeros(n);
+                ops.geqrf(m, n, a, tau);
+                double[] r = w.zeros(n * n);
+                for (int j = 0; j < n; j++) System.arraycopy(a, j * m, r, j * n, j + 1);
+                double[] ur = w.zeros(n * n);
+                svdTall(ops, n, n, r, s, ur, v, false);
+                double[] q = w.zeros(m * uc);
+                System.arraycopy(a, 0, q, 0, m * n);
+                ops.orgqr(m, uc, n, q, tau);
+                ops.gemm(m, n, n, q, ur, u);
+                if (fullU) System.arraycopy(q, m * n, u, m * n, m * (m - n));
+                return;
             }
-        }
-        for (int i = 0; i < n; i++) {
-            int k = i;
-            for (int j = i + 1; j < n; j++) if (d[j] > d[k]) k = j;
-            s[i] = d[k];
-            if (k == i) continue;
-            d[k] = d[i];
-            DenseArrays.swapColumns(u, m, i, k);
-            DenseArrays.swapColumns(v, n, i, k);
+            double[] d = w.zeros(n);
+            double[] e = w.zeros(n);
+            double[] tauq = w.zeros(n);
+            double[] taup = w.zeros(n);
+            bidiagonalise(ops, m, n, a, d, e, tauq, taup, w.doubles(n), w.doubles(m));
+            // U_B = H_0 ... H_{n-1} (first uc columns), V_B = G_0 ... G_{n-3}.
+            System.arraycopy(a, 0, u, 0, m * n);
+            ops.orgqr(m, uc, n, u, tauq);
+            if (ops.blocked()) formVBlocked(ops, m, n, a, taup, v, w);
+            else formVByReflectors(ops, m, n, a, taup, v, w.doubles(n));
+            double[][] ucol = DenseArrays.columns(u, m, n, w.table(n, m)), vcol = DenseArrays.columns(v, n, n, w.table(n, n));
+            bidiagonalQr(m, n, d, e, ucol, vcol);
+            DenseArrays.uncolumns(ucol, u, m, n);
+            DenseArrays.uncolumns(vcol, v, n, n);
+            // Signs into V, then descending order (selection: at most n column swaps).
+            for (int i = 0; i < n; i++) {
+                if (d[i] < 0) {
+                    d[i] = -d[i];
+                    ops.scal(-1, v, i * n, n);
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                int k = i;
+                for (int j = i + 1; j < n; j++) if (d[j] > d[k]) k = j;
+                s[i] = d[k];
+                if (k == i) continue;
+                d[k] = d[i];
+                DenseArrays.swapColumns(u, m, i, k);
+                DenseArrays.swapColumns(v, n, i, k);
+            }
         }
     }
 
@@ -81,10 +85,10 @@ final class GolubKahanSvd {
      * diagonal, G_k row k right of the superdiagonal. d, e receive B's diagonal and superdiagonal; the
      * reflectors stay in a (H_k's below the diagonal, G_k's right of the superdiagonal), their scalars in
      * tauq, taup. 4mn^2 - 4n^3/3 flops, half of them in the matrix-vector products of the row reflectors.
+     * row (n) and w (m) are scratch.
      */
-    private static void bidiagonalise(DenseOps ops, int m, int n, double[] a, double[] d, double[] e, double[] tauq, double[] taup) {
-        double[] row = new double[n];
-        double[] w = new double[m];
+    private static void bidiagonalise(DenseOps ops, int m, int n, double[] a, double[] d, double[] e, double[] tauq, double[] taup,
+                                      double[] row, double[] w) {
         for (int k = 0; k < n; k++) {
             int dk = k * m + k;
             tauq[k] = Householder.generate(ops, a, dk, m - k);
@@ -109,9 +113,11 @@ final class GolubKahanSvd {
         }
     }
 
-    /** V_B := G_0 ... G_{n-3} into the zero n x n v, accumulated backwards one reflector at a time (dorg2r's order). */
-    private static void formVByReflectors(DenseOps ops, int m, int n, double[] a, double[] taup, double[] v) {
-        double[] row = new double[n];
+    /**
+     * V_B := G_0 ... G_{n-3} into the zero n x n v, accumulated backwards one reflector at a time (dorg2r's
+     * order); row (n) is scratch.
+     */
+    private static void formVByReflectors(DenseOps ops, int m, int n, double[] a, double[] taup, double[] v, double[] row) {
         for (int i = 0; i < n; i++) v[i * n + i] = 1;
         for (int k = n - 3; k >= 0; k--) {
             if (taup[k] == 0) continue;
@@ -127,12 +133,12 @@ final class GolubKahanSvd {
      * shift): reflector k sits in row k of a, right of e[k], and becomes column k of an (n-1) x (n-2)
      * matrix whose diagonal is at row k.
      */
-    private static void formVBlocked(DenseOps ops, int m, int n, double[] a, double[] taup, double[] v) {
+    private static void formVBlocked(DenseOps ops, int m, int n, double[] a, double[] taup, double[] v, Scratch w) {
         Arrays.fill(v, 0, n * n, 0.0);
         v[0] = 1;
         if (n > 2) {
             int n1 = n - 1;
-            double[] p = new double[n1 * n1];
+            double[] p = w.zeros(n1 * n1);
             for (int k = 0; k < n - 2; k++) {
                 for (int j = 1; j < n - k - 1; j++) p[(k + j) + k * n1] = a[k + (k + 1 + j) * m];
             }

@@ -1,5 +1,6 @@
 package dev.sxn.math.linalg;
 
+import dev.sxn.math.internal.Scratch;
 import java.util.Arrays;
 
 /**
@@ -58,8 +59,13 @@ final class HouseholderQr {
      * variant of it (dlaqps) is not reproduced.
      */
     static void geqp3(DenseOps ops, int m, int n, double[] a, int[] jpvt, double[] tau) {
-        double[] vn1 = new double[n]; // partial column norms (rows k..m)
-        double[] vn2 = new double[n]; // norms when last computed exactly
+        try (Scratch s = Scratch.open()) {
+            geqp3(ops, m, n, a, jpvt, tau, s.doubles(n), s.doubles(n));
+        }
+    }
+
+    /** {@link #geqp3} with its scratch: vn1, the partial column norms (rows k..m), vn2, the norms when last computed exactly. */
+    private static void geqp3(DenseOps ops, int m, int n, double[] a, int[] jpvt, double[] tau, double[] vn1, double[] vn2) {
         for (int j = 0; j < n; j++) {
             jpvt[j] = j;
             vn1[j] = JavaDenseOps.norm2(a, j * m, m);

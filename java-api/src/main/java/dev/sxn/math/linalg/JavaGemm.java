@@ -1,5 +1,6 @@
 package dev.sxn.math.linalg;
 
+import dev.sxn.math.internal.Scratch;
 import java.util.Arrays;
 
 /**
@@ -7,7 +8,7 @@ import java.util.Arrays;
  * sweeps: the inner loop updates one contiguous column of C from four columns of A at a time (C2
  * vectorises it). Blocked so that a {@value #MC} x {@value #KC} panel of A (256 KiB) stays in L2 while it
  * is reused for every column of C. Transposed operands are copied once into the NN layout (O(mk + kn)
- * against O(mnk) work). 2mnk flops. Stateless.
+ * against O(mnk) work), into per-thread {@link Scratch}, so a warm call allocates nothing. 2mnk flops. Stateless.
  */
 final class JavaGemm {
     private static final int MC = 256; // rows of an A panel
@@ -25,10 +26,12 @@ final class JavaGemm {
         }
         if (alpha == 0 || m == 0 || n == 0 || k == 0) return;
         // Transposed operands are copied once into the NN layout: O(mk + kn) against O(mnk) work, and it
-        // keeps the one inner loop a contiguous column update.
-        double[] an = transA ? DenseArrays.transpose(a, k, m) : a;
-        double[] bn = transB ? DenseArrays.transpose(b, n, k) : b;
-        gemmNN(m, n, k, alpha, an, bn, c);
+        // keeps the one inner loop a contiguous column update. The copies are the thread's scratch.
+        try (Scratch w = Scratch.open()) {
+            double[] an = transA ? DenseArrays.transpose(a, k, m, w.doubles(m * k)) : a;
+            double[] bn = transB ? DenseArrays.transpose(b, n, k, w.doubles(k * n)) : b;
+            gemmNN(m, n, k, alpha, an, bn, c);
+        }
     }
 
     /** C += alpha A B, A m x k, B k x n, no transposes. */

@@ -35,6 +35,8 @@ final class OpenClGemmKernels implements GemmKernels {
     private final DeviceBuffer bufA = new DeviceBuffer(rt, CL_MEM_READ_ONLY);
     private final DeviceBuffer bufB = new DeviceBuffer(rt, CL_MEM_READ_ONLY);
     private final DeviceBuffer bufC = new DeviceBuffer(rt, CL_MEM_READ_WRITE);
+    /** Host copy of the result, kept and grown across (serialised) calls. */
+    private double[] out = new double[0];
 
     OpenClGemmKernels() {
         if (rt.maxWorkGroupSize() < TS * TS) {
@@ -62,7 +64,7 @@ final class OpenClGemmKernels implements GemmKernels {
         rt.launch(kernel).argInt(m).argInt(n).argInt(k).argDouble(alpha).arg(bufA).argInt(lda).argInt(transA ? 1 : 0)
                 .arg(bufB).argInt(ldb).argInt(transB ? 1 : 0).argDouble(beta).arg(bufC).argInt(m)
                 .run(new long[] {KernelLaunch.roundUp(m, TS), KernelLaunch.roundUp(n, TS)}, new long[] {TS, TS});
-        double[] out = new double[mn];
+        if (out.length < mn) out = new double[mn];
         bufC.read(out, 0, mn);
         System.arraycopy(out, 0, c, 0, mn);
     }

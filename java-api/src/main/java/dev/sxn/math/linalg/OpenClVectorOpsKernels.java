@@ -27,6 +27,13 @@ final class OpenClVectorOpsKernels implements VectorOpsKernels {
     private final DeviceBuffer bufY = new DeviceBuffer(rt, CL_MEM_READ_WRITE);
     private final DeviceBuffer bufPartial = new DeviceBuffer(rt, CL_MEM_READ_WRITE);
     private final int local = rt.localSize(256);
+    /** The host array results are read back into, kept and grown across the (serialised) calls. */
+    private double[] host = new double[0];
+
+    private double[] host(int n) {
+        if (host.length < n) host = new double[n];
+        return host;
+    }
 
     @Override
     public synchronized double dot(double[] x, int xOff, double[] y, int yOff, int n) {
@@ -55,10 +62,10 @@ final class OpenClVectorOpsKernels implements VectorOpsKernels {
         cl_mem partial = bufPartial.ensure(groups);
         rt.launch(reduce).arg(x).arg(y).argLong(n).argInt(mode).arg(partial).argLocal((long) local * Sizeof.cl_double)
                 .run((long) groups * local, local);
-        double[] parts = new double[groups];
+        double[] parts = host(groups);
         bufPartial.read(parts, 0, groups);
         double s = 0;
-        for (double p : parts) s += p;
+        for (int g = 0; g < groups; g++) s += parts[g];
         return s;
     }
 
@@ -68,7 +75,7 @@ final class OpenClVectorOpsKernels implements VectorOpsKernels {
         bufX.write(x, xOff, n);
         bufY.write(y, yOff, n);
         rt.launch(axpy).argDouble(a).arg(bufX).arg(bufY).argLong(n).runItems(n, local);
-        double[] out = new double[n];
+        double[] out = host(n);
         bufY.read(out, 0, n);
         System.arraycopy(out, 0, y, yOff, n);
     }
@@ -78,7 +85,7 @@ final class OpenClVectorOpsKernels implements VectorOpsKernels {
         if (n == 0) return;
         bufX.write(x, off, n);
         rt.launch(scale).argDouble(a).arg(bufX).argLong(n).runItems(n, local);
-        double[] out = new double[n];
+        double[] out = host(n);
         bufX.read(out, 0, n);
         System.arraycopy(out, 0, x, off, n);
     }

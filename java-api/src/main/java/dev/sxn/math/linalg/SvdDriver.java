@@ -1,10 +1,12 @@
 package dev.sxn.math.linalg;
 
+import dev.sxn.math.internal.Scratch;
+
 /**
  * The steps every dense SVD here shares around its tall-matrix algorithm ({@link GolubKahanSvd} or
  * {@link JacobiSvd}): entries beyond 2^+-500 scaled by a power of two (exact) so that squares neither
  * overflow nor underflow, a wide matrix decomposed through its transpose, V transposed into Vt, and the
- * singular values scaled back. O(mn) on top of the algorithm.
+ * singular values scaled back. O(mn) on top of the algorithm; its temporaries are the thread's {@link Scratch}.
  */
 final class SvdDriver {
     private SvdDriver() {}
@@ -16,21 +18,21 @@ final class SvdDriver {
      */
     static int svd(DenseOps ops, int m, int n, double[] a, double[] s, double[] u, double[] vt, boolean thin, boolean jacobi) {
         int exp = DenseArrays.scaleToUnit(a, m * n);
-        if (m >= n) {
-            double[] v = new double[n * n];
-            if (jacobi) JacobiSvd.svdTall(m, n, a, s, u, v, !thin);
-            else GolubKahanSvd.svdTall(ops, m, n, a, s, u, v, !thin);
-            double[] t = DenseArrays.transpose(v, n, n);
-            System.arraycopy(t, 0, vt, 0, n * n);
-        } else {
-            // A^T = U1 S V1^T, so A = V1 S U1^T: U = V1 (m x m), Vt = U1^T.
-            double[] at = DenseArrays.transpose(a, m, n);
-            int uc = thin ? m : n;
-            double[] u1 = new double[n * uc];
-            if (jacobi) JacobiSvd.svdTall(n, m, at, s, u1, u, !thin);
-            else GolubKahanSvd.svdTall(ops, n, m, at, s, u1, u, !thin);
-            double[] t = DenseArrays.transpose(u1, n, uc);
-            System.arraycopy(t, 0, vt, 0, uc * n);
+        try (Scratch w = Scratch.open()) {
+            if (m >= n) {
+                double[] v = w.zeros(n * n);
+                if (jacobi) JacobiSvd.svdTall(m, n, a, s, u, v, !thin);
+                else GolubKahanSvd.svdTall(ops, m, n, a, s, u, v, !thin);
+                DenseArrays.transpose(v, n, n, vt);
+            } else {
+                // A^T = U1 S V1^T, so A = V1 S U1^T: U = V1 (m x m), Vt = U1^T.
+                double[] at = DenseArrays.transpose(a, m, n, w.doubles(m * n));
+                int uc = thin ? m : n;
+                double[] u1 = w.zeros(n * uc);
+                if (jacobi) JacobiSvd.svdTall(n, m, at, s, u1, u, !thin);
+                else GolubKahanSvd.svdTall(ops, n, m, at, s, u1, u, !thin);
+                DenseArrays.transpose(u1, n, uc, vt);
+            }
         }
         if (exp != 0) for (int i = 0; i < Math.min(m, n); i++) s[i] = Math.scalb(s[i], exp);
         return 0;

@@ -1,5 +1,6 @@
 package dev.sxn.math.linalg;
 
+import dev.sxn.math.internal.Scratch;
 import java.util.Arrays;
 
 /**
@@ -13,7 +14,7 @@ import java.util.Arrays;
  * lower triangle only (half the flops of the rank-2 update) and accumulates Q one reflector at a time;
  * the blocked one keeps the matrix in full storage, so each step is whole-column axpys, and forms Q by
  * the backend's blocked orgqr on the reflectors shifted by one row (dorgtr). The QL sweeps run on Q's
- * columns held as separate arrays ({@link DenseArrays#columns}).
+ * columns held as separate arrays ({@link DenseArrays#columns}). Every temporary is the thread's {@link Scratch}.
  */
 final class SymmetricEigenSolver {
     private static final int MAX_QL_ITERATIONS = 60;
@@ -34,21 +35,25 @@ final class SymmetricEigenSolver {
     }
 
     private static int syevScaled(DenseOps ops, int n, double[] a, double[] w) {
-        double[] e = new double[n];
-        double[] taus = new double[n];
-        // Up to n = 2 there is no reflector: both forms reduce to reading off T and Q = I.
-        boolean blocked = ops.blocked() && n > 2;
-        tridiagonalise(ops, blocked, n, a, e, taus);
-        if (n >= 2) e[n - 2] = a[(n - 2) * n + n - 1];
-        for (int i = 0; i < n; i++) w[i] = a[i * n + i];
-        double[] z = blocked ? formQBlocked(ops, n, a, taus) : formQByReflectors(ops, n, a, taus);
-        double[][] zc = DenseArrays.columns(z, n, n);
-        int info = tql(n, w, e, zc);
-        if (info != 0) return info;
-        DenseArrays.uncolumns(zc, z, n, n);
-        sortAscending(n, w, z);
-        System.arraycopy(z, 0, a, 0, n * n);
-        return 0;
+        try (Scratch s = Scratch.open()) {
+            double[] e = s.zeros(n);
+            double[] taus = s.zeros(n);
+            // Up to n = 2 there is no reflector: both forms reduce to reading off T and Q = I.
+            boolean blocked = ops.blocked() && n > 2;
+            tridiagonalise(ops, blocked, n, a, e, taus, s.doubles(n), s.doubles(n));
+            if (n >= 2) e[n - 2] = a[(n - 2) * n + n - 1];
+            for (int i = 0; i < n; i++) w[i] = a[i * n + i];
+            double[] z = s.zeros(n * n);
+            if (blocked) formQBlocked(ops, n, a, taus, s.zeros((n - 1) * (n - 1)), z);
+            else formQByReflectors(ops, n, a, taus, z);
+            double[][] zc = DenseArrays.columns(z, n, n, s.table(n, n));
+            int info = tql(n, w, e, zc);
+            if (info != 0) return info;
+            DenseArrays.uncolumns(zc, z, n, n);
+            sortAscending(n, w, z);
+            System.arraycopy(z, 0, a, 0, n * n);
+            return 0;
+        }
     }
 
     /**
@@ -59,14 +64,12 @@ final class SymmetricEigenSolver {
      * and the rank-2 update is two axpys per column; otherwise only S's lower triangle is read and
      * written, in column sweeps.
      */
-    private static void tridiagonalise(DenseOps ops, boolean full, int n, double[] a, double[] e, double[] taus) {
+    private static void tridiagonalise(DenseOps ops, boolean full, int n, double[] a, double[] e, double[] taus, double[] p, double[] v) {
         if (full) {
             for (int j = 0; j < n; j++) {
                 for (int i = 0; i < j; i++) a[i + j * n] = a[j + i * n];
             }
         }
-        double[] p = new double[n];
-        double[] v = new double[n];
         for (int k = 0; k < n - 2; k++) {
             int len = n - k - 1;
             int off = k * n + k + 1;
@@ -110,28 +113,26 @@ final class SymmetricEigenSolver {
         }
     }
 
-    /** Q = H_0 ... H_{n-3}, accumulated backwards into the identity one reflector at a time. */
-    private static double[] formQByReflectors(DenseOps ops, int n, double[] a, double[] taus) {
-        double[] z = new double[n * n];
+    /** z := Q = H_0 ... H_{n-3}, accumulated backwards into the identity one reflector at a time (z zero on entry). */
+    private static void formQByReflectors(DenseOps ops, int n, double[] a, double[] taus, double[] z) {
         for (int i = 0; i < n; i++) z[i * n + i] = 1;
         for (int k = n - 3; k >= 0; k--) {
             if (taus[k] == 0) continue;
             int off = k * n + k + 1;
             for (int j = k + 1; j < n; j++) ops.applyReflector(a, off, n - k - 1, taus[k], z, j * n + k + 1);
         }
-        return z;
     }
 
-    /** Q = diag(1, Q'), Q' = the backend's blocked orgqr of the reflectors in rows 1.., columns 0..n-3 ((n-1) x (n-2)); n > 2. */
-    private static double[] formQBlocked(DenseOps ops, int n, double[] a, double[] taus) {
+    /**
+     * z := Q = diag(1, Q'), Q' = the backend's blocked orgqr of the reflectors in rows 1.., columns 0..n-3
+     * ((n-1) x (n-2)), formed in q1; n > 2, z and q1 zero on entry.
+     */
+    private static void formQBlocked(DenseOps ops, int n, double[] a, double[] taus, double[] q1, double[] z) {
         int n1 = n - 1;
-        double[] q1 = new double[n1 * n1];
         for (int j = 0; j < n - 2; j++) System.arraycopy(a, j * n + j + 1, q1, j * n1 + j, n1 - j);
         ops.orgqr(n1, n1, n - 2, q1, taus);
-        double[] z = new double[n * n];
         z[0] = 1;
         for (int j = 0; j < n1; j++) System.arraycopy(q1, j * n1, z, (j + 1) * n + 1, n1);
-        return z;
     }
 
     /**

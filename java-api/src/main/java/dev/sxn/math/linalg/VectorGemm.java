@@ -1,5 +1,6 @@
 package dev.sxn.math.linalg;
 
+import dev.sxn.math.internal.Scratch;
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -15,7 +16,7 @@ import jdk.incubator.vector.VectorSpecies;
  * broadcast fit the 32 AVX-512 registers. Edge panels are zero-padded when packed, so the micro-kernel
  * always runs full tiles; a partial tile is written through a small scratch tile with a scalar loop.
  * Blocking: KC = 256 (an NR-wide B micro-panel, 12 KiB, stays in L1), MC = 128 (the packed A block,
- * 256 KiB, stays in L2), NC = 1024. Packing buffers are allocated once per call, never in the loops.
+ * 256 KiB, stays in L2), NC = 1024. Packing buffers are the thread's {@link Scratch}: a warm call allocates nothing.
  * 2mnk flops.
  *
  * <p>Loaded only through {@link VectorLinalgKernels}, like every class that touches jdk.incubator.vector.
@@ -50,9 +51,16 @@ final class VectorGemm {
         int kcMax = Math.min(KC, k);
         int mcMax = roundUp(Math.min(MC, m), MR);
         int ncMax = roundUp(Math.min(NC, n), NR);
-        double[] pa = new double[mcMax * kcMax];
-        double[] pb = new double[ncMax * kcMax];
-        double[] tile = new double[MR * NR];
+        try (Scratch w = Scratch.open()) {
+            // Packing fills every entry the micro-kernel reads (edges zero-padded), so reused buffers need no clearing.
+            gemmBlocked(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, w.doubles(mcMax * kcMax),
+                    w.doubles(ncMax * kcMax), w.doubles(MR * NR));
+        }
+    }
+
+    /** The blocked loops of {@link #gemm} with its packing buffers pa, pb and edge tile. */
+    private static void gemmBlocked(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, int aOff, int lda,
+                                    double[] b, int bOff, int ldb, double[] c, int cOff, int ldc, double[] pa, double[] pb, double[] tile) {
         for (int j0 = 0; j0 < n; j0 += NC) {
             int nc = Math.min(NC, n - j0);
             for (int p0 = 0; p0 < k; p0 += KC) {

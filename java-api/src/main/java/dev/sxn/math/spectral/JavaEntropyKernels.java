@@ -1,11 +1,14 @@
 package dev.sxn.math.spectral;
 
+import dev.sxn.math.internal.Scratch;
+
 import dev.sxn.math.spectral.FftPlan.Workspace;
 
 /**
  * Plain-Java rolling spectral entropy: one real FFT per window (on the FFT kernels given, JAVA for
  * the reference), then {@code -sum p ln p} over the normalised power. A NaN inside a window is found
- * from a running count of NaNs, so each window costs O(1) for that test. Stateless, thread-safe.
+ * from a running count of NaNs, so each window costs O(1) for that test. Stateless, thread-safe; the count
+ * and the bins are per-thread scratch, so a warm call allocates nothing.
  */
 class JavaEntropyKernels implements EntropyKernels {
     private final FftKernels fft;
@@ -25,7 +28,17 @@ class JavaEntropyKernels implements EntropyKernels {
         int bins = window / 2 + 1;
         Workspace ws = Workspace.get();
         double[] re = ws.slot(6, bins), im = ws.slot(7, bins);
-        int[] nanBefore = new int[length + 1];
+        try (Scratch scratch = Scratch.open()) {
+            rollingEntropy(x, series, length, window, step, keepDc, logScale, out, re, im, scratch.ints(length + 1));
+        }
+    }
+
+    /** {@link #rollingEntropy} with its scratch: the bins' re and im, and nanBefore (length + 1 ints). */
+    private void rollingEntropy(double[] x, int series, int length, int window, int step, boolean keepDc, double logScale,
+            double[] out, double[] re, double[] im, int[] nanBefore) {
+        int count = (length - window) / step + 1;
+        int bins = window / 2 + 1;
+        nanBefore[0] = 0;
         for (int s = 0; s < series; s++) {
             int base = s * length;
             for (int i = 0; i < length; i++) nanBefore[i + 1] = nanBefore[i] + (Double.isNaN(x[base + i]) ? 1 : 0);

@@ -6,6 +6,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import dev.sxn.math.internal.NativeFailure;
+import dev.sxn.math.internal.Scratch;
 import dev.sxn.math.internal.SxnNative;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
@@ -33,8 +34,8 @@ final class NativeEntropyKernels implements EntropyKernels {
             return;
         }
         int h = plan.n;
-        double[] work = new double[5 * h + 1];
-        try {
+        try (Scratch scratch = Scratch.open()) {
+            double[] work = scratch.doubles(5 * h + 1);
             ROLL.invokeExact(MemorySegment.ofArray(x), series, (long) length, (long) window, (long) step, keepDc ? 1 : 0, logScale,
                     (long) h, plan.radix.length, MemorySegment.ofArray(plan.radix), MemorySegment.ofArray(plan.stride),
                     MemorySegment.ofArray(plan.twOffset), MemorySegment.ofArray(plan.flatTwRe), MemorySegment.ofArray(plan.flatTwIm),

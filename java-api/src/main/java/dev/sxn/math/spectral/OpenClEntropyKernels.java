@@ -29,6 +29,10 @@ final class OpenClEntropyKernels implements EntropyKernels {
     private final DeviceBuffer bufTw = new DeviceBuffer(rt, CL_MEM_READ_ONLY);
     private final DeviceBuffer bufOut = new DeviceBuffer(rt, CL_MEM_READ_WRITE);
     private final long localMem;
+    // Host-side scratch, kept across the (serialised) calls: the twiddle table of the last window, the chunk read back.
+    private double[] tw = new double[0];
+    private int twWindow = -1, twLength = -1;
+    private double[] part = new double[0];
 
     OpenClEntropyKernels() {
         long[] v = new long[1];
@@ -45,18 +49,22 @@ final class OpenClEntropyKernels implements EntropyKernels {
         int local = Math.max(1, Math.min(rt.localSize(256), Integer.highestOneBit(Math.max(1, window / 2))));
         boolean useFft = pow2 && (4L * window + 2L * local) * Sizeof.cl_double <= localMem;
         int tableLen = useFft ? window / 2 : window;
-        double[] tw = new double[2 * tableLen];
-        for (int k = 0; k < tableLen; k++) {
-            double ang = 2.0 * Math.PI * k / window;
-            tw[2 * k] = Math.cos(ang);
-            tw[2 * k + 1] = Math.sin(ang);
+        if (twWindow != window || twLength != tableLen) {
+            if (tw.length < 2 * tableLen) tw = new double[2 * tableLen];
+            for (int k = 0; k < tableLen; k++) {
+                double ang = 2.0 * Math.PI * k / window;
+                tw[2 * k] = Math.cos(ang);
+                tw[2 * k + 1] = Math.sin(ang);
+            }
+            twWindow = window;
+            twLength = tableLen;
         }
         cl_mem mx = bufX.write(x, 0, series * length);
-        cl_mem mt = bufTw.write(tw, 0, tw.length);
+        cl_mem mt = bufTw.write(tw, 0, 2 * tableLen);
         cl_mem mo = bufOut.ensure(Math.min(total, CHUNK));
         cl_kernel k = useFft ? fft : dft;
         int from = keepDc ? 0 : 1;
-        double[] part = new double[Math.min(total, CHUNK)];
+        if (part.length < Math.min(total, CHUNK)) part = new double[Math.min(total, CHUNK)];
         for (int first = 0; first < total; first += CHUNK) {
             int groups = Math.min(CHUNK, total - first);
             KernelLaunch l = rt.launch(k).arg(mx).argInt(length).argInt(window).argInt(step).argInt(count).argInt(from)

@@ -4,6 +4,7 @@ import dev.sxn.math.backend.Backend;
 import dev.sxn.math.internal.Checks;
 import dev.sxn.math.internal.KernelFamilies;
 import dev.sxn.math.internal.KernelSet;
+import dev.sxn.math.internal.Scratch;
 import java.util.Arrays;
 
 /**
@@ -137,8 +138,8 @@ public final class SpectralEntropy {
      * Batched rolling entropy on a flat row-major layout, the one checked core of every rolling form:
      * series {@code s} is {@code data[s*length .. (s+1)*length)}; the result holds
      * {@code count = (length - window)/step + 1} values per series, series after series. {@code backend}
-     * null chooses per call. Allocates the result and, with DC excluded, one {@code int} per series value
-     * for the flat-window test.
+     * null chooses per call. Allocates the result only: the flat-window test (DC excluded) counts in
+     * per-thread scratch.
      *
      * @throws IllegalArgumentException if series or length is below 1, {@code series * length} exceeds
      *         data.length, window is not in [2, length], step is below 1, or base is not finite, > 0 and != 1
@@ -175,8 +176,15 @@ public final class SpectralEntropy {
      * constant windows are found exactly, from a running count of value changes, and set to NaN.
      */
     private static void markFlatWindows(double[] x, int series, int length, int window, int step, double[] out) {
+        try (Scratch scratch = Scratch.open()) {
+            markFlatWindows(x, series, length, window, step, out, scratch.ints(length));
+        }
+    }
+
+    /** {@link #markFlatWindows(double[], int, int, int, int, double[])} with its scratch of length ints. */
+    private static void markFlatWindows(double[] x, int series, int length, int window, int step, double[] out, int[] changes) {
         int count = windowCount(length, window, step);
-        int[] changes = new int[length];
+        changes[0] = 0;
         for (int s = 0; s < series; s++) {
             int base = s * length;
             for (int i = 1; i < length; i++) changes[i] = changes[i - 1] + (x[base + i] != x[base + i - 1] ? 1 : 0);

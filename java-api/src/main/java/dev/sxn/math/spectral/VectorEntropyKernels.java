@@ -31,8 +31,7 @@ final class VectorEntropyKernels extends JavaEntropyKernels {
     double entropy(double[] re, double[] im, int bins, int from) {
         double inv = powerScale(re, im, bins, from);
         if (Double.isNaN(inv)) return Double.NaN;
-        int k = from;
-        for (; k + L <= bins; k += L) plogp(DoubleVector.fromArray(S, re, k).mul(inv)).intoArray(im, k);
+        int k = plogpVectors(re, im, from, bins, inv);
         for (; k < bins; k++) {
             double p = re[k] * inv;
             im[k] = p > TINY ? p * scalarLog(p) : 0.0;
@@ -42,29 +41,39 @@ final class VectorEntropyKernels extends JavaEntropyKernels {
         return h;
     }
 
-    private static DoubleVector plogp(DoubleVector p) {
-        LongVector bits = p.reinterpretAsLongs();
-        DoubleVector e = (DoubleVector) bits.lanewise(VectorOperators.LSHR, 52).sub(1023L).convert(VectorOperators.L2D, 0);
-        DoubleVector m = bits.and(0x000FFFFFFFFFFFFFL).or(0x3FF0000000000000L).reinterpretAsDoubles();
-        VectorMask<Double> big = m.compare(VectorOperators.GT, SQRT2);
-        m = m.blend(m.mul(0.5), big);
-        e = e.blend(e.add(1.0), big);
-        DoubleVector z = m.sub(1.0).div(m.add(1.0));
-        DoubleVector z2 = z.mul(z);
-        DoubleVector s = DoubleVector.broadcast(S, 2.0 / 23);
-        s = s.mul(z2).add(2.0 / 21);
-        s = s.mul(z2).add(2.0 / 19);
-        s = s.mul(z2).add(2.0 / 17);
-        s = s.mul(z2).add(2.0 / 15);
-        s = s.mul(z2).add(2.0 / 13);
-        s = s.mul(z2).add(2.0 / 11);
-        s = s.mul(z2).add(2.0 / 9);
-        s = s.mul(z2).add(2.0 / 7);
-        s = s.mul(z2).add(2.0 / 5);
-        s = s.mul(z2).add(2.0 / 3);
-        s = s.mul(z2).add(2.0);
-        DoubleVector lnp = e.mul(LN2).add(s.mul(z));
-        return p.mul(lnp).blend(0.0, p.compare(VectorOperators.GT, TINY).not());
+    /**
+     * im[k] := p ln p, p = re[k] inv, over the whole vectors of [from, bins); returns where the scalar tail
+     * starts. The loop and the series are one method, and no vector crosses a call: this body is too big for
+     * C2 to inline into its caller, so a helper taking or returning a vector would box it on every call.
+     */
+    private static int plogpVectors(double[] re, double[] im, int from, int bins, double inv) {
+        int k = from;
+        for (; k + L <= bins; k += L) {
+            DoubleVector p = DoubleVector.fromArray(S, re, k).mul(inv);
+            LongVector bits = p.reinterpretAsLongs();
+            DoubleVector e = (DoubleVector) bits.lanewise(VectorOperators.LSHR, 52).sub(1023L).convert(VectorOperators.L2D, 0);
+            DoubleVector m = bits.and(0x000FFFFFFFFFFFFFL).or(0x3FF0000000000000L).reinterpretAsDoubles();
+            VectorMask<Double> big = m.compare(VectorOperators.GT, SQRT2);
+            m = m.blend(m.mul(0.5), big);
+            e = e.blend(e.add(1.0), big);
+            DoubleVector z = m.sub(1.0).div(m.add(1.0));
+            DoubleVector z2 = z.mul(z);
+            DoubleVector s = DoubleVector.broadcast(S, 2.0 / 23);
+            s = s.mul(z2).add(2.0 / 21);
+            s = s.mul(z2).add(2.0 / 19);
+            s = s.mul(z2).add(2.0 / 17);
+            s = s.mul(z2).add(2.0 / 15);
+            s = s.mul(z2).add(2.0 / 13);
+            s = s.mul(z2).add(2.0 / 11);
+            s = s.mul(z2).add(2.0 / 9);
+            s = s.mul(z2).add(2.0 / 7);
+            s = s.mul(z2).add(2.0 / 5);
+            s = s.mul(z2).add(2.0 / 3);
+            s = s.mul(z2).add(2.0);
+            DoubleVector lnp = e.mul(LN2).add(s.mul(z));
+            p.mul(lnp).blend(0.0, p.compare(VectorOperators.GT, TINY).not()).intoArray(im, k);
+        }
+        return k;
     }
 
     /** The same series on one value, for the tail. */
