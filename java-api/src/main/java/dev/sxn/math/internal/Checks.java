@@ -219,8 +219,8 @@ public final class Checks {
     /**
      * Checks a block of {@code rows x cols} values stored row by row at {@code a[offset + r * rowStride + c]}
      * in an array {@code name} of {@code length} elements: {@code offset >= 0}, {@code rowStride >= cols} and,
-     * when the block is not empty, its last value inside the array ("zOffset + (steps - 1) * zRowStride + paths
-     * must be <= z.length (100), was 101"); the counts are already checked {@code >= 0}.
+     * when the block is not empty, its last value inside the array ({@code "zOffset + (steps - 1) * zRowStride +
+     * paths must be <= z.length (100), was 101"}); the counts are already checked {@code >= 0}.
      */
     public static void block(String name, int length, int offset, String offsetName, int rowStride, String strideName,
                              int rows, String rowsName, int cols, String colsName) {

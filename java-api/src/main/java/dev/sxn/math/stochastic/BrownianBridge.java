@@ -110,7 +110,7 @@ public final class BrownianBridge {
      * The bridge on the uniform grid {@code t_i = horizon i / steps}, {@code i = 1..steps} ({@code t_steps = horizon}
      * exactly). O(steps).
      *
-     * @throws IllegalArgumentException if steps < 1 or horizon is not finite and positive
+     * @throws IllegalArgumentException if {@code steps < 1} or horizon is not finite and positive
      */
     public static BrownianBridge uniform(int steps, double horizon) {
         Checks.atLeast(steps, "steps", 1);
@@ -161,7 +161,7 @@ public final class BrownianBridge {
      * {@code out[outOffset + i * outRowStride + p]}. Path {@code p} gets the values {@link #path} gives it. O(n paths);
      * allocates nothing.
      *
-     * @throws IllegalArgumentException if paths < 0, a row stride is below paths, a block does not fit its
+     * @throws IllegalArgumentException if {@code paths < 0}, a row stride is below paths, a block does not fit its
      *     array, or z and out are the same array
      */
     public void paths(int paths, double[] z, int zOffset, int zRowStride, double[] out, int outOffset, int outRowStride, Output output) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sxn.math.stochastic.BrownianBridge.Output;
+import dev.sxn.math.testing.Tolerance;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class BrownianBridgeTest {
             double[] w = new double[c.w().length + 2];
             b.path(c.z(), 0, w, 2, Output.LEVELS);
             for (int i = 0; i < c.w().length; i++) {
-                assertEquals(c.w()[i], w[2 + i], 1e-13 + 1e-13 * Math.abs(c.w()[i]), c.name() + " W(t_" + (i + 1) + ")");
+                Tolerance.assertClose(c.w()[i], w[2 + i], 1e-13, 1e-13, c.name() + " W(t_" + (i + 1) + ")");
             }
             int n = c.times().length;
             assertEquals(Math.sqrt(c.times()[n - 1]) * c.z()[0], w[2 + n - 1], 0.0, c.name() + " terminal");
