@@ -201,4 +201,37 @@ public final class Checks {
             }
         }
     }
+
+    // ---- added for stochastic (Sobol, Brownian bridge)
+
+    /**
+     * Scans {@code a} (already non-null) and names the first entry not above its predecessor
+     * ({@code "times[3] must be > times[2] = 0.5 (strictly increasing), was 0.5"}). O(n).
+     */
+    public static void increasing(double[] a, String name) {
+        for (int i = 1; i < a.length; i++) {
+            if (!(a[i] > a[i - 1])) {
+                throw invalid(name + "[" + i + "]", a[i], "be > " + name + "[" + (i - 1) + "] = " + a[i - 1] + " (strictly increasing)");
+            }
+        }
+    }
+
+    /**
+     * Checks a block of {@code rows x cols} values stored row by row at {@code a[offset + r * rowStride + c]}
+     * in an array {@code name} of {@code length} elements: {@code offset >= 0}, {@code rowStride >= cols} and,
+     * when the block is not empty, its last value inside the array ({@code "zOffset + (steps - 1) * zRowStride +
+     * paths must be <= z.length (100), was 101"}); the counts are already checked {@code >= 0}.
+     */
+    public static void block(String name, int length, int offset, String offsetName, int rowStride, String strideName,
+                             int rows, String rowsName, int cols, String colsName) {
+        atLeast(offset, offsetName, 0);
+        if (rowStride < cols) throw invalid(strideName, rowStride, "be >= " + colsName + " (" + cols + ")");
+        if (rows > 0 && cols > 0) {
+            long last = (long) offset + (long) (rows - 1) * rowStride + cols;
+            if (last > length) {
+                throw invalid(offsetName + " + (" + rowsName + " - 1) * " + strideName + " + " + colsName, last,
+                        "be <= " + name + ".length (" + length + ")");
+            }
+        }
+    }
 }

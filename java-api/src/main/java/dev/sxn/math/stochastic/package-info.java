@@ -18,5 +18,15 @@
  * scratch with {@link dev.sxn.math.stochastic.Randoms} (or, inside a native or OpenCL kernel, with the same
  * functions: the static inline ones of {@code native/src/stochastic.h}, those of {@code kernels/stochastic.cl}),
  * so only the seed and the tile's corner travel, and the result cannot depend on the tiling.
+ *
+ * <p>Quasi-Monte Carlo (JAVA only; cheap next to the normals): {@link dev.sxn.math.stochastic.Sobol} gives
+ * Sobol points in up to 21201 dimensions with Joe and Kuo's new-joe-kuo-6.21201 direction numbers (SciPy's
+ * unscrambled values exactly, any index reached in O(1) through its Gray code), optionally Owen-scrambled by a
+ * hash seeded from a {@link dev.sxn.math.stochastic.RandomStream} (nets stay nets, each point is uniform, so
+ * independent streams give unbiased replicates); {@link dev.sxn.math.stochastic.BrownianBridge} turns normals
+ * given in order of importance (terminal value first, then midpoints breadth first) into Brownian levels,
+ * increments or standardised increments on any increasing time grid. Both fill the step-major layout above (a
+ * Sobol dimension is a step, a point is a lane), so Sobol normals feed the bridge and the bridge's
+ * standardised increments replace {@link dev.sxn.math.stochastic.Randoms#normals} in a path simulation.
  */
 package dev.sxn.math.stochastic;
