@@ -26,6 +26,8 @@ final class PathScratch {
     /** Running state per path of the tile. */
     final double[] x = new double[LANES], v = new double[LANES], max = new double[LANES], min = new double[LANES],
             sum = new double[LANES];
+    /** SDE schemes: the tile's states (path i's d components at {@code i d}) and one path's current and next state. */
+    final double[] sdeState = new double[LANES * ROWS], sdeCur = new double[ROWS], sdeNext = new double[ROWS];
     /** Philox words and conversion scratch of the random fills (room for vector lengths up to 64). */
     final long[] words = new long[4 * 64];
     final double[] fillScratch = new double[7 * 64];
