@@ -66,6 +66,64 @@ public final class MonteCarlo {
         return simulate(model, payoff, strike, rate, maturity, steps, stream, paths, antithetic, KIND_BARRIER, barrier, level, backend);
     }
 
+    /**
+     * The European {@code payoff} under {@link Heston}, by {@link HestonQe} with {@code steps} steps to
+     * {@code maturity} (plain Java).
+     *
+     * @throws IllegalArgumentException as {@link #european(Gbm, Payoff, double, double, double, RandomStream, long, Antithetic, Backend)},
+     *     or if steps {@code < 1}
+     */
+    public static MonteCarloEstimate european(Heston model, Payoff payoff, double strike, double rate, double maturity, int steps,
+                                              boolean martingaleCorrection, RandomStream stream, long paths, Antithetic antithetic) {
+        check(model, payoff, strike, rate, maturity, steps, stream, paths, antithetic);
+        checkSteps(stream, steps, 2);
+        return heston(model, payoff, strike, rate, maturity, steps, martingaleCorrection, stream, paths, antithetic, PathReduction.TERMINAL);
+    }
+
+    /**
+     * The arithmetic-average Asian {@code payoff} under {@link Heston} (fixings at the {@code steps} dates), by
+     * {@link HestonQe} (plain Java).
+     *
+     * @throws IllegalArgumentException as {@link #european(Heston, Payoff, double, double, double, int, boolean, RandomStream, long, Antithetic)}
+     */
+    public static MonteCarloEstimate asian(Heston model, Payoff payoff, double strike, double rate, double maturity, int steps,
+                                           boolean martingaleCorrection, RandomStream stream, long paths, Antithetic antithetic) {
+        check(model, payoff, strike, rate, maturity, steps, stream, paths, antithetic);
+        checkSteps(stream, steps, 2);
+        return heston(model, payoff, strike, rate, maturity, steps, martingaleCorrection, stream, paths, antithetic, PathReduction.AVERAGE);
+    }
+
+    private static MonteCarloEstimate heston(Heston model, Payoff payoff, double strike, double rate, double maturity, int steps,
+                                             boolean correct, RandomStream stream, long paths, Antithetic antithetic, PathReduction red) {
+        double[][] buffers = BUFFERS.get();
+        double[] values = buffers[0], samples = buffers[1];
+        boolean paired = antithetic == Antithetic.PAIRED;
+        MonteCarloAccumulator acc = new MonteCarloAccumulator();
+        for (long first = 0; first < paths; first += BLOCK) {
+            int n = (int) Math.min(BLOCK, paths - first);
+            HestonQe.run(model, stream, maturity / steps, first, n, steps, antithetic, correct, red.bit(), values, 0, BLOCK);
+            acc.add(samples, payoffs(values, 0, n, payoff, strike, paired, samples));
+        }
+        return acc.estimate(Math.exp(-rate * maturity));
+    }
+
+    /** Writes the payoffs of values[off .. off + n) as samples (pair means when paired); returns the sample count. */
+    private static int payoffs(double[] values, int off, int n, Payoff payoff, double strike, boolean paired, double[] samples) {
+        for (int i = 0; i < n; i++) {
+            double v = payoff.value(values[off + i], strike);
+            if (!paired) samples[i] = v;
+            else if ((i & 1) == 0) samples[i >> 1] = v;
+            else samples[i >> 1] = 0.5 * (samples[i >> 1] + v);
+        }
+        return paired ? n >> 1 : n;
+    }
+
+    private static void checkSteps(RandomStream stream, int steps, int slots) {
+        if ((long) steps * slots > stream.generator().stepLimit()) {
+            throw Checks.invalid("steps", steps, "be <= " + stream.generator().stepLimit() / slots + " (" + stream.generator() + ")");
+        }
+    }
+
     private static final int KIND_EUROPEAN = 0, KIND_ASIAN = 1, KIND_BARRIER = 2;
 
     static void check(Object model, Payoff payoff, double strike, double rate, double maturity, int steps, RandomStream stream,
