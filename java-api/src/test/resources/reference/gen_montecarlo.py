@@ -21,6 +21,10 @@ Writes, beside this script (one case per line, fields separated by spaces, float
   stochastic_mc_heston.txt   Heston European calls by the Heston (1993) two-probability formula with
                              Albrecher et al.'s "little trap" characteristic function, each probability by
                              scipy.integrate.quad on (0, inf): "S K T r q v0 kappa theta xi rho price".
+  stochastic_mc_cir.txt      the CIR one-step transition law, a scaled non-central chi-square, from
+                             scipy.stats.ncx2: "x0 kappa theta sigma dt x P(X_dt <= x)" at nine quantiles.
+  stochastic_mc_merton.txt   Merton (1976) jump-diffusion European calls by his Poisson-weighted series of
+                             Black-Scholes prices (200 terms): "S K r T sigma lambda m delta price".
 Tests read these files; they never run Python.
 """
 import os
@@ -164,6 +168,45 @@ HESTON_CASES = [
 ]
 
 
+CIR_CASES = [
+    (0.04, 1.2, 0.05, 0.3, 0.5),
+    (0.04, 1.2, 0.05, 0.6, 0.25),
+    (0.01, 0.5, 0.02, 0.4, 1.0),
+]
+
+
+def cir_rows(x0, kappa, theta, sigma, dt):
+    from scipy import stats
+    c = sigma * sigma * (1 - np.exp(-kappa * dt)) / (4 * kappa)
+    df = 4 * kappa * theta / sigma ** 2
+    nc = x0 * np.exp(-kappa * dt) / c
+    rows = []
+    for p in (0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99):
+        x = c * stats.ncx2.ppf(p, df, nc)
+        rows.append((x0, kappa, theta, sigma, dt, x, stats.ncx2.cdf(x / c, df, nc)))
+    return rows
+
+
+MERTON_CASES = [
+    (100, 100, 0.05, 1.0, 0.2, 0.5, -0.1, 0.15),
+    (100, 110, 0.03, 0.5, 0.15, 2.0, -0.05, 0.1),
+    (100, 90, 0.02, 2.0, 0.25, 0.2, 0.1, 0.3),
+]
+
+
+def merton_call(s, k, r, t, sig, lam, m, delta):
+    from scipy.stats import poisson
+    kbar = np.exp(m + 0.5 * delta * delta) - 1
+    lp = lam * (1 + kbar)
+    total = 0.0
+    for n in range(200):
+        w = poisson.pmf(n, lp * t)
+        sn = np.sqrt(sig * sig + n * delta * delta / t)
+        rn = r - lam * kbar + n * np.log(1 + kbar) / t
+        total += w * bs("call", s, k, rn, 0.0, sn, t)
+    return total
+
+
 def main():
     with open(os.path.join(HERE, "stochastic_mc_bs.txt"), "w") as f:
         for c in BS_CASES:
@@ -178,6 +221,13 @@ def main():
         for c in ASIAN_CASES:
             p, se = asian(*c, paths=4_000_000, rng=rng)
             f.write(" ".join([c[0]] + [repr(float(v)) for v in c[1:]] + [repr(float(p)), repr(float(se))]) + "\n")
+    with open(os.path.join(HERE, "stochastic_mc_cir.txt"), "w") as f:
+        for c in CIR_CASES:
+            for row in cir_rows(*c):
+                f.write(" ".join(repr(float(v)) for v in row) + "\n")
+    with open(os.path.join(HERE, "stochastic_mc_merton.txt"), "w") as f:
+        for c in MERTON_CASES:
+            f.write(" ".join([repr(float(v)) for v in c] + [repr(float(merton_call(*c)))]) + "\n")
     with open(os.path.join(HERE, "stochastic_mc_heston.txt"), "w") as f:
         for c in HESTON_CASES:
             f.write(" ".join([repr(float(v)) for v in c] + [repr(float(heston_call(*c)))]) + "\n")
