@@ -3,12 +3,16 @@ package dev.sxn.math.bench;
 import dev.sxn.math.backend.Backend;
 import dev.sxn.math.stochastic.Antithetic;
 import dev.sxn.math.stochastic.Gbm;
+import dev.sxn.math.stochastic.Heston;
+import dev.sxn.math.stochastic.HestonQe;
 import dev.sxn.math.stochastic.MonteCarlo;
 import dev.sxn.math.stochastic.MonteCarloEstimate;
 import dev.sxn.math.stochastic.PathReduction;
 import dev.sxn.math.stochastic.Payoff;
 import dev.sxn.math.stochastic.RandomStream;
 import dev.sxn.math.stochastic.Randoms;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -28,7 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Path simulation per backend ({@code stochastic.paths}), single-threaded: GBM terminal values of {@code paths}
  * paths x 252 steps (the issue's 10^6 x 252, reduction only, no path stored), beside the normal generator
  * filling the same number of normals ({@code Randoms.normals}, 1024 lanes per row, in blocks of 252 rows:
- * the rate the paths are measured against); and a European call by 10^7 paths (one exact step each), whose
+ * the rate the paths are measured against); Heston QE terminal values of a tenth as many paths; and a European
+ * call by 10^7 paths (one exact step each), whose
  * standard error is printed at the end of each trial. Time per operation; the GBM rate is paths x 252 / time.
  * The crossover of {@code stochastic.paths} comes from a sweep of smaller sizes (the calibration probe).
  */
@@ -40,6 +45,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Quick({"paths=100000"})
 public class PathBench {
     private static final int STEPS = 252;
+    private static final Set<PathReduction> TERMINAL = EnumSet.of(PathReduction.TERMINAL);
 
     /** The simulation's state. */
     @State(Scope.Thread)
@@ -52,6 +58,7 @@ public class PathBench {
 
         Backend kind;
         Gbm model;
+        Heston heston;
         RandomStream stream;
         double[] terminal;
         double[] normals;
@@ -61,6 +68,7 @@ public class PathBench {
         public void setup() {
             kind = Backend.valueOf(backend);
             model = new Gbm(100, 0.03, 0.2);
+            heston = new Heston(100, 0.04, 1.5, 0.04, 0.5, -0.7, 0.03);
             stream = RandomStream.philox4x64(42, 1);
             terminal = new double[paths];
             normals = new double[1024 * STEPS];
@@ -88,6 +96,14 @@ public class PathBench {
             Randoms.normals(s.stream, first, lanes, 0, STEPS, s.normals, 0, 1024, s.kind);
         }
         return s.normals;
+    }
+
+    /** Heston by QE (martingale correction on), terminal values of paths / 10 paths x 252 steps (two slots per step). */
+    @Benchmark
+    public double[] hestonTerminal(Paths s) {
+        HestonQe.reduce(s.heston, s.stream, 1.0 / STEPS, 0, s.paths / 10, STEPS, Antithetic.NONE, true, TERMINAL, s.terminal, 0, s.paths / 10,
+                s.kind);
+        return s.terminal;
     }
 
     /** A European call by 10^7 paths (one exact step each). */

@@ -22,6 +22,8 @@ import dev.sxn.math.spectral.SpectralEntropy;
 import dev.sxn.math.stochastic.RandomStream;
 import dev.sxn.math.stochastic.Antithetic;
 import dev.sxn.math.stochastic.Gbm;
+import dev.sxn.math.stochastic.Heston;
+import dev.sxn.math.stochastic.HestonQe;
 import dev.sxn.math.stochastic.PathReduction;
 import dev.sxn.math.stochastic.Randoms;
 import dev.sxn.math.stochastic.UniformInterval;
@@ -283,7 +285,10 @@ final class WarmUpCases {
         Gbm model = new Gbm(100, 0.03, 0.2);
         RandomStream s = RandomStream.philox4x64(31, 0);
         double[] out = new double[128 * 16];
-        return alternate(k -> model.reduce(s, 1.0 / 16, 0, 128, 16, Antithetic.PAIRED, PathReduction.AVERAGE, out, 0, k),
-                k -> model.paths(s, 1.0 / 16, 0, 128, 16, Antithetic.NONE, out, 0, 128, k));
+        // Heston QE is a third loop of the same family.
+        Heston heston = new Heston(100, 0.09, 1.0, 0.09, 1.2, -0.9, 0.03);
+        return List.of(k -> model.reduce(s, 1.0 / 16, 0, 128, 16, Antithetic.PAIRED, PathReduction.AVERAGE, out, 0, k),
+                k -> model.paths(s, 1.0 / 16, 0, 128, 16, Antithetic.NONE, out, 0, 128, k),
+                k -> HestonQe.paths(heston, s, 1.0 / 16, 0, 128, 16, Antithetic.NONE, true, out, 0, 128, k));
     }
 }

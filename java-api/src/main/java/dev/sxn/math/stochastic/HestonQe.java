@@ -1,5 +1,6 @@
 package dev.sxn.math.stochastic;
 
+import dev.sxn.math.backend.Backend;
 import dev.sxn.math.internal.Checks;
 import java.util.Set;
 
@@ -26,8 +27,10 @@ import java.util.Set;
  * <p>Random numbers: time step t of path p uses the open uniform of slot (lane(p), 2t) for the variance and the
  * AS241 normal of slot (lane(p), 2t + 1) for the price ({@link Antithetic}: the odd path of a pair takes
  * {@code 1 - U} and {@code -Z}), so a path is the same whatever the block or thread split. Outputs as
- * {@link Gbm}: {@code S_1 .. S_n} step-major, or per-path reductions. Plain Java (the {@code stochastic.paths}
- * kernel interface is the place for VECTOR, NATIVE and OPENCL versions). Cost O(paths x steps); O(1) allocation.
+ * {@link Gbm}: {@code S_1 .. S_n} step-major, or per-path reductions. Backends: family {@code stochastic.paths},
+ * JAVA and VECTOR, bit-identical (every logarithm is {@link FdLog}, every exponential {@link PathExp}, repeated
+ * lane-wise in the same order); {@code backend} non-null pins the call. Cost O(paths x steps); O(1) allocation
+ * (per-thread scratch).
  */
 public final class HestonQe {
     private HestonQe() {}
@@ -36,14 +39,16 @@ public final class HestonQe {
      * Writes {@code S_1 .. S_steps} of paths {@code [firstPath, firstPath + paths)} step-major to
      * {@code out[offset + t * rowStride + i]}.
      *
+     * @param backend the kind to run on, or null to choose per call
      * @throws IllegalArgumentException if dt is not positive and finite, steps {@code < 1}, a lane or stream step
      *     ({@code 2 steps}) is beyond the generator's limits, or the block does not fit in out
+     * @throws IllegalStateException if the pinned kind is unavailable here
      */
     public static void paths(Heston model, RandomStream stream, double dt, long firstPath, int paths, int steps, Antithetic antithetic,
-                             boolean martingaleCorrection, double[] out, int offset, int rowStride) {
+                             boolean martingaleCorrection, double[] out, int offset, int rowStride, Backend backend) {
         check(model, stream, dt, firstPath, paths, steps, antithetic);
         PathChecks.output(out, offset, rowStride, steps, paths);
-        run(model, stream, dt, firstPath, paths, steps, antithetic, martingaleCorrection, PathKernels.WHAT_PATHS, out, offset, rowStride);
+        run(model, stream, dt, firstPath, paths, steps, antithetic, martingaleCorrection, PathKernels.WHAT_PATHS, out, offset, rowStride, backend);
     }
 
     /**
@@ -53,14 +58,15 @@ public final class HestonQe {
      * @throws IllegalArgumentException as {@link #paths}, or if reductions is empty
      */
     public static void reduce(Heston model, RandomStream stream, double dt, long firstPath, int paths, int steps, Antithetic antithetic,
-                              boolean martingaleCorrection, Set<PathReduction> reductions, double[] out, int offset, int rowStride) {
+                              boolean martingaleCorrection, Set<PathReduction> reductions, double[] out, int offset, int rowStride,
+                              Backend backend) {
         Checks.notNull(reductions, "reductions");
         if (reductions.isEmpty()) throw Checks.invalid("reductions", reductions, "name at least one reduction");
         int what = 0;
         for (PathReduction r : reductions) what |= Checks.notNull(r, "reductions element").bit();
         check(model, stream, dt, firstPath, paths, steps, antithetic);
         PathChecks.output(out, offset, rowStride, Integer.bitCount(what), paths);
-        run(model, stream, dt, firstPath, paths, steps, antithetic, martingaleCorrection, what, out, offset, rowStride);
+        run(model, stream, dt, firstPath, paths, steps, antithetic, martingaleCorrection, what, out, offset, rowStride, backend);
     }
 
     private static void check(Heston model, RandomStream stream, double dt, long firstPath, int paths, int steps, Antithetic antithetic) {
@@ -71,10 +77,12 @@ public final class HestonQe {
 
     /** The QE constants and the loop, arguments checked. */
     static void run(Heston h, RandomStream stream, double dt, long firstPath, int paths, int steps, Antithetic antithetic,
-                    boolean correct, int what, double[] out, int offset, int rowStride) {
+                    boolean correct, int what, double[] out, int offset, int rowStride, Backend backend) {
         double[] c = constants(h, dt, correct);
-        HestonQeKernel.run(c, StrictMath.log(h.spot()), h.variance(), stream, firstPath, paths, steps, antithetic == Antithetic.PAIRED, what,
-                out, offset, rowStride);
+        double x0 = StrictMath.log(h.spot()), v0 = h.variance();
+        boolean anti = antithetic == Antithetic.PAIRED;
+        Gbm.PATHS.run(backend, (long) paths * steps,
+                k -> k.hestonQe(stream, c, x0, v0, firstPath, paths, steps, anti, what, out, offset, rowStride));
     }
 
     /** The per-step constants of {@link HestonQeKernel}. */

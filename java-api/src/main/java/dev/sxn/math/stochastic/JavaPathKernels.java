@@ -12,6 +12,12 @@ final class JavaPathKernels implements PathKernels {
         gbmJava(PathTile.JAVA, s, x0, drift, vol, firstPath, paths, steps, antithetic, what, out, off, ld);
     }
 
+    @Override
+    public void hestonQe(RandomStream s, double[] c, double x0, double v0, long firstPath, int paths, int steps, boolean antithetic,
+                         int what, double[] out, int off, int ld) {
+        HestonQeKernel.run(c, x0, v0, s, firstPath, paths, steps, antithetic, what, out, off, ld);
+    }
+
     /** {@link #gbm} on the numbers of {@code src} (the VECTOR kernel's tails run it with its own source). */
     static void gbmJava(PathTile.Source src, RandomStream s, double x0, double drift, double vol, long firstPath, int paths, int steps,
                         boolean antithetic, int what, double[] out, int off, int ld) {

@@ -68,40 +68,45 @@ public final class MonteCarlo {
 
     /**
      * The European {@code payoff} under {@link Heston}, by {@link HestonQe} with {@code steps} steps to
-     * {@code maturity} (plain Java).
+     * {@code maturity}, on the {@code stochastic.paths} kernels ({@code backend} non-null pins them).
      *
      * @throws IllegalArgumentException as {@link #european(Gbm, Payoff, double, double, double, RandomStream, long, Antithetic, Backend)},
      *     or if steps {@code < 1}
      */
     public static MonteCarloEstimate european(Heston model, Payoff payoff, double strike, double rate, double maturity, int steps,
-                                              boolean martingaleCorrection, RandomStream stream, long paths, Antithetic antithetic) {
+                                              boolean martingaleCorrection, RandomStream stream, long paths, Antithetic antithetic,
+                                              Backend backend) {
         check(model, payoff, strike, rate, maturity, steps, stream, paths, antithetic);
         checkSteps(stream, steps, 2);
-        return heston(model, payoff, strike, rate, maturity, steps, martingaleCorrection, stream, paths, antithetic, PathReduction.TERMINAL);
+        return heston(model, payoff, strike, rate, maturity, steps, martingaleCorrection, stream, paths, antithetic, PathReduction.TERMINAL,
+                backend);
     }
 
     /**
      * The arithmetic-average Asian {@code payoff} under {@link Heston} (fixings at the {@code steps} dates), by
-     * {@link HestonQe} (plain Java).
+     * {@link HestonQe} on the {@code stochastic.paths} kernels.
      *
-     * @throws IllegalArgumentException as {@link #european(Heston, Payoff, double, double, double, int, boolean, RandomStream, long, Antithetic)}
+     * @throws IllegalArgumentException as {@link #european(Heston, Payoff, double, double, double, int, boolean, RandomStream, long, Antithetic, Backend)}
      */
     public static MonteCarloEstimate asian(Heston model, Payoff payoff, double strike, double rate, double maturity, int steps,
-                                           boolean martingaleCorrection, RandomStream stream, long paths, Antithetic antithetic) {
+                                           boolean martingaleCorrection, RandomStream stream, long paths, Antithetic antithetic,
+                                           Backend backend) {
         check(model, payoff, strike, rate, maturity, steps, stream, paths, antithetic);
         checkSteps(stream, steps, 2);
-        return heston(model, payoff, strike, rate, maturity, steps, martingaleCorrection, stream, paths, antithetic, PathReduction.AVERAGE);
+        return heston(model, payoff, strike, rate, maturity, steps, martingaleCorrection, stream, paths, antithetic, PathReduction.AVERAGE,
+                backend);
     }
 
     private static MonteCarloEstimate heston(Heston model, Payoff payoff, double strike, double rate, double maturity, int steps,
-                                             boolean correct, RandomStream stream, long paths, Antithetic antithetic, PathReduction red) {
+                                             boolean correct, RandomStream stream, long paths, Antithetic antithetic, PathReduction red,
+                                             Backend backend) {
         double[][] buffers = BUFFERS.get();
         double[] values = buffers[0], samples = buffers[1];
         boolean paired = antithetic == Antithetic.PAIRED;
         MonteCarloAccumulator acc = new MonteCarloAccumulator();
         for (long first = 0; first < paths; first += BLOCK) {
             int n = (int) Math.min(BLOCK, paths - first);
-            HestonQe.run(model, stream, maturity / steps, first, n, steps, antithetic, correct, red.bit(), values, 0, BLOCK);
+            HestonQe.run(model, stream, maturity / steps, first, n, steps, antithetic, correct, red.bit(), values, 0, BLOCK, backend);
             acc.add(samples, payoffs(values, 0, n, payoff, strike, paired, samples));
         }
         return acc.estimate(Math.exp(-rate * maturity));

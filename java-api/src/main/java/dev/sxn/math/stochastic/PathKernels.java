@@ -34,4 +34,14 @@ interface PathKernels {
      */
     void gbm(RandomStream s, double x0, double drift, double vol, long firstPath, int paths, int steps, boolean antithetic,
              int what, double[] out, int off, int ld);
+
+    /**
+     * Heston by Andersen's QE scheme ({@link HestonQe}): {@code c} holds the per-step constants, indexed by
+     * {@link HestonQeKernel#THETA} .. {@link HestonQeKernel#CORRECT} ({@link HestonQe#constants}); {@code x0 = ln S_0},
+     * {@code v0} the initial variance. Time step t of path p uses the open uniform of slot (lane(p), 2t) for the variance
+     * (and, where the quadratic branch needs it, its AS241 normal) and the AS241 normal of slot (lane(p), 2t + 1) for the
+     * price; outputs as {@link #gbm}.
+     */
+    void hestonQe(RandomStream s, double[] c, double x0, double v0, long firstPath, int paths, int steps, boolean antithetic,
+                  int what, double[] out, int off, int ld);
 }

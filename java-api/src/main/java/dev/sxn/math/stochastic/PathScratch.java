@@ -21,6 +21,8 @@ final class PathScratch {
 
     /** The tile's numbers: row r (stream step), path i at {@code r * LANES + i}. */
     final double[] z = new double[ROWS * LANES];
+    /** A second tile of numbers: the normals of the same slots when a kernel needs both ({@link HestonQeKernel}). */
+    final double[] z2 = new double[ROWS * LANES];
     /** The lanes of an antithetic tile before they are mirrored into {@link #z}. */
     final double[] pairs = new double[ROWS * LANES];
     /** Running state per path of the tile. */
@@ -28,6 +30,8 @@ final class PathScratch {
             sum = new double[LANES];
     /** SDE schemes: the tile's states (path i's d components at {@code i d}) and one path's current and next state. */
     final double[] sdeState = new double[LANES * ROWS], sdeCur = new double[ROWS], sdeNext = new double[ROWS];
+    /** The VECTOR Heston kernel's stage hand-over (eleven slots of up to 64 lanes). */
+    final double[] qe = new double[11 * 64];
     /** Philox words and conversion scratch of the random fills (room for vector lengths up to 64). */
     final long[] words = new long[4 * 64];
     final double[] fillScratch = new double[7 * 64];

@@ -23,8 +23,13 @@ final class PathTile {
 
     /** Fills the tile (see the class comment); {@code mode} is {@link RngConstants#MODE_NORMAL} or {@link RngConstants#MODE_OPEN}. */
     static void fill(Source src, RandomStream s, int mode, boolean antithetic, long firstPath, int n, long step0, int rows, PathScratch sc) {
+        fill(src, s, mode, antithetic, firstPath, n, step0, rows, sc, sc.z);
+    }
+
+    /** {@link #fill(Source, RandomStream, int, boolean, long, int, long, int, PathScratch)} into {@code z} (a tile of the scratch's shape). */
+    static void fill(Source src, RandomStream s, int mode, boolean antithetic, long firstPath, int n, long step0, int rows, PathScratch sc,
+                     double[] z) {
         final int w = PathScratch.LANES;
-        double[] z = sc.z;
         if (!antithetic) {
             src.fill(s, mode, firstPath, n, step0, rows, z, 0, w, sc);
             return;

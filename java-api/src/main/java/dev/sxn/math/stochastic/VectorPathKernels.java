@@ -2,17 +2,24 @@ package dev.sxn.math.stochastic;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API path kernels: paths in vector lanes. A tile's normals come from {@link VectorRandomKernels}
- * (bit-identical to JAVA's), and each group of L paths is advanced through the tile's steps with its state
- * in vectors; {@link PathExp} is repeated lane-wise in the same operation order (the reduction's integer
- * {@code k} read from the bits of {@code x / ln2 + 1.5 2^52}, the scaling by two built powers of two), so
- * every value equals the JAVA kernel's bit for bit. Paths of a tile beyond the last whole vector run the
- * JAVA kernel's scalar steps on the same numbers. No vector crosses a non-inlined call or escapes into a
- * field; loaded only when VECTOR is available. Stateless apart from the per-thread scratch.
+ * Vector API path kernels: paths in vector lanes. A tile's numbers come from {@link VectorRandomKernels}
+ * (bit-identical to JAVA's), and each group of L paths is advanced through the tile's steps with its state in
+ * vectors. {@link PathExp} and {@link FdLog} are repeated lane-wise in the same operation order (the exponential's
+ * integer {@code k} read from the bits of {@code x / ln2 + 1.5 2^52}, its scaling by two built powers of two; the
+ * logarithm's exponent turned into a double by the exponent-bits trick), and Heston's QE branches are both
+ * computed and blended, so every value equals the JAVA kernel's bit for bit. Paths of a tile beyond the last whole
+ * vector run the JAVA kernel's scalar steps on the same numbers.
+ *
+ * <p>No vector crosses a call that C2 might decline to inline: the exponential and the logarithm are called with
+ * arrays ({@link #expInto}, {@link #logInPlace}), and the QE step is split into stages that hand their vectors
+ * over through per-thread scratch. (A vector argument or result of a method left out of a large compilation is
+ * boxed; {@code PathsAllocationTest} catches it.) Loaded only when VECTOR is available. Stateless apart from the
+ * per-thread scratch.
  */
 final class VectorPathKernels implements PathKernels {
     private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
@@ -50,9 +57,9 @@ final class VectorPathKernels implements PathKernels {
         DoubleVector x = DoubleVector.fromArray(DS, sc.x, i);
         for (int r = 0; r < m; r++) {
             x = x.add(DoubleVector.fromArray(DS, z, r * PathScratch.LANES + i).mul(vol).add(drift));
-            exp(x).intoArray(out, o + r * ld);
+            x.intoArray(sc.x, i);
+            expInto(sc.x, i, out, o + r * ld);
         }
-        x.intoArray(sc.x, i);
     }
 
     /** L paths from lane i of the tile through m steps, keeping the running max, min and (if avg) sum. */
@@ -65,7 +72,11 @@ final class VectorPathKernels implements PathKernels {
             x = x.add(DoubleVector.fromArray(DS, z, r * PathScratch.LANES + i).mul(vol).add(drift));
             mx = mx.max(x);
             mn = mn.min(x);
-            if (avg) sum = sum.add(exp(x));
+            if (avg) {
+                x.intoArray(sc.x, i);
+                expInto(sc.x, i, sc.qe, 0);
+                sum = sum.add(DoubleVector.fromArray(DS, sc.qe, 0));
+            }
         }
         x.intoArray(sc.x, i);
         mx.intoArray(sc.max, i);
@@ -92,8 +103,183 @@ final class VectorPathKernels implements PathKernels {
         }
     }
 
-    /** {@link PathExp#exp}, lane-wise, in its operation order. Small, so C2 inlines it into the loops above. */
-    static DoubleVector exp(DoubleVector v) {
+    @Override
+    public void hestonQe(RandomStream s, double[] c, double x0, double v0, long firstPath, int paths, int steps, boolean antithetic,
+                         int what, double[] out, int off, int ld) {
+        PathScratch sc = PathScratch.get();
+        final int w = PathScratch.LANES;
+        boolean avg = (what & PathReduction.AVERAGE.bit()) != 0;
+        for (int i0 = 0; i0 < paths; i0 += w) {
+            int n = Math.min(w, paths - i0);
+            int nv = n / L * L;
+            JavaPathKernels.startTile(x0, n, sc);
+            for (int i = 0; i < n; i++) sc.v[i] = v0;
+            for (int t0 = 0; t0 < steps; t0 += PathScratch.STEPS) {
+                int m = Math.min(PathScratch.STEPS, steps - t0);
+                // The slots' open uniforms and their AS241 normals: the variance takes U (and Z_v, its normal),
+                // the price the normal of the odd row.
+                PathTile.fill(SOURCE, s, RngConstants.MODE_OPEN, antithetic, firstPath + i0, n, 2L * t0, 2 * m, sc, sc.z);
+                PathTile.fill(SOURCE, s, RngConstants.MODE_NORMAL, antithetic, firstPath + i0, n, 2L * t0, 2 * m, sc, sc.z2);
+                for (int r = 0; r < m; r++) {
+                    int ur = 2 * r * w, zr = ur + w;
+                    int o = off + (t0 + r) * ld + i0;
+                    for (int i = 0; i < nv; i += L) hestonStep(c, sc, i, ur, zr, what, avg, out, o);
+                    for (int i = nv; i < n; i++) {
+                        double xi = HestonQeKernel.step(c, sc.x[i], sc.v, i, sc.z[ur + i], sc.z2[zr + i]);
+                        sc.x[i] = xi;
+                        if (what == WHAT_PATHS) {
+                            out[o + i] = PathExp.exp(xi);
+                        } else {
+                            sc.max[i] = Math.max(sc.max[i], xi);
+                            sc.min[i] = Math.min(sc.min[i], xi);
+                            if (avg) sc.sum[i] += PathExp.exp(xi);
+                        }
+                    }
+                }
+            }
+            if (what != WHAT_PATHS) JavaPathKernels.writeReductions(what, steps, i0, n, sc, out, off, ld);
+        }
+    }
+
+    // Heston scratch slots (each L wide) in PathScratch.qe: the stages below hand their vectors over through them.
+    private static final int H_LOG = 0, H_VQ = 1, H_B2 = 2, H_A = 3, H_TWO_AA = 4, H_P = 5, H_BETA = 6, H_QUAD = 7, H_LOG2 = 8, H_VN = 9, H_EXP = 10;
+
+    /**
+     * One QE step of the L paths from lane i of the tile ({@link HestonQeKernel#step}, lane-wise in its operation
+     * order, both branches computed and blended), in stages that hand their vectors over through scratch: each
+     * stage is a small compilation unit, so C2 inlines every vector operation and boxes nothing even when a
+     * single large method would exceed its inlining budget (the allocation test caught that shape).
+     */
+    private static void hestonStep(double[] c, PathScratch sc, int i, int ur, int zr, int what, boolean avg, double[] out, int o) {
+        double[] h = sc.qe;
+        qePrepare(c, sc.v, i, sc.z, sc.z2, ur + i, h);
+        logInPlace(h, H_LOG * L);
+        boolean correct = c[HestonQeKernel.CORRECT] != 0;
+        qeVariance(c, sc.z, ur + i, h, correct);
+        if (correct) logInPlace(h, H_LOG2 * L);
+        qeAdvance(c, sc, i, sc.z2, zr + i, h, correct);
+        qeOutput(sc, i, what, avg, out, o);
+    }
+
+    /** m, psi, both branches' parameters, and the one logarithm's argument: 1 - 2 A a (quadratic) or (1 - p)/(1 - U). */
+    private static void qePrepare(double[] c, double[] vs, int i, double[] us, double[] zs, int at, double[] h) {
+        double theta = c[HestonQeKernel.THETA], a0 = c[HestonQeKernel.A];
+        DoubleVector v = DoubleVector.fromArray(DS, vs, i);
+        DoubleVector u = DoubleVector.fromArray(DS, us, at);
+        DoubleVector m = v.sub(theta).mul(c[HestonQeKernel.E]).add(theta);
+        DoubleVector psi = v.mul(c[HestonQeKernel.C1]).add(c[HestonQeKernel.C2]).div(m.mul(m));
+        VectorMask<Double> quad = psi.compare(VectorOperators.LE, HestonQeKernel.PSI_C);
+        DoubleVector ip = DoubleVector.broadcast(DS, 2.0).div(psi);
+        DoubleVector b2 = ip.sub(1.0).add(ip.sqrt().mul(ip.sub(1.0).sqrt()));
+        DoubleVector a = m.div(b2.add(1.0));
+        DoubleVector b = b2.sqrt().add(DoubleVector.fromArray(DS, zs, at));
+        a.mul(b.mul(b)).intoArray(h, H_VQ * L);
+        DoubleVector twoAa = a.mul(2.0 * a0);
+        DoubleVector p = psi.sub(1.0).div(psi.add(1.0));
+        DoubleVector oneMinusP = DoubleVector.broadcast(DS, 1.0).sub(p);
+        oneMinusP.div(m).intoArray(h, H_BETA * L);
+        DoubleVector.broadcast(DS, 1.0).sub(twoAa).blend(oneMinusP.div(DoubleVector.broadcast(DS, 1.0).sub(u)), quad.not()).intoArray(h, H_LOG * L);
+        b2.intoArray(h, H_B2 * L);
+        a.intoArray(h, H_A * L);
+        twoAa.intoArray(h, H_TWO_AA * L);
+        p.intoArray(h, H_P * L);
+        DoubleVector.zero(DS).blend(1.0, quad).intoArray(h, H_QUAD * L);
+    }
+
+    /** The next variance (quadratic or exponential branch) and, with the correction, the exponential branch's log argument. */
+    private static void qeVariance(double[] c, double[] us, int at, double[] h, boolean correct) {
+        DoubleVector u = DoubleVector.fromArray(DS, us, at);
+        DoubleVector p = DoubleVector.fromArray(DS, h, H_P * L), beta = DoubleVector.fromArray(DS, h, H_BETA * L);
+        VectorMask<Double> quad = DoubleVector.fromArray(DS, h, H_QUAD * L).compare(VectorOperators.NE, 0.0);
+        DoubleVector ve = DoubleVector.fromArray(DS, h, H_LOG * L).div(beta).blend(0.0, u.compare(VectorOperators.LE, p));
+        ve.blend(DoubleVector.fromArray(DS, h, H_VQ * L), quad).intoArray(h, H_VN * L);
+        if (correct) {
+            p.add(beta.mul(DoubleVector.broadcast(DS, 1.0).sub(p)).div(beta.sub(c[HestonQeKernel.A]))).intoArray(h, H_LOG2 * L);
+        }
+    }
+
+    /** K0 (plain or corrected), the log-price step and the state's store. */
+    private static void qeAdvance(double[] c, PathScratch sc, int i, double[] zs, int at, double[] h, boolean correct) {
+        double a0 = c[HestonQeKernel.A], k1 = c[HestonQeKernel.K1], k3 = c[HestonQeKernel.K3];
+        DoubleVector v = DoubleVector.fromArray(DS, sc.v, i);
+        DoubleVector vn = DoubleVector.fromArray(DS, h, H_VN * L);
+        DoubleVector k0 = DoubleVector.broadcast(DS, c[HestonQeKernel.K0]);
+        if (correct) {
+            double k13 = k1 + 0.5 * k3;
+            VectorMask<Double> quad = DoubleVector.fromArray(DS, h, H_QUAD * L).compare(VectorOperators.NE, 0.0);
+            DoubleVector twoAa = DoubleVector.fromArray(DS, h, H_TWO_AA * L);
+            DoubleVector k0q = DoubleVector.fromArray(DS, h, H_B2 * L).mul(-a0).mul(DoubleVector.fromArray(DS, h, H_A * L))
+                    .div(DoubleVector.broadcast(DS, 1.0).sub(twoAa)).add(DoubleVector.fromArray(DS, h, H_LOG * L).mul(0.5)).sub(v.mul(k13));
+            DoubleVector k0e = DoubleVector.fromArray(DS, h, H_LOG2 * L).neg().sub(v.mul(k13));
+            k0 = k0.blend(k0q, quad.and(twoAa.compare(VectorOperators.LT, 1.0)));
+            k0 = k0.blend(k0e, quad.not().and(DoubleVector.fromArray(DS, h, H_BETA * L).compare(VectorOperators.GT, a0)));
+        }
+        DoubleVector inc = k0.add(c[HestonQeKernel.MU_DT]).add(v.mul(k1)).add(vn.mul(c[HestonQeKernel.K2]))
+                .add(v.mul(k3).add(vn.mul(c[HestonQeKernel.K4])).sqrt().mul(DoubleVector.fromArray(DS, zs, at)));
+        DoubleVector x = DoubleVector.fromArray(DS, sc.x, i).add(inc);
+        vn.intoArray(sc.v, i);
+        x.intoArray(sc.x, i);
+    }
+
+    /** The output of a step: {@code exp(x)} stored, or the running max, min and sum updated (no vector crosses a call). */
+    private static void qeOutput(PathScratch sc, int i, int what, boolean avg, double[] out, int o) {
+        if (what == WHAT_PATHS) {
+            expInto(sc.x, i, out, o + i);
+            return;
+        }
+        DoubleVector x = DoubleVector.fromArray(DS, sc.x, i);
+        DoubleVector.fromArray(DS, sc.max, i).max(x).intoArray(sc.max, i);
+        DoubleVector.fromArray(DS, sc.min, i).min(x).intoArray(sc.min, i);
+        if (avg) {
+            expInto(sc.x, i, sc.qe, H_EXP * L);
+            DoubleVector.fromArray(DS, sc.sum, i).add(DoubleVector.fromArray(DS, sc.qe, H_EXP * L)).intoArray(sc.sum, i);
+        }
+    }
+
+    /** {@link #exp} of the L values at {@code src[si..]} into {@code dst[di..]}: array in, array out, so nothing is boxed if not inlined. */
+    private static void expInto(double[] src, int si, double[] dst, int di) {
+        exp(DoubleVector.fromArray(DS, src, si)).intoArray(dst, di);
+    }
+
+    /**
+     * {@link FdLog#log} of the L values at {@code h[at..]}, in place, lane-wise in its operation order: the integer
+     * reduction on the high words, the exponent turned into a double by the exponent-bits trick (exact), fdlibm's
+     * three branches computed and blended. Lanes outside the domain give garbage, which callers blend away. Array in,
+     * array out: a vector argument or result of a method this large is boxed when C2 declines to inline it.
+     */
+    static void logInPlace(double[] h, int at) {
+        LongVector bits = DoubleVector.fromArray(DS, h, at).reinterpretAsLongs();
+        LongVector high = bits.lanewise(VectorOperators.LSHR, 32);
+        LongVector hx = high.and(0x000fffffL);
+        LongVector i = hx.add(0x95f64L).and(0x100000L);
+        DoubleVector f = hx.or(i.lanewise(VectorOperators.XOR, 0x3ff00000L)).lanewise(VectorOperators.LSHL, 32).or(bits.and(0xFFFF_FFFFL))
+                .reinterpretAsDoubles().sub(1.0);
+        DoubleVector dk = high.lanewise(VectorOperators.LSHR, 20).sub(1023).add(i.lanewise(VectorOperators.LSHR, 20)).add(K_BIAS_BITS)
+                .reinterpretAsDoubles().sub(K_BIAS);
+        VectorMask<Double> tiny = hx.add(2).and(0x000fffffL).compare(VectorOperators.LT, 3).cast(DS);
+        VectorMask<Double> band = hx.sub(0x6147aL).or(LongVector.broadcast(LS, 0x6b851L).sub(hx)).compare(VectorOperators.GT, 0).cast(DS);
+        DoubleVector dkHi = dk.mul(FdLog.LN2_HI), dkLo = dk.mul(FdLog.LN2_LO);
+        DoubleVector rt = f.mul(f).mul(DoubleVector.broadcast(DS, 0.5).sub(f.mul(FdLog.THIRD)));
+        DoubleVector resTiny = dkHi.sub(rt.sub(dkLo).sub(f));
+        DoubleVector s = f.div(f.add(2.0));
+        DoubleVector z = s.mul(s);
+        DoubleVector w = z.mul(z);
+        DoubleVector t1 = w.mul(w.mul(w.mul(FdLog.LG6).add(FdLog.LG4)).add(FdLog.LG2));
+        DoubleVector t2 = z.mul(w.mul(w.mul(w.mul(FdLog.LG7).add(FdLog.LG5)).add(FdLog.LG3)).add(FdLog.LG1));
+        DoubleVector r = t2.add(t1);
+        DoubleVector hfsq = f.mul(0.5).mul(f);
+        DoubleVector resBand = dkHi.sub(hfsq.sub(s.mul(hfsq.add(r)).add(dkLo)).sub(f));
+        DoubleVector resOther = dkHi.sub(s.mul(f.sub(r)).sub(dkLo).sub(f));
+        resOther.blend(resBand, band).blend(resTiny, tiny).intoArray(h, at);
+    }
+
+    private static final jdk.incubator.vector.VectorSpecies<Long> LS = LongVector.SPECIES_PREFERRED;
+    /** 2^52 + 2048 as bits: adding an exponent k >= -2048 to it and subtracting its value gives k as a double, exactly. */
+    private static final long K_BIAS_BITS = Double.doubleToRawLongBits(0x1p52) + 2048;
+    private static final double K_BIAS = 0x1p52 + 2048;
+
+    /** {@link PathExp#exp}, lane-wise, in its operation order; called only through {@link #expInto}. */
+    private static DoubleVector exp(DoubleVector v) {
         DoubleVector x = v.max(PathExp.LO).min(PathExp.HI);
         DoubleVector kdm = x.mul(PathExp.INV_LN2).add(PathExp.MAGIC);
         DoubleVector kd = kdm.sub(PathExp.MAGIC);

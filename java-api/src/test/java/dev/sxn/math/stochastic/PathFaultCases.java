@@ -32,6 +32,11 @@ public final class PathFaultCases {
                     MonteCarloEstimate[] out = new MonteCarloEstimate[1];
                     return Call.of(() -> out[0] = MonteCarlo.barrier(model, Payoff.CALL, 100, PayoffBarrier.UP_AND_OUT, 130, 0.05, 1, 12, s, 1000,
                             Antithetic.NONE, k), () -> out[0], new Object[0]);
+                }),
+                FaultCase.of("HestonQe.paths, both branches, 67 paths x 20 steps", KernelFamilies.STOCHASTIC_PATHS, k -> {
+                    double[] out = new double[67 * 20];
+                    Heston h = new Heston(100, 0.09, 1.0, 0.09, 1.2, -0.9, 0.03);
+                    return Call.of(() -> HestonQe.paths(h, s, 0.25, 0, 67, 20, Antithetic.PAIRED, true, out, 0, 67, k), () -> out, new Object[0]);
                 }));
     }
 }
