@@ -30,8 +30,8 @@ final class PathScratch {
             sum = new double[LANES];
     /** SDE schemes: the tile's states (path i's d components at {@code i d}) and one path's current and next state. */
     final double[] sdeState = new double[LANES * ROWS], sdeCur = new double[ROWS], sdeNext = new double[ROWS];
-    /** The VECTOR Heston kernel's stage hand-over (eleven slots of up to 64 lanes). */
-    final double[] qe = new double[11 * 64];
+    /** The VECTOR Heston kernel's stage hand-over (fourteen slots of up to 64 lanes). */
+    final double[] qe = new double[14 * 64];
     /** Philox words and conversion scratch of the random fills (room for vector lengths up to 64). */
     final long[] words = new long[4 * 64];
     final double[] fillScratch = new double[7 * 64];

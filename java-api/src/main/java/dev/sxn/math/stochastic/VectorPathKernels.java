@@ -142,7 +142,7 @@ final class VectorPathKernels implements PathKernels {
     }
 
     // Heston scratch slots (each L wide) in PathScratch.qe: the stages below hand their vectors over through them.
-    private static final int H_LOG = 0, H_VQ = 1, H_B2 = 2, H_A = 3, H_TWO_AA = 4, H_P = 5, H_BETA = 6, H_QUAD = 7, H_LOG2 = 8, H_VN = 9, H_EXP = 10;
+    private static final int H_LOG = 0, H_VQ = 1, H_B2 = 2, H_A = 3, H_TWO_AA = 4, H_P = 5, H_BETA = 6, H_QUAD = 7, H_LOG2 = 8, H_VN = 9, H_EXP = 10, H_TMP = 11;
 
     /**
      * One QE step of the L paths from lane i of the tile ({@link HestonQeKernel#step}, lane-wise in its operation
@@ -242,41 +242,14 @@ final class VectorPathKernels implements PathKernels {
     }
 
     /**
-     * {@link FdLog#log} of the L values at {@code h[at..]}, in place, lane-wise in its operation order: the integer
-     * reduction on the high words, the exponent turned into a double by the exponent-bits trick (exact), fdlibm's
-     * three branches computed and blended. Lanes outside the domain give garbage, which callers blend away. Array in,
-     * array out: a vector argument or result of a method this large is boxed when C2 declines to inline it.
+     * {@link FdLog#log} of the L values at {@code h[at..]}, in place: the VECTOR normals' two-stage logarithm
+     * ({@link VectorRandomKernels#logReduce}, {@link VectorRandomKernels#logFinish}: array in, array out), with
+     * {@code h[H_TMP L, (H_TMP + 3) L)} as its scratch. Lanes outside the domain give garbage, which callers blend away.
      */
-    static void logInPlace(double[] h, int at) {
-        LongVector bits = DoubleVector.fromArray(DS, h, at).reinterpretAsLongs();
-        LongVector high = bits.lanewise(VectorOperators.LSHR, 32);
-        LongVector hx = high.and(0x000fffffL);
-        LongVector i = hx.add(0x95f64L).and(0x100000L);
-        DoubleVector f = hx.or(i.lanewise(VectorOperators.XOR, 0x3ff00000L)).lanewise(VectorOperators.LSHL, 32).or(bits.and(0xFFFF_FFFFL))
-                .reinterpretAsDoubles().sub(1.0);
-        DoubleVector dk = high.lanewise(VectorOperators.LSHR, 20).sub(1023).add(i.lanewise(VectorOperators.LSHR, 20)).add(K_BIAS_BITS)
-                .reinterpretAsDoubles().sub(K_BIAS);
-        VectorMask<Double> tiny = hx.add(2).and(0x000fffffL).compare(VectorOperators.LT, 3).cast(DS);
-        VectorMask<Double> band = hx.sub(0x6147aL).or(LongVector.broadcast(LS, 0x6b851L).sub(hx)).compare(VectorOperators.GT, 0).cast(DS);
-        DoubleVector dkHi = dk.mul(FdLog.LN2_HI), dkLo = dk.mul(FdLog.LN2_LO);
-        DoubleVector rt = f.mul(f).mul(DoubleVector.broadcast(DS, 0.5).sub(f.mul(FdLog.THIRD)));
-        DoubleVector resTiny = dkHi.sub(rt.sub(dkLo).sub(f));
-        DoubleVector s = f.div(f.add(2.0));
-        DoubleVector z = s.mul(s);
-        DoubleVector w = z.mul(z);
-        DoubleVector t1 = w.mul(w.mul(w.mul(FdLog.LG6).add(FdLog.LG4)).add(FdLog.LG2));
-        DoubleVector t2 = z.mul(w.mul(w.mul(w.mul(FdLog.LG7).add(FdLog.LG5)).add(FdLog.LG3)).add(FdLog.LG1));
-        DoubleVector r = t2.add(t1);
-        DoubleVector hfsq = f.mul(0.5).mul(f);
-        DoubleVector resBand = dkHi.sub(hfsq.sub(s.mul(hfsq.add(r)).add(dkLo)).sub(f));
-        DoubleVector resOther = dkHi.sub(s.mul(f.sub(r)).sub(dkLo).sub(f));
-        resOther.blend(resBand, band).blend(resTiny, tiny).intoArray(h, at);
+    private static void logInPlace(double[] h, int at) {
+        VectorRandomKernels.logReduce(h, at, H_TMP * L);
+        VectorRandomKernels.logFinish(h, H_TMP * L, at);
     }
-
-    private static final jdk.incubator.vector.VectorSpecies<Long> LS = LongVector.SPECIES_PREFERRED;
-    /** 2^52 + 2048 as bits: adding an exponent k >= -2048 to it and subtracting its value gives k as a double, exactly. */
-    private static final long K_BIAS_BITS = Double.doubleToRawLongBits(0x1p52) + 2048;
-    private static final double K_BIAS = 0x1p52 + 2048;
 
     /** {@link PathExp#exp}, lane-wise, in its operation order; called only through {@link #expInto}. */
     private static DoubleVector exp(DoubleVector v) {

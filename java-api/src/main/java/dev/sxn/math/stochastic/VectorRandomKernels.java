@@ -244,7 +244,7 @@ final class VectorRandomKernels implements RandomKernels {
      * to s[to..], the exponent k as a double to s[to + L..], and fdlibm's two branch tests on the high word
      * as 1.0 / 0.0 flags: the tiny-f test over the input at s[from..], the middle-band test to s[to + 2L..].
      */
-    private static void logReduce(double[] s, int from, int to) {
+    static void logReduce(double[] s, int from, int to) {
         LongVector bits = DoubleVector.fromArray(DS, s, from).reinterpretAsLongs();
         LongVector high = bits.lanewise(VectorOperators.LSHR, 32);
         LongVector hx = high.and(0x000fffffL);
@@ -264,7 +264,7 @@ final class VectorRandomKernels implements RandomKernels {
      * The floating-point half of {@link FdLog#log}: from f at s[from..], k at s[from + L..], the band flag at
      * s[from + 2L..] and the tiny flag at s[to..] (from {@link #logReduce}), the logarithm to s[to..].
      */
-    private static void logFinish(double[] s, int from, int to) {
+    static void logFinish(double[] s, int from, int to) {
         DoubleVector f = DoubleVector.fromArray(DS, s, from), dk = DoubleVector.fromArray(DS, s, from + L);
         VectorMask<Double> band = DoubleVector.fromArray(DS, s, from + 2 * L).compare(VectorOperators.NE, 0.0);
         VectorMask<Double> tiny = DoubleVector.fromArray(DS, s, to).compare(VectorOperators.NE, 0.0);
