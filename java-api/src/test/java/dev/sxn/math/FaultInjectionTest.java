@@ -22,6 +22,7 @@ import dev.sxn.math.internal.KernelSet;
 import dev.sxn.math.linalg.LinalgFaultCases;
 import dev.sxn.math.series.MatrixProfileFaultCases;
 import dev.sxn.math.spectral.SpectralFaultCases;
+import dev.sxn.math.stochastic.PathFaultCases;
 import dev.sxn.math.stochastic.StochasticFaultCases;
 import dev.sxn.math.testing.FailingKernel;
 import dev.sxn.math.testing.FaultCase;
@@ -69,6 +70,7 @@ class FaultInjectionTest {
         all.addAll(FilterFaultCases.cases());
         all.addAll(SpectralFaultCases.cases());
         all.addAll(StochasticFaultCases.cases());
+        all.addAll(PathFaultCases.cases());
         Map<KernelFamily, List<FaultCase>> byFamily = new LinkedHashMap<>();
         for (FaultCase c : all) byFamily.computeIfAbsent(c.family(), f -> new ArrayList<>()).add(c);
         return byFamily;

@@ -18,5 +18,6 @@ final class Suite {
             MatrixProfileBench.class,
             DynamicsBench.class,
             KalmanBench.class,
-            RandomBench.class);
+            RandomBench.class,
+            PathBench.class);
 }

@@ -93,10 +93,14 @@ public final class KernelFamilies {
     public static final KernelFamily STOCHASTIC_UNIFORM = stochastic("stochastic.uniform");
     /** Counter-based standard normals (AS241 inverse CDF) over a (lane, step) block. */
     public static final KernelFamily STOCHASTIC_NORMAL = stochastic("stochastic.normal");
+    /** Path simulations (GBM paths and per-path reductions), size = paths x steps; NATIVE and OPENCL to come. */
+    public static final KernelFamily STOCHASTIC_PATHS = KernelFamily.named("stochastic.paths")
+            .with(VECTOR, P + "stochastic.VectorPathKernels").build();
 
     private static final List<KernelFamily> ALL = List.of(VECTOR_OPS_REDUCE, VECTOR_OPS_ELEMENTWISE, GEMM, LU, QR, SVD, CHOLESKY,
             EIG_SYMMETRIC, INDICATORS_SERIES, INDICATORS_SERIES_VARIANCE, INDICATORS_BATCH, INDICATORS_BATCH_WINDOWS, MATRIX_PROFILE,
-            DYNAMICS, DYNAMICS_USER, BATCH_KALMAN, KALMAN, PARTICLE, FFT, ROLLING_ENTROPY, STOCHASTIC_UNIFORM, STOCHASTIC_NORMAL);
+            DYNAMICS, DYNAMICS_USER, BATCH_KALMAN, KALMAN, PARTICLE, FFT, ROLLING_ENTROPY, STOCHASTIC_UNIFORM, STOCHASTIC_NORMAL,
+            STOCHASTIC_PATHS);
 
     /** Every family, in declaration order. */
     public static List<KernelFamily> all() {

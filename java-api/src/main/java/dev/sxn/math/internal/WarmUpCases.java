@@ -20,6 +20,11 @@ import dev.sxn.math.series.MatrixProfile;
 import dev.sxn.math.spectral.FFT;
 import dev.sxn.math.spectral.SpectralEntropy;
 import dev.sxn.math.stochastic.RandomStream;
+import dev.sxn.math.stochastic.Antithetic;
+import dev.sxn.math.stochastic.Gbm;
+import dev.sxn.math.stochastic.Heston;
+import dev.sxn.math.stochastic.HestonQe;
+import dev.sxn.math.stochastic.PathReduction;
 import dev.sxn.math.stochastic.Randoms;
 import dev.sxn.math.stochastic.UniformInterval;
 import java.util.List;
@@ -80,6 +85,7 @@ final class WarmUpCases {
             case "spectral.rollingEntropy" -> rollingEntropy();
             case "stochastic.uniform" -> uniforms();
             case "stochastic.normal" -> normals();
+            case "stochastic.paths" -> gbmPaths();
             default -> null;
         };
     }
@@ -272,5 +278,17 @@ final class WarmUpCases {
         RandomStream s64 = RandomStream.philox4x64(30, 0), s32 = RandomStream.philox4x32(30, 0);
         double[] out = new double[64 * 16];
         return alternate(k -> Randoms.normals(s64, 0, 64, 0, 16, out, 0, 64, k), k -> Randoms.normals(s32, 0, 64, 0, 16, out, 0, 64, k));
+    }
+
+    private static List<Consumer<Backend>> gbmPaths() {
+        // Reduction and stored paths are separate loops of the kernels; antithetic tiles another branch.
+        Gbm model = new Gbm(100, 0.03, 0.2);
+        RandomStream s = RandomStream.philox4x64(31, 0);
+        double[] out = new double[128 * 16];
+        // Heston QE is a third loop of the same family.
+        Heston heston = new Heston(100, 0.09, 1.0, 0.09, 1.2, -0.9, 0.03);
+        return List.of(k -> model.reduce(s, 1.0 / 16, 0, 128, 16, Antithetic.PAIRED, PathReduction.AVERAGE, out, 0, k),
+                k -> model.paths(s, 1.0 / 16, 0, 128, 16, Antithetic.NONE, out, 0, 128, k),
+                k -> HestonQe.paths(heston, s, 1.0 / 16, 0, 128, 16, Antithetic.NONE, true, out, 0, 128, k));
     }
 }

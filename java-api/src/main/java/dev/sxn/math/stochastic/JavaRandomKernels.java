@@ -16,12 +16,17 @@ final class JavaRandomKernels implements RandomKernels {
 
     /** The fill, static: also the lane tails of the VECTOR kernel. */
     static void fillJava(RandomStream s, int mode, long lane0, int lanes, long step0, int steps, double[] d, long[] bits, int off, int ld) {
+        fillJava(s, mode, lane0, lanes, step0, steps, d, bits, off, ld, new long[4]);
+    }
+
+    /** The fill with the caller's scratch for one block's words ({@code w.length >= 4}): the path kernels' tiles. */
+    static void fillJava(RandomStream s, int mode, long lane0, int lanes, long step0, int steps, double[] d, long[] bits, int off, int ld,
+                         long[] w) {
         if (lanes <= 0 || steps <= 0) return;
         Generator g = s.generator();
         long seed = s.seed(), stream = s.stream();
         int v = g.stepsPerBlock();
         long end = step0 + steps;
-        long[] w = new long[4];
         for (long b = step0 / v; b * v < end; b++) {
             long first = b * v;
             int w0 = (int) (Math.max(step0, first) - first);

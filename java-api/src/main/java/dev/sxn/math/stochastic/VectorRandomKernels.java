@@ -45,6 +45,15 @@ final class VectorRandomKernels implements RandomKernels {
 
     @Override
     public void fill(RandomStream s, int mode, long lane0, int lanes, long step0, int steps, double[] d, long[] bits, int off, int ld) {
+        fillWith(s, mode, lane0, lanes, step0, steps, d, bits, off, ld, new long[4 * L], new double[7 * L]);
+    }
+
+    /**
+     * The fill with the caller's scratch ({@code words.length >= 4 L}, {@code scratch.length >= 7 L}): the path
+     * kernels fill many tiles per call from per-thread scratch.
+     */
+    static void fillWith(RandomStream s, int mode, long lane0, int lanes, long step0, int steps, double[] d, long[] bits, int off, int ld,
+                         long[] words, double[] scratch) {
         if (lanes <= 0 || steps <= 0) return;
         int vecLanes = lanes / L * L;
         if (vecLanes > 0) {
@@ -53,8 +62,6 @@ final class VectorRandomKernels implements RandomKernels {
             boolean wide = g == Generator.PHILOX_4X64;
             int v = g.stepsPerBlock();
             long end = step0 + steps;
-            long[] words = new long[4 * L];
-            double[] scratch = new double[7 * L];
             for (long b = step0 / v; b * v < end; b++) {
                 long first = b * v;
                 int w0 = (int) (Math.max(step0, first) - first);
@@ -67,7 +74,7 @@ final class VectorRandomKernels implements RandomKernels {
                 }
             }
         }
-        if (vecLanes < lanes) JavaRandomKernels.fillJava(s, mode, lane0 + vecLanes, lanes - vecLanes, step0, steps, d, bits, off + vecLanes, ld);
+        if (vecLanes < lanes) JavaRandomKernels.fillJava(s, mode, lane0 + vecLanes, lanes - vecLanes, step0, steps, d, bits, off + vecLanes, ld, words);
     }
 
     /** Philox4x64-10 of counters (lane + 0..L-1, b, 0, 0) under (seed, stream): word k of lane j to words[k L + j]. */
@@ -237,7 +244,7 @@ final class VectorRandomKernels implements RandomKernels {
      * to s[to..], the exponent k as a double to s[to + L..], and fdlibm's two branch tests on the high word
      * as 1.0 / 0.0 flags: the tiny-f test over the input at s[from..], the middle-band test to s[to + 2L..].
      */
-    private static void logReduce(double[] s, int from, int to) {
+    static void logReduce(double[] s, int from, int to) {
         LongVector bits = DoubleVector.fromArray(DS, s, from).reinterpretAsLongs();
         LongVector high = bits.lanewise(VectorOperators.LSHR, 32);
         LongVector hx = high.and(0x000fffffL);
@@ -257,7 +264,7 @@ final class VectorRandomKernels implements RandomKernels {
      * The floating-point half of {@link FdLog#log}: from f at s[from..], k at s[from + L..], the band flag at
      * s[from + 2L..] and the tiny flag at s[to..] (from {@link #logReduce}), the logarithm to s[to..].
      */
-    private static void logFinish(double[] s, int from, int to) {
+    static void logFinish(double[] s, int from, int to) {
         DoubleVector f = DoubleVector.fromArray(DS, s, from), dk = DoubleVector.fromArray(DS, s, from + L);
         VectorMask<Double> band = DoubleVector.fromArray(DS, s, from + 2 * L).compare(VectorOperators.NE, 0.0);
         VectorMask<Double> tiny = DoubleVector.fromArray(DS, s, to).compare(VectorOperators.NE, 0.0);

@@ -12,6 +12,18 @@
  *   <li>{@link dev.sxn.math.stochastic.Randoms}: raw bits, uniforms ({@link dev.sxn.math.stochastic.UniformInterval})
  *       and AS241 normals over a (lane, step) block, step-major, on JAVA, VECTOR, NATIVE and OPENCL, bit-identical.
  *   <li>{@link dev.sxn.math.stochastic.Variates}: exponential, gamma, Student-t and Poisson variates (JAVA).
+ *   <li>Exact models: {@link dev.sxn.math.stochastic.Gbm}, {@link dev.sxn.math.stochastic.GbmCorrelated},
+ *       {@link dev.sxn.math.stochastic.OrnsteinUhlenbeck}, {@link dev.sxn.math.stochastic.Cir} (Poisson mixture of
+ *       gammas), {@link dev.sxn.math.stochastic.Merton}; {@link dev.sxn.math.stochastic.HestonQe} (Andersen's QE) for
+ *       {@link dev.sxn.math.stochastic.Heston}. GBM and Heston QE run on JAVA and VECTOR with the same bits.
+ *   <li>SDE schemes: {@link dev.sxn.math.stochastic.EulerMaruyama} and {@link dev.sxn.math.stochastic.Milstein},
+ *       scalar and diagonal noise, on {@link dev.sxn.math.stochastic.SdeFunction} /
+ *       {@link dev.sxn.math.stochastic.SdeField} / {@link dev.sxn.math.stochastic.SdeDiagonal}.
+ *   <li>Outputs: paths step-major, or a {@link dev.sxn.math.stochastic.PathReduction} per path;
+ *       {@link dev.sxn.math.stochastic.Antithetic} pairs.
+ *   <li>Monte Carlo: {@link dev.sxn.math.stochastic.MonteCarlo} (European, Asian, barrier, with standard errors),
+ *       closed forms {@link dev.sxn.math.stochastic.BlackScholes} and {@link dev.sxn.math.stochastic.HestonPricing},
+ *       and portfolio VaR/ES ({@link dev.sxn.math.stochastic.PortfolioRisk}).
  * </ul>
  *
  * <p>Building on it: a path simulation draws the numbers of a tile of steps x paths into per-thread
