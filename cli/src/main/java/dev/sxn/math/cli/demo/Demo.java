@@ -25,7 +25,8 @@ public final class Demo {
             new LinalgVectorSection(),
             new MatrixProfileSection(),
             new DynamicsSection(),
-            new KalmanSection());
+            new KalmanSection(),
+            new StochasticSection());
 
     private Demo() {}
 
