@@ -15,4 +15,18 @@ interface EntropyKernels {
      */
     void rollingEntropy(double[] x, int series, int length, int window, int step, boolean keepDc, double logScale,
             double[] out);
+
+    /**
+     * Whether this kernel slides the DFT from window to window for these arguments (O(W) per window instead
+     * of an FFT's O(W log W)): the automatic choice prefers such a kernel for them over kinds that transform
+     * every window.
+     */
+    default boolean slides(int window, int step) {
+        return false;
+    }
+
+    /** Whether this kernel runs the windows on an OpenCL device rather than on the calling CPU thread. */
+    default boolean offloads() {
+        return false;
+    }
 }

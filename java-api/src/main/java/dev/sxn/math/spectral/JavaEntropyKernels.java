@@ -54,6 +54,11 @@ class JavaEntropyKernels implements EntropyKernels {
         }
     }
 
+    /** The FFT kernels this kernel transforms each window with. */
+    final FftKernels fft() {
+        return fft;
+    }
+
     /** The entropy of one window's bins (overridable: the VECTOR kernel evaluates p ln p on vectors). */
     double entropy(double[] re, double[] im, int bins, int from) {
         return entropyOfBins(re, im, bins, from);

@@ -75,4 +75,9 @@ final class OpenClEntropyKernels implements EntropyKernels {
             System.arraycopy(part, 0, out, first, groups);
         }
     }
+
+    @Override
+    public boolean offloads() {
+        return true;
+    }
 }

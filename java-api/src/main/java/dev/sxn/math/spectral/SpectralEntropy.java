@@ -6,6 +6,7 @@ import dev.sxn.math.internal.KernelFamilies;
 import dev.sxn.math.internal.KernelSet;
 import dev.sxn.math.internal.Scratch;
 import java.util.Arrays;
+import java.util.function.Predicate;
 
 /**
  * Spectral entropy of real series (whole series, rolling, batched rolling), the power spectrum it is
@@ -37,7 +38,7 @@ public final class SpectralEntropy {
     private static final EntropyKernels JAVA = new JavaEntropyKernels();
 
     /** The one binding of the rolling-entropy family (size: windows x window length). */
-    private static final KernelSet<EntropyKernels> KERNELS =
+    static final KernelSet<EntropyKernels> KERNELS =
             KernelSet.of(KernelFamilies.ROLLING_ENTROPY, EntropyKernels.class, JAVA);
 
     private SpectralEntropy() {}
@@ -160,9 +161,22 @@ public final class SpectralEntropy {
         int bins = window / 2 + 1 - (keepDc ? 0 : 1);
         double scale = logScale(bins, base, normalized);
         // Every window's value is written, so a retry on JAVA rewrites whatever a failed kernel left.
-        KERNELS.run(backend, (long) out.length * window, k -> k.rollingEntropy(data, series, length, window, step, keepDc, scale, out));
+        long size = (long) out.length * window;
+        Predicate<EntropyKernels> eligible = backend == null ? eligibility(size, window, step) : null;
+        KERNELS.run(backend, size, eligible, k -> k.rollingEntropy(data, series, length, window, step, keepDc, scale, out));
         if (!keepDc) markFlatWindows(data, series, length, window, step, out);
         return out;
+    }
+
+    /**
+     * The automatic choice's extra rule for an unpinned call: when a kernel that slides the DFT for these
+     * arguments is reachable at this size, NATIVE (one FFT per window on the same CPU) is passed over for it,
+     * whatever the crossovers say; OPENCL keeps its own crossover (a GPU transforms windows in parallel and
+     * outruns one core's slide). Null when no sliding kernel is reachable (the crossovers alone).
+     */
+    static Predicate<EntropyKernels> eligibility(long size, int window, int step) {
+        Predicate<EntropyKernels> slides = k -> k.slides(window, step) || k.offloads();
+        return KERNELS.choose(size, k -> k.slides(window, step)) != Backend.JAVA ? slides : null;
     }
 
     /** The number of rolling windows of {@code window} values every {@code step} in {@code length} values. */

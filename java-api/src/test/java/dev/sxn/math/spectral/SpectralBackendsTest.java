@@ -9,6 +9,7 @@ import dev.sxn.math.spectral.FFT.Norm;
 import dev.sxn.math.testing.BackendSupport;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -95,5 +96,49 @@ class SpectralBackendsTest {
             if (Double.isNaN(a[i])) assertTrue(Double.isNaN(b[i]));
             else assertEquals(a[i], b[i], 1e-11, kind + " bits [" + i + "]");
         }
+    }
+
+    /**
+     * Step 1 on VECTOR slides the DFT between exact recomputations: over long series, through a spike 10^8
+     * times the series' scale that enters and leaves the window, infinities and NaNs, it stays within the
+     * same 1e-12 of the JAVA kernel's FFT per window (windows from 32, where VECTOR slides).
+     */
+    @ParameterizedTest
+    @MethodSource("rollingEntropyKinds")
+    void slidingWindowsStayWithinRoundingOfTheFft(Backend kind) {
+        BackendSupport.assumeAvailable(kind);
+        SplittableRandom rnd = new SplittableRandom(17);
+        int len = 20_000;
+        double[] data = new double[len];
+        double p = 0;
+        for (int i = 0; i < len; i++) data[i] = p += rnd.nextGaussian();
+        data[3_000] = 1e8;
+        data[9_000] = Double.POSITIVE_INFINITY;
+        data[12_345] = Double.NaN;
+        for (int i = 15_000; i < 15_400; i++) data[i] = 1e-3 * rnd.nextGaussian(); // tiny after a large stretch
+        for (int window : new int[] {32, 100, 255, 256}) {
+            for (boolean keepDc : new boolean[] {false, true}) {
+                double[] a = SpectralEntropy.rollingEntropy(Backend.JAVA, data, window, 1, Math.E, true, keepDc);
+                double[] b = SpectralEntropy.rollingEntropy(kind, data, window, 1, Math.E, true, keepDc);
+                for (int i = 0; i < a.length; i++) {
+                    String what = kind + " window=" + window + " keepDc=" + keepDc + " [" + i + "]";
+                    if (Double.isNaN(a[i])) assertTrue(Double.isNaN(b[i]), what + " expected NaN, was " + b[i]);
+                    else assertEquals(a[i], b[i], 1e-12, what);
+                }
+            }
+        }
+    }
+
+    /**
+     * An unpinned step-1 call goes to the kernel that slides the DFT (VECTOR) where it is reachable, even at
+     * sizes where the crossovers alone would pick NATIVE; other steps keep the crossovers' choice.
+     */
+    @Test
+    void stepOnePrefersTheSlidingKernel() {
+        BackendSupport.assumeAvailable(Backend.VECTOR);
+        long size = 1L << 24;
+        assertEquals(Backend.VECTOR, SpectralEntropy.KERNELS.choose(size, SpectralEntropy.eligibility(size, 256, 1)));
+        assertEquals(SpectralEntropy.KERNELS.choose(size), SpectralEntropy.KERNELS.choose(size, SpectralEntropy.eligibility(size, 256, 2)));
+        assertEquals(SpectralEntropy.KERNELS.choose(size), SpectralEntropy.KERNELS.choose(size, SpectralEntropy.eligibility(size, 16, 1)));
     }
 }

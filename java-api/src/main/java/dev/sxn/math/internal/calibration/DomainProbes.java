@@ -33,8 +33,13 @@ final class DomainProbes {
     private static final int STEPS = 16;
     /** Ticks per BatchKalman call. */
     private static final int TICKS = 8;
-    /** Rolling-entropy window (step 1). */
+    /** Rolling-entropy window. */
     private static final int ENTROPY_WINDOW = 64;
+    /**
+     * Rolling-entropy step: 2, because the crossovers decide among kernels that transform every window; at
+     * step 1 a kernel that slides the DFT is taken whatever they say (SpectralEntropy.eligibility).
+     */
+    private static final int ENTROPY_STEP = 2;
 
     private DomainProbes() {}
 
@@ -81,8 +86,8 @@ final class DomainProbes {
                     return k -> FFT.forward(k, re, im, FFT.Norm.ORTHO);
                 }),
                 new Probe(KernelFamilies.ROLLING_ENTROPY, entropySizes, i -> {
-                    double[] x = LinalgProbes.vector(ENTROPY_WINDOW + windows[i] - 1, 11);
-                    return k -> SpectralEntropy.rollingEntropy(k, x, ENTROPY_WINDOW, 1, Math.E, true, false);
+                    double[] x = LinalgProbes.vector(ENTROPY_WINDOW + ENTROPY_STEP * (windows[i] - 1), 11);
+                    return k -> SpectralEntropy.rollingEntropy(k, x, ENTROPY_WINDOW, ENTROPY_STEP, Math.E, true, false);
                 }));
     }
 
