@@ -5,8 +5,8 @@
  * vector of eight consecutive paths keeps its state (x, extremes, sum) in registers through every step,
  * and sxn_path_exp is repeated lane-wise in the same operation order (k read from the bits of
  * x / ln2 + 1.5 2^52, the scaling by two built powers of two), so every value equals the scalar body's,
- * which equals Java's. A pair group starts on an even path: an odd first path, and the paths after the
- * last whole group, run through the scalar body. */
+ * which equals Java's. A pair group starts on an even path: an odd first path runs through the scalar
+ * body; the paths after the last whole group run as a group with masked stores, or scalar when few. */
 #include "paths.h"
 #include "stochastic_avx512.h"
 
@@ -35,13 +35,17 @@ static inline D8 exp8(D8 x) {
     return _mm512_mul_pd(_mm512_mul_pd(y, s1), s2);
 }
 
-void sxn_gbm_avx512(const sxn_gbm_job *job) {
+/* Store masks of the path vectors of a group of which only the first `valid` paths belong to the block. */
+static inline __mmask8 valid_mask(int64_t valid, int q) {
+    const int64_t n = valid - 8 * (int64_t) q;
+    return n >= 8 ? (__mmask8) 0xFF : n <= 0 ? (__mmask8) 0 : (__mmask8) ((1u << n) - 1);
+}
+
+/* One group of pv path vectors from relative path i (on an even absolute path when paired) through every
+ * step; only the first `valid` paths are stored (a tail group computes its other lanes and drops them). */
+static void group(const sxn_gbm_job *job, int pv, int64_t i, int64_t valid) {
     const int64_t v = job->generator == SXN_RNG_PHILOX4X64 ? 4 : 2;
     const int anti = job->antithetic != 0;
-    const int pv = anti ? 2 * NV : NV;
-    const int64_t group = 8 * (int64_t) pv;
-    const int64_t head = anti && (job->first_path & 1) ? 1 : 0;
-    const int64_t vec_end = head + (job->paths - head) / group * group;
     const int paths_only = job->what == SXN_PATH_WHAT_PATHS, avg = (job->what & SXN_PATH_AVERAGE) != 0;
     const sxn_rng_job rng = {.generator = job->generator, .seed = job->seed, .stream = job->stream};
     const D8 drift = set1d(job->drift), vol = set1d(job->vol);
@@ -49,61 +53,78 @@ void sxn_gbm_avx512(const sxn_gbm_job *job) {
     const V8 pair_lo = _mm512_set_epi64(3, 3, 2, 2, 1, 1, 0, 0), pair_hi = _mm512_set_epi64(7, 7, 6, 6, 5, 5, 4, 4);
     const V8 odd_sign = _mm512_set_epi64((long long) 0x8000000000000000ull, 0, (long long) 0x8000000000000000ull, 0,
                                          (long long) 0x8000000000000000ull, 0, (long long) 0x8000000000000000ull, 0);
+    const uint64_t lane = (uint64_t) (job->first_path + i) >> anti;
+    int nq = 0; /* path vectors holding at least one stored path */
+    __mmask8 m[PV_MAX];
+    for (int q = 0; q < pv; q++) {
+        m[q] = valid_mask(valid, q);
+        if (m[q]) nq = q + 1;
+    }
     V8 w[4][NV];
-    for (int64_t i = head; i < vec_end; i += group) {
-        const uint64_t lane = (uint64_t) (job->first_path + i) >> anti;
-        D8 x[PV_MAX], mx[PV_MAX], mn[PV_MAX], sum[PV_MAX], z[PV_MAX];
-        for (int q = 0; q < pv; q++) {
-            x[q] = set1d(job->x0);
-            mx[q] = set1d(-INFINITY);
-            mn[q] = set1d(INFINITY);
-            sum[q] = _mm512_setzero_pd();
-        }
-        for (int64_t b = 0; b * v < job->steps; b++) {
-            blocks(&rng, lane, (uint64_t) b, w);
-            const int64_t kend = job->steps - b * v < v ? job->steps - b * v : v;
-            for (int64_t k = 0; k < kend; k++) {
-                for (int j = 0; j < NV; j++) {
-                    const D8 n = normal8(unit_open(w[k][j]));
-                    if (anti) {
-                        z[2 * j] = asd(_mm512_xor_si512(asi(_mm512_permutexvar_pd(pair_lo, n)), odd_sign));
-                        z[2 * j + 1] = asd(_mm512_xor_si512(asi(_mm512_permutexvar_pd(pair_hi, n)), odd_sign));
-                    } else {
-                        z[j] = n;
-                    }
+    D8 x[PV_MAX], mx[PV_MAX], mn[PV_MAX], sum[PV_MAX], z[PV_MAX];
+    for (int q = 0; q < pv; q++) {
+        x[q] = set1d(job->x0);
+        mx[q] = set1d(-INFINITY);
+        mn[q] = set1d(INFINITY);
+        sum[q] = _mm512_setzero_pd();
+    }
+    for (int64_t b = 0; b * v < job->steps; b++) {
+        blocks(&rng, lane, (uint64_t) b, w);
+        const int64_t kend = job->steps - b * v < v ? job->steps - b * v : v;
+        for (int64_t k = 0; k < kend; k++) {
+            for (int j = 0; j < NV; j++) {
+                const D8 n = normal8(unit_open(w[k][j]));
+                if (anti) {
+                    z[2 * j] = asd(_mm512_xor_si512(asi(_mm512_permutexvar_pd(pair_lo, n)), odd_sign));
+                    z[2 * j + 1] = asd(_mm512_xor_si512(asi(_mm512_permutexvar_pd(pair_hi, n)), odd_sign));
+                } else {
+                    z[j] = n;
                 }
-                double *row = job->out + job->off + (b * v + k) * job->ld + i;
-                for (int q = 0; q < pv; q++) {
-                    x[q] = _mm512_add_pd(x[q], _mm512_add_pd(drift, _mm512_mul_pd(vol, z[q])));
-                    if (paths_only) {
-                        _mm512_storeu_pd(row + 8 * q, exp8(x[q]));
-                    } else {
-                        mx[q] = _mm512_max_pd(mx[q], x[q]);
-                        mn[q] = _mm512_min_pd(mn[q], x[q]);
-                        if (avg) sum[q] = _mm512_add_pd(sum[q], exp8(x[q]));
-                    }
+            }
+            double *row = job->out + job->off + (b * v + k) * job->ld + i;
+            for (int q = 0; q < nq; q++) {
+                x[q] = _mm512_add_pd(x[q], _mm512_add_pd(drift, _mm512_mul_pd(vol, z[q])));
+                if (paths_only) {
+                    _mm512_mask_storeu_pd(row + 8 * q, m[q], exp8(x[q]));
+                } else {
+                    mx[q] = _mm512_max_pd(mx[q], x[q]);
+                    mn[q] = _mm512_min_pd(mn[q], x[q]);
+                    if (avg) sum[q] = _mm512_add_pd(sum[q], exp8(x[q]));
                 }
             }
         }
-        if (paths_only) continue;
-        double *row = job->out + job->off + i;
-        const D8 steps = set1d((double) job->steps);
-        if (job->what & SXN_PATH_TERMINAL) {
-            for (int q = 0; q < pv; q++) _mm512_storeu_pd(row + 8 * q, exp8(x[q]));
-            row += job->ld;
-        }
-        if (job->what & SXN_PATH_MAXIMUM) {
-            for (int q = 0; q < pv; q++) _mm512_storeu_pd(row + 8 * q, exp8(mx[q]));
-            row += job->ld;
-        }
-        if (job->what & SXN_PATH_MINIMUM) {
-            for (int q = 0; q < pv; q++) _mm512_storeu_pd(row + 8 * q, exp8(mn[q]));
-            row += job->ld;
-        }
-        if (avg) {
-            for (int q = 0; q < pv; q++) _mm512_storeu_pd(row + 8 * q, _mm512_div_pd(sum[q], steps));
-        }
     }
+    if (paths_only) return;
+    double *row = job->out + job->off + i;
+    if (job->what & SXN_PATH_TERMINAL) {
+        for (int q = 0; q < nq; q++) _mm512_mask_storeu_pd(row + 8 * q, m[q], exp8(x[q]));
+        row += job->ld;
+    }
+    if (job->what & SXN_PATH_MAXIMUM) {
+        for (int q = 0; q < nq; q++) _mm512_mask_storeu_pd(row + 8 * q, m[q], exp8(mx[q]));
+        row += job->ld;
+    }
+    if (job->what & SXN_PATH_MINIMUM) {
+        for (int q = 0; q < nq; q++) _mm512_mask_storeu_pd(row + 8 * q, m[q], exp8(mn[q]));
+        row += job->ld;
+    }
+    if (avg) {
+        const D8 steps = set1d((double) job->steps);
+        for (int q = 0; q < nq; q++) _mm512_mask_storeu_pd(row + 8 * q, m[q], _mm512_div_pd(sum[q], steps));
+    }
+}
+
+void sxn_gbm_avx512(const sxn_gbm_job *job) {
+    const int anti = job->antithetic != 0;
+    const int pv = anti ? 2 * NV : NV;
+    const int64_t width = 8 * (int64_t) pv;
+    const int64_t head = anti && (job->first_path & 1) ? 1 : 0;
+    const int64_t vec_end = head + (job->paths - head) / width * width;
+    for (int64_t i = head; i < vec_end; i += width) group(job, pv, i, width);
     sxn_gbm_paths_base(job, 0, head);
-    sxn_gbm_paths_base(job, vec_end, job->paths);
+    /* The tail: a group whose extra lanes are computed and dropped costs at most four times the stored
+     * paths' work, less than the scalar body from a quarter group on; shorter tails run scalar. */
+    const int64_t tail = job->paths - vec_end;
+    if (tail >= width / 4) group(job, pv, vec_end, tail);
+    else sxn_gbm_paths_base(job, vec_end, job->paths);
 }

@@ -1,9 +1,10 @@
 /* Checks sxn_paths_gbm (every ISA body, via SXN_ISA) against an independent path-by-path recomputation
  * from the scalar slots of stochastic.h (sxn_rng_dense, AS241) and sxn_path_exp, bit for bit, for both
  * generators, plain and antithetic paths, path output and every reduction mask, at block edges: path
- * counts around the AVX-512 group widths (32 plain, 64 paired paths) and not multiples of 8, odd and even
- * first paths (a pair cut by the block edge), steps 1 and steps that end inside a Philox block, row strides
- * wider than the block and offsets. Buffers are sized exactly (off + (rows - 1) * ld + paths) and every
+ * counts around the AVX-512 group widths (32 plain, 64 paired paths; a tail runs as a masked group from a
+ * quarter group on, scalar below) and not multiples of 8, odd and even first paths (a pair cut by the
+ * block edge), steps 1 and steps that end inside a Philox block, row strides wider than the block and
+ * offsets. Buffers are sized exactly (off + (rows - 1) * ld + paths) and every
  * element outside the block is checked untouched. Also sxn_path_exp against the C library's exp (1 ulp)
  * and the reductions of a large block against the lognormal's moments. */
 #include "sxn_test.h"
@@ -105,7 +106,7 @@ int main(void) {
         /* first, paths, steps, ld, off */
         {0, 1, 1, 1, 0}, {1, 1, 3, 2, 1}, {0, 7, 1, 7, 0}, {3, 31, 5, 33, 2}, {0, 32, 4, 32, 0}, {5, 33, 7, 40, 3},
         {0, 64, 2, 64, 0}, {1, 64, 9, 64, 0}, {2, 65, 6, 70, 1}, {7, 100, 13, 101, 0}, {0, 129, 3, 131, 4}, {1, 130, 1, 130, 0},
-        {4294967200LL, 70, 5, 70, 0},
+        {0, 8, 3, 8, 0}, {1, 17, 3, 17, 1}, {2, 40, 5, 41, 0}, {4294967200LL, 70, 5, 70, 0},
     };
     static const int32_t whats[] = {SXN_PATH_WHAT_PATHS, SXN_PATH_TERMINAL, SXN_PATH_MAXIMUM | SXN_PATH_MINIMUM,
                                     SXN_PATH_AVERAGE, SXN_PATH_TERMINAL | SXN_PATH_MINIMUM | SXN_PATH_AVERAGE,
