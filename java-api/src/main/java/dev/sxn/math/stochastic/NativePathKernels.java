@@ -19,8 +19,8 @@ import java.lang.invoke.MethodHandle;
  * operations, so every value is the JAVA kernel's bit for bit. Critical downcalls pass the heap array
  * without a copy; a large block is handed over in chunks of whole path tiles, about
  * {@value #WORK_PER_CALL} path steps each, so a downcall's cost is negligible and the array's pinning brief.
- * Chunks cannot change a value: a path depends on its index only. Loaded only when NATIVE is available;
- * stateless.
+ * Chunks cannot change a value: a path depends on its index only. Only GBM has native code: the other path
+ * methods run the JAVA kernel's code. Loaded only when NATIVE is available; stateless.
  */
 final class NativePathKernels implements PathKernels {
     private static final long WORK_PER_CALL = 1L << 20;
@@ -49,5 +49,15 @@ final class NativePathKernels implements PathKernels {
     /** Paths per downcall: a whole number of tiles (even, so pairs stay whole) with about WORK_PER_CALL path steps. */
     static int chunkPaths(int steps) {
         return (int) (Math.max(1, WORK_PER_CALL / steps / PathScratch.LANES) * PathScratch.LANES);
+    }
+
+    /**
+     * Heston by Andersen's QE scheme: the JAVA kernel's code ({@link HestonQeKernel}), as for every path method
+     * beyond {@link #gbm} until it has a native version. Declared without {@code @Override} so that it compiles
+     * both before and after {@code PathKernels} gains {@code hestonQe} (where it then implements it).
+     */
+    public void hestonQe(RandomStream s, double[] c, double x0, double v0, long firstPath, int paths, int steps, boolean antithetic,
+                         int what, double[] out, int off, int ld) {
+        HestonQeKernel.run(c, x0, v0, s, firstPath, paths, steps, antithetic, what, out, off, ld);
     }
 }

@@ -23,7 +23,8 @@ import org.jocl.cl_mem;
  * exactly. The two paths of an antithetic pair are two items that each compute their shared lane's
  * Philox blocks (arithmetic is cheap on a device; exchanging them would need local memory and barriers).
  * The device buffer is kept and reused across calls; calls are serialised (kernel arguments are shared
- * state). Loaded only when OPENCL is available.
+ * state). Only GBM has device code: the other path methods run the JAVA kernel's code on the host. Loaded
+ * only when OPENCL is available.
  */
 final class OpenClPathKernels implements PathKernels {
     private final OpenClRuntime rt = OpenClRuntime.get();
@@ -43,5 +44,15 @@ final class OpenClPathKernels implements PathKernels {
         long row = (long) paths * Sizeof.cl_double;
         clEnqueueReadBufferRect(rt.queue(), mem, CL_TRUE, new long[] {0, 0, 0}, new long[] {(long) off * Sizeof.cl_double, 0, 0},
                 new long[] {row, rows, 1}, row, 0, (long) ld * Sizeof.cl_double, 0, Pointer.to(out), 0, null, null);
+    }
+
+    /**
+     * Heston by Andersen's QE scheme: the JAVA kernel's code ({@link HestonQeKernel}), as for every path method
+     * beyond {@link #gbm} until it has a device version. Declared without {@code @Override} so that it compiles
+     * both before and after {@code PathKernels} gains {@code hestonQe} (where it then implements it).
+     */
+    public void hestonQe(RandomStream s, double[] c, double x0, double v0, long firstPath, int paths, int steps, boolean antithetic,
+                         int what, double[] out, int off, int ld) {
+        HestonQeKernel.run(c, x0, v0, s, firstPath, paths, steps, antithetic, what, out, off, ld);
     }
 }
