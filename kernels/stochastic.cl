@@ -5,6 +5,7 @@
 // contraction into fused multiply-adds switched off, so every value is the JAVA kernel's bit for bit on a
 // device whose double arithmetic is IEEE (as OpenCL requires of fp64). The algorithm constants are
 // stochastic.h's (StochasticConstantsTest); the mode and generator codes come from the host as -D options.
+// The path kernels at the end (gbm_paths) draw their normals with the same functions from the seed alone.
 #pragma OPENCL EXTENSION cl_khr_fp64 : enable
 #pragma OPENCL FP_CONTRACT OFF
 
@@ -191,4 +192,83 @@ __kernel void rng_fill(const int gen, const int mode, const ulong seed, const ul
                  : mode == SXN_RNG_MODE_CLOSED_OPEN ? as_ulong(unit_closed_open(word))
                  : as_ulong(normal_quantile(unit_open(word)));
     }
+}
+
+// ---- path simulations (dev.sxn.math.stochastic.OpenClPathKernels; native/src/paths.h in C)
+
+// The reduction bits (PathReduction.bit()) and PathExp's constants (PathConstantsTest).
+#define SXN_PATH_TERMINAL 1
+#define SXN_PATH_MAXIMUM 2
+#define SXN_PATH_MINIMUM 4
+#define SXN_PATH_AVERAGE 8
+#define SXN_PEXP_LO -746.0
+#define SXN_PEXP_HI 710.0
+#define SXN_PEXP_INV_LN2 1.44269504088896338700e+00
+#define SXN_PEXP_LN2_HI 6.93147180369123816490e-01
+#define SXN_PEXP_LN2_LO 1.90821492927058770002e-10
+#define SXN_PEXP_P1 1.66666666666666019037e-01
+#define SXN_PEXP_P2 -2.77777777770155933842e-03
+#define SXN_PEXP_P3 6.61375632143793436117e-05
+#define SXN_PEXP_P4 -1.65339022054652515390e-06
+#define SXN_PEXP_P5 4.13813679705723846039e-08
+#define SXN_PEXP_MAGIC 0x1.8p52
+
+// e^x in PathExp's IEEE operations and order (no built-in exp, whose last bit is the device's): clamp
+// (NaN stays NaN), k = rint(x / ln2) by the magic constant, fdlibm's rational approximation of e^r, then
+// two normal powers of two.
+inline double path_exp(double x) {
+    x = x < SXN_PEXP_LO ? SXN_PEXP_LO : x;
+    x = x > SXN_PEXP_HI ? SXN_PEXP_HI : x;
+    const double kdm = x * SXN_PEXP_INV_LN2 + SXN_PEXP_MAGIC;
+    const double kd = kdm - SXN_PEXP_MAGIC;
+    const long k = (long) (as_ulong(kdm) - as_ulong(SXN_PEXP_MAGIC));
+    const double hi = x - kd * SXN_PEXP_LN2_HI;
+    const double lo = kd * SXN_PEXP_LN2_LO;
+    const double r = hi - lo;
+    const double t = r * r;
+    const double c = r - t * (SXN_PEXP_P1 + t * (SXN_PEXP_P2 + t * (SXN_PEXP_P3 + t * (SXN_PEXP_P4 + t * SXN_PEXP_P5))));
+    const double y = 1.0 - ((lo - (r * c) / (2.0 - c)) - hi);
+    const long k1 = k >> 1;
+    return y * as_double((ulong) (k1 + 1023) << 52) * as_double((ulong) (k - k1 + 1023) << 52);
+}
+
+// Geometric Brownian motion, one path per work-item: path first + id, lane = path (or path / 2 with
+// antithetic pairs, the odd path taking -z), x_{t+1} = x_t + (drift + vol z_t) over steps 1..steps with
+// z_t the AS241 normal of slot (lane, t), drawn here from the seed. what = 0 writes exp(x_{t+1}) to
+// out[t * paths + id]; otherwise the reductions of the mask, in bit order, go to rows 0, 1, ...:
+// out[row * paths + id] (compact rows; the host copies them into the caller's stride). The running
+// maximum and minimum are Java's Math.max/min on x (a NaN x wins, and stays), the sum runs in step order.
+__kernel void gbm_paths(const int gen, const ulong seed, const ulong stream, const double x0, const double drift,
+                        const double vol, const long first, const long paths, const long steps, const int anti,
+                        const int what, __global double *out) {
+    const long id = (long) get_global_id(0);
+    if (id >= paths) return;
+    const ulong p = (ulong) (first + id);
+    const ulong lane = anti ? p >> 1 : p;
+    const int mirrored = anti && (p & 1);
+    const long v = gen == SXN_RNG_PHILOX4X64 ? 4 : 2;
+    double x = x0, mx = -INFINITY, mn = INFINITY, sum = 0.0;
+    ulong w[4];
+    for (long b = 0; b * v < steps; b++) {
+        rng_dense(gen, seed, stream, lane, (ulong) b, w);
+        const long kend = steps - b * v < v ? steps - b * v : v;
+        for (long k = 0; k < kend; k++) {
+            double z = normal_quantile(unit_open(w[k]));
+            if (mirrored) z = -z;
+            x = x + (drift + vol * z);
+            if (what == 0) {
+                out[(b * v + k) * paths + id] = path_exp(x);
+            } else {
+                mx = mx >= x ? mx : x;
+                mn = mn <= x ? mn : x;
+                if (what & SXN_PATH_AVERAGE) sum += path_exp(x);
+            }
+        }
+    }
+    if (what == 0) return;
+    long idx = id;
+    if (what & SXN_PATH_TERMINAL) { out[idx] = path_exp(x); idx += paths; }
+    if (what & SXN_PATH_MAXIMUM) { out[idx] = path_exp(mx); idx += paths; }
+    if (what & SXN_PATH_MINIMUM) { out[idx] = path_exp(mn); idx += paths; }
+    if (what & SXN_PATH_AVERAGE) out[idx] = sum / (double) steps;
 }

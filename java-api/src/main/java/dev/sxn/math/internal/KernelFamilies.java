@@ -93,9 +93,10 @@ public final class KernelFamilies {
     public static final KernelFamily STOCHASTIC_UNIFORM = stochastic("stochastic.uniform");
     /** Counter-based standard normals (AS241 inverse CDF) over a (lane, step) block. */
     public static final KernelFamily STOCHASTIC_NORMAL = stochastic("stochastic.normal");
-    /** Path simulations (GBM paths and per-path reductions), size = paths x steps; NATIVE and OPENCL to come. */
+    /** Path simulations (GBM paths and per-path reductions), size = paths x steps. */
     public static final KernelFamily STOCHASTIC_PATHS = KernelFamily.named("stochastic.paths")
-            .with(VECTOR, P + "stochastic.VectorPathKernels").build();
+            .with(VECTOR, P + "stochastic.VectorPathKernels").with(NATIVE, P + "stochastic.NativePathKernels")
+            .with(OPENCL, P + "stochastic.OpenClPathKernels").build();
 
     private static final List<KernelFamily> ALL = List.of(VECTOR_OPS_REDUCE, VECTOR_OPS_ELEMENTWISE, GEMM, LU, QR, SVD, CHOLESKY,
             EIG_SYMMETRIC, INDICATORS_SERIES, INDICATORS_SERIES_VARIANCE, INDICATORS_BATCH, INDICATORS_BATCH_WINDOWS, MATRIX_PROFILE,
