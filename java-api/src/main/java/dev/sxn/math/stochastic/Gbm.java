@@ -19,7 +19,7 @@ import java.util.Set;
  * {@code S_{t+1}} of path {@code firstPath + i}); reductions ({@link PathReduction}) keep one value per path
  * without storing the path.
  *
- * <p>Backends: family {@code stochastic.paths} (size paths x steps), JAVA and VECTOR; every kind gives the
+ * <p>Backends: family {@code stochastic.paths} (size paths x steps), JAVA, VECTOR, NATIVE and OPENCL; every kind gives the
  * JAVA kernel's bits ({@link PathKernels}). {@code backend} non-null pins the call. Cost O(paths x steps),
  * one Philox4x64 block per four normals; O(1) allocation per call (per-thread scratch).
  *

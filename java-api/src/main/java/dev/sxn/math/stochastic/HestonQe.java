@@ -29,7 +29,8 @@ import java.util.Set;
  * {@code 1 - U} and {@code -Z}), so a path is the same whatever the block or thread split. Outputs as
  * {@link Gbm}: {@code S_1 .. S_n} step-major, or per-path reductions. Backends: family {@code stochastic.paths},
  * JAVA and VECTOR, bit-identical (every logarithm is {@link FdLog}, every exponential {@link PathExp}, repeated
- * lane-wise in the same order); {@code backend} non-null pins the call. Cost O(paths x steps); O(1) allocation
+ * lane-wise in the same order); NATIVE and OPENCL have no Heston code of their own and run JAVA's loop when
+ * pinned (the automatic choice passes them over); {@code backend} non-null pins the call. Cost O(paths x steps); O(1) allocation
  * (per-thread scratch).
  */
 public final class HestonQe {
@@ -81,7 +82,7 @@ public final class HestonQe {
         double[] c = constants(h, dt, correct);
         double x0 = StrictMath.log(h.spot()), v0 = h.variance();
         boolean anti = antithetic == Antithetic.PAIRED;
-        Gbm.PATHS.run(backend, (long) paths * steps,
+        Gbm.PATHS.run(backend, (long) paths * steps, PathKernels::hasOwnHeston,
                 k -> k.hestonQe(stream, c, x0, v0, firstPath, paths, steps, anti, what, out, offset, rowStride));
     }
 

@@ -53,11 +53,16 @@ final class NativePathKernels implements PathKernels {
 
     /**
      * Heston by Andersen's QE scheme: the JAVA kernel's code ({@link HestonQeKernel}), as for every path method
-     * beyond {@link #gbm} until it has a native version. Declared without {@code @Override} so that it compiles
-     * both before and after {@code PathKernels} gains {@code hestonQe} (where it then implements it).
+     * beyond {@link #gbm} until it has a version of its own ({@link #hasOwnHeston} says so to the automatic choice).
      */
+    @Override
     public void hestonQe(RandomStream s, double[] c, double x0, double v0, long firstPath, int paths, int steps, boolean antithetic,
                          int what, double[] out, int off, int ld) {
         HestonQeKernel.run(c, x0, v0, s, firstPath, paths, steps, antithetic, what, out, off, ld);
+    }
+
+    @Override
+    public boolean hasOwnHeston() {
+        return false;
     }
 }

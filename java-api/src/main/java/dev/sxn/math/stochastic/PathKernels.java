@@ -44,4 +44,12 @@ interface PathKernels {
      */
     void hestonQe(RandomStream s, double[] c, double x0, double v0, long firstPath, int paths, int steps, boolean antithetic,
                   int what, double[] out, int off, int ld);
+
+    /**
+     * Whether this kernel has Heston code of its own; one that runs the JAVA kernel's loop for it is passed over by
+     * the automatic choice for Heston calls (VECTOR's own code is faster than JAVA's), and runs only when pinned.
+     */
+    default boolean hasOwnHeston() {
+        return true;
+    }
 }

@@ -15,7 +15,8 @@
  *   <li>Exact models: {@link dev.sxn.math.stochastic.Gbm}, {@link dev.sxn.math.stochastic.GbmCorrelated},
  *       {@link dev.sxn.math.stochastic.OrnsteinUhlenbeck}, {@link dev.sxn.math.stochastic.Cir} (Poisson mixture of
  *       gammas), {@link dev.sxn.math.stochastic.Merton}; {@link dev.sxn.math.stochastic.HestonQe} (Andersen's QE) for
- *       {@link dev.sxn.math.stochastic.Heston}. GBM and Heston QE run on JAVA and VECTOR with the same bits.
+ *       {@link dev.sxn.math.stochastic.Heston}. GBM runs on JAVA, VECTOR, NATIVE and OPENCL with the same bits; Heston QE on JAVA and VECTOR (NATIVE and
+ *       OPENCL run JAVA's Heston loop when pinned).
  *   <li>SDE schemes: {@link dev.sxn.math.stochastic.EulerMaruyama} and {@link dev.sxn.math.stochastic.Milstein},
  *       scalar and diagonal noise, on {@link dev.sxn.math.stochastic.SdeFunction} /
  *       {@link dev.sxn.math.stochastic.SdeField} / {@link dev.sxn.math.stochastic.SdeDiagonal}.

@@ -150,4 +150,13 @@ class HestonTest {
         assertThrows(IllegalArgumentException.class,
                 () -> HestonQe.paths(h, RandomStream.philox4x64(1, 1), 0.1, 0, 10, 5, Antithetic.NONE, false, new double[49], 0, 10, null));
     }
+
+    /** An unpinned Heston call never lands on a kind that would only run JAVA's loop (NATIVE, OPENCL), whatever the crossovers. */
+    @Test
+    void automaticChoicePassesOverKindsWithoutHestonCode() {
+        for (long size : new long[] {1, 1 << 10, 1 << 20, 1L << 30}) {
+            Backend k = Gbm.PATHS.choose(size, PathKernels::hasOwnHeston);
+            assertTrue(k == Backend.JAVA || k == Backend.VECTOR, "size " + size + " chose " + k);
+        }
+    }
 }
