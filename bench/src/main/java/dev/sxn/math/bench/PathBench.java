@@ -50,7 +50,7 @@ public class PathBench {
     /** The simulation's state. */
     @State(Scope.Thread)
     public static class Paths {
-        @Param({"JAVA", "VECTOR"})
+        @Param({"JAVA", "VECTOR", "NATIVE", "OPENCL"})
         public String backend;
 
         @Param({"1000000"})
