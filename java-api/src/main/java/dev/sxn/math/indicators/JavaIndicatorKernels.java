@@ -8,7 +8,7 @@ package dev.sxn.math.indicators;
  * (time outer, assets inner), stepping every asset's state once per row: walking one asset at a
  * time would stride by k through the time-major batch (a cache and TLB miss per step once k * 8
  * bytes exceeds a page). The per-asset loops, {@code ...Assets}, also serve the other backends for
- * the assets beyond their last full vector. The batches' states of sums, EMAs and RSIs are kept per thread
+ * the assets beyond their last full vector. The batches' states of sums, variances, EMAs and RSIs are kept per thread
  * ({@link BatchStates}) and reset per call, so a warm batched call allocates nothing per asset.
  */
 final class JavaIndicatorKernels implements IndicatorKernels {
@@ -54,8 +54,7 @@ final class JavaIndicatorKernels implements IndicatorKernels {
             return;
         }
         double div = w - ddof;
-        RollingVarState[] st = new RollingVarState[k];
-        for (int a = 0; a < k; a++) st[a] = new RollingVarState();
+        RollingVarState[] st = BatchStates.get().vars(k);
         for (int i = 0; i < t; i++) {
             for (int a = 0, p = i * k; a < k; a++, p++) out[p] = st[a].update(x, p, k, i, w, div, sqrt);
         }
@@ -64,8 +63,9 @@ final class JavaIndicatorKernels implements IndicatorKernels {
     /** The {@code rollingVar} kernel for assets [a0, a1) only (the other backends' tails). */
     static void rollingVarAssets(double[] x, int k, int t, int w, int ddof, boolean sqrt, double[] out, int a0, int a1) {
         double div = w - ddof;
+        RollingVarState st = new RollingVarState(); // one per call, reset per asset: the tails have up to L - 1 assets
         for (int a = a0; a < a1; a++) {
-            RollingVarState st = new RollingVarState();
+            if (a > a0) st.reset();
             for (int i = 0, p = a; i < t; i++, p += k) out[p] = st.update(x, p, k, i, w, div, sqrt);
         }
     }

@@ -29,6 +29,13 @@ final class RollingVarState {
     /** The previous value (for the count of equal values). */
     double prev = Double.NaN;
 
+    /** Back to the state of a new instance (a batch reuses its per-thread states across calls). */
+    void reset() {
+        run = eq = 0;
+        kk = s1 = s2 = eb = 0;
+        prev = Double.NaN;
+    }
+
     /** S2 re-centred on a shift moved by {@code d}: {@code (S2 - 2 d S1) + w d^2}. */
     private static double recentredS2(double s2, double s1, double d, int w) {
         return (s2 - 2 * d * s1) + w * d * d;

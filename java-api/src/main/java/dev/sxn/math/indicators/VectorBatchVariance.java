@@ -5,6 +5,7 @@ import static dev.sxn.math.indicators.VectorLanes.L;
 import static dev.sxn.math.indicators.VectorLanes.MAX;
 import static dev.sxn.math.indicators.VectorLanes.S;
 
+import dev.sxn.math.internal.Scratch;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -17,6 +18,11 @@ import jdk.incubator.vector.VectorOperators;
  * {@link ScaledVariance} window and restart where the sums overflow), so the
  * results equal JAVA bit for bit; the assets beyond the last full vector run JAVA's loop. Reached only
  * through {@link VectorIndicatorKernels}.
+ *
+ * <p>The per-asset state (seven doubles per asset) is the thread's {@link Scratch}. No vector crosses a call:
+ * the rare lanes whose sums overflowed are handled by {@link #overflowed}, which reads and writes the state
+ * array, not vectors (a vector argument or result of a call C2 does not inline is boxed); and no mask is chosen
+ * between two branches (the restart rows enter the two-pass test as a threshold).
  */
 final class VectorBatchVariance {
     private VectorBatchVariance() {}
@@ -24,19 +30,31 @@ final class VectorBatchVariance {
     /** Batches (k > 1): one lane per asset, time outer, assets inner; the tail assets run JAVA's loop. */
     static void acrossAssets(double[] x, int k, int t, int w, int ddof, boolean sqrt, double[] out) {
         int kv = k / L * L;
+        try (Scratch scratch = Scratch.open()) {
+            double[] st = scratch.zeros(7 * kv); // run | eq | prev | K | s1 | s2 | eb, per asset
+            java.util.Arrays.fill(st, 2 * kv, 3 * kv, Double.NaN);
+            lanes(x, k, t, w, ddof, sqrt, out, kv, st);
+        }
+        if (kv < k) JavaIndicatorKernels.rollingVarAssets(x, k, t, w, ddof, sqrt, out, kv, k);
+    }
+
+    /** Assets [0, kv), their state in {@code st} (run | eq | prev | K | s1 | s2 | eb, kv each). */
+    private static void lanes(double[] x, int k, int t, int w, int ddof, boolean sqrt, double[] out, int kv, double[] st) {
         double div = w - ddof;
         DoubleVector zero = DoubleVector.zero(S), nan = DoubleVector.broadcast(S, Double.NaN), one = DoubleVector.broadcast(S, 1.0);
-        double[] st = new double[7 * kv]; // run | eq | prev | K | s1 | s2 | eb, per asset
         double ebf = JavaIndicatorKernels.EB_FACTOR;
-        for (int a = 0; a < kv; a += L) nan.intoArray(st, 2 * kv + a);
         for (int i = 0; i < t; i++) {
             int row = i * k, orow = (i - w) * k;
-            boolean restart = (i + 1) % RESUM == 0;
+            // Every full lane restarts on a RESUM row: there run >= w is the test, elsewhere run >= +Inf
+            // (never true). A scalar threshold rather than a choice between two masks: a mask merged from
+            // two branches is boxed once both are taken.
+            double restartAt = (i + 1) % RESUM == 0 ? w : Double.POSITIVE_INFINITY;
             for (int a = 0; a < kv; a += L) {
                 DoubleVector run = DoubleVector.fromArray(S, st, a), eq = DoubleVector.fromArray(S, st, kv + a);
                 DoubleVector prev = DoubleVector.fromArray(S, st, 2 * kv + a), kk = DoubleVector.fromArray(S, st, 3 * kv + a);
                 DoubleVector s1 = DoubleVector.fromArray(S, st, 4 * kv + a), s2 = DoubleVector.fromArray(S, st, 5 * kv + a);
                 DoubleVector eb = DoubleVector.fromArray(S, st, 6 * kv + a);
+                long overflow = 0;
                 DoubleVector v = DoubleVector.fromArray(S, x, row + a);
                 VectorMask<Double> bad = v.abs().compare(VectorOperators.LE, MAX).not();
                 run = run.add(1.0).blend(zero, bad);
@@ -57,7 +75,7 @@ final class VectorBatchVariance {
                     s1 = s1.sub(d.mul(w));
                     kk = kn;
                     eb = eb.add(yv.mul(yv).add(yo.mul(yo)).add(d.mul(3.0 * w).mul(d)));
-                    VectorMask<Double> twoPass = restart ? full : run.compare(VectorOperators.EQ, w)
+                    VectorMask<Double> twoPass = run.compare(VectorOperators.GE, restartAt).or(run.compare(VectorOperators.EQ, w))
                             .or(eb.compare(VectorOperators.GT, s2.mul(ebf)).and(full));
                     if (twoPass.anyTrue()) {
                         int first = row + a - (w - 1) * k;
@@ -84,7 +102,7 @@ final class VectorBatchVariance {
                     VectorMask<Double> empty = full.not();
                     var.blend(nan, empty).intoArray(out, row + a);
                     VectorMask<Double> ok = c.abs().compare(VectorOperators.LE, MAX).or(empty);
-                    if (!ok.allTrue()) run = overflowed(x, k, w, div, sqrt, out, row + a, ok, run, eq);
+                    overflow = ok.not().toLong();
                 }
                 run.intoArray(st, a);
                 eq.intoArray(st, kv + a);
@@ -93,24 +111,23 @@ final class VectorBatchVariance {
                 s1.intoArray(st, 4 * kv + a);
                 s2.intoArray(st, 5 * kv + a);
                 eb.intoArray(st, 6 * kv + a);
+                if (overflow != 0) overflowed(x, k, w, div, sqrt, out, row + a, overflow, st, a, kv);
             }
         }
-        if (kv < k) JavaIndicatorKernels.rollingVarAssets(x, k, t, w, ddof, sqrt, out, kv, k);
     }
 
     /**
-     * The lanes of a full window whose M2 is not finite (the sums overflowed: values too large to
-     * square), as {@link RollingVarState#update} handles them: the window by {@link ScaledVariance}
-     * (0 when flat), and the run counter set to w - 1 so the next step restarts by two passes.
-     * Returns the run counters.
+     * The lanes ({@code bits}, lane l at bit l) of a full window whose M2 is not finite (the sums overflowed:
+     * values too large to square), as {@link RollingVarState#update} handles them: the window by
+     * {@link ScaledVariance} (0 when flat), and the run counter in {@code st} set to w - 1 so the next step
+     * restarts by two passes. Lane l is asset {@code a + l}; its eq counter is {@code st[kv + a + l]}.
      */
-    private static DoubleVector overflowed(double[] x, int k, int w, double div, boolean sqrt, double[] out, int p,
-                                           VectorMask<Double> ok, DoubleVector run, DoubleVector eq) {
-        VectorMask<Double> bad = ok.not();
-        for (long bits = bad.toLong(); bits != 0; bits &= bits - 1) {
+    private static void overflowed(double[] x, int k, int w, double div, boolean sqrt, double[] out, int p, long bits,
+                                   double[] st, int a, int kv) {
+        for (; bits != 0; bits &= bits - 1) {
             int l = Long.numberOfTrailingZeros(bits);
-            out[p + l] = eq.lane(l) >= w ? 0 : ScaledVariance.window(x, p + l, k, w, div, sqrt);
+            out[p + l] = st[kv + a + l] >= w ? 0 : ScaledVariance.window(x, p + l, k, w, div, sqrt);
+            st[a + l] = w - 1;
         }
-        return run.blend((double) (w - 1), bad);
     }
 }

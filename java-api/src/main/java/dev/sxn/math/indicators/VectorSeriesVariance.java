@@ -4,12 +4,16 @@ import static dev.sxn.math.indicators.VectorLanes.LT;
 import static dev.sxn.math.indicators.VectorLanes.T;
 import static dev.sxn.math.indicators.VectorLanes.TL;
 import static dev.sxn.math.indicators.VectorLanes.T_LAST;
-import static dev.sxn.math.indicators.VectorLanes.prefix;
+import static dev.sxn.math.indicators.VectorLanes.T_UP1;
+import static dev.sxn.math.indicators.VectorLanes.T_UP1M;
+import static dev.sxn.math.indicators.VectorLanes.T_UP2;
+import static dev.sxn.math.indicators.VectorLanes.T_UP2M;
 
-import dev.sxn.math.internal.vector.LaneSums;
+import dev.sxn.math.internal.Scratch;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 
 /**
  * The Vector API rolling variance / standard deviation of one series ({@link IndicatorKernels#rollingVar},
@@ -17,9 +21,19 @@ import jdk.incubator.vector.VectorOperators;
  * block (relative error at most {@link #TAU} of M2 plus two ulps), and {@link VectorVarianceRuns},
  * the careful path, for the blocks whose bound is not met. Reached only through
  * {@link VectorIndicatorKernels}.
+ *
+ * <p>No vector crosses a call: {@link #varBlock} is too big for C2 to inline into its caller, and inside it
+ * the prefix scans and lane sums are written out rather than called ({@code VectorLanes.prefix},
+ * {@code LaneSums.sum}), so that a helper C2 declines to inline (or compiles against a type profile that
+ * other kernels' species have polluted) cannot box a vector per step. The block state is the thread's
+ * {@link Scratch}.
  */
 final class VectorSeriesVariance {
     private VectorSeriesVariance() {}
+
+    /** Lane i takes lane i xor h (h = 2, 1): the fixed pairwise order of {@code LaneSums.sum} on {@link VectorLanes#T}. */
+    private static final VectorShuffle<Double> T_XOR2 = VectorShuffle.fromOp(T, i -> (i ^ 2) & (LT - 1));
+    private static final VectorShuffle<Double> T_XOR1 = VectorShuffle.fromOp(T, i -> (i ^ 1) & (LT - 1));
 
     /** Largest accepted a-posteriori error bound of a window's M2, relative to M2 (2^-40, 9.1e-13). */
     static final double TAU = IndicatorConstants.VAR_TAU;
@@ -52,8 +66,15 @@ final class VectorSeriesVariance {
         VectorVarianceRuns.varRange(x, w - 1, w, w, ddof, sqrt, out);
         double invW = 1.0 / w, invDiv = 1.0 / (w - ddof);
         int b = varBlockLength(w);
-        // carried S1, S2, their error bounds, K, valid, last min M2, last bound; then kappa per vector count
-        double[] st = new double[8 + b / LT + 1];
+        try (Scratch scratch = Scratch.open()) {
+            // carried S1, S2, their error bounds, K, valid, last min M2, last bound; then kappa per vector count
+            blocks(x, t, w, ddof, sqrt, out, invW, invDiv, b, scratch.zeros(8 + b / LT + 1));
+        }
+    }
+
+    /** The outputs from w on: fast blocks of up to b outputs, their state in {@code st} (zeros on entry). */
+    private static void blocks(double[] x, int t, int w, int ddof, boolean sqrt, double[] out, double invW, double invDiv,
+                               int b, double[] st) {
         for (int j = w; j < t; ) {
             int end = Math.min(t, j + b), vEnd = j + (end - j) / LT * LT;
             if (vEnd > j) varBlocks(x, j, vEnd, w, ddof, invW, invDiv, sqrt, out, st);
@@ -171,8 +192,17 @@ final class VectorSeriesVariance {
                 r1v = r1v.add(a);
                 r2v = r2v.add(a.mul(a));
             }
-            r1 = LaneSums.sum(r1v);
-            r2 = LaneSums.sum(r2v);
+            // LaneSums.sum's fixed order, written out (see the class comment).
+            if (LT > 2) {
+                r1v = r1v.add(r1v.rearrange(T_XOR2));
+                r2v = r2v.add(r2v.rearrange(T_XOR2));
+            }
+            if (LT > 1) {
+                r1v = r1v.add(r1v.rearrange(T_XOR1));
+                r2v = r2v.add(r2v.rearrange(T_XOR1));
+            }
+            r1 = r1v.lane(0);
+            r2 = r2v.lane(0);
             double t1 = 0, t2 = 0;
             for (; i < j0; i++) {
                 double a = x[i] - k;
@@ -192,7 +222,16 @@ final class VectorSeriesVariance {
         for (int j = j0; j < j1; j += LT) {
             DoubleVector a = DoubleVector.fromArray(T, x, j).sub(kv), b = DoubleVector.fromArray(T, x, j - w).sub(kv);
             DoubleVector qa = a.mul(a), qb = b.mul(b);
-            DoubleVector d1 = prefix(a.sub(b)), d2 = prefix(qa.sub(qb));
+            // VectorLanes.prefix, written out (see the class comment).
+            DoubleVector d1 = a.sub(b), d2 = qa.sub(qb);
+            if (LT > 1) {
+                d1 = d1.add(d1.rearrange(T_UP1, T_UP1M));
+                d2 = d2.add(d2.rearrange(T_UP1, T_UP1M));
+            }
+            if (LT > 2) {
+                d1 = d1.add(d1.rearrange(T_UP2, T_UP2M));
+                d2 = d2.add(d2.rearrange(T_UP2, T_UP2M));
+            }
             DoubleVector v1 = c1.add(d1), v2 = c2.add(d2);
             c1 = c1.add(d1.rearrange(T_LAST));
             c2 = c2.add(d2.rearrange(T_LAST));

@@ -12,10 +12,10 @@ import static dev.sxn.math.indicators.VectorLanes.UP4M;
 import static dev.sxn.math.indicators.VectorSeriesVariance.TAU;
 import static dev.sxn.math.indicators.VectorSeriesVariance.U;
 
-import dev.sxn.math.internal.vector.LaneSums;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 
 /**
  * The careful path of {@link VectorSeriesVariance}: per run of finite values, shifted sums re-centred
@@ -25,9 +25,19 @@ import jdk.incubator.vector.VectorOperators;
  * (|x| at most {@link #ORDINARY}), so none of these sums can overflow; a window holding a larger finite
  * value is computed on its own, by two passes or, where their sums overflow, {@link ScaledVariance}.
  * Reached only through {@link VectorIndicatorKernels}.
+ *
+ * <p>No vector crosses a call: {@link #varVectors} holds the whole vector loop, too big for C2 to inline into
+ * its caller, so its state enters and leaves through an array, and its lane sum is written out rather than
+ * called ({@code LaneSums.sum}): a helper C2 declines to inline, or compiles against a type profile that other
+ * kernels' species have polluted, would box a vector per step.
  */
 final class VectorVarianceRuns {
     private VectorVarianceRuns() {}
+
+    /** Lane i takes lane i xor h (h = 4, 2, 1): the fixed pairwise order of {@code LaneSums.sum} on {@link VectorLanes#S}. */
+    private static final VectorShuffle<Double> XOR4 = VectorShuffle.fromOp(S, i -> (i ^ 4) & (L - 1));
+    private static final VectorShuffle<Double> XOR2 = VectorShuffle.fromOp(S, i -> (i ^ 2) & (L - 1));
+    private static final VectorShuffle<Double> XOR1 = VectorShuffle.fromOp(S, i -> (i ^ 1) & (L - 1));
 
     /**
      * The largest |value| a run of {@link #varRun} takes: with |x| at most 2^480 and w below 2^31,
@@ -146,7 +156,12 @@ final class VectorVarianceRuns {
             // Rounding of this vector's terms (y, y^2, the difference, the shift) and of the
             // log2(L) = 3 scan levels: at most 8u sum(yv^2 + yo^2) for S2 and 8u sum(|yv| + |yo|)
             // <= 8u sqrt(2L sum(yv^2 + yo^2)) for S1.
-            double pe = LaneSums.sum(yv2.add(yo2));
+            // LaneSums.sum's fixed order, written out (see the class comment).
+            DoubleVector ps = yv2.add(yo2);
+            if (L > 4) ps = ps.add(ps.rearrange(XOR4));
+            if (L > 2) ps = ps.add(ps.rearrange(XOR2));
+            if (L > 1) ps = ps.add(ps.rearrange(XOR1));
+            double pe = ps.lane(0);
             double t2 = 8.01 * U * pe, t1 = 8.01 * U * Math.sqrt(2 * L * pe);
             // In-register prefix sums: lane l gets lane l - s added, lanes below s get zero.
             d1 = d1.add(d1.rearrange(UP1, UP1M));

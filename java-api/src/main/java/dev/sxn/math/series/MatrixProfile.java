@@ -4,6 +4,7 @@ import dev.sxn.math.backend.Backend;
 import dev.sxn.math.internal.Checks;
 import dev.sxn.math.internal.KernelFamilies;
 import dev.sxn.math.internal.KernelSet;
+import dev.sxn.math.internal.Scratch;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -73,7 +74,9 @@ import java.util.Objects;
  * JAVA, VECTOR and NATIVE run on the calling thread only, like every kernel of the library; OPENCL
  * runs on the device (PoCL uses all CPU cores).
  *
- * <p>Instances are immutable (accessors return copies) and thread-safe; {@code compute} is reentrant.
+ * <p>Instances are immutable (accessors return copies) and thread-safe; {@code compute} is reentrant. A warm
+ * {@code compute} allocates its result and a small constant: its temporaries (the prepared series, the
+ * per-window terms, the best correlations per row and column) are the calling thread's {@link Scratch}.
  *
  * @param profile distances, one per window of the (first) series, length {@code n - m + 1}
  * @param index nearest-neighbour start per window, -1 where there is none
@@ -97,6 +100,13 @@ public record MatrixProfile(double[] profile, int[] index, int m, int exclusionZ
     /** A discord: window {@code index}, whose nearest neighbour {@code neighbour} is {@code distance} away. */
     public record Discord(int index, double distance, int neighbour) {}
 
+    /**
+     * The profile array that {@link #finish} on this thread is handing to the constructor: fresh arrays that
+     * nothing else refers to, kept as they are instead of copied (a copy would double what a call allocates).
+     * Set only by {@code finish}, for the one construction that follows, so a caller's arrays are always copied.
+     */
+    private static final ThreadLocal<double[]> HANDED_OVER = new ThreadLocal<>();
+
     /** Validates the components and keeps copies of the arrays. */
     public MatrixProfile {
         Checks.notNull(profile, "profile");
@@ -104,8 +114,12 @@ public record MatrixProfile(double[] profile, int[] index, int m, int exclusionZ
         if (index.length != profile.length) {
             throw Checks.invalid("index.length", index.length, "equal profile.length (" + profile.length + ")");
         }
-        profile = profile.clone();
-        index = index.clone();
+        if (HANDED_OVER.get() == profile) {
+            HANDED_OVER.set(null);
+        } else {
+            profile = profile.clone();
+            index = index.clone();
+        }
     }
 
     /** The distances (a copy). */
@@ -188,18 +202,28 @@ public record MatrixProfile(double[] profile, int[] index, int m, int exclusionZ
         return Math.max(1024, 32 * m);
     }
 
-    private static final byte VARYING = 0, CONSTANT = 1, INVALID = 2;
+    private static final int VARYING = 0, CONSTANT = 1, INVALID = 2;
 
-    /** Windows plus each window's class and the sorted lists of constant and varying windows. */
-    private record Prepared(Windows w, byte[] kind, int[] constants, int[] varying) {}
+    /**
+     * Windows plus each window's class and the sorted lists of constant and varying windows (the first
+     * {@code nConst} and {@code nVar} entries). The arrays are scratch: longer than needed, valid while the
+     * frame that prepared them is open.
+     */
+    private record Prepared(Windows w, int[] kind, int[] constants, int nConst, int[] varying, int nVar) {}
 
     /** The kernel of {@code kind} (tests drive kernels directly, e.g. with other restart periods). */
     static MatrixProfileKernels kernelFor(Backend kind) {
         return KERNELS.kernel(kind);
     }
 
+    /** The windows of {@code s} in arrays of their own (exact lengths, kept after the call). */
     static Windows windows(double[] s, int m) {
-        return prepare(s, m).w;
+        try (Scratch scratch = Scratch.open()) {
+            Windows w = prepare(scratch, s, m).w;
+            int l = w.count, n = l + m - 1;
+            return new Windows(Arrays.copyOf(w.x, n), Arrays.copyOf(w.mu, l), Arrays.copyOf(w.inv, l),
+                    Arrays.copyOf(w.df, l), Arrays.copyOf(w.dg, l), l);
+        }
     }
 
     /**
@@ -218,19 +242,21 @@ public record MatrixProfile(double[] profile, int[] index, int m, int exclusionZ
      * below 2^-1022 after the scaling, at most 2^-1022 of the largest, lose bits): the same series at
      * another scale gives the same windows, bit for bit wherever that scale is a power of two.
      */
-    private static void rescale(double[] x) {
+    private static void rescale(double[] x, int n) {
         double peak = 0;
-        for (double v : x) peak = Math.max(peak, Math.abs(v));
+        for (int t = 0; t < n; t++) peak = Math.max(peak, Math.abs(x[t]));
         int e = Math.getExponent(peak);
         if (peak == 0 || Math.abs(e) <= SCALE_EXPONENT) return;
         double sc = Math.scalb(1.0, -e);
-        for (int t = 0; t < x.length; t++) x[t] *= sc;
+        for (int t = 0; t < n; t++) x[t] *= sc;
     }
 
-    private static Prepared prepare(double[] s, int m) {
+    /** The windows of {@code s}, in arrays from {@code scratch} (valid while its frame is open). */
+    private static Prepared prepare(Scratch scratch, double[] s, int m) {
         int n = s.length, l = n - m + 1;
-        double[] x = new double[n];
-        int[] bad = new int[n + 1]; // prefix counts of non-finite values
+        double[] x = scratch.doubles(n);
+        int[] bad = scratch.ints(n + 1); // prefix counts of non-finite values
+        bad[0] = 0;
         double last = 0.0;
         for (double v : s) {
             if (Double.isFinite(v)) {
@@ -246,9 +272,9 @@ public record MatrixProfile(double[] profile, int[] index, int m, int exclusionZ
             x[t] = fin ? v : last;
             bad[t + 1] = bad[t] + (fin ? 0 : 1);
         }
-        rescale(x);
-        double[] mu = new double[l], inv = new double[l], df = new double[l], dg = new double[l];
-        byte[] kind = new byte[l];
+        rescale(x, n);
+        double[] mu = scratch.doubles(l), inv = scratch.doubles(l), df = scratch.doubles(l), dg = scratch.doubles(l);
+        int[] kind = scratch.ints(l);
         int nConst = 0, nVar = 0;
         for (int i = 0; i < l; i++) {
             double sum = 0.0, maxAbs = 0.0;
@@ -279,69 +305,75 @@ public record MatrixProfile(double[] profile, int[] index, int m, int exclusionZ
                 nVar++;
             }
         }
+        df[0] = 0.0;
+        dg[0] = 0.0;
         for (int i = 1; i < l; i++) {
             double out = x[i - 1], in = x[i + m - 1];
             df[i] = (in - out) * 0.5;
             dg[i] = (in - mu[i]) + (out - mu[i - 1]);
         }
-        int[] constants = new int[nConst], varying = new int[nVar];
+        int[] constants = scratch.ints(nConst), varying = scratch.ints(nVar);
         for (int i = 0, c = 0, v = 0; i < l; i++) {
             if (kind[i] == CONSTANT) constants[c++] = i;
             else if (kind[i] == VARYING) varying[v++] = i;
         }
-        return new Prepared(new Windows(x, mu, inv, df, dg, l), kind, constants, varying);
+        return new Prepared(new Windows(x, mu, inv, df, dg, l), kind, constants, nConst, varying, nVar);
     }
 
-    /** Runs the kernel over diagonals [kLo, kHi) of (a, b) into fresh best arrays {rowC, rowI, colC, colI}. */
-    private static double[][] run(Backend pinned, Windows a, Windows b, int m, int kLo, int kHi) {
+    /**
+     * Runs the kernel over diagonals [kLo, kHi) of (a, b) into best arrays {rowC, rowI, colC, colI} from
+     * {@code scratch} (the first a.count, a.count, b.count, b.count entries).
+     */
+    private static double[][] run(Scratch scratch, Backend pinned, Windows a, Windows b, int m, int kLo, int kHi) {
         long pairs = 0;
         for (long k = kLo; k < kHi; k++) pairs += Math.max(0, Math.min(a.count, b.count - k));
-        double[][] out = fresh(a.count, b.count);
+        int rows = a.count, cols = b.count;
+        double[][] out = {scratch.doubles(rows), scratch.doubles(rows), scratch.doubles(cols), scratch.doubles(cols)};
         if (kLo >= kHi) {
-            reset(out);
+            reset(out, rows, cols);
             return out;
         }
         KERNELS.run(pinned, pairs, kernel -> {
-            reset(out); // a failed kernel may have written part of the outputs before the retry
+            reset(out, rows, cols); // a failed kernel may have written part of the outputs before the retry
             kernel.diagonals(a, b, m, period(m), kLo, kHi, out[0], out[1], out[2], out[3]);
         });
         return out;
     }
 
-    private static double[][] fresh(int rows, int cols) {
-        return new double[][] {new double[rows], new double[rows], new double[cols], new double[cols]};
-    }
-
     /** The best arrays before any diagonal: correlations -Inf, indices -1. */
-    private static void reset(double[][] out) {
-        Arrays.fill(out[0], Double.NEGATIVE_INFINITY);
-        Arrays.fill(out[1], -1);
-        Arrays.fill(out[2], Double.NEGATIVE_INFINITY);
-        Arrays.fill(out[3], -1);
+    private static void reset(double[][] out, int rows, int cols) {
+        Arrays.fill(out[0], 0, rows, Double.NEGATIVE_INFINITY);
+        Arrays.fill(out[1], 0, rows, -1);
+        Arrays.fill(out[2], 0, cols, Double.NEGATIVE_INFINITY);
+        Arrays.fill(out[3], 0, cols, -1);
     }
 
     private static MatrixProfile self(Backend pinned, double[] series, int m) {
-        Prepared p = prepare(series, m);
-        int l = p.w.count;
-        int excl = (m + 3) / 4;
-        int kLo = Math.min(excl + 1, l);
-        double[][] r = run(pinned, p.w, p.w, m, kLo, l);
-        // Row i saw neighbours j > i, column i neighbours j < i: merge under the same total order.
-        mergeInto(r[0], r[1], r[2], r[3]);
-        return finish(p, p, r[0], r[1], m, excl, true);
+        try (Scratch scratch = Scratch.open()) {
+            Prepared p = prepare(scratch, series, m);
+            int l = p.w.count;
+            int excl = (m + 3) / 4;
+            int kLo = Math.min(excl + 1, l);
+            double[][] r = run(scratch, pinned, p.w, p.w, m, kLo, l);
+            // Row i saw neighbours j > i, column i neighbours j < i: merge under the same total order.
+            mergeInto(l, r[0], r[1], r[2], r[3]);
+            return finish(p, p, r[0], r[1], m, excl, true);
+        }
     }
 
     private static MatrixProfile ab(Backend pinned, double[] sa, double[] sb, int m) {
-        Prepared pa = prepare(sa, m), pb = prepare(sb, m);
-        // Diagonals j - i = k >= 0 with A as rows, then k < 0 as the diagonals -k >= 1 of (B, A).
-        double[][] upper = run(pinned, pa.w, pb.w, m, 0, pb.w.count);
-        double[][] lower = run(pinned, pb.w, pa.w, m, 1, pa.w.count);
-        mergeInto(upper[0], upper[1], lower[2], lower[3]);
-        return finish(pa, pb, upper[0], upper[1], m, 0, false);
+        try (Scratch scratch = Scratch.open()) {
+            Prepared pa = prepare(scratch, sa, m), pb = prepare(scratch, sb, m);
+            // Diagonals j - i = k >= 0 with A as rows, then k < 0 as the diagonals -k >= 1 of (B, A).
+            double[][] upper = run(scratch, pinned, pa.w, pb.w, m, 0, pb.w.count);
+            double[][] lower = run(scratch, pinned, pb.w, pa.w, m, 1, pa.w.count);
+            mergeInto(pa.w.count, upper[0], upper[1], lower[2], lower[3]);
+            return finish(pa, pb, upper[0], upper[1], m, 0, false);
+        }
     }
 
-    private static void mergeInto(double[] corr, double[] idx, double[] corr2, double[] idx2) {
-        for (int i = 0; i < corr.length; i++) {
+    private static void mergeInto(int count, double[] corr, double[] idx, double[] corr2, double[] idx2) {
+        for (int i = 0; i < count; i++) {
             double r = corr2[i];
             if (r > corr[i] || (r == corr[i] && idx2[i] >= 0 && (idx[i] < 0 || idx2[i] < idx[i]))) {
                 corr[i] = r;
@@ -366,19 +398,19 @@ public record MatrixProfile(double[] profile, int[] index, int m, int exclusionZ
                         j = (int) idx[i];
                         d = direct(pa.w, i, pb.w, j, m);
                     }
-                    int c = lowestAdmissible(pb.constants, i, excl, self);
+                    int c = lowestAdmissible(pb.constants, pb.nConst, i, excl, self);
                     if (c >= 0 && (sqrtM < d || (sqrtM == d && c < j))) {
                         d = sqrtM;
                         j = c;
                     }
                 }
                 default -> { // CONSTANT
-                    int c = lowestAdmissible(pb.constants, i, excl, self);
+                    int c = lowestAdmissible(pb.constants, pb.nConst, i, excl, self);
                     if (c >= 0) {
                         d = 0.0;
                         j = c;
                     } else {
-                        int v = lowestAdmissible(pb.varying, i, excl, self);
+                        int v = lowestAdmissible(pb.varying, pb.nVar, i, excl, self);
                         if (v >= 0) {
                             d = sqrtM;
                             j = v;
@@ -389,6 +421,7 @@ public record MatrixProfile(double[] profile, int[] index, int m, int exclusionZ
             prof[i] = d;
             index[i] = j;
         }
+        HANDED_OVER.set(prof);
         return new MatrixProfile(prof, index, m, excl, self);
     }
 
@@ -406,13 +439,13 @@ public record MatrixProfile(double[] profile, int[] index, int m, int exclusionZ
         return Math.sqrt(m * s);
     }
 
-    /** The lowest entry of the sorted list {@code js} admissible for window i, -1 if none. */
-    private static int lowestAdmissible(int[] js, int i, int excl, boolean self) {
-        if (js.length == 0) return -1;
+    /** The lowest entry of the sorted list {@code js[0 .. len)} admissible for window i, -1 if none. */
+    private static int lowestAdmissible(int[] js, int len, int i, int excl, boolean self) {
+        if (len == 0) return -1;
         if (!self || js[0] < i - excl) return js[0];
-        int pos = Arrays.binarySearch(js, i + excl + 1);
+        int pos = Arrays.binarySearch(js, 0, len, i + excl + 1);
         if (pos < 0) pos = -pos - 1;
-        return pos < js.length ? js[pos] : -1;
+        return pos < len ? js[pos] : -1;
     }
 
     // ---- motifs and discords ----

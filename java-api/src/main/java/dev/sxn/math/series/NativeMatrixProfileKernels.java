@@ -37,14 +37,16 @@ final class NativeMatrixProfileKernels implements MatrixProfileKernels {
         int step = (int) Math.max(32, PAIRS_PER_CALL / perDiagonal / 32 * 32);
         // From the highest chunk down: the C kernel's column update relies on that order (see series_mp.c).
         int chunks = (int) (((long) kHi - kLo + step - 1) / step);
+        // The segments once per call, not per chunk: a long series has thousands of chunks.
+        MemorySegment ax = seg(a.x), amu = seg(a.mu), adf = seg(a.df), adg = seg(a.dg), ainv = seg(a.inv);
+        MemorySegment bx = seg(b.x), bmu = seg(b.mu), bdf = seg(b.df), bdg = seg(b.dg), binv = seg(b.inv);
+        MemorySegment rc = seg(rowCorr), ri = seg(rowIdx), cc = seg(colCorr), ci = seg(colIdx);
         for (int c = chunks - 1; c >= 0; c--) {
             int k = kLo + c * step;
             int hi = (int) Math.min(kHi, (long) k + step);
             try {
-                DIAGONALS.invokeExact(seg(a.x), seg(a.mu), seg(a.df), seg(a.dg), seg(a.inv), (long) a.count,
-                        seg(b.x), seg(b.mu), seg(b.df), seg(b.dg), seg(b.inv), (long) b.count,
-                        (long) m, (long) period, (long) k, (long) hi,
-                        seg(rowCorr), seg(rowIdx), seg(colCorr), seg(colIdx));
+                DIAGONALS.invokeExact(ax, amu, adf, adg, ainv, (long) a.count, bx, bmu, bdf, bdg, binv, (long) b.count,
+                        (long) m, (long) period, (long) k, (long) hi, rc, ri, cc, ci);
             } catch (Throwable t) {
                 throw NativeFailure.wrap("sxn_series_mp_diagonals", t);
             }

@@ -2,6 +2,7 @@ package dev.sxn.math.series;
 
 import static org.jocl.CL.CL_MEM_READ_WRITE;
 
+import dev.sxn.math.internal.Scratch;
 import dev.sxn.math.internal.opencl.DeviceBuffer;
 import dev.sxn.math.internal.opencl.KernelLaunch;
 import dev.sxn.math.internal.opencl.OpenClRuntime;
@@ -17,7 +18,8 @@ import org.jocl.cl_mem;
  * vectors, and writes partial bests for its rows and columns; after each launch (a
  * group of blocks sized so the partial buffers stay under {@value #PARTIAL_BYTES} bytes) a max-reduction
  * per row and per column merges the partials into the running bests on the device. The inputs go to
- * the device once per call, the bests come back once. Device buffers are kept and reused across calls;
+ * the device once per call, the bests come back once (through the thread's {@link Scratch}). Device buffers are
+ * kept and reused across calls;
  * calls are serialised (kernel arguments are shared state). The caller's output arrays are written
  * only after all device work succeeded. Loaded only when OPENCL is available.
  */
@@ -78,14 +80,18 @@ final class OpenClMatrixProfileKernels implements MatrixProfileKernels {
             rt.launch(reduceCols).arg(pColC).arg(pColI).argLong(nb).argLong(na).argLong(period).argLong(kFirst).argLong(nbl)
                     .argLong(nseg).arg(cc).arg(ci).runItems(nb, local);
         }
-        double[] outRc = new double[na], outRi = new double[na], outCc = new double[nb], outCi = new double[nb];
-        best[0].read(outRc, 0, na);
-        best[1].read(outRi, 0, na);
-        best[2].read(outCc, 0, nb);
-        best[3].read(outCi, 0, nb);
-        System.arraycopy(outRc, 0, rowCorr, 0, na);
-        System.arraycopy(outRi, 0, rowIdx, 0, na);
-        System.arraycopy(outCc, 0, colCorr, 0, nb);
-        System.arraycopy(outCi, 0, colIdx, 0, nb);
+        // Read into the thread's scratch first: a failing read leaves the caller's arrays untouched.
+        try (Scratch scratch = Scratch.open()) {
+            double[] outRc = scratch.doubles(na), outRi = scratch.doubles(na);
+            double[] outCc = scratch.doubles(nb), outCi = scratch.doubles(nb);
+            best[0].read(outRc, 0, na);
+            best[1].read(outRi, 0, na);
+            best[2].read(outCc, 0, nb);
+            best[3].read(outCi, 0, nb);
+            System.arraycopy(outRc, 0, rowCorr, 0, na);
+            System.arraycopy(outRi, 0, rowIdx, 0, na);
+            System.arraycopy(outCc, 0, colCorr, 0, nb);
+            System.arraycopy(outCi, 0, colIdx, 0, nb);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.sxn.math.series;
 
+import dev.sxn.math.internal.Scratch;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -14,7 +15,8 @@ import jdk.incubator.vector.VectorSpecies;
  * Tiles run from the highest diagonal down so that the column update can use a plain {@code >}. The
  * rows where the tile's longest diagonals outlive its shortest, and diagonals left over at the end, run
  * through the scalar reference code. Same arithmetic as {@link JavaMatrixProfileKernels}, so results
- * are bit-identical. Loaded only when VECTOR is available; stateless.
+ * are bit-identical. Loaded only when VECTOR is available; stateless (its two small buffers are the
+ * thread's {@link Scratch}).
  */
 final class VectorMatrixProfileKernels implements MatrixProfileKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -24,7 +26,14 @@ final class VectorMatrixProfileKernels implements MatrixProfileKernels {
     @Override
     public void diagonals(Windows a, Windows b, int m, int period, int kLo, int kHi,
                           double[] rowCorr, double[] rowIdx, double[] colCorr, double[] colIdx) {
-        double[] tmp = new double[W], cov = new double[W];
+        try (Scratch scratch = Scratch.open()) {
+            tiles(a, b, m, period, kLo, kHi, scratch.doubles(W), scratch.doubles(W), rowCorr, rowIdx, colCorr, colIdx);
+        }
+    }
+
+    /** {@link #diagonals} with the row-best and covariance buffers ({@code W} doubles each) from the caller. */
+    private static void tiles(Windows a, Windows b, int m, int period, int kLo, int kHi, double[] tmp, double[] cov,
+                              double[] rowCorr, double[] rowIdx, double[] colCorr, double[] colIdx) {
         int tiles = (kHi - kLo) / W;
         // Order matters for the strict column test in step(): leftover diagonals first, then tiles from the
         // highest k0 down, so each column sees its candidate rows in increasing order.

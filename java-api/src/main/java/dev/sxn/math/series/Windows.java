@@ -18,7 +18,9 @@ package dev.sxn.math.series;
  * {@code x} is the series with non-finite values replaced by the previous finite one (numerics only:
  * windows containing them are excluded through {@code inv}), multiplied by a power of two when its
  * largest |value| is extreme (so squares neither overflow nor underflow; the profile is z-normalised,
- * so that does not change it). Immutable after construction.
+ * so that does not change it). The arrays may be longer than that (during a call they are the thread's
+ * scratch): kernels read {@code x[0 .. count + m - 1)} and the others' first {@code count} entries only.
+ * Immutable after construction.
  */
 final class Windows {
     final double[] x;

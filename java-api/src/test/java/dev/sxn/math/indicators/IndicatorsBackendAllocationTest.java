@@ -1,17 +1,12 @@
 package dev.sxn.math.indicators;
 
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
-
 import dev.sxn.math.backend.Backend;
 import dev.sxn.math.internal.KernelFamilies;
 import dev.sxn.math.testing.Allocations;
 import dev.sxn.math.testing.BackendSupport;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -19,12 +14,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * of the four indicator families, pinned ({@link IndicatorsAllocationTest} covers the unpinned composites): a
  * single series of 10^5 points, and batches of 1024 assets by 100 samples, each call under {@value #CONSTANT}
  * bytes (OPENCL {@link Allocations#OPENCL_PLUMBING} more), against 800 KB for one
- * temporary of the series and 8 KB for one double of state per asset of a batch.
- *
- * <p>Known gaps in the rolling-variance kernels (issue 17 item 8 owns them), held by the disabled tests: VECTOR's
- * single-series variance boxes vectors on its rarely run careful path until C2 compiles it (see
- * {@link IndicatorsAllocationTest}); the batched variance allocates its per-asset state per call on JAVA
- * ({@code RollingVarState} objects) and VECTOR ({@code VectorBatchVariance}).
+ * temporary of the series and 8 KB for one double of state per asset of a batch. The rolling variances keep
+ * their block and per-asset state per thread (JAVA's {@code RollingVarState} objects, VECTOR's state arrays), and
+ * their Vector API code passes no vector to a call, so that C2 keeps every vector in registers.
  */
 class IndicatorsBackendAllocationTest {
     private static final int N = 100_000;
@@ -79,18 +71,6 @@ class IndicatorsBackendAllocationTest {
     @ParameterizedTest
     @MethodSource("varianceKinds")
     void seriesVarianceAllocatesAConstant(Backend kind) {
-        assumeFalse(kind == Backend.VECTOR, "VECTOR's single-series variance is the known gap of vectorSeriesVariance");
-        seriesVariance(kind);
-    }
-
-    @Disabled("VectorSeriesVariance's careful path boxes its vectors until C2 compiles it (issue 17 item 8 owns the rolling-variance"
-            + " kernels)")
-    @Test
-    void vectorSeriesVarianceAllocatesAConstant() {
-        seriesVariance(Backend.VECTOR);
-    }
-
-    private static void seriesVariance(Backend kind) {
         BackendSupport.assumeAvailable(kind);
         IndicatorSet on = Indicators.on(kind);
         double[] x = prices(N, 2), out = new double[N];
@@ -116,18 +96,11 @@ class IndicatorsBackendAllocationTest {
         SeriesBatch x = SeriesBatch.wrap(K, T, prices(K * T, 4)), out = SeriesBatch.zeros(K, T);
         Allocations.assertUnder("batched sma " + kind, () -> on.smaInto(x, 20, out), budget(kind));
         Allocations.assertUnder("batched rollingSum " + kind, () -> on.rollingSumInto(x, 20, out), budget(kind));
-        if (kind == Backend.NATIVE || kind == Backend.OPENCL) batchedVariance(kind);
     }
 
-    @Disabled("the batched rolling variance allocates its per-asset state per call on JAVA (RollingVarState) and VECTOR"
-            + " (VectorBatchVariance); issue 17 item 8 owns the rolling-variance kernels")
     @ParameterizedTest
-    @EnumSource(value = Backend.class, names = {"JAVA", "VECTOR"})
+    @MethodSource("batchWindowKinds")
     void batchedVarianceAllocatesAConstant(Backend kind) {
-        batchedVariance(kind);
-    }
-
-    private static void batchedVariance(Backend kind) {
         BackendSupport.assumeAvailable(kind);
         IndicatorSet on = Indicators.on(kind);
         SeriesBatch x = SeriesBatch.wrap(K, T, prices(K * T, 5)), out = SeriesBatch.zeros(K, T);
