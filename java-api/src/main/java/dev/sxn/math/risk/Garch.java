@@ -42,11 +42,13 @@ public final class Garch {
         Checks.notNull(returns, "returns");
         Checks.notNull(spec, "spec");
         Checks.atLeast(returns.length(), "returns.length() (samples per asset)", MIN_LENGTH, "a GARCH(1,1) fit");
-        Checks.allFinite(returns.data(), "returns.data()");
         int k = returns.assets(), t = returns.length();
+        double[] data = returns.data();
+        for (int j = 0; j < data.length; j++) {
+            if (!Double.isFinite(data[j])) throw Checks.invalid("returns.get(" + j % k + ", " + j / k + ")", data[j], "be finite");
+        }
         GarchFit[] out = new GarchFit[k];
         double[] series = new double[t];
-        double[] data = returns.data();
         for (int a = 0; a < k; a++) {
             for (int i = 0; i < t; i++) series[i] = data[i * k + a];
             // The estimator reads the series only during the call, so one gather buffer serves every asset.
