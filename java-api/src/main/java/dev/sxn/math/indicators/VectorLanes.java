@@ -28,10 +28,12 @@ final class VectorLanes {
     static final VectorMask<Double> UP4M = VectorMask.fromLong(S, -16L);
 
     /**
-     * The scan species of the single-series rolling sum and variance: 4 lanes at most (on AVX-512 the
-     * 8-lane scan measured slower: bench/results/indicators.md).
+     * The scan species of the single-series rolling sum and variance: the preferred species, as every other
+     * kernel of the library. It used to be 4 lanes on AVX-512, but a second species in the JVM cost the other
+     * families' VECTOR kernels their inlining ("no static binding" for {@code DoubleVector::lanewise} in C2),
+     * boxing their vectors (docs/DESIGN.md); the 8-lane scan is no slower (IndicatorsCpuTime, BENCHMARKS.md).
      */
-    static final VectorSpecies<Double> T = L > 4 ? DoubleVector.SPECIES_256 : S;
+    static final VectorSpecies<Double> T = S;
     static final int LT = T.length();
     static final VectorSpecies<Long> TL = VectorSpecies.of(long.class, T.vectorShape());
     static final VectorShuffle<Double> T_LAST = VectorShuffle.fromOp(T, i -> LT - 1);
@@ -39,11 +41,14 @@ final class VectorLanes {
     static final VectorShuffle<Double> T_UP2 = VectorShuffle.fromOp(T, i -> Math.max(i - 2, 0));
     static final VectorMask<Double> T_UP1M = VectorMask.fromLong(T, -2L);
     static final VectorMask<Double> T_UP2M = VectorMask.fromLong(T, -4L);
+    static final VectorShuffle<Double> T_UP4 = VectorShuffle.fromOp(T, i -> Math.max(i - 4, 0));
+    static final VectorMask<Double> T_UP4M = VectorMask.fromLong(T, -16L);
 
-    /** In-register inclusive prefix sum of the lanes of a {@link #T} vector (LT <= 4). */
+    /** In-register inclusive prefix sum of the lanes of a {@link #T} vector (LT <= 8). */
     static DoubleVector prefix(DoubleVector d) {
         if (LT > 1) d = d.add(d.rearrange(T_UP1, T_UP1M));
         if (LT > 2) d = d.add(d.rearrange(T_UP2, T_UP2M));
+        if (LT > 4) d = d.add(d.rearrange(T_UP4, T_UP4M));
         return d;
     }
 }

@@ -8,6 +8,8 @@ import static dev.sxn.math.indicators.VectorLanes.T_UP1;
 import static dev.sxn.math.indicators.VectorLanes.T_UP1M;
 import static dev.sxn.math.indicators.VectorLanes.T_UP2;
 import static dev.sxn.math.indicators.VectorLanes.T_UP2M;
+import static dev.sxn.math.indicators.VectorLanes.T_UP4;
+import static dev.sxn.math.indicators.VectorLanes.T_UP4M;
 
 import dev.sxn.math.internal.Scratch;
 import jdk.incubator.vector.DoubleVector;
@@ -32,6 +34,7 @@ final class VectorSeriesVariance {
     private VectorSeriesVariance() {}
 
     /** Lane i takes lane i xor h (h = 2, 1): the fixed pairwise order of {@code LaneSums.sum} on {@link VectorLanes#T}. */
+    private static final VectorShuffle<Double> T_XOR4 = VectorShuffle.fromOp(T, i -> (i ^ 4) & (LT - 1));
     private static final VectorShuffle<Double> T_XOR2 = VectorShuffle.fromOp(T, i -> (i ^ 2) & (LT - 1));
     private static final VectorShuffle<Double> T_XOR1 = VectorShuffle.fromOp(T, i -> (i ^ 1) & (LT - 1));
 
@@ -193,6 +196,10 @@ final class VectorSeriesVariance {
                 r2v = r2v.add(a.mul(a));
             }
             // LaneSums.sum's fixed order, written out (see the class comment).
+            if (LT > 4) {
+                r1v = r1v.add(r1v.rearrange(T_XOR4));
+                r2v = r2v.add(r2v.rearrange(T_XOR4));
+            }
             if (LT > 2) {
                 r1v = r1v.add(r1v.rearrange(T_XOR2));
                 r2v = r2v.add(r2v.rearrange(T_XOR2));
@@ -231,6 +238,10 @@ final class VectorSeriesVariance {
             if (LT > 2) {
                 d1 = d1.add(d1.rearrange(T_UP2, T_UP2M));
                 d2 = d2.add(d2.rearrange(T_UP2, T_UP2M));
+            }
+            if (LT > 4) {
+                d1 = d1.add(d1.rearrange(T_UP4, T_UP4M));
+                d2 = d2.add(d2.rearrange(T_UP4, T_UP4M));
             }
             DoubleVector v1 = c1.add(d1), v2 = c2.add(d2);
             c1 = c1.add(d1.rearrange(T_LAST));
