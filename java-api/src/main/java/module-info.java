@@ -16,4 +16,5 @@ module dev.sxn.math {
     exports dev.sxn.math.filter;
     exports dev.sxn.math.spectral;
     exports dev.sxn.math.stochastic;
+    exports dev.sxn.math.risk;
 }
