@@ -1,9 +1,9 @@
 #!/usr/bin/python3
-"""Reference values for the tests of dev.sxn.math.risk (PerformanceTest, DrawdownsTest, ValueAtRiskTest,
+"""Reference values for the tests of dev.sxn.math.risk (PerformanceTest, DrawdownsTest, ValueAtRiskTest, KellyTest,
 RollingRiskTest).
 
-Run with Debian's python3, python3-numpy, python3-scipy and python3-mpmath (NumPy 1.24.2, SciPy 1.10.1 and
-mpmath 1.2.1 made the checked-in files):
+Run with Debian's python3, python3-numpy, python3-scipy, python3-mpmath and python3-sklearn (NumPy 1.24.2, SciPy 1.10.1,
+mpmath 1.2.1 and scikit-learn 1.2.1 made the checked-in files):
     /usr/bin/python3 gen_risk.py
 The formulas below are written here from the definitions pinned in the risk package's Javadoc, with NumPy
 and SciPy doing the numerics (np.quantile method='linear' = R type 7, scipy.stats.skew / kurtosis,
@@ -20,6 +20,9 @@ Writes, beside this script (one record per line, fields separated by spaces, flo
                     'standard', 'corrected' or 'invalid' (var and es NaN) for Cornish-Fisher,
                     '-' otherwise).
   risk_quantiles.txt "<p> <x>" for the distribution quantile tests: normal "norm p x", t "t nu p x".
+  risk_ledoitwolf.txt per case "case <name> <n> <p>", then "x" rows (n lines of p values), "cov" rows
+                    (p lines of scikit-learn's LedoitWolf().fit(x).covariance_), "shrinkage <value>", and
+                    "kelly <p values>" = numpy.linalg.solve(covariance_, mu - r), mu the column means, r = 0.0001.
   risk_rolling.txt  "<series> <w> <alpha> <index> <var> <es> <sharpe> <vol>" for every window end index.
 Tests read these files; they never run Python.
 """
@@ -28,9 +31,11 @@ import os
 import mpmath as mp
 import numpy as np
 from scipy import integrate, optimize, stats
+from sklearn.covariance import LedoitWolf
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 rng = np.random.default_rng(20)
+lw_rng = np.random.default_rng(2020)
 
 SERIES = {}
 SERIES["prices"] = 100 * np.exp(np.cumsum(rng.normal(0.0003, 0.012, 250)))
@@ -253,5 +258,27 @@ def main():
     write("risk_rolling.txt", rows)
 
 
+def cases():
+    a = lw_rng.normal(0.0005, 0.01, (60, 4)) @ np.array([[1, .5, .2, 0], [0, 1, .3, .1], [0, 0, 1, .4], [0, 0, 0, 1.0]])
+    yield "corr4", a
+    yield "wide", lw_rng.normal(0.001, 0.02, (8, 12))
+    yield "one", lw_rng.normal(0, 1, (30, 1))
+
+
+def ledoit_wolf():
+    with open(os.path.join(HERE, "risk_ledoitwolf.txt"), "w") as f:
+        for name, x in cases():
+            lw = LedoitWolf().fit(x)
+            f.write(f"case {name} {x.shape[0]} {x.shape[1]}\n")
+            for row in x:
+                f.write("x " + " ".join(repr(float(v)) for v in row) + "\n")
+            for row in lw.covariance_:
+                f.write("cov " + " ".join(repr(float(v)) for v in row) + "\n")
+            f.write(f"shrinkage {float(lw.shrinkage_)!r}\n")
+            k = np.linalg.solve(lw.covariance_, x.mean(axis=0) - 0.0001)
+            f.write("kelly " + " ".join(repr(float(v)) for v in k) + "\n")
+
+
 if __name__ == "__main__":
     main()
+    ledoit_wolf()
