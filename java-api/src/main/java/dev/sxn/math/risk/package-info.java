@@ -25,7 +25,15 @@
  * <p>Entry points: {@link dev.sxn.math.risk.Returns}, {@link dev.sxn.math.risk.Moments},
  * {@link dev.sxn.math.risk.Performance} (Sharpe, Sortino, CAGR, Calmar, Sterling, Omega, win rate, profit factor,
  * tail ratio), {@link dev.sxn.math.risk.Drawdowns}, {@link dev.sxn.math.risk.ValueAtRisk} (historical, normal,
- * standardized Student-t, Cornish-Fisher with Maillard's correction, RiskMetrics EWMA). Arguments are checked once,
+ * standardized Student-t, Cornish-Fisher with Maillard's correction, RiskMetrics EWMA), {@link dev.sxn.math.risk.RollingRisk}
+ * (rolling historical VaR/ES over an order-statistic window, rolling Sharpe and volatility, one series or a
+ * {@link dev.sxn.math.indicators.SeriesBatch}); sizing: {@link dev.sxn.math.risk.Kelly} (discrete with the average
+ * loss, continuous, fractional, capped, multi-asset through Cholesky; the correlation adjustment named as a heuristic)
+ * and {@link dev.sxn.math.risk.LedoitWolf} (scikit-learn's shrinkage); money: {@link dev.sxn.math.risk.Money} (exact
+ * BigDecimal at the currency scale of a {@link dev.sxn.math.risk.CurrencyUnit}, HALF_EVEN, doubles only through named
+ * conversions), {@link dev.sxn.math.risk.ProfitBuckets} (per strategy and signal, adding up exactly),
+ * {@link dev.sxn.math.risk.Lots} and {@link dev.sxn.math.risk.TierHysteresis} (capital tiers with separate up and
+ * down thresholds). Arguments are checked once,
  * in the public method ({@code "alpha must be in (0.0, 1.0), was 1.5"}); a non-finite return is an
  * IllegalArgumentException naming its index.
  */

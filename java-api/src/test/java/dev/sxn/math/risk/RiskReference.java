@@ -1,10 +1,11 @@
 package dev.sxn.math.risk;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +15,10 @@ final class RiskReference {
     private RiskReference() {}
 
     static List<String[]> lines(String name) {
-        try (InputStream in = RiskReference.class.getResourceAsStream("/reference/" + name)) {
-            if (in == null) throw new IllegalStateException("missing reference file " + name);
-            List<String[]> out = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isBlank()) out.add(line.trim().split("\\s+"));
-            }
-            return out;
+        InputStream in = RiskReference.class.getResourceAsStream("/reference/" + name);
+        if (in == null) throw new IllegalStateException("missing reference file " + name);
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            return reader.lines().filter(line -> !line.isBlank()).map(line -> line.trim().split("\\s+")).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
