@@ -90,7 +90,15 @@ final class VectorKalmanKernels implements KalmanKernels {
             if (cv > 0) {
                 DoubleVector acc = DoubleVector.zero(S);
                 for (; l < cv; l += L) acc = DoubleVector.fromArray(S, a, ai + l).fma(DoubleVector.fromArray(S, x, l), acc);
-                s = LaneSums.sum(acc);
+                if (L > 8) {
+                    s = LaneSums.sum(acc);
+                } else {
+                    // LaneSums.sum written out: passed to a call C2 did not inline, acc was boxed once per row.
+                    if (L >= 8) acc = acc.add(acc.rearrange(LaneSums.X4));
+                    if (L >= 4) acc = acc.add(acc.rearrange(LaneSums.X2));
+                    if (L >= 2) acc = acc.add(acc.rearrange(LaneSums.X1));
+                    s = acc.lane(0);
+                }
             } else {
                 s = 0;
             }

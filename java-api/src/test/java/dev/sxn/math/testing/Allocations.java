@@ -27,7 +27,7 @@ public final class Allocations {
     /** Calls after which a call that is still over budget fails (unless {@link #MIN_MILLIS} has not passed). */
     public static final int MAX_CALLS = 2_000;
     /** The least time given to reach the steady state, in milliseconds. */
-    public static final long MIN_MILLIS = 5_000;
+    public static final long MIN_MILLIS = 15_000;
     /** The most time given to reach the steady state, in milliseconds. */
     public static final long MAX_MILLIS = 60_000;
 

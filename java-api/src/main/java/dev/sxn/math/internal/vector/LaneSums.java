@@ -17,12 +17,23 @@ import jdk.incubator.vector.VectorSpecies;
  * Loaded only by Vector API kernels.
  */
 public final class LaneSums {
-    private static final VectorShuffle<Double> X512_4 = xor(DoubleVector.SPECIES_512, 4);
-    private static final VectorShuffle<Double> X512_2 = xor(DoubleVector.SPECIES_512, 2);
-    private static final VectorShuffle<Double> X512_1 = xor(DoubleVector.SPECIES_512, 1);
-    private static final VectorShuffle<Double> X256_2 = xor(DoubleVector.SPECIES_256, 2);
-    private static final VectorShuffle<Double> X256_1 = xor(DoubleVector.SPECIES_256, 1);
-    private static final VectorShuffle<Double> X128_1 = xor(DoubleVector.SPECIES_128, 1);
+    /**
+     * The one species of the library's Vector API kernels. Shuffles of other species are not even built:
+     * loading a second species' vector classes in the JVM was seen to make C2 give up inlining
+     * {@code DoubleVector} methods in unrelated kernels ("no static binding"), boxing their vectors.
+     */
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    /**
+     * The permutations of {@link #sum}'s steps (lane i takes lane i xor 4, 2, 1; null where the species is
+     * too short): a kernel whose accumulator must not cross a call (C2 boxes a vector passed to a method it
+     * does not inline) writes the steps out with these, in the same order, and gets the same bits.
+     */
+    public static final VectorShuffle<Double> X4 = L >= 8 ? xor(S, 4) : null;
+    /** See {@link #X4}. */
+    public static final VectorShuffle<Double> X2 = L >= 4 ? xor(S, 2) : null;
+    /** See {@link #X4}. */
+    public static final VectorShuffle<Double> X1 = L >= 2 ? xor(S, 1) : null;
 
     private LaneSums() {}
 
@@ -30,22 +41,19 @@ public final class LaneSums {
         return VectorShuffle.fromOp(species, i -> i ^ h);
     }
 
-    /** The sum of the lanes of {@code v}, in the fixed pairwise order above (in-order for other lengths). */
+    /**
+     * The sum of the lanes of {@code v}, a vector of the preferred species, in the fixed pairwise order above
+     * (in lane order for a species of more than 8 lanes).
+     */
     public static double sum(DoubleVector v) {
-        switch (v.length()) {
-            case 8:
-                v = v.add(v.rearrange(X512_4));
-                v = v.add(v.rearrange(X512_2));
-                return v.add(v.rearrange(X512_1)).lane(0);
-            case 4:
-                v = v.add(v.rearrange(X256_2));
-                return v.add(v.rearrange(X256_1)).lane(0);
-            case 2:
-                return v.add(v.rearrange(X128_1)).lane(0);
-            default:
-                double s = v.lane(0);
-                for (int i = 1; i < v.length(); i++) s += v.lane(i);
-                return s;
+        if (L > 8) {
+            double s = v.lane(0);
+            for (int i = 1; i < L; i++) s += v.lane(i);
+            return s;
         }
+        if (L >= 8) v = v.add(v.rearrange(X4));
+        if (L >= 4) v = v.add(v.rearrange(X2));
+        if (L >= 2) v = v.add(v.rearrange(X1));
+        return v.lane(0);
     }
 }
