@@ -1,11 +1,11 @@
 package dev.sxn.math.stochastic;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.sxn.math.testing.Allocations;
+
 
 import dev.sxn.math.backend.Backend;
 import dev.sxn.math.internal.KernelFamilies;
 import dev.sxn.math.testing.BackendSupport;
-import java.lang.management.ManagementFactory;
 import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,7 +29,6 @@ class PathsAllocationTest {
     @MethodSource("kinds")
     void warmCallsAllocateO1(Backend kind) {
         BackendSupport.assumeAvailable(kind);
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         double[] out = new double[PATHS * STEPS];
         Gbm model = new Gbm(100, 0.05, 0.2);
         RandomStream s = RandomStream.philox4x64(1, 2);
@@ -48,16 +47,8 @@ class PathsAllocationTest {
         String[] names = {"paths", "average, antithetic", "all reductions", "Monte Carlo barrier", "Euler-Maruyama", "Heston QE paths",
             "Heston QE reductions"};
         for (int c = 0; c < calls.length; c++) {
-            // Until C2 has compiled them, Vector API kernels box their vectors: the steady state is what is checked,
-            // some group of 4 calls within the first 30 seconds.
-            long perCall = Long.MAX_VALUE;
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            for (int group = 0; perCall >= ALLOWANCE && (group < 100 || System.nanoTime() < deadline); group++) {
-                long before = mx.getCurrentThreadAllocatedBytes();
-                for (int rep = 0; rep < 4; rep++) calls[c].run();
-                perCall = (mx.getCurrentThreadAllocatedBytes() - before) / 4;
-            }
-            assertTrue(perCall < ALLOWANCE, kind + " " + names[c] + " allocated " + perCall + " bytes per call once warm");
+            // Allocations waits for C2 (Vector API kernels box their vectors until it has compiled them).
+            Allocations.assertUnder(kind + " " + names[c], calls[c], ALLOWANCE);
         }
     }
 }

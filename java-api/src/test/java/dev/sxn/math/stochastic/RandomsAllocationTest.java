@@ -1,11 +1,11 @@
 package dev.sxn.math.stochastic;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.sxn.math.testing.Allocations;
+
 
 import dev.sxn.math.backend.Backend;
 import dev.sxn.math.internal.KernelFamilies;
 import dev.sxn.math.testing.BackendSupport;
-import java.lang.management.ManagementFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -27,7 +27,6 @@ class RandomsAllocationTest {
     @MethodSource("kinds")
     void warmFillsAllocateO1(Backend kind) {
         BackendSupport.assumeAvailable(kind);
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         double[] out = new double[LANES * STEPS];
         long[] bits = new long[LANES * STEPS];
         int[] counts = new int[LANES * STEPS];
@@ -43,17 +42,8 @@ class RandomsAllocationTest {
         };
         String[] names = {"uniforms 4x64", "uniforms 4x32", "normals 4x64", "normals 4x32", "bits", "gammas", "poissons"};
         for (int c = 0; c < calls.length; c++) {
-            // Until C2 has compiled them, Vector API kernels box their vectors (C1's code is fast enough to
-            // run hundreds of calls while C2 compiles on a loaded machine): the steady state is what is
-            // checked, some group of 4 calls within the first 30 seconds.
-            long perCall = Long.MAX_VALUE;
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            for (int group = 0; perCall >= ALLOWANCE && (group < 100 || System.nanoTime() < deadline); group++) {
-                long before = mx.getCurrentThreadAllocatedBytes();
-                for (int rep = 0; rep < 4; rep++) calls[c].run();
-                perCall = (mx.getCurrentThreadAllocatedBytes() - before) / 4;
-            }
-            assertTrue(perCall < ALLOWANCE, kind + " " + names[c] + " allocated " + perCall + " bytes per call once warm");
+            // Allocations waits for C2 (Vector API kernels box their vectors until it has compiled them).
+            Allocations.assertUnder(kind + " " + names[c], calls[c], ALLOWANCE);
         }
     }
 }
