@@ -171,6 +171,22 @@ class GarchCommandTest {
     }
 
     @Test
+    void aFitThatDoesNotConvergePrintsItsBestPointWithTheStatusAndExitsOne() throws Exception {
+        // Eleven returns alternating +1, -1: the normal GARCH likelihood has no interior optimum, the optimiser
+        // runs to its iteration limit (the library's behaviour on this series; the CLI only reports it).
+        StringBuilder sb = new StringBuilder("r\n");
+        for (int i = 0; i < 11; i++) sb.append(i % 2 == 0 ? "1" : "-1").append('\n');
+        Run r = garch("--input", file(sb.toString()).toString(), "--returns", "r", "--dist", "norm");
+        assertEquals(1, r.code(), r.err() + r.out());
+        assertEquals("", r.err());
+        assertTrue(r.out().contains("status: MAX_ITERATIONS after 1000 iterations (the best point found is shown; treat it with care)"),
+                r.out());
+        Report rep = Report.parse(r.out());
+        assertEquals(4, rep.parameters().size(), r.out());
+        assertEquals(10, rep.forecast().size(), r.out());
+    }
+
+    @Test
     void helpNamesTheOptions() {
         Run r = garch("--help");
         assertEquals(0, r.code());
