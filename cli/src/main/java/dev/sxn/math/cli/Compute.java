@@ -36,6 +36,7 @@ final class Compute {
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length >= 2 && (args[1].equals("--help") || args[1].equals("-h"))) {
             out.println(USAGE);
+            out.println(RiskPlan.USAGE);
             return 0;
         }
         String phase = "starting";
@@ -43,12 +44,13 @@ final class Compute {
         try {
             if (args.length < 2 || args[1].startsWith("--")) throw new IllegalArgumentException("missing INDICATOR");
             String indicator = args[1];
-            Map<String, String> opt = options(args);
+            Map<String, String> opt = options(args, 2);
             String input = opt.remove("--input");
             if (input == null) throw new IllegalArgumentException("missing --input FILE");
             String output = opt.remove("--output");
             if (output != null) refuseSameFile(Path.of(input), Path.of(output));
             Options o = new Options(opt);
+            if (RiskPlan.covers(indicator)) return RiskPlan.run(indicator, o, Path.of(input), output == null ? null : Path.of(output), out);
             IndicatorPlan plan = IndicatorPlan.of(indicator, o);
             o.checkAllUsed(indicator);
             InputFile in = InputFile.of(Path.of(input));
@@ -124,9 +126,10 @@ final class Compute {
         check.check();
     }
 
-    private static Map<String, String> options(String[] args) {
+    /** The {@code --name value} pairs (and bare flags) of {@code args} from index {@code from} on. */
+    static Map<String, String> options(String[] args, int from) {
         Map<String, String> m = new HashMap<>();
-        for (int i = 2; i < args.length; i++) {
+        for (int i = from; i < args.length; i++) {
             String a = args[i];
             if (!a.startsWith("--")) throw new IllegalArgumentException("unexpected argument '" + a + "'");
             if (FLAGS.contains(a)) {

@@ -4,13 +4,13 @@ import dev.sxn.math.cli.demo.Demo;
 import java.util.Locale;
 
 /**
- * The {@code sxn} command: {@code info}, {@code demo}, {@code compute}, {@code calibrate}. ({@code bench} is
+ * The {@code sxn} command: {@code info}, {@code demo}, {@code compute}, {@code calibrate}, {@code garch}. ({@code bench} is
  * dispatched by the {@code ./sxn} launcher to the JMH jar of {@code bench/}.)
  */
 public final class Main {
     private Main() {}
 
-    /** Entry point; exits with 0 on success, 1 on a failed demo, 2 on a usage error. */
+    /** Entry point; exits with 0 on success, 1 on a failed demo or a GARCH fit that did not converge, 2 on a usage error. */
     public static void main(String[] args) {
         String cmd = args.length == 0 ? "help" : args[0].toLowerCase(Locale.ROOT);
         int code;
@@ -20,6 +20,7 @@ public final class Main {
                 case "demo" -> demo(args);
                 case "compute" -> Compute.run(args, System.out, System.err);
                 case "calibrate" -> Calibrate.run(args, System.out, System.err);
+                case "garch" -> GarchCommand.run(args, System.out, System.err);
                 case "help", "-h", "--help" -> usage(0);
                 default -> {
                     System.err.println("sxn: unknown command '" + args[0] + "'");
@@ -68,10 +69,15 @@ public final class Main {
                                             (after Backends.warmUp, at most SECONDS, default 60)
                   compute INDICATOR --input FILE [--output FILE] [options]
                                             run an indicator over a CSV file (sxn compute --help lists them)
+                  compute metrics|var --input FILE [--column returns | --prices close] [--periods-per-year N]
+                                            the risk scorecard (N required) or VaR/ES table of one series
                   calibrate [--budget SECONDS] [--kinds vector,native,opencl]
                                             measure this machine's crossovers (under a minute) and keep them
                                             in the user's cache for later runs (sxn calibrate --help)
                   bench [--quick] [FILTER]  run the JMH suite; writes bench-results/<date>.md and .json
+                  garch --input FILE [--column close] [--dist std|norm] [--model garch|gjr] [--horizon 10] [--level 0.99]
+                                            fit GARCH(1,1) to the log returns in percent: parameters with standard
+                                            errors, log-likelihood, AIC/BIC, status, forecast sd with VaR/ES (sxn garch --help)
                 environment: SXN_BACKEND=java|vector|native|opencl forces a backend; SXN_DISABLE=vector,native,opencl""");
         return code;
     }
