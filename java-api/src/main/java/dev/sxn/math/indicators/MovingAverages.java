@@ -1,5 +1,6 @@
 package dev.sxn.math.indicators;
 
+import static dev.sxn.math.indicators.Segments.one;
 import static dev.sxn.math.indicators.Shapes.BATCH;
 import static dev.sxn.math.indicators.Shapes.SERIES;
 
@@ -18,19 +19,6 @@ public final class MovingAverages {
     private static final String[] X = {"x"};
     private static final String[] XW = {"x", "w"};
     private static final String[] PV = {"price", "volume"};
-
-    private static double[] one(double[] x, int n, Segments.Kernel k) {
-        double[][] in = {x};
-        Shapes.window(n, "n", Segments.seriesLength(in, X), SERIES);
-        return Segments.series(1, k, in)[0];
-    }
-
-    private static SeriesBatch one(SeriesBatch x, int n, Segments.Kernel k) {
-        SeriesBatch[] in = {x};
-        Segments.sameShape(in, X);
-        Shapes.window(n, "n", x.length(), BATCH);
-        return Segments.batch(1, k, in)[0];
-    }
 
     // ---- ALMA
 

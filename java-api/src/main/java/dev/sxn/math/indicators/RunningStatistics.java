@@ -1,5 +1,6 @@
 package dev.sxn.math.indicators;
 
+import static dev.sxn.math.indicators.Segments.one;
 import static dev.sxn.math.indicators.Shapes.BATCH;
 import static dev.sxn.math.indicators.Shapes.SERIES;
 
@@ -15,21 +16,7 @@ import dev.sxn.math.internal.Checks;
 public final class RunningStatistics {
     private RunningStatistics() {}
 
-    private static final String[] X = {"x"};
     private static final String[] XY = {"x", "y"};
-
-    private static double[] one(double[] x, int n, Segments.Kernel k) {
-        double[][] in = {x};
-        Shapes.window(n, "n", Segments.seriesLength(in, X), SERIES);
-        return Segments.series(1, k, in)[0];
-    }
-
-    private static SeriesBatch one(SeriesBatch x, int n, Segments.Kernel k) {
-        SeriesBatch[] in = {x};
-        Segments.sameShape(in, X);
-        Shapes.window(n, "n", x.length(), BATCH);
-        return Segments.batch(1, k, in)[0];
-    }
 
     private static double[] two(double[] x, double[] y, int n, Segments.Kernel k) {
         double[][] in = {x, y};

@@ -107,6 +107,23 @@ final class Segments {
         for (int j = 1; j < in.length; j++) Shapes.same(in[j], names[j], in[0], names[0]);
     }
 
+    private static final String[] X = {"x"};
+
+    /** A one-input, one-output indicator with a window n on one series {@code x}: checks, then runs {@code k}. */
+    static double[] one(double[] x, int n, Kernel k) {
+        double[][] in = {x};
+        Shapes.window(n, "n", seriesLength(in, X), Shapes.SERIES);
+        return series(1, k, in)[0];
+    }
+
+    /** {@link #one(double[], int, Kernel)} on every asset of the batch {@code x}. */
+    static SeriesBatch one(SeriesBatch x, int n, Kernel k) {
+        SeriesBatch[] in = {x};
+        sameShape(in, X);
+        Shapes.window(n, "n", x.length(), Shapes.BATCH);
+        return batch(1, k, in)[0];
+    }
+
     /** Runs {@code kernel} on one series; returns {@code outs} new outputs of the inputs' length. */
     static double[][] series(int outs, Kernel kernel, double[][] in) {
         int t = in[0].length;

@@ -24,6 +24,20 @@ final class TtrOps {
         return i;
     }
 
+    /**
+     * The index of x's first non-NaN value, with {@code o} NaN up to the first full window of n after it; -1, with
+     * {@code o} all NaN, when the run is too short for one window.
+     */
+    static int start(double[] x, int m, int n, double[] o) {
+        int f = first(x, m);
+        if (f + n > m) {
+            nan(o, 0, m);
+            return -1;
+        }
+        nan(o, 0, f + n - 1);
+        return f;
+    }
+
     /** Fills {@code o[from..to)} with NaN (to clamped to m). */
     static void nan(double[] o, int from, int to) {
         if (to > from) Arrays.fill(o, from, to, NaN);
@@ -31,12 +45,8 @@ final class TtrOps {
 
     /** Running sum over n (TTR {@code runSum}): seed by a plain sum, then {@code s + x[i] - x[i-n]}. O(m). */
     static void runSum(double[] x, int m, int n, double[] o) {
-        int f = first(x, m);
-        if (f + n > m) {
-            nan(o, 0, m);
-            return;
-        }
-        nan(o, 0, f + n - 1);
+        int f = start(x, m, n, o);
+        if (f < 0) return;
         double s = 0;
         for (int i = f; i < f + n; i++) s += x[i];
         o[f + n - 1] = s;
@@ -54,12 +64,8 @@ final class TtrOps {
      * the mean of the first n values (summed as {@code x / n} terms), then {@code x ratio + prev (1 - ratio)}. O(m).
      */
     static void ema(double[] x, int m, int n, double ratio, double[] o) {
-        int f = first(x, m);
-        if (f + n > m) {
-            nan(o, 0, m);
-            return;
-        }
-        nan(o, 0, f + n - 1);
+        int f = start(x, m, n, o);
+        if (f < 0) return;
         double seed = 0;
         for (int i = f; i < f + n; i++) seed += x[i] / n;
         o[f + n - 1] = seed;
@@ -76,12 +82,8 @@ final class TtrOps {
      * values before the first output. O(m).
      */
     static void wilderSum(double[] x, int m, int n, double[] o) {
-        int f = first(x, m);
-        if (f + n > m) {
-            nan(o, 0, m);
-            return;
-        }
-        nan(o, 0, f + n - 1);
+        int f = start(x, m, n, o);
+        if (f < 0) return;
         double sum = 0;
         for (int i = f; i < f + n - 1; i++) sum += x[i];
         o[f + n - 1] = x[f + n - 1] + sum * (n - 1) / n;
@@ -90,12 +92,8 @@ final class TtrOps {
 
     /** Weighted average with n fixed weights {@code w[0..n)} (oldest first; TTR's C {@code wma}). O(m n). */
     static void wma(double[] x, int m, double[] w, int n, double[] o) {
-        int f = first(x, m);
-        if (f + n > m) {
-            nan(o, 0, m);
-            return;
-        }
-        nan(o, 0, f + n - 1);
+        int f = start(x, m, n, o);
+        if (f < 0) return;
         double wtsum = 0;
         for (int j = 0; j < n; j++) wtsum += w[j];
         for (int i = f + n - 1; i < m; i++) {
@@ -114,12 +112,8 @@ final class TtrOps {
 
     /** Running maximum ({@code max} true) or minimum over n (TTR {@code runMax}/{@code runMin}). O(m n). */
     static void runExtreme(double[] x, int m, int n, boolean max, double[] o) {
-        int f = first(x, m);
-        if (f + n > m) {
-            nan(o, 0, m);
-            return;
-        }
-        nan(o, 0, f + n - 1);
+        int f = start(x, m, n, o);
+        if (f < 0) return;
         for (int i = f + n - 1; i < m; i++) {
             double e = x[i];
             for (int j = 1; j < n; j++) {
@@ -166,12 +160,8 @@ final class TtrOps {
 
     /** Running median over n (TTR {@code runMedian}); {@code win} is scratch of length n. O(m n log n). */
     static void runMedian(double[] x, int m, int n, double[] win, double[] o) {
-        int f = first(x, m);
-        if (f + n > m) {
-            nan(o, 0, m);
-            return;
-        }
-        nan(o, 0, f + n - 1);
+        int f = start(x, m, n, o);
+        if (f < 0) return;
         for (int i = f + n - 1; i < m; i++) {
             System.arraycopy(x, i - n + 1, win, 0, n);
             o[i] = median(win, n);
@@ -184,12 +174,8 @@ final class TtrOps {
      * scaled by a constant; {@code win} is scratch of length n. O(m n log n).
      */
     static void runMad(double[] x, double[] center, int m, int n, boolean median, double[] win, double[] o) {
-        int f = first(x, m);
-        if (f + n > m) {
-            nan(o, 0, m);
-            return;
-        }
-        nan(o, 0, f + n - 1);
+        int f = start(x, m, n, o);
+        if (f < 0) return;
         for (int i = f + n - 1; i < m; i++) {
             for (int j = 0; j < n; j++) win[j] = Math.abs(x[i - j] - center[i]);
             o[i] = median ? median(win, n) : ttrMean(win, 0, n);
@@ -206,12 +192,8 @@ final class TtrOps {
             Arrays.fill(o, 0, m, mult);
             return;
         }
-        int f = first(x, m);
-        if (f + n > m) {
-            nan(o, 0, m);
-            return;
-        }
-        nan(o, 0, f + n - 1);
+        int f = start(x, m, n, o);
+        if (f < 0) return;
         for (int i = f + n - 1; i < m; i++) {
             double less = mult;
             for (int j = i - n + 1; j < i; j++) {
