@@ -12,6 +12,7 @@ final class Suite {
             VectorOpsBench.class,
             IndicatorsBench.class,
             IndicatorsSweepBench.class,
+            IndicatorsBatch2Bench.class,
             SpectralBench.class,
             LinalgBench.class,
             LinalgVectorBench.class,

@@ -36,6 +36,7 @@ final class Compute {
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length >= 2 && (args[1].equals("--help") || args[1].equals("-h"))) {
             out.println(USAGE);
+            out.println(TtrPlans.USAGE);
             out.println(RiskPlan.USAGE);
             return 0;
         }

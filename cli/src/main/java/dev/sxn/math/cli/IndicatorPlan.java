@@ -82,7 +82,7 @@ record IndicatorPlan(List<Column> inputs, Function<double[][], Map<String, doubl
                 double tau = o.real("--tau", 60);
                 yield of(xt, c -> one("time_ema", Indicators.timeEma(c[0], c[1], tau)));
             }
-            default -> throw new IllegalArgumentException("unknown indicator '" + indicator + "'");
+            default -> TtrPlans.of(indicator, o);
         };
     }
 

@@ -139,6 +139,53 @@ public final class KalmanFilter {
         obs = new int[m];
     }
 
+    /** A copy of {@code o} (the streaming verb {@link #copy()}): its state, step count and backend, fresh scratch. */
+    private KalmanFilter(KalmanFilter o) {
+        this(o.model, o.x, Dense.unflatten(o.p, 0, o.n, o.n), o.pinned, o.set);
+        this.step = o.step;
+    }
+
+    /**
+     * An independent filter in this one's state (mean, covariance, step count; same model and backend): the
+     * streaming verb {@code copy()}, to fork a filter and try a path without touching this one. O(n^2 + m^2).
+     */
+    public KalmanFilter copy() {
+        return new KalmanFilter(this);
+    }
+
+    /**
+     * What {@link #update(double[])} with {@code z} would report, committing nothing (the streaming verb
+     * {@code peek}: the innovation of a forming bar): the same kernels run, then the mean and covariance are put
+     * back. The would-be mean is written into {@code stateOut} (length n) when it is not null.
+     *
+     * @throws IllegalArgumentException as {@link #update(double[])}, or if stateOut is not of length n
+     * @throws ArithmeticException as {@link #update(double[])} (the filter is unchanged)
+     */
+    public KalmanUpdate peek(double[] z, double[] stateOut) {
+        if (stateOut != null) Checks.length(stateOut, "stateOut", n, "n, the state dimension");
+        Checks.length(z, "z", m, "m, the observation dimension");
+        Args.finiteOrMissing(z, 0, m, "z");
+        double[] keepX = x.clone();
+        double[] keepP = p;
+        try {
+            KalmanUpdate u = update(z);
+            if (stateOut != null) System.arraycopy(x, 0, stateOut, 0, n);
+            return u;
+        } finally {
+            // An update commits by copying the mean and swapping the covariance arrays: undo both.
+            System.arraycopy(keepX, 0, x, 0, n);
+            if (p != keepP) {
+                pNext = p;
+                p = keepP;
+            }
+        }
+    }
+
+    /** {@link #peek(double[], double[])} for a one-observation model, without the state. */
+    public KalmanUpdate peek(double z) {
+        return peek(new double[] {z}, null);
+    }
+
     /** The model. */
     public KalmanModel model() {
         return model;

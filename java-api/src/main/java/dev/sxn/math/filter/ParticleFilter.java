@@ -140,6 +140,55 @@ public final class ParticleFilter {
         }
     }
 
+    /** The fork of {@code o} ({@link #copy()}). */
+    private ParticleFilter(ParticleFilter o) {
+        this.set = o.set;
+        this.pinned = o.pinned;
+        this.count = o.count;
+        this.dim = o.dim;
+        this.transition = o.transition;
+        this.likelihood = o.likelihood;
+        this.essThreshold = o.essThreshold;
+        this.rng = o.rng.split();
+        this.particles = new double[count][];
+        for (int i = 0; i < count; i++) particles[i] = o.particles[i].clone();
+        this.spare = new double[count][dim];
+        this.logW = o.logW.clone();
+        this.cdf = new double[count];
+        this.picked = new int[count];
+        this.logLik = o.logLik;
+        this.resamplings = o.resamplings;
+        this.steps = o.steps;
+    }
+
+    /**
+     * An independent filter in this one's state (particles, weights, log-likelihood, counters; the same user
+     * functions, which must then be safe to share): the streaming verb {@code copy()}. The copy draws from a
+     * stream split off this filter's ({@link SplittableRandom#split()}: a SplittableRandom cannot be duplicated),
+     * so the two forks' draws are independent, and the split takes one draw from this filter's stream. O(count
+     * dim).
+     */
+    public ParticleFilter copy() {
+        return new ParticleFilter(this);
+    }
+
+    /**
+     * The log-likelihood increment {@link #update(double[])} with {@code z} would return, committing nothing (the
+     * streaming verb {@code peek}): the weights, the particles and the random stream are left as they are (an
+     * update's resampling, which draws, is not run). 0 if z is missing.
+     *
+     * @throws ArithmeticException as {@link #update(double[])}
+     */
+    public double peek(double[] z) {
+        Checks.notNull(z, "z");
+        for (double v : z) if (Double.isNaN(v)) return 0.0;
+        double[] w = cdf;
+        double max = weigh(z, w);
+        maxLogW = max;
+        kernelW = w;
+        return set.callDouble(pinned, count, lseOp);
+    }
+
     private void checkFinite(double[] x, String who, int i) {
         if (x.length != dim) throw new IllegalStateException(who + " changed the length of particle " + i + " to " + x.length);
         for (double v : x) {
@@ -174,18 +223,7 @@ public final class ParticleFilter {
         // The new log-weights go into scratch and replace logW only once the kernels are done, so a failure (a pinned
         // kernel's, or the data's) leaves the filter as it was.
         double[] w = cdf;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < count; i++) {
-            double l = likelihood.logDensity(particles[i], z);
-            if (Double.isNaN(l) || l == Double.POSITIVE_INFINITY) {
-                throw new ArithmeticException("likelihood returned " + l + " for particle " + i + " at step " + steps);
-            }
-            w[i] = logW[i] + l;
-            max = Math.max(max, w[i]);
-        }
-        if (max == Double.NEGATIVE_INFINITY) {
-            throw new ArithmeticException("every particle has zero likelihood at step " + steps + ": the filter lost track");
-        }
+        double max = weigh(z, w);
         // logW was normalised before this update, so log sum_i w_i p(z | x_i) is the increment.
         maxLogW = max;
         kernelW = w;
@@ -198,6 +236,26 @@ public final class ParticleFilter {
         logLik += lse;
         if (ess < essThreshold * count) resample();
         return lse;
+    }
+
+    /**
+     * The new log-weights {@code logW + log p(z | x)} into {@code w} (scratch: nothing is committed); returns their
+     * maximum.
+     */
+    private double weigh(double[] z, double[] w) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < count; i++) {
+            double l = likelihood.logDensity(particles[i], z);
+            if (Double.isNaN(l) || l == Double.POSITIVE_INFINITY) {
+                throw new ArithmeticException("likelihood returned " + l + " for particle " + i + " at step " + steps);
+            }
+            w[i] = logW[i] + l;
+            max = Math.max(max, w[i]);
+        }
+        if (max == Double.NEGATIVE_INFINITY) {
+            throw new ArithmeticException("every particle has zero likelihood at step " + steps + ": the filter lost track");
+        }
+        return max;
     }
 
     /** {@link #predict()} then {@link #update(double[])}; returns the log-likelihood increment. */

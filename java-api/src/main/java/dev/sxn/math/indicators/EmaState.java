@@ -24,6 +24,13 @@ final class EmaState {
         acc = e = 0;
     }
 
+    /** Takes {@code o}'s state (a stream's fork, or the scratch copy a peek steps). */
+    void copyFrom(EmaState o) {
+        run = o.run;
+        acc = o.acc;
+        e = o.e;
+    }
+
     /**
      * One step of the recurrence past its seed, in TTR's form {@code x * ratio + prev * (1 - ratio)}
      * (so the reference matches to the ulp); {@code beta = 1 - alpha}, computed once by the caller.

@@ -29,60 +29,47 @@ final class JavaOnlyKernels {
      * batched results equal one-by-one results bit for bit.
      */
     static void wma(double[] x, int k, int t, int w, double[] out) {
-        double wsum = w * (w + 1.0) / 2.0;
-        int resum = Math.max(64, w);
-        int back = w * k;
+        double wsum = WmaState.weightSum(w);
+        int resum = WmaState.resum(w);
         for (int a = 0; a < k; a++) {
-            int run = 0, since = 0;
-            double n = 0, s = 0;
-            for (int i = 0, p = a; i < t; i++, p += k) {
-                double v = x[p];
-                if (!finite(v)) {
-                    run = 0;
-                    out[p] = Double.NaN;
-                    continue;
-                }
-                run++;
-                if (run < w) {
-                    out[p] = Double.NaN;
-                    continue;
-                }
-                if (run == w || ++since == resum) {
-                    n = 0;
-                    s = 0;
-                    for (int j = 0, q = p - (w - 1) * k; j < w; j++, q += k) {
-                        n += (j + 1) * x[q];
-                        s += x[q];
-                    }
-                    since = 0;
-                } else {
-                    n += w * v - s;
-                    s += v - x[p - back];
-                }
-                out[p] = n / wsum;
-            }
+            WmaState st = new WmaState();
+            for (int i = 0, p = a; i < t; i++, p += k) out[p] = st.update(x, p, k, w, wsum, resum);
         }
     }
 
     /** Cumulative VWAP, restarting after a non-finite price or volume: compensated running sums. */
     static void vwapCumulative(double[] price, double[] volume, int k, int t, double[] out) {
         for (int a = 0; a < k; a++) {
-            double pv = 0, pvc = 0, vs = 0, vc = 0;
-            for (int i = 0, p = a; i < t; i++, p += k) {
-                double pr = price[p], vo = volume[p];
-                if (!finite(pr) || !finite(vo)) {
-                    pv = pvc = vs = vc = 0;
-                    out[p] = Double.NaN;
-                    continue;
-                }
-                double u = pr * vo, sn = pv + u;
-                pvc += RollingSumState.twoSumError(pv, u, sn);
-                pv = sn;
-                sn = vs + vo;
-                vc += RollingSumState.twoSumError(vs, vo, sn);
-                vs = sn;
-                out[p] = (pv + pvc) / (vs + vc);
+            VwapState st = new VwapState();
+            for (int i = 0, p = a; i < t; i++, p += k) out[p] = st.update(price[p], volume[p]);
+        }
+    }
+
+    /** The cumulative VWAP's state over one series and its step (the array loop's and the stream's). */
+    static final class VwapState {
+        /** The compensated sums of price * volume and of volume (sum and collected rounding errors). */
+        double pv, pvc, vs, vc;
+
+        void copyFrom(VwapState o) {
+            pv = o.pv;
+            pvc = o.pvc;
+            vs = o.vs;
+            vc = o.vc;
+        }
+
+        /** Consumes one (price, volume); returns the VWAP of the run, NaN (and a restart) at a missing one. */
+        double update(double pr, double vo) {
+            if (!finite(pr) || !finite(vo)) {
+                pv = pvc = vs = vc = 0;
+                return Double.NaN;
             }
+            double u = pr * vo, sn = pv + u;
+            pvc += RollingSumState.twoSumError(pv, u, sn);
+            pv = sn;
+            sn = vs + vo;
+            vc += RollingSumState.twoSumError(vs, vo, sn);
+            vs = sn;
+            return (pv + pvc) / (vs + vc);
         }
     }
 
@@ -98,24 +85,47 @@ final class JavaOnlyKernels {
      */
     static void obv(double[] price, double[] volume, int k, int t, double[] out) {
         for (int a = 0; a < k; a++) {
-            boolean live = false;
-            double acc = 0, prev = 0;
-            for (int i = 0, p = a; i < t; i++, p += k) {
-                double pr = price[p], vo = volume[p];
-                if (!finite(pr) || !finite(vo)) {
-                    live = false;
-                    out[p] = Double.NaN;
-                    continue;
-                }
-                long up = pr > prev ? 1 : 0, down = pr < prev ? 1 : 0;
-                long changed = -(up | down);
-                long addend = ((Double.doubleToRawLongBits(vo) ^ (down << 63)) & changed) | (Long.MIN_VALUE & ~changed);
-                acc = live ? acc + Double.longBitsToDouble(addend) : vo;
-                live = true;
-                prev = pr;
-                out[p] = acc;
-            }
+            ObvState st = new ObvState();
+            for (int i = 0, p = a; i < t; i++, p += k) out[p] = st.update(price[p], volume[p]);
         }
+    }
+
+    /** OBV's state over one series and its step (the array loop's and the stream's). */
+    static final class ObvState {
+        boolean live;
+        double acc, prev;
+
+        void copyFrom(ObvState o) {
+            live = o.live;
+            acc = o.acc;
+            prev = o.prev;
+        }
+
+        /** Consumes one (price, volume); returns the OBV after it, NaN (and a restart) at a missing one. */
+        double update(double pr, double vo) {
+            if (!finite(pr) || !finite(vo)) {
+                live = false;
+                return Double.NaN;
+            }
+            long up = pr > prev ? 1 : 0, down = pr < prev ? 1 : 0;
+            long changed = -(up | down);
+            long addend = ((Double.doubleToRawLongBits(vo) ^ (down << 63)) & changed) | (Long.MIN_VALUE & ~changed);
+            acc = live ? acc + Double.longBitsToDouble(addend) : vo;
+            live = true;
+            prev = pr;
+            return acc;
+        }
+    }
+
+    /** One true range: NaN where a field or the previous close is missing (the array loop's and the stream's step). */
+    static double trueRange(double h, double l, double c, double prevClose) {
+        if (!finite(h) || !finite(l) || !finite(c) || !finite(prevClose)) return Double.NaN;
+        return Math.max(h, prevClose) - Math.min(l, prevClose);
+    }
+
+    /** The previous close the next true range takes: c, or NaN after a bar with a missing field. */
+    static double nextClose(double h, double l, double c) {
+        return finite(h) && finite(l) && finite(c) ? c : Double.NaN;
     }
 
     /** True range; NaN at the first sample of a run (no previous close). */
@@ -124,12 +134,8 @@ final class JavaOnlyKernels {
             double prevClose = Double.NaN;
             for (int i = 0, p = a; i < t; i++, p += k) {
                 double h = high[p], l = low[p], c = close[p];
-                if (!finite(h) || !finite(l) || !finite(c) || !finite(prevClose)) {
-                    out[p] = Double.NaN;
-                } else {
-                    out[p] = Math.max(h, prevClose) - Math.min(l, prevClose);
-                }
-                prevClose = finite(h) && finite(l) && finite(c) ? c : Double.NaN;
+                out[p] = trueRange(h, l, c, prevClose);
+                prevClose = nextClose(h, l, c);
             }
         }
     }

@@ -22,6 +22,13 @@ final class RollingSumState {
         s = c = 0;
     }
 
+    /** Takes {@code o}'s state (a stream's fork, or the scratch copy a peek steps). */
+    void copyFrom(RollingSumState o) {
+        run = o.run;
+        s = o.s;
+        c = o.c;
+    }
+
     /**
      * The rounding error of {@code sum = fl(a + b)} by TwoSum: {@code sum} plus the result equals
      * {@code a + b} exactly.

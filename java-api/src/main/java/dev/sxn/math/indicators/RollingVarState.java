@@ -36,6 +36,17 @@ final class RollingVarState {
         prev = Double.NaN;
     }
 
+    /** Takes {@code o}'s state (a stream's fork, or the scratch copy a peek steps). */
+    void copyFrom(RollingVarState o) {
+        run = o.run;
+        eq = o.eq;
+        kk = o.kk;
+        s1 = o.s1;
+        s2 = o.s2;
+        eb = o.eb;
+        prev = o.prev;
+    }
+
     /** S2 re-centred on a shift moved by {@code d}: {@code (S2 - 2 d S1) + w d^2}. */
     private static double recentredS2(double s2, double s1, double d, int w) {
         return (s2 - 2 * d * s1) + w * d * d;

@@ -23,6 +23,14 @@ final class RsiState {
         prev = up = dn = 0;
     }
 
+    /** Takes {@code o}'s state (a stream's fork, or the scratch copy a peek steps). */
+    void copyFrom(RsiState o) {
+        run = o.run;
+        prev = o.prev;
+        up = o.up;
+        dn = o.dn;
+    }
+
     /** Consumes the price {@code v}; returns the RSI after it, in [0, 100] (NaN in a warm-up or flat average). */
     double update(double v, int n, double alpha, double beta) {
         if (!finite(v)) {
