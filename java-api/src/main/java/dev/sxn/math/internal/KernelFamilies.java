@@ -98,10 +98,16 @@ public final class KernelFamilies {
             .with(VECTOR, P + "stochastic.VectorPathKernels").with(NATIVE, P + "stochastic.NativePathKernels")
             .with(OPENCL, P + "stochastic.OpenClPathKernels").build();
 
+    // ---- risk
+    /** Batched GARCH(1,1)/GJR likelihoods and gradients over assets, size = assets x returns. */
+    public static final KernelFamily RISK_GARCH = KernelFamily.named("risk.garch")
+            .with(VECTOR, P + "risk.VectorGarchKernels").with(NATIVE, P + "risk.NativeGarchKernels")
+            .with(OPENCL, P + "risk.OpenClGarchKernels").build();
+
     private static final List<KernelFamily> ALL = List.of(VECTOR_OPS_REDUCE, VECTOR_OPS_ELEMENTWISE, GEMM, LU, QR, SVD, CHOLESKY,
             EIG_SYMMETRIC, INDICATORS_SERIES, INDICATORS_SERIES_VARIANCE, INDICATORS_BATCH, INDICATORS_BATCH_WINDOWS, MATRIX_PROFILE,
             DYNAMICS, DYNAMICS_USER, BATCH_KALMAN, KALMAN, PARTICLE, FFT, ROLLING_ENTROPY, STOCHASTIC_UNIFORM, STOCHASTIC_NORMAL,
-            STOCHASTIC_PATHS);
+            STOCHASTIC_PATHS, RISK_GARCH);
 
     /** Every family, in declaration order. */
     public static List<KernelFamily> all() {

@@ -16,6 +16,10 @@ import dev.sxn.math.indicators.SeriesBatch;
 import dev.sxn.math.linalg.DMatrix;
 import dev.sxn.math.linalg.Linalg;
 import dev.sxn.math.linalg.VectorOps;
+import dev.sxn.math.risk.Garch;
+import dev.sxn.math.risk.GarchInnovations;
+import dev.sxn.math.risk.GarchModel;
+import dev.sxn.math.risk.GarchSpec;
 import dev.sxn.math.series.MatrixProfile;
 import dev.sxn.math.spectral.FFT;
 import dev.sxn.math.spectral.SpectralEntropy;
@@ -86,6 +90,7 @@ final class WarmUpCases {
             case "stochastic.uniform" -> uniforms();
             case "stochastic.normal" -> normals();
             case "stochastic.paths" -> gbmPaths();
+            case "risk.garch" -> garchBatch();
             default -> null;
         };
     }
@@ -290,5 +295,15 @@ final class WarmUpCases {
         return List.of(k -> model.reduce(s, 1.0 / 16, 0, 128, 16, Antithetic.PAIRED, PathReduction.AVERAGE, out, 0, k),
                 k -> model.paths(s, 1.0 / 16, 0, 128, 16, Antithetic.NONE, out, 0, 128, k),
                 k -> HestonQe.paths(heston, s, 1.0 / 16, 0, 128, 16, Antithetic.NONE, true, out, 0, 128, k));
+    }
+
+    private static List<Consumer<Backend>> garchBatch() {
+        // A lane group and a tail, GARCH-normal and GJR-t: the kernels' two time loops and their GJR terms.
+        SplittableRandom r = new SplittableRandom(41);
+        double[] d = new double[11 * 120];
+        for (int i = 0; i < d.length; i++) d[i] = r.nextGaussian() * (1 + 0.5 * Math.sin(i / 97.0));
+        SeriesBatch x = SeriesBatch.wrap(11, 120, d);
+        GarchSpec normal = GarchSpec.of(GarchModel.GARCH, GarchInnovations.NORMAL), t = GarchSpec.of(GarchModel.GJR, GarchInnovations.STUDENT_T);
+        return alternate(k -> Garch.fitBatch(x, normal, k), k -> Garch.fitBatch(x, t, k));
     }
 }
