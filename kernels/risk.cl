@@ -1,4 +1,4 @@
-// Risk kernels for dev.sxn.math.risk on OpenCL (fp64). garch_sums: the time loop of the batched GARCH(1,1) /
+// Risk kernels for dev.sxn.math.risk on OpenCL (fp64); scorecard_sums at the end. garch_sums: the time loop of the batched GARCH(1,1) /
 // GJR-GARCH(1,1) negative log-likelihood and its gradient (native/src/risk.h describes the layout, the rows and the
 // arithmetic; dev.sxn.math.risk.GarchLikelihood is the reference), one asset per work-item: neighbouring items read
 // neighbouring values of each time step of the time-major batch. Contraction into fused multiply-adds is off, so
@@ -9,7 +9,9 @@
 
 #if !defined(SXN_GARCH_GJR) || !defined(SXN_GARCH_STUDENT) || !defined(SXN_GARCH_MCI) || !defined(SXN_GARCH_SUM) \
     || !defined(SXN_GARCH_SHAPE) || !defined(SXN_GARCH_BAD) || !defined(SXN_GARCH_G_MU) || !defined(SXN_GARCH_G_OMEGA) \
-    || !defined(SXN_GARCH_G_ALPHA) || !defined(SXN_GARCH_G_GAMMA) || !defined(SXN_GARCH_G_BETA)
+    || !defined(SXN_GARCH_G_ALPHA) || !defined(SXN_GARCH_G_GAMMA) || !defined(SXN_GARCH_G_BETA) || !defined(SXN_SCORE_S1) \
+    || !defined(SXN_SCORE_S2) || !defined(SXN_SCORE_EXCESS) || !defined(SXN_SCORE_DOWN) || !defined(SXN_SCORE_GROWTH) \
+    || !defined(SXN_SCORE_PEAK) || !defined(SXN_SCORE_MDD)
 #error "the host passes the SXN_GARCH_* constants as -D options (OpenClGarchKernels.OPENCL_OPTIONS)"
 #endif
 
@@ -82,4 +84,33 @@ __kernel void garch_sums(const int flags, const long k, const long n, __global c
     out[SXN_GARCH_G_ALPHA * k + a] = g2;
     out[SXN_GARCH_G_GAMMA * k + a] = gg;
     out[SXN_GARCH_G_BETA * k + a] = gb;
+}
+
+// scorecard_sums: dev.sxn.math.risk.ScorecardKernels' one pass, one asset per work-item, its operations in its order
+// (the SXN_SCORE_* rows: s1, s2, excess, down, growth, peak, maximum drawdown; out[row k + a]).
+__kernel void scorecard_sums(__global const double *x, const long k, const long n, const double mar, __global double *out) {
+    const long a = get_global_id(0);
+    if (a >= k) return;
+    const double shift = x[a];
+    double s1 = 0, s2 = 0, ex = 0, dn = 0, g = 1, pk = 1, md = 0;
+    for (long t = 0; t < n; t++) {
+        const double r = x[t * k + a];
+        const double d = r - shift;
+        s1 += d;
+        s2 += d * d;
+        const double e = r - mar;
+        ex += e;
+        if (e < 0) dn += e * e;
+        g = g * (1 + r);
+        if (g > pk) pk = g;
+        const double dd = 1 - g / pk;
+        if (dd > md) md = dd;
+    }
+    out[SXN_SCORE_S1 * k + a] = s1;
+    out[SXN_SCORE_S2 * k + a] = s2;
+    out[SXN_SCORE_EXCESS * k + a] = ex;
+    out[SXN_SCORE_DOWN * k + a] = dn;
+    out[SXN_SCORE_GROWTH * k + a] = g;
+    out[SXN_SCORE_PEAK * k + a] = pk;
+    out[SXN_SCORE_MDD * k + a] = md;
 }

@@ -113,3 +113,32 @@ void sxn_risk_garch_sums(int32_t flags, int64_t k, int64_t n, const double *x, c
         if (any) garch_block(flags, k, n, x, c, th, active, out, a0, m);
     }
 }
+
+void sxn_risk_scorecard(const double *x, int64_t k, int64_t n, double mar, double *out) {
+    double *restrict s1 = out + SXN_SCORE_S1 * k, *restrict s2 = out + SXN_SCORE_S2 * k;
+    double *restrict ex = out + SXN_SCORE_EXCESS * k, *restrict dn = out + SXN_SCORE_DOWN * k;
+    double *restrict gr = out + SXN_SCORE_GROWTH * k, *restrict pk = out + SXN_SCORE_PEAK * k;
+    double *restrict md = out + SXN_SCORE_MDD * k;
+    for (int64_t a = 0; a < k; a++) {
+        s1[a] = s2[a] = ex[a] = dn[a] = md[a] = 0;
+        gr[a] = pk[a] = 1;
+    }
+    for (int64_t t = 0; t < n; t++) {
+        const double *restrict row = x + t * k;
+        for (int64_t a = 0; a < k; a++) {
+            const double r = row[a];
+            const double d = r - x[a];
+            s1[a] += d;
+            s2[a] += d * d;
+            const double e = r - mar;
+            ex[a] += e;
+            dn[a] += e < 0 ? e * e : 0.0;
+            const double g = gr[a] * (1 + r);
+            gr[a] = g;
+            const double p = g > pk[a] ? g : pk[a];
+            pk[a] = p;
+            const double dd = 1 - g / p;
+            md[a] = dd > md[a] ? dd : md[a];
+        }
+    }
+}

@@ -41,4 +41,18 @@
 SXN_EXPORT void sxn_risk_garch_sums(int32_t flags, int64_t k, int64_t n, const double *x, const double *c, const double *th,
                          const uint8_t *active, double *out);
 
+/* sxn_risk_scorecard: one pass over the k assets of a time-major batch of simple returns (x[t k + a], n >= 1 each)
+ * leaving SXN_SCORE_ROWS sums per asset in out[row k + a] (dev.sxn.math.risk.ScorecardKernels gives the rows and
+ * the per-step operations, in the order repeated here; time outer, assets inner). */
+#define SXN_SCORE_S1 0
+#define SXN_SCORE_S2 1
+#define SXN_SCORE_EXCESS 2
+#define SXN_SCORE_DOWN 3
+#define SXN_SCORE_GROWTH 4
+#define SXN_SCORE_PEAK 5
+#define SXN_SCORE_MDD 6
+#define SXN_SCORE_ROWS 7
+
+SXN_EXPORT void sxn_risk_scorecard(const double *x, int64_t k, int64_t n, double mar, double *out);
+
 #endif

@@ -1,7 +1,8 @@
 /* Checks sxn_risk_garch_sums against an independent per-asset recomputation: the summed terms of -log L by a plain
  * loop over the recursion (value to 1e-13 relative), and the gradient against central differences of that value
  * (1e-6 relative), for GARCH and GJR, normal and t, both starts, asset counts below, at and past a block (1, 8, 13),
- * only some assets active (the others' output untouched), and an invalid variance (negative omega: BAD set). */
+ * only some assets active (the others' output untouched), and an invalid variance (negative omega: BAD set).
+ * sxn_risk_scorecard: every sum bit for bit against a plain per-asset loop, for 1, 5 and 17 assets. */
 #include "sxn_test.h"
 #include "risk.h"
 #include <stdint.h>
@@ -80,7 +81,35 @@ static void garch_case(int flags, int64_t k, int64_t n, int every) {
     free(x); free(c); free(th); free(out); free(y); free(act);
 }
 
+/* sxn_risk_scorecard against the same sums per asset in a plain loop (bit for bit), every element written. */
+static void scorecard_case(int64_t k, int64_t n) {
+    double *x = sxn_test_alloc(k * n), *out = sxn_test_alloc(SXN_SCORE_ROWS * k);
+    unsigned long long st = 99 + (unsigned long long) (k * 31 + n);
+    for (int64_t i = 0; i < k * n; i++) x[i] = 0.02 * sxn_test_uniform(&st);
+    for (int64_t i = 0; i < SXN_SCORE_ROWS * k; i++) out[i] = -7.0;
+    const double mar = 0.0001;
+    sxn_risk_scorecard(x, k, n, mar, out);
+    for (int64_t a = 0; a < k; a++) {
+        double s1 = 0, s2 = 0, ex = 0, dn = 0, g = 1, pk = 1, md = 0;
+        for (int64_t t = 0; t < n; t++) {
+            const double r = x[t * k + a], d = r - x[a], e = r - mar;
+            s1 += d; s2 += d * d; ex += e;
+            if (e < 0) dn += e * e;
+            g *= 1 + r;
+            if (g > pk) pk = g;
+            if (1 - g / pk > md) md = 1 - g / pk;
+        }
+        const double want[SXN_SCORE_ROWS] = {s1, s2, ex, dn, g, pk, md};
+        const int rows[SXN_SCORE_ROWS] = {SXN_SCORE_S1, SXN_SCORE_S2, SXN_SCORE_EXCESS, SXN_SCORE_DOWN, SXN_SCORE_GROWTH, SXN_SCORE_PEAK, SXN_SCORE_MDD};
+        for (int r = 0; r < SXN_SCORE_ROWS; r++) SXN_CHECK_CLOSE(out[rows[r] * k + a], want[r], 0, 0, "scorecard", a * 10 + r);
+    }
+    free(x); free(out);
+}
+
 int main(void) {
+    scorecard_case(1, 1);
+    scorecard_case(5, 300);
+    scorecard_case(17, 1000);
     const int64_t ks[3] = {1, 8, 13};
     for (int flags = 0; flags < 8; flags++) {
         for (int i = 0; i < 3; i++) {

@@ -20,6 +20,7 @@ import dev.sxn.math.risk.Garch;
 import dev.sxn.math.risk.GarchInnovations;
 import dev.sxn.math.risk.GarchModel;
 import dev.sxn.math.risk.GarchSpec;
+import dev.sxn.math.risk.Scorecard;
 import dev.sxn.math.series.MatrixProfile;
 import dev.sxn.math.spectral.FFT;
 import dev.sxn.math.spectral.SpectralEntropy;
@@ -91,6 +92,7 @@ final class WarmUpCases {
             case "stochastic.normal" -> normals();
             case "stochastic.paths" -> gbmPaths();
             case "risk.garch" -> garchBatch();
+            case "risk.scorecard" -> scorecard();
             default -> null;
         };
     }
@@ -305,5 +307,14 @@ final class WarmUpCases {
         SeriesBatch x = SeriesBatch.wrap(11, 120, d);
         GarchSpec normal = GarchSpec.of(GarchModel.GARCH, GarchInnovations.NORMAL), t = GarchSpec.of(GarchModel.GJR, GarchInnovations.STUDENT_T);
         return alternate(k -> Garch.fitBatch(x, normal, k), k -> Garch.fitBatch(x, t, k));
+    }
+
+    private static List<Consumer<Backend>> scorecard() {
+        // Lane groups and a tail: 21 assets of a year of daily returns.
+        SplittableRandom r = new SplittableRandom(43);
+        double[] d = new double[21 * 252];
+        for (int i = 0; i < d.length; i++) d[i] = 0.0004 + 0.01 * r.nextGaussian();
+        SeriesBatch x = SeriesBatch.wrap(21, 252, d);
+        return List.of(k -> Scorecard.of(x, 0.02, 0.0, 252, k));
     }
 }

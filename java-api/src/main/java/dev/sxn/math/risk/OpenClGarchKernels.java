@@ -17,11 +17,15 @@ import org.jocl.cl_kernel;
  * calls are serialised (kernel arguments are shared state). Loaded only when OPENCL is available.
  */
 final class OpenClGarchKernels implements GarchKernels {
+    /** The -D options of risk.cl: every constant its kernels share with Java (the scorecard's rows too). */
     static final String OPENCL_OPTIONS = "-D SXN_GARCH_GJR=" + GarchLikelihood.GJR + " -D SXN_GARCH_STUDENT=" + GarchLikelihood.STUDENT
             + " -D SXN_GARCH_MCI=" + GarchLikelihood.MCI + " -D SXN_GARCH_SUM=" + GarchSums.SUM + " -D SXN_GARCH_SHAPE=" + GarchSums.SHAPE
             + " -D SXN_GARCH_BAD=" + GarchSums.BAD + " -D SXN_GARCH_G_MU=" + GarchSums.G_MU + " -D SXN_GARCH_G_OMEGA=" + GarchSums.G_OMEGA
             + " -D SXN_GARCH_G_ALPHA=" + GarchSums.G_ALPHA + " -D SXN_GARCH_G_GAMMA=" + GarchSums.G_GAMMA
-            + " -D SXN_GARCH_G_BETA=" + GarchSums.G_BETA;
+            + " -D SXN_GARCH_G_BETA=" + GarchSums.G_BETA + " -D SXN_SCORE_S1=" + ScorecardKernels.S1 + " -D SXN_SCORE_S2=" + ScorecardKernels.S2
+            + " -D SXN_SCORE_EXCESS=" + ScorecardKernels.EXCESS + " -D SXN_SCORE_DOWN=" + ScorecardKernels.DOWN
+            + " -D SXN_SCORE_GROWTH=" + ScorecardKernels.GROWTH + " -D SXN_SCORE_PEAK=" + ScorecardKernels.PEAK
+            + " -D SXN_SCORE_MDD=" + ScorecardKernels.MDD;
 
     private final OpenClRuntime rt = OpenClRuntime.get();
     private final cl_kernel sums = rt.kernel("risk.cl", OPENCL_OPTIONS, "garch_sums");

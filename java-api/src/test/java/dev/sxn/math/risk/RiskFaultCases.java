@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The risk calls of the fault-injection suite ({@code FaultInjectionTest}). A batched GARCH fit calls its kernel many
  * times (one round per optimiser step); a kernel writes only the values and gradients it is asked for, so a failure
- * part-way through any round is re-run on JAVA and the fits are JAVA's bit for bit.
+ * part-way through any round is re-run on JAVA and the fits are JAVA's bit for bit. The scorecard's kernel writes
+ * only its scratch sums, every one of them, so a retry rewrites whatever a failed kind left there.
  */
 public final class RiskFaultCases {
     private RiskFaultCases() {}
@@ -28,6 +29,11 @@ public final class RiskFaultCases {
                     GarchFit[][] out = new GarchFit[1][];
                     GarchSpec spec = GarchSpec.of(GarchModel.GJR, GarchInnovations.NORMAL).withInit(GarchInit.BACKCAST);
                     return Call.of(() -> out[0] = Garch.fitBatch(x, spec, k), () -> outcome(out[0]), x.data());
+                }),
+                FaultCase.of("Scorecard.of, 23 assets x 300", KernelFamilies.RISK_SCORECARD, k -> {
+                    SeriesBatch x = ScorecardTest.returns(23, 300, 79);
+                    ScorecardBatch[] out = new ScorecardBatch[1];
+                    return Call.of(() -> out[0] = Scorecard.of(x, 0.03, 0.01, 252, k), () -> ScorecardTest.arrays(out[0]), x.data());
                 }));
     }
 

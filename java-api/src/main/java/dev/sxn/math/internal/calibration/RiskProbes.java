@@ -6,13 +6,15 @@ import dev.sxn.math.risk.Garch;
 import dev.sxn.math.risk.GarchInnovations;
 import dev.sxn.math.risk.GarchModel;
 import dev.sxn.math.risk.GarchSpec;
+import dev.sxn.math.risk.Scorecard;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The probes of the risk kernels (size: assets x returns, what the first round of a batched fit evaluates; later
- * rounds evaluate the assets still running). Each is a whole batched GARCH(1,1)-t fit of more assets of
- * {@value #RETURNS} returns at each size, so the sweep varies the batch and not the series.
+ * The probes of the risk kernels (size: assets x returns). GARCH: a whole batched GARCH(1,1)-t fit of more assets of
+ * {@value #RETURNS} returns at each size, so the sweep varies the batch and not the series (the size is what the
+ * first round of the fit evaluates; later rounds evaluate the assets still running). Scorecard: more assets of 256
+ * daily returns at each size.
  */
 final class RiskProbes {
     private static final int RETURNS = 250;
@@ -24,7 +26,18 @@ final class RiskProbes {
         return List.of(Probe.of(KernelFamilies.RISK_GARCH, Probe.geometric(4 * RETURNS, 4, 5), n -> {
             SeriesBatch x = returns(n / RETURNS, RETURNS, 20261207L);
             return k -> Garch.fitBatch(x, spec, k);
+        }), Probe.of(KernelFamilies.RISK_SCORECARD, Probe.geometric(64 * 256, 4, 6), n -> {
+            // 256 days of more assets at each size, returns in fractions (percent / 100)
+            SeriesBatch x = fractions(returns(n / 256, 256, 20261208L));
+            return k -> Scorecard.of(x, 0.02, 0.0, 252, k);
         }));
+    }
+
+    /** The batch divided by 100 (simple returns as fractions). */
+    private static SeriesBatch fractions(SeriesBatch b) {
+        double[] d = b.data().clone();
+        for (int i = 0; i < d.length; i++) d[i] /= 100;
+        return SeriesBatch.wrap(b.assets(), b.length(), d);
     }
 
     /** Seeded GARCH(1,1)-like returns in percent, k assets by t returns (time-major). */

@@ -10,11 +10,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * One source per constant for the batched GARCH kernels: the likelihood flags ({@link GarchLikelihood}) and the rows
- * of the sums ({@link GarchSums}) against native/src/risk.h, and every one of them named in kernels/risk.cl's
+ * One source per constant for the risk kernels: the likelihood flags ({@link GarchLikelihood}), the rows of the GARCH
+ * sums ({@link GarchSums}) and of the scorecard's ({@link ScorecardKernels}) against native/src/risk.h, and every one of them named in kernels/risk.cl's
  * {@code #error} guard and passed by {@link OpenClGarchKernels#OPENCL_OPTIONS}.
  */
-class GarchConstantsTest {
+class RiskConstantsTest {
     private static final String H = "risk.h";
 
     private static Map<String, Long> java() {
@@ -30,6 +30,13 @@ class GarchConstantsTest {
         m.put("SXN_GARCH_G_ALPHA", (long) GarchSums.G_ALPHA);
         m.put("SXN_GARCH_G_GAMMA", (long) GarchSums.G_GAMMA);
         m.put("SXN_GARCH_G_BETA", (long) GarchSums.G_BETA);
+        m.put("SXN_SCORE_S1", (long) ScorecardKernels.S1);
+        m.put("SXN_SCORE_S2", (long) ScorecardKernels.S2);
+        m.put("SXN_SCORE_EXCESS", (long) ScorecardKernels.EXCESS);
+        m.put("SXN_SCORE_DOWN", (long) ScorecardKernels.DOWN);
+        m.put("SXN_SCORE_GROWTH", (long) ScorecardKernels.GROWTH);
+        m.put("SXN_SCORE_PEAK", (long) ScorecardKernels.PEAK);
+        m.put("SXN_SCORE_MDD", (long) ScorecardKernels.MDD);
         return m;
     }
 
@@ -37,6 +44,7 @@ class GarchConstantsTest {
     void headerMatchesJava() {
         java().forEach((name, v) -> assertEquals((long) v, longDefine(H, name), name));
         assertEquals(GarchSums.ROWS, longDefine(H, "SXN_GARCH_ROWS"));
+        assertEquals(ScorecardKernels.ROWS, longDefine(H, "SXN_SCORE_ROWS"));
     }
 
     @Test
