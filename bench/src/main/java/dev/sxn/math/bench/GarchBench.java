@@ -103,6 +103,7 @@ public class GarchBench {
             for (int a = 0; a < assets; a++) s[a] = simulate(n, 1000 + a);
             returns = SeriesBatch.of(s);
             kind = Backend.valueOf(backend);
+            JitWarmUp.trial(backend, "risk.garch");
         }
     }
 
@@ -142,6 +143,7 @@ public class GarchBench {
             for (int t = 0; t < n; t++) scaled[t] = r[t] / sd;
             double ms = m / sd, v = 1.0;
             start = new double[] {ms, 0.1 * v, 0.1, 0.8, 4};
+            // fGarch's bounds, except the shape's lower one: the t density needs nu > 2 (fGarch's 1 is never reached)
             lo = new double[] {-10 * Math.abs(ms), 1e-6 * v, 1e-8, 1e-8, 2.0001};
             hi = new double[] {10 * Math.abs(ms), 100 * v, 1 - 1e-8, 1 - 1e-8, 10};
         }

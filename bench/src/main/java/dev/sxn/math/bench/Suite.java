@@ -20,5 +20,6 @@ final class Suite {
             KalmanBench.class,
             RandomBench.class,
             PathBench.class,
-            GarchBench.class);
+            GarchBench.class,
+            RiskBench.class);
 }
