@@ -21,6 +21,7 @@ import dev.sxn.math.internal.KernelFamilies;
 import dev.sxn.math.internal.KernelFamily;
 import dev.sxn.math.internal.KernelSet;
 import dev.sxn.math.linalg.LinalgFaultCases;
+import dev.sxn.math.risk.RiskFaultCases;
 import dev.sxn.math.series.MatrixProfileFaultCases;
 import dev.sxn.math.spectral.SpectralFaultCases;
 import dev.sxn.math.stochastic.PathFaultCases;
@@ -73,6 +74,7 @@ class FaultInjectionTest {
         all.addAll(StochasticFaultCases.cases());
         all.addAll(PathFaultCases.cases());
         all.addAll(StreamFaultCases.cases());
+        all.addAll(RiskFaultCases.cases());
         Map<KernelFamily, List<FaultCase>> byFamily = new LinkedHashMap<>();
         for (FaultCase c : all) byFamily.computeIfAbsent(c.family(), f -> new ArrayList<>()).add(c);
         return byFamily;

@@ -21,5 +21,7 @@ final class Suite {
             KalmanBench.class,
             RandomBench.class,
             PathBench.class,
-            StreamBench.class);
+            StreamBench.class,
+            GarchBench.class,
+            RiskBench.class);
 }

@@ -102,11 +102,20 @@ public final class KernelFamilies {
     /** Batched streams: one row (a tick of each of k assets) of EMA, RSI, SMA or ATR; size = assets. */
     public static final KernelFamily INDICATOR_STREAMS = KernelFamily.named("indicators.stream.batch")
             .with(VECTOR, P + "indicators.VectorStreamRowKernels").with(NATIVE, P + "indicators.NativeStreamRowKernels").build();
+    // ---- risk
+    /** Batched GARCH(1,1)/GJR likelihoods and gradients over assets, size = assets x returns. */
+    public static final KernelFamily RISK_GARCH = KernelFamily.named("risk.garch")
+            .with(VECTOR, P + "risk.VectorGarchKernels").with(NATIVE, P + "risk.NativeGarchKernels")
+            .with(OPENCL, P + "risk.OpenClGarchKernels").build();
+    /** The batched scorecard (one pass of sums per asset), size = assets x returns. */
+    public static final KernelFamily RISK_SCORECARD = KernelFamily.named("risk.scorecard")
+            .with(VECTOR, P + "risk.VectorScorecardKernels").with(NATIVE, P + "risk.NativeScorecardKernels")
+            .with(OPENCL, P + "risk.OpenClScorecardKernels").build();
 
     private static final List<KernelFamily> ALL = List.of(VECTOR_OPS_REDUCE, VECTOR_OPS_ELEMENTWISE, GEMM, LU, QR, SVD, CHOLESKY,
             EIG_SYMMETRIC, INDICATORS_SERIES, INDICATORS_SERIES_VARIANCE, INDICATORS_BATCH, INDICATORS_BATCH_WINDOWS, MATRIX_PROFILE,
             DYNAMICS, DYNAMICS_USER, BATCH_KALMAN, KALMAN, PARTICLE, FFT, ROLLING_ENTROPY, STOCHASTIC_UNIFORM, STOCHASTIC_NORMAL,
-            STOCHASTIC_PATHS, INDICATOR_STREAMS);
+            STOCHASTIC_PATHS, INDICATOR_STREAMS, RISK_GARCH, RISK_SCORECARD);
 
     /** Every family, in declaration order. */
     public static List<KernelFamily> all() {

@@ -19,6 +19,11 @@ import dev.sxn.math.indicators.stream.BatchSeriesStream;
 import dev.sxn.math.linalg.DMatrix;
 import dev.sxn.math.linalg.Linalg;
 import dev.sxn.math.linalg.VectorOps;
+import dev.sxn.math.risk.Garch;
+import dev.sxn.math.risk.GarchInnovations;
+import dev.sxn.math.risk.GarchModel;
+import dev.sxn.math.risk.GarchSpec;
+import dev.sxn.math.risk.Scorecard;
 import dev.sxn.math.series.MatrixProfile;
 import dev.sxn.math.spectral.FFT;
 import dev.sxn.math.spectral.SpectralEntropy;
@@ -90,6 +95,8 @@ final class WarmUpCases {
             case "stochastic.normal" -> normals();
             case "stochastic.paths" -> gbmPaths();
             case "indicators.stream.batch" -> streamRows();
+            case "risk.garch" -> garchBatch();
+            case "risk.scorecard" -> scorecard();
             default -> null;
         };
     }
@@ -314,5 +321,24 @@ final class WarmUpCases {
             BatchBarStream atr = IndicatorStreams.atrBatch(70, 5, k);
             for (int i = 0; i < 16; i++) atr.update(hi, lo, row);
         });
+    }
+
+    private static List<Consumer<Backend>> garchBatch() {
+        // A lane group and a tail, GARCH-normal and GJR-t: the kernels' two time loops and their GJR terms.
+        SplittableRandom r = new SplittableRandom(41);
+        double[] d = new double[11 * 120];
+        for (int i = 0; i < d.length; i++) d[i] = r.nextGaussian() * (1 + 0.5 * Math.sin(i / 97.0));
+        SeriesBatch x = SeriesBatch.wrap(11, 120, d);
+        GarchSpec normal = GarchSpec.of(GarchModel.GARCH, GarchInnovations.NORMAL), t = GarchSpec.of(GarchModel.GJR, GarchInnovations.STUDENT_T);
+        return alternate(k -> Garch.fitBatch(x, normal, k), k -> Garch.fitBatch(x, t, k));
+    }
+
+    private static List<Consumer<Backend>> scorecard() {
+        // Lane groups and a tail: 21 assets of a year of daily returns.
+        SplittableRandom r = new SplittableRandom(43);
+        double[] d = new double[21 * 252];
+        for (int i = 0; i < d.length; i++) d[i] = 0.0004 + 0.01 * r.nextGaussian();
+        SeriesBatch x = SeriesBatch.wrap(21, 252, d);
+        return List.of(k -> Scorecard.of(x, 0.02, 0.0, 252, k));
     }
 }

@@ -1,5 +1,6 @@
 package dev.sxn.math.risk;
 
+import dev.sxn.math.backend.Backend;
 import dev.sxn.math.indicators.SeriesBatch;
 import dev.sxn.math.internal.Checks;
 
@@ -32,13 +33,28 @@ public final class Garch {
     }
 
     /**
-     * Fits {@code spec} to every asset of {@code returns} (k assets, t returns each), asset by asset; element
-     * {@code a} equals {@code fit(returns.series(a), spec)}. O(k iterations t).
+     * Fits {@code spec} to every asset of {@code returns} (k assets, t returns each), all assets stepped together
+     * with their likelihoods batched over the {@code risk.garch} kernels (the kind chosen per call); element
+     * {@code a} is {@code fit(returns.series(a), spec)}, bit for bit when the kernel is JAVA's, within the
+     * optimiser's tolerance otherwise. O(k iterations t).
      *
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code t < MIN_LENGTH} or a return is not finite
      */
     public static GarchFit[] fitBatch(SeriesBatch returns, GarchSpec spec) {
+        return fitBatch(returns, spec, null);
+    }
+
+    /**
+     * {@link #fitBatch(SeriesBatch, GarchSpec)} on the likelihood kernel of {@code backend} (null: chosen per call).
+     * JAVA evaluates asset by asset; VECTOR puts assets in the lanes; NATIVE is C over blocks of assets; OPENCL
+     * evaluates an asset per work-item. The optimiser itself runs in Java.
+     *
+     * @throws NullPointerException if {@code returns} or {@code spec} is null
+     * @throws IllegalArgumentException if {@code t < MIN_LENGTH} or a return is not finite
+     * @throws IllegalStateException if {@code backend} is pinned and unavailable here (the message says why)
+     */
+    public static GarchFit[] fitBatch(SeriesBatch returns, GarchSpec spec, Backend backend) {
         Checks.notNull(returns, "returns");
         Checks.notNull(spec, "spec");
         Checks.atLeast(returns.length(), "returns.length() (samples per asset)", MIN_LENGTH, "a GARCH(1,1) fit");
@@ -47,14 +63,7 @@ public final class Garch {
         for (int j = 0; j < data.length; j++) {
             if (!Double.isFinite(data[j])) throw Checks.invalid("returns.get(" + j % k + ", " + j / k + ")", data[j], "be finite");
         }
-        GarchFit[] out = new GarchFit[k];
-        double[] series = new double[t];
-        for (int a = 0; a < k; a++) {
-            for (int i = 0; i < t; i++) series[i] = data[i * k + a];
-            // The estimator reads the series only during the call, so one gather buffer serves every asset.
-            out[a] = GarchEstimator.fit(series, 0, t, spec);
-        }
-        return out;
+        return GarchBatchEstimator.fit(data, k, t, spec, backend);
     }
 
     /**

@@ -39,13 +39,7 @@ final class GarchEstimator {
         GarchLikelihood lik = new GarchLikelihood(x, off, n, sd, spec);
         double m = lik.meanScaled(), v = lik.varianceScaled();
         double[] th = new double[p], lo = new double[p], hi = new double[p];
-        int i = 0;
-        set(th, lo, hi, i++, m, -10 * Math.abs(m), 10 * Math.abs(m));
-        set(th, lo, hi, i++, 0.1 * v, 1e-6 * v, 100 * v);
-        set(th, lo, hi, i++, 0.1, TINY, 1 - TINY);
-        if (spec.hasGamma()) set(th, lo, hi, i++, 0.1, -1 + TINY, 1 - TINY);
-        set(th, lo, hi, i++, 0.8, TINY, 1 - TINY);
-        if (spec.hasShape()) set(th, lo, hi, i, 4, 1, 10);
+        start(spec, m, v, th, lo, hi);
         GarchOptimizer.Result r = GarchOptimizer.minimize(lik, th, lo, hi, GRADIENT_TOLERANCE, MAX_ITERATIONS);
 
         double[] sigma = new double[n];
@@ -53,12 +47,33 @@ final class GarchEstimator {
         double scale2 = sd * sd;
         for (int t = 0; t < n; t++) sigma[t] = Math.sqrt(sigma[t] * scale2);
         double[] se = standardErrors(lik, th, sd);
+        return result(spec, th, sd, se, nll, n, sigma, x[off + n - 1], r);
+    }
+
+    /** fGarch's start values and box bounds for a scaled series of mean m and variance v. */
+    static void start(GarchSpec spec, double m, double v, double[] th, double[] lo, double[] hi) {
+        int i = 0;
+        set(th, lo, hi, i++, m, -10 * Math.abs(m), 10 * Math.abs(m));
+        set(th, lo, hi, i++, 0.1 * v, 1e-6 * v, 100 * v);
+        set(th, lo, hi, i++, 0.1, TINY, 1 - TINY);
+        if (spec.hasGamma()) set(th, lo, hi, i++, 0.1, -1 + TINY, 1 - TINY);
+        set(th, lo, hi, i++, 0.8, TINY, 1 - TINY);
+        if (spec.hasShape()) set(th, lo, hi, i, 4, 1, 10);
+    }
+
+    /**
+     * The fit in the returns' units from the scaled optimum {@code th} (scale sd), its standard errors, the scaled
+     * negative log-likelihood {@code nll} and the conditional sd path already in the returns' units.
+     */
+    static GarchFit result(GarchSpec spec, double[] th, double sd, double[] se, double nll, int n, double[] sigma, double last,
+            GarchOptimizer.Result r) {
+        int p = th.length;
         double[] est = th.clone();
         est[0] *= sd;
-        est[1] *= scale2;
+        est[1] *= sd * sd;
         double logL = -(nll + n * Math.log(sd));
         double aic = (-2 * logL + 2 * p) / n, bic = (-2 * logL + p * Math.log(n)) / n;
-        return new GarchFit(spec, est, se, logL, aic, bic, sigma, x[off + n - 1] - est[0], r.status(), r.iterations());
+        return new GarchFit(spec, est, se, logL, aic, bic, sigma, last - est[0], r.status(), r.iterations());
     }
 
     private static void set(double[] th, double[] lo, double[] hi, int i, double start, double l, double h) {
@@ -67,7 +82,7 @@ final class GarchEstimator {
         hi[i] = h;
     }
 
-    private static GarchFit degenerate(GarchSpec spec, int n) {
+    static GarchFit degenerate(GarchSpec spec, int n) {
         double[] nan = new double[spec.parameterCount()];
         Arrays.fill(nan, Double.NaN);
         double[] sigma = new double[n];
@@ -83,7 +98,7 @@ final class GarchEstimator {
         double[][] h = new double[p][p];
         double[] gp = new double[p], gm = new double[p], xt = th.clone();
         for (int i = 0; i < p; i++) {
-            double step = 1e-5 * Math.max(Math.abs(th[i]), 1e-2);
+            double step = hessianStep(th[i]);
             xt[i] = th[i] + step;
             double fp = lik.evaluate(xt, gp);
             xt[i] = th[i] - step;
@@ -95,6 +110,18 @@ final class GarchEstimator {
             }
             for (int j = 0; j < p; j++) h[i][j] = (gp[j] - gm[j]) / (2 * step);
         }
+        return fromHessian(h, sd);
+    }
+
+    /** The Hessian's step for coordinate value v. */
+    static double hessianStep(double v) {
+        return 1e-5 * Math.max(Math.abs(v), 1e-2);
+    }
+
+    /** Standard errors from the (unsymmetrised, overwritten) difference Hessian {@code h} of the scaled fit. */
+    static double[] fromHessian(double[][] h, double sd) {
+        int p = h.length;
+        double[] se = new double[p];
         for (int i = 0; i < p; i++) {
             for (int j = 0; j < i; j++) h[i][j] = h[j][i] = 0.5 * (h[i][j] + h[j][i]);
         }

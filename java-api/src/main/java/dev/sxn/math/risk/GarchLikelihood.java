@@ -25,7 +25,6 @@ final class GarchLikelihood implements GarchOptimizer.Objective {
     private final int off, n;
     private final double inv;
     private final boolean gjr, student, mci;
-    private final int iGamma, iBeta, iShape;
     private final double meanY;
     private final double meanY2;
     private final double backcast;
@@ -40,28 +39,49 @@ final class GarchLikelihood implements GarchOptimizer.Objective {
         this.gjr = spec.hasGamma();
         this.student = spec.hasShape();
         this.mci = spec.init() == GarchInit.MCI;
-        this.iGamma = gjr ? 3 : -1;
-        this.iBeta = gjr ? 4 : 3;
-        this.iShape = student ? iBeta + 1 : -1;
+        double[] c = new double[CONSTANTS];
+        constants(x, off, 1, n, inv, c, 0, 1);
+        this.meanY = c[0];
+        this.meanY2 = c[1];
+        this.backcast = c[3];
+        this.dh = new double[spec.parameterCount()];
+    }
+
+    /** Bits of a likelihood's {@code flags}: GJR's gamma, Student-t innovations, fGarch's "mci" start (else backcast). */
+    static final int GJR = 1, STUDENT = 2, MCI = 4;
+    /** How many per-series constants {@link #constants} writes: mean of y, mean of y^2, 1 / scale, the backcast. */
+    static final int CONSTANTS = 4;
+
+    /** The flags of {@code spec}. */
+    static int flags(GarchSpec spec) {
+        return (spec.hasGamma() ? GJR : 0) | (spec.hasShape() ? STUDENT : 0) | (spec.init() == GarchInit.MCI ? MCI : 0);
+    }
+
+    /**
+     * The per-series constants of {@code y_t = x[off + t stride] inv}: mean of y, mean of y^2, inv and arch's
+     * backcast, written to {@code c[o]}, {@code c[o + cs]}, {@code c[o + 2 cs]}, {@code c[o + 3 cs]}. O(n).
+     */
+    static void constants(double[] x, int off, int stride, int n, double inv, double[] c, int o, int cs) {
         double s1 = 0, s2 = 0;
         for (int t = 0; t < n; t++) {
-            double y = x[off + t] * inv;
+            double y = x[off + t * stride] * inv;
             s1 += y;
             s2 += y * y;
         }
-        this.meanY = s1 / n;
-        this.meanY2 = s2 / n;
+        double meanY = s1 / n;
         // arch's backcast: residuals about the sample mean (its start value for mu), weights 0.94^i, fixed.
         int tau = Math.min(BACKCAST_WINDOW, n);
         double w = 1, sw = 0, sb = 0;
         for (int t = 0; t < tau; t++) {
-            double z = x[off + t] * inv - meanY;
+            double z = x[off + t * stride] * inv - meanY;
             sb += w * z * z;
             sw += w;
             w *= BACKCAST_DECAY;
         }
-        this.backcast = sb / sw;
-        this.dh = new double[spec.parameterCount()];
+        c[o] = meanY;
+        c[o + cs] = s2 / n;
+        c[o + 2 * cs] = inv;
+        c[o + 3 * cs] = sb / sw;
     }
 
     int size() {
@@ -73,7 +93,12 @@ final class GarchLikelihood implements GarchOptimizer.Objective {
     }
 
     double varianceScaled() {
-        return n > 1 ? (meanY2 - meanY * meanY) * n / (n - 1) : 0;
+        return varianceScaled(meanY, meanY2, n);
+    }
+
+    /** The sample variance (ddof 1) of a series of n values with mean m1 and mean square m2. */
+    static double varianceScaled(double m1, double m2, int n) {
+        return n > 1 ? (m2 - m1 * m1) * n / (n - 1) : 0;
     }
 
     @Override
@@ -86,12 +111,25 @@ final class GarchLikelihood implements GarchOptimizer.Objective {
      * {@code h[0 .. n)} when {@code h} is not null.
      */
     double run(double[] th, double[] grad, double[] h) {
+        return evaluate(x, off, 1, n, inv, meanY, meanY2, backcast, (gjr ? GJR : 0) | (student ? STUDENT : 0) | (mci ? MCI : 0),
+                th, grad, h, dh);
+    }
+
+    /**
+     * The negative log-likelihood of {@code y_t = x[off + t stride] inv} ({@code t < n}) with the constants of
+     * {@link #constants} at {@code th} (the spec's parameters in order, {@code flags} from {@link #flags}); fills
+     * {@code grad} when not null, {@code h[0 .. n)} when not null; {@code d} is scratch of the parameter count.
+     * One operation order for the single fit and the JAVA batch kernel, so both give the same bits.
+     */
+    static double evaluate(double[] x, int off, int stride, int n, double inv, double meanY, double meanY2, double backcast,
+            int flags, double[] th, double[] grad, double[] h, double[] d) {
+        final boolean gjr = (flags & GJR) != 0, student = (flags & STUDENT) != 0, mci = (flags & MCI) != 0;
+        final int iGamma = gjr ? 3 : -1, iBeta = gjr ? 4 : 3, iShape = student ? iBeta + 1 : -1;
         final double mu = th[0], om = th[1], al = th[2], ga = gjr ? th[iGamma] : 0, be = th[iBeta];
         final double nu = student ? th[iShape] : 0;
         if (student && !(nu > 2)) return Double.POSITIVE_INFINITY;
         final boolean g = grad != null;
-        final int np = dh.length;
-        double[] d = dh;
+        final int np = iBeta + (student ? 2 : 1);
         double ht;
         if (mci) {
             double m2 = meanY2 - 2 * mu * meanY + mu * mu;
@@ -120,7 +158,7 @@ final class GarchLikelihood implements GarchOptimizer.Objective {
         double sum = 0, sumShape = 0;
         double zPrev = 0;
         for (int t = 0; t < n; t++) {
-            double z = x[off + t] * inv - mu;
+            double z = x[off + t * stride] * inv - mu;
             if (t > 0) {
                 double e = Math.abs(zPrev) - ga * zPrev;
                 double hPrev = ht;

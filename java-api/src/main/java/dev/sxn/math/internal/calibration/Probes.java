@@ -13,6 +13,7 @@ final class Probes {
         all.addAll(DomainProbes.all());
         all.addAll(StochasticProbes.all());
         all.addAll(StreamProbes.all());
+        all.addAll(RiskProbes.all());
         return all;
     }
 }
