@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.knowm.xchart.AnnotationLine;
@@ -91,7 +90,7 @@ final class Charts {
                 ymin = Math.min(ymin, y[i] - e[i]);
             }
             XYSeries xs = c.addSeries(s.label(), x, y, e);
-            if (!OURS.contains(s.label().split(" ")[0])) xs.setLineStyle(SeriesLines.DASH_DASH);
+            if (peer(s, p)) xs.setLineStyle(SeriesLines.DASH_DASH);
         }
         range(c, p.xs());
         // Label the ticks between decades where a panel spans less than one: it would have no label at all.
@@ -128,7 +127,7 @@ final class Charts {
                 double f = limits.fraction(pt.result(), w);
                 if (!Double.isNaN(f) && f > 0) {
                     pts.add(new double[] {pt.x(), f});
-                    kind = w.flops() ? String.format(Locale.ROOT, "fraction of FLOP peak (%.1f GFLOP/s, PeakFlopsBench)", limits.peakFlops / 1e9)
+                    kind = w.flops() ? "fraction of FLOP peak (" + Report.num(limits.peakFlops / 1e9) + " GFLOP/s, PeakFlopsBench)"
                             : "fraction of copy bandwidth (BandwidthBench, nearest working set)";
                 }
             }
@@ -140,7 +139,7 @@ final class Charts {
                 y[i] = pts.get(i)[1];
             }
             XYSeries xs = c.addSeries(s.label(), x, y);
-            if (!OURS.contains(s.label().split(" ")[0])) xs.setLineStyle(SeriesLines.DASH_DASH);
+            if (peer(s, p)) xs.setLineStyle(SeriesLines.DASH_DASH);
         }
         if (c != null) {
             c.setYAxisTitle(kind);
@@ -149,6 +148,12 @@ final class Charts {
             range(c, p.xs());
         }
         return c;
+    }
+
+    /** A peer's series: neither one of our kinds or baselines nor the panel's own method. */
+    static boolean peer(Panels.Series s, Panels.Panel p) {
+        String first = s.label().split(" ")[0];
+        return !OURS.contains(first) && !first.equals(p.name());
     }
 
     /** A log x axis needs a range: half and twice the one size when there is only one. */

@@ -130,7 +130,7 @@ final class Report {
         for (String[] h : info.header()) rows.add(List.of(h[0], h[1]));
         d.table(List.of("machine", ""), rows);
         String peak = Double.isNaN(limits.peakFlops) ? "not measured in this run (no PeakFlopsBench)"
-                : String.format(Locale.ROOT, "%.1f GFLOP/s single-thread (PeakFlopsBench.vectorFma)", limits.peakFlops / 1e9);
+                : num(limits.peakFlops / 1e9) + " GFLOP/s single-thread (PeakFlopsBench.vectorFma)";
         String bw = limits.bandwidth.length == 0 ? "not measured in this run (no BandwidthBench)" : bandwidthText();
         return d.para("Measured limits: FLOP peak " + peak + "; copy bandwidth " + bw + ".");
     }

@@ -62,11 +62,15 @@ public final class RunInfo {
         return this;
     }
 
-    /** This machine, marked as captured when the report was made rather than when the results were measured. */
+    /**
+     * This machine, marked as described when the report was made rather than when the results were measured; without
+     * the run's time and load, which are unknown (so a page regenerated from the same files stays the same).
+     */
     static RunInfo ofReader() {
-        RunInfo r = capture("(unknown: no machine file beside the results)").finish();
+        RunInfo r = capture("(unknown)");
+        for (String k : new String[] {"command", "start", "loadStart"}) r.p.remove(k);
         r.p.setProperty("note", "the results came without a machine file: the header describes the machine that made this report, "
-                + "which may not be the one that measured them; the load average is the report's, not the run's");
+                + "which may not be the one that measured them; the run's time and load are unknown");
         return r;
     }
 
@@ -132,14 +136,17 @@ public final class RunInfo {
         h.add(new String[] {"OS", get("os")});
         h.add(new String[] {"OpenBLAS", get("openblas")});
         h.add(new String[] {"OpenCL devices", p.getProperty("opencl", "").isBlank() ? "none" : get("opencl")});
-        h.add(new String[] {"load average (1, 5, 15 min)", "start " + get("loadStart") + "; end " + get("loadEnd")});
-        h.add(new String[] {"run", get("start") + " to " + get("end") + ": " + get("command")});
+        if (p.getProperty("loadStart") != null) {
+            h.add(new String[] {"load average (1, 5, 15 min)", "start " + get("loadStart") + "; end " + get("loadEnd")});
+            h.add(new String[] {"run", get("start") + " to " + get("end") + ": " + get("command")});
+        }
         if (p.getProperty("note") != null) h.add(new String[] {"note", get("note")});
         return h;
     }
 
     /** The report's first line: whether it was taken under load. */
     String loadLine() {
+        if (p.getProperty("loadStart") == null) return "Load during the run: unknown (the results came without a machine file).";
         if (loaded()) {
             return String.format(Locale.ROOT, "Taken under load: load average %s at start, %s at end on %s cores (the suite itself adds about 1). "
                     + "Timings are slower and noisier than on a quiet machine.", first(get("loadStart")), first(get("loadEnd")), get("cores"));

@@ -72,7 +72,7 @@ class ReportTest {
         Path f = json("run.json", fullRun(1));
         Path md = ReportMain.report(List.of(f), null, dir.resolve("out"), null, null);
         String text = Files.readString(md);
-        assertTrue(text.startsWith("Taken ") || text.startsWith("**Taken under load"), text.lines().findFirst().orElse(""));
+        assertTrue(text.startsWith("Load during the run: unknown (the results came without a machine file)."), text.lines().findFirst().orElse(""));
         for (String png : new String[] {"LinalgBench-gemm.png", "RandomBench-uniforms.png", "BandwidthBench-copy.png", "PeakFlopsBench-vectorFma.png"}) {
             assertTrue(text.contains("](" + png + ")"), "report.md links " + png);
             assertPng(dir.resolve("out").resolve(png));
@@ -83,6 +83,26 @@ class ReportTest {
         assertTrue(html.contains("data:image/png;base64,"), "the HTML inlines its images");
         assertTrue(!html.contains("src=\"LinalgBench"), "the HTML does not link files beside it");
         assertTrue(text.contains("100.0 GFLOP/s"), "the header names the measured peak");
+    }
+
+    @Test
+    void machineFileGivesTheHeaderAndTheLoadLine() throws IOException {
+        Path f = json("run.json", fullRun(1));
+        ReportMain.finishRun(ReportMain.startRun("sxn bench --quick --report"), f);
+        assertTrue(Files.isRegularFile(dir.resolve("run.machine.properties")));
+        String text = Files.readString(ReportMain.report(List.of(f), null, dir.resolve("out"), null, null));
+        assertTrue(text.startsWith("Taken on a quiet machine: load average") || text.startsWith("**Taken under load: load average"), text);
+        assertTrue(text.contains("| run | ") && text.contains(": sxn bench --quick --report |"), text);
+        assertTrue(text.contains("| cores | " + Runtime.getRuntime().availableProcessors() + " |"), text);
+        // A run whose machine file shows other load at the start says so on the first line.
+        String props = Files.readString(dir.resolve("run.machine.properties")).replaceAll("(?m)^loadStart=.*$", "loadStart=5.00 4.00 3.00")
+                .replaceAll("(?m)^loadEnd=.*$", "loadEnd=1.20 1.00 1.00");
+        Files.writeString(dir.resolve("run.machine.properties"), props);
+        String loaded = Files.readString(ReportMain.report(List.of(f), null, dir.resolve("out2"), null, null));
+        assertTrue(loaded.startsWith("**Taken under load: load average 5.00 at start, 1.20 at end"), loaded.lines().findFirst().orElse(""));
+        Files.writeString(dir.resolve("run.machine.properties"), props.replace("loadStart=5.00 4.00 3.00", "loadStart=0.10 0.10 0.10"));
+        String quiet = Files.readString(ReportMain.report(List.of(f), null, dir.resolve("out3"), null, null));
+        assertTrue(quiet.startsWith("Taken on a quiet machine: load average 0.10 at start, 1.20 at end"), quiet.lines().findFirst().orElse(""));
     }
 
     @Test
