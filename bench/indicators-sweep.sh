@@ -2,7 +2,7 @@
 # Issue 3's benchmark sweep: every indicator on 10^3..10^7 points and the batched kernels on 1..4096
 # assets x 10^4 points, per backend, beside ta4j and a plain scalar loop, plus the copy yardstick.
 # Writes bench-results/indicators-sweep/*.json; bench/indicators-sweep-report.py turns them into the
-# tables of bench/results/indicators.md. Run from the repository root (builds the benchmarks jar).
+# tables of bench/results/history/indicators.md. Run from the repository root (builds the benchmarks jar).
 # Arguments pick stages (single batch others ta4j ta4j-1e6); none = all (about 12 minutes on the 2-core machine).
 out=bench-results/indicators-sweep
 timing="-wi 3 -w 300ms -i 3 -r 300ms"

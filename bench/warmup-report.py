@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Tables of bench/results/warmup.md from bench/warmup.sh's runs.jsonl files (one JSON line per run).
+"""Tables of bench/results/history/warmup.md from bench/warmup.sh's runs.jsonl files (one JSON line per run).
 
 usage: bench/warmup-report.py RUNS.jsonl [RUNS.jsonl ...]
 

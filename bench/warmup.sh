@@ -3,7 +3,7 @@
 # run (bench/src/main/java/dev/sxn/math/bench/WarmupHarness.java says what "steady" means), FORKS runs
 # per case and kind, interleaved (fork-major) so that a burst of load on the shared machine spreads over
 # every case instead of hitting one. Writes bench-results/warmup/runs.jsonl (one JSON line per run);
-# bench/warmup-report.py turns it into the tables of bench/results/warmup.md.
+# bench/warmup-report.py turns it into the tables of bench/results/history/warmup.md.
 #
 #   bench/warmup.sh [FORKS]                 every case on JAVA, VECTOR and NATIVE (3 forks: ~30 minutes)
 #   CASES="gemm64 sma1e5" KINDS="VECTOR JAVA>VECTOR@2000" bench/warmup.sh 1

@@ -8,8 +8,8 @@ set -euo pipefail
 sxn_find_jdk; jdk=$SXN_JAVA_HOME
 out=target/gpu
 rm -rf "$out" && mkdir -p "$out/lib"
-# A jlinked runtime: the modules the library, JMH and the JUnit console need, debug info stripped.
-"$jdk/bin/jlink" --add-modules java.base,jdk.incubator.vector,java.management,jdk.management,java.logging,jdk.unsupported \
+# A jlinked runtime: the modules the library, JMH, the JUnit console and the report (java.desktop: XChart) need, debug info stripped.
+"$jdk/bin/jlink" --add-modules java.base,jdk.incubator.vector,java.management,jdk.management,java.logging,jdk.unsupported,java.desktop \
     --strip-java-debug-attributes --strip-native-debug-symbols=exclude-debuginfo-files \
     --no-header-files --no-man-pages --compress zip-9 --output "$out/jre"
 # The OpenCL ICD loader (the GPU host has NVIDIA's driver library but no loader on our path).

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# On the GPU device machine: the JMH runs behind bench/results/gpu.md, OPENCL (the GPU) beside the
+# On the GPU device machine: the JMH runs behind bench/results/history/gpu.md, OPENCL (the GPU) beside the
 # host CPU's best kinds in the same run. Results: $OUT/bench.tgz (JMH JSON and text per family).
 # Arguments pick families (gemm rolling dynamics indicators kalman mp); none = all, which takes
 # longer than one 10-minute device call, so split it over two calls.
@@ -14,4 +14,8 @@ jmh dynamics 'DynamicsBench.leapfrog' -p backend=VECTOR,NATIVE,OPENCL -p n=1000,
 jmh indicators 'IndicatorsBench.batch' -p assets=64,256,1024,4096 -p backend=VECTOR,NATIVE,OPENCL
 jmh kalman 'KalmanBench.batch(Step|Run8)' -p backend=VECTOR,NATIVE,OPENCL -p filters=1000,100000,1000000
 jmh mp 'MatrixProfileBench' -p backend=NATIVE,OPENCL
+# The same report as sxn bench --report, for this host (its machine header describes the GPU host and its
+# OpenCL devices); BENCHMARKS.md gains a GPU section when these JSON files are listed in bench/results/sources.txt.
+ls $R/*.json >/dev/null 2>&1 && $J -Djava.awt.headless=true -cp $G/bench.jar dev.sxn.math.bench.BenchMain --report \
+  $(for f in $R/*.json; do printf -- '--from %s ' "$f"; done) --out $R/report > $R/report.txt 2>&1
 tar -czf $OUT/bench.tgz -C /tmp bench

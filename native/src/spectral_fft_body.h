@@ -148,7 +148,7 @@ static void SXN_FN(radix5_)(int64_t s, int64_t m, const double *restrict xr, con
 /* Explicit SIMD stages for strides that are a multiple of the lane count VW (the ISA's VD type and
  * V* macros are defined by spectral.c before each include): the same arithmetic as the scalar loops,
  * one vector of q at a time. GCC's own vectorisation of the scalar loops lost to the Java Vector API
- * kernel on long transforms (SpectralBench, bench/results/spectral.md), so the hot radices are written out. */
+ * kernel on long transforms (SpectralBench, bench/results/history/spectral.md), so the hot radices are written out. */
 static void SXN_FN(vradix4_)(int64_t s, int64_t m, const double *restrict xr, const double *restrict xi,
                              double *restrict yr, double *restrict yi, const double *wr, const double *wi) {
     int64_t sm = s * m;

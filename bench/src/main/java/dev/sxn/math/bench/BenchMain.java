@@ -19,6 +19,8 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import dev.sxn.math.bench.report.ReportMain;
+import dev.sxn.math.bench.report.RunInfo;
 
 /**
  * {@code sxn bench [--quick] [FILTER]}: runs the JMH suite and writes
@@ -32,13 +34,31 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * {@code Class.method} names. Forked JVMs get the library's flags (incubator module, native access).
  * Any other option starting with {@code -} hands the whole command line to JMH's own CLI
  * ({@code sxn bench VectorOpsBench -f 1 -p size=1000}).
+ *
+ * <p>Report ({@link ReportMain}): {@code --report} after the run writes {@code bench-results/<timestamp>-report/}
+ * (report.md, report.html, PNGs) from its JSON and the machine file written beside it; {@code --from FILE.json}
+ * (repeatable) reports an earlier run instead of running; {@code --baseline OLD.json} adds the ratios new/old;
+ * {@code --out DIR}, {@code --targets FILE}; {@code --benchmarks-md} regenerates BENCHMARKS.md
+ * (bench/assemble-benchmarks.sh).
  */
 public final class BenchMain {
     private BenchMain() {}
 
+    /** Report options that take a value (the value is not a FILTER). */
+    private static final List<String> REPORT_VALUED = List.of("--from", "--baseline", "--out", "--targets");
+
     public static void main(String[] args) throws RunnerException, IOException {
-        for (String a : args) {
-            if (a.startsWith("-") && !a.equals("--quick") && !a.equals("-h") && !a.equals("--help")) {
+        List<String> suite = Suite.CLASSES.stream().map(Class::getSimpleName).toList();
+        boolean report = false;
+        for (String a : args) report |= a.equals("--report") || a.equals("--benchmarks-md") || a.equals("--from");
+        if (report && ReportMain.main(args, suite)) return;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (REPORT_VALUED.contains(a)) {
+                i++;
+                continue;
+            }
+            if (a.startsWith("-") && !a.equals("--quick") && !a.equals("--report") && !a.equals("-h") && !a.equals("--help")) {
                 // Any other option is JMH's own (-f, -wi, -p ...): hand the whole command line to JMH.
                 org.openjdk.jmh.Main.main(args);
                 return;
@@ -46,13 +66,22 @@ public final class BenchMain {
         }
         boolean quick = false;
         String filter = ".*";
-        for (String a : args) {
+        Path baseline = null, out = null, targets = ReportMain.TARGETS;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
             if (a.equals("--quick")) quick = true;
+            else if (a.equals("--report")) continue;
+            else if (a.equals("--baseline")) baseline = Path.of(ReportMain.value(args, ++i, a));
+            else if (a.equals("--out")) out = Path.of(ReportMain.value(args, ++i, a));
+            else if (a.equals("--targets")) targets = Path.of(ReportMain.value(args, ++i, a));
             else if (a.equals("-h") || a.equals("--help")) {
-                System.out.println("usage: sxn bench [--quick] [FILTER]   (FILTER: regex over Class.method)");
+                System.out.println("usage: sxn bench [--quick] [--report [--baseline OLD.json] [--out DIR]] [FILTER]   (FILTER: regex over Class.method)\n"
+                        + "       sxn bench --report --from RUN.json [--from MORE.json] [--baseline OLD.json] [--out DIR]\n"
+                        + "       sxn bench --benchmarks-md   (regenerates BENCHMARKS.md from bench/results/sources.txt)");
                 return;
             } else filter = a;
         }
+        RunInfo run = ReportMain.startRun("sxn bench " + String.join(" ", args));
         Pattern p = Pattern.compile(filter);
         List<RunResult> all = new ArrayList<>();
         for (Class<?> c : Suite.CLASSES) {
@@ -67,7 +96,13 @@ public final class BenchMain {
             System.err.println("sxn bench: no benchmark matches '" + filter + "'");
             System.exit(2);
         }
-        write(all, quick, filter);
+        Path json = write(all, quick, filter);
+        ReportMain.finishRun(run, json);
+        if (report) {
+            if (out == null) out = json.resolveSibling(json.getFileName().toString().replaceFirst("\\.json$", "") + "-report");
+            Path md = ReportMain.report(List.of(json), baseline, out, targets, null);
+            System.out.println("sxn bench: wrote " + md + ", " + md.resolveSibling("report.html") + " and the PNGs beside them");
+        }
     }
 
     /** JMH options for the given methods of one class under the chosen profile. */
@@ -93,7 +128,7 @@ public final class BenchMain {
         return o.build();
     }
 
-    private static void write(List<RunResult> results, boolean quick, String filter) throws IOException {
+    private static Path write(List<RunResult> results, boolean quick, String filter) throws IOException {
         Path dir = Path.of("bench-results");
         Files.createDirectories(dir);
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
@@ -123,6 +158,7 @@ public final class BenchMain {
         }
         Files.writeString(md, sb.toString());
         System.out.println("sxn bench: wrote " + md + " and " + json);
+        return json;
     }
 
     private static String cpuModel() {

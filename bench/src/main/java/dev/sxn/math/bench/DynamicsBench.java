@@ -140,7 +140,7 @@ public class DynamicsBench {
 
     /**
      * Hipparchus Dormand-Prince 5(4), adaptive, tolerances 1e-8 (absolute and relative): about the energy
-     * accuracy of Yoshida4 at dt = 0.01 on this problem (see bench/results/dynamics.md).
+     * accuracy of Yoshida4 at dt = 0.01 on this problem (see bench/results/history/dynamics.md).
      */
     @Benchmark
     public Object hipparchusDormandPrince(Peer s) {

@@ -38,7 +38,7 @@ import org.ta4j.core.num.Num;
  * points; batches: SMA, EMA, RSI and rolling std over k assets x 10^4 points (time-major), beside LOOP,
  * the plain-Java kernel called once per asset on contiguous per-asset arrays. The defaults are the
  * sizes the targets name (10^6 points; 1024 assets); the issue's sweep (10^3..10^7 points, 1..4096
- * assets) is run with -p, see bench/results/indicators.md. {@link IndicatorsSweepBench} has the
+ * assets) is run with -p, see bench/results/history/indicators.md. {@link IndicatorsSweepBench} has the
  * other indicators.
  * Throughput in operations per second (one operation = the whole series or batch).
  */

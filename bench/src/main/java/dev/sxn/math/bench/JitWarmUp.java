@@ -12,7 +12,7 @@ import java.util.EnumSet;
  * {@code Backends.warmUp} for the families it measures (with JAVA, VECTOR's yardstick).
  *
  * <p>Why: a Vector API kernel runs the API's slow fallback until C2 has compiled it, and how long that takes
- * depends on the machine's load (bench/results/warmup.md: seconds on a quiet machine, tens of seconds on the
+ * depends on the machine's load (bench/results/history/warmup.md: seconds on a quiet machine, tens of seconds on the
  * loaded 2-core build machine), so a fixed number of warm-up iterations is either too short there or wasted
  * elsewhere. The warm-up ends when the kernel's time has settled and the JIT has nothing of its package left
  * to compile, so JMH's iterations (the profiles' 5 x 1 s, or 2 x 0.5 s with --quick) only settle the

@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.State;
  * {@code step} call ({@code batchStep}) or 8 ticks per {@code run} call, blocked over time
  * ({@code batchRun8}), per backend; beside Hipparchus' LinearKalmanFilter run filter by filter on the
  * same model and data ({@code hipparchus}). Scores are calls per second: multiply by N (by 8 N for
- * batchRun8) for filter-updates per second (bench/results/kalman.md does).
+ * batchRun8) for filter-updates per second (bench/results/history/kalman.md does).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Self-join matrix profile of a seeded Gaussian random walk, m = 64, per backend (pinned), one
  * thread. Reported as seconds per profile; pairs per second = (n^2 / 2) / time, the issue's unit
- * (bench/results/matrixprofile.md converts). There is no JVM peer library for the matrix profile
+ * (bench/results/history/matrixprofile.md converts). There is no JVM peer library for the matrix profile
  * (STUMPY, the usual reference, is Python and not installable here), so the ratios are between
  * backends, JAVA being the plain-Java baseline.
  *

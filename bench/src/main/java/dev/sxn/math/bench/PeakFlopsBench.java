@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.State;
  * constant table before every FMA (two {@code vbroadcastsd} loads per {@code vfmadd231pd}): the loop is
  * then bound by the two load ports, at one FMA per cycle, half the peak. The copies DynamicsBench and
  * LinalgBench had were written so and read half of this one in the same run; they are gone
- * (bench/results/foundation.md, "One peak benchmark").
+ * (bench/results/history/foundation.md, "One peak benchmark").
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -42,7 +42,7 @@ public class PeakFlopsBench {
     @Benchmark
     @OperationsPerInvocation(ITER * CHAINS * 2 * 8)
     public double vectorFma() {
-        // The annotation assumes 8 lanes (AVX-512); BENCHMARKS.md scales the figure for other widths.
+        // The annotation assumes 8 lanes (AVX-512); the report (report.Limits) scales the figure to the run's lane count.
         DoubleVector va = DoubleVector.broadcast(S, a), vb = DoubleVector.broadcast(S, b);
         DoubleVector c0 = va, c1 = vb, c2 = va, c3 = vb, c4 = va, c5 = vb, c6 = va, c7 = vb, c8 = va, c9 = vb, c10 = va, c11 = vb;
         for (int i = 0; i < ITER; i++) {

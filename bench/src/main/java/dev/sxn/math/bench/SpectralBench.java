@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.State;
  *
  * <p>Every FFT invocation first copies the fixed input into the work arrays (both libraries
  * transform in place), so the copy is in both numbers. MFLOP/s = 5 n log2 n / time (complex) and
- * 2.5 n log2 n / time (real), computed from the scores in bench/results/spectral.md. The
+ * 2.5 n log2 n / time (real), computed from the scores in bench/results/history/spectral.md. The
  * "impl" parameter is a backend kind or JTRANSFORMS.
  */
 @Quick({"n=1024,16384"})

@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  * Time to steady state of one kernel on one backend in a fresh JVM: runs the same call over and over,
  * records the wall-clock and thread-CPU time of every call, and prints one JSON line. One JVM per run
  * (the point is the JIT's state): {@code bench/warmup.sh} launches the forks and
- * {@code bench/warmup-report.py} turns the lines into {@code bench/results/warmup.md}.
+ * {@code bench/warmup-report.py} turns the lines into {@code bench/results/history/warmup.md}.
  *
  * <p>Steady state: the final time is the median thread-CPU time of the calls in the last quarter of the
  * run. The calls are cut into consecutive blocks spanning 50 ms (at least five calls); the run is steady

@@ -111,7 +111,7 @@ public final class Backends {
      * <p><b>Why.</b> A VECTOR kernel is fast only once HotSpot's C2 compiler has compiled it: until then the
      * Vector API runs its unintrinsified Java fallback, far slower than the plain-Java kernel, and C2 compiles
      * a method only after it has run often enough. So the first calls of a kernel in a fresh JVM can cost far
-     * more than its steady state (bench/results/warmup.md measures it per kernel and backend), and the automatic
+     * more than its steady state (bench/results/history/warmup.md measures it per kernel and backend), and the automatic
      * choice cannot avoid it: switching to JAVA until VECTOR is compiled would not compile VECTOR any sooner, and
      * where the two round differently it would change a result's last bits from one call to the next. A host
      * that knows which families it will use calls this once at start-up (or on a background thread before its

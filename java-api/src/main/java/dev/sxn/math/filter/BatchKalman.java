@@ -238,7 +238,7 @@ public final class BatchKalman {
 
     /**
      * The kernel whose scan checks the arguments: a scalar Java scan of z costs a sizeable share of a
-     * NATIVE tick (KalmanCpuTime, bench/results/kalman.md), so the check uses the fastest scan available
+     * NATIVE tick (KalmanCpuTime, bench/results/history/kalman.md), so the check uses the fastest scan available
      * (VECTOR or NATIVE), whatever kernel then runs the filters.
      */
     private static BatchKalmanKernels scanner() {

@@ -29,7 +29,7 @@ import java.lang.invoke.MethodHandle;
  * <p>Placement: the scalar single-series loops (SMA, RSI) are sensitive to where the input and
  * output arrays lie. On Java heap arrays of 10^3..10^5 points the same C code varied several-fold in
  * time per point from one allocation to the next, while on off-heap memory it was steady and no slower
- * than the JAVA kernel on the same arrays (bench/results/indicators.md, stop 14). Likely the CPU's
+ * than the JAVA kernel on the same arrays (bench/results/history/indicators.md, stop 14). Likely the CPU's
  * store/load address-alias prediction; not confirmed, since this VM exposes no counters. This is
  * one reason why NATIVE is pinned only for single series (apart from the rolling variance).
  */

@@ -31,7 +31,7 @@ final class VectorLanes {
      * The scan species of the single-series rolling sum and variance: the preferred species, as every other
      * kernel of the library. It used to be 4 lanes on AVX-512, but a second species in the JVM cost the other
      * families' VECTOR kernels their inlining ("no static binding" for {@code DoubleVector::lanewise} in C2),
-     * boxing their vectors (docs/DESIGN.md); the 8-lane scan is no slower (IndicatorsCpuTime, BENCHMARKS.md).
+     * boxing their vectors (docs/DESIGN.md); the 8-lane scan is no slower (IndicatorsCpuTime, bench/results/history/BENCHMARKS.md).
      */
     static final VectorSpecies<Double> T = S;
     static final int LT = T.length();

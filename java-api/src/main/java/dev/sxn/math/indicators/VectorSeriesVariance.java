@@ -113,7 +113,7 @@ final class VectorSeriesVariance {
      * Longest fast block: long blocks amortise the per-block work, short ones keep the shift close
      * to every window's mean (S2 / M2 small, so the bound passes): about w / 2, in [32, 1024]
      * (halving and doubling the length both measured slower on a random walk, for w = 20 and for
-     * w = 200: bench/results/indicators.md).
+     * w = 200: bench/results/history/indicators.md).
      */
     static int varBlockLength(int w) {
         return Math.max(32, Math.min(1024, (w / 2 + LT - 1) / LT * LT));
@@ -130,7 +130,7 @@ final class VectorSeriesVariance {
      * Windows from which a block starts from the previous block's sums (re-centred) instead of a
      * restart from the data: a restart costs w / LT vector steps, cheap for short windows, where
      * the carried error bound also made more blocks fail (restarts measured faster at w = 20,
-     * carried sums at w = 200: bench/results/indicators.md).
+     * carried sums at w = 200: bench/results/history/indicators.md).
      */
     static final int CARRY_MIN_W = 64;
 

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * it in this process before {@code dlopen} makes the choice deterministic. On a CPU with AVX-512
  * F/CD/BW/DQ/VL the {@code SkylakeX} kernels run (whatever the vendor; those are all they use), and
  * {@code Cooperlake} where AVX-512 BF16 is there too (it adds only bf16 kernels). Other CPUs are left
- * to OpenBLAS. The measured effect is in BENCHMARKS.md ("OpenBLAS core type").
+ * to OpenBLAS. The measured effect is in bench/results/history/BENCHMARKS.md ("OpenBLAS core type").
  *
  * <p>Setting {@code sxn.openblas.coretype} (or {@code SXN_OPENBLAS_CORETYPE}): {@code auto} (default),
  * {@code detect} (leave it to OpenBLAS), or a core name OpenBLAS knows ({@code Haswell}, {@code SkylakeX},

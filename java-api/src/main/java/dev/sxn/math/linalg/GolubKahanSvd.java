@@ -12,7 +12,7 @@ import java.util.Arrays;
  *
  * <p>Why this as the default rather than one-sided Jacobi ({@link JacobiSvd}): speed. Its cost is about
  * 4mn^2 + 8n^3 for the reduction plus ~12n^3 for the rotations in total, where a Jacobi sweep costs
- * ~7n^3 and random square matrices need 6 to 10 sweeps (bench/results/linalg.md compares it with
+ * ~7n^3 and random square matrices need 6 to 10 sweeps (bench/results/history/linalg.md compares it with
  * EJML). Both are backward stable, so the singular values are accurate to O(eps) s_max and U, V
  * orthogonal to working precision.
  *

@@ -58,7 +58,8 @@ final class VectorMatrixProfileKernels implements MatrixProfileKernels {
      * One row i of a tile: the pairs (i, j .. j + W - 1). The W running covariances live in
      * {@code cov} between calls rather than in vector locals of one long loop: a small method reaches
      * C2 after a few thousand calls, whereas a long loop of Vector API code runs interpreted / in C1
-     * (boxing every vector) until its OSR compilation, which cost ~3 s on the first n = 2048 call.
+     * (boxing every vector) until its OSR compilation, which made the first large call many times slower
+     * than the next (time to steady state: bench/warmup.sh, WarmupHarness).
      * Once the caller is compiled, this is inlined and the cov traffic stays in L1.
      */
     private static void step(Windows a, Windows b, int m, int i, int j, boolean exact, double[] cov, double[] tmp,

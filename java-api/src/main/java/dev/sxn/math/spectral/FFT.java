@@ -30,7 +30,7 @@ import java.util.Locale;
  * the length splits into two factors that are multiples of 8) run a cache-blocked four-step
  * transform: transforms down the columns of an n1 x n2 view in blocks of columns, a twiddle pass
  * fused into them, then transforms along the rows, each block in an L2-sized buffer, so the array
- * crosses memory twice instead of once per radix-4 stage (SpectralCpuTime; bench/results/spectral.md,
+ * crosses memory twice instead of once per radix-4 stage (SpectralCpuTime; bench/results/history/spectral.md,
  * "Large-n blocked FFT").
  *
  * <p><b>Backends.</b> The family {@code spectral.FFT} has JAVA, VECTOR and NATIVE kernels. Every form

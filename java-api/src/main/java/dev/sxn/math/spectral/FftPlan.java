@@ -199,7 +199,7 @@ final class FftPlan {
             this.n2 = n / n1;
             // Wider blocks read and write longer runs of each row (whole cache lines, fewer TLB pages per
             // byte), so 32 columns in the first pass while its four lane buffers still fit in the L2 cache
-            // (n1 <= 1024); the A/B runs are in bench/results/spectral.md, "Large-n blocked FFT".
+            // (n1 <= 1024); the A/B runs are in bench/results/history/spectral.md, "Large-n blocked FFT".
             this.wa = n2 % 32 == 0 && n1 <= 1024 ? 32 : n2 % 16 == 0 ? 16 : 8;
             this.wb = n1 % 16 == 0 ? 16 : 8;
             p1 = FftPlan.of(n1);

@@ -65,7 +65,7 @@ final class NativeFftKernels implements FftKernels {
     /**
      * Shortest complex length that runs the cache-blocked four-step transform instead of the Stockham
      * stages (when the plan has a blocked layout; real FFTs count their complex half length). CPU time
-     * per transform, A/B with the property below on the final code (bench/results/spectral.md,
+     * per transform, A/B with the property below on the final code (bench/results/history/spectral.md,
      * "Large-n blocked FFT"): Stockham with skewed scratch is ahead up to 2^20 (complex 2^20: 8462 vs
      * 7649 MFLOP/s; real 2^21, h = 2^20: 8628 vs 7931), the blocked transform from 2^21 (complex 2^21:
      * 8100 vs 5589, 2^22: 7777 vs 6827; real 2^22: 8071 vs 7064). Not final so the tests can run the

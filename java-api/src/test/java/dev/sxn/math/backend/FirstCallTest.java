@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * unpinned call that only JAVA or VECTOR can take loads no native library and never probes OpenCL; one that
  * NATIVE takes loads only the library it needs; a second JVM verifies the cached library by its fingerprint
  * record instead of hashing it, and a library changed in place (size and modification time put back) is hashed
- * again and replaced. No timing is asserted: the first-call times are in bench/results/first-call.md.
+ * again and replaced. No timing is asserted: the first-call times are in bench/results/history/first-call.md.
  */
 class FirstCallTest {
     private static final String MAIN = "dev.sxn.forkcheck.FirstCall";
