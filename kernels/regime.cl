@@ -1,11 +1,13 @@
 // Batched forward filter of Gaussian hidden Markov models (dev.sxn.math.regime.OpenClRegimeKernels): one
 // work-item per lane, time inner; the layout and the operation order of dev.sxn.math.regime.JavaRegimeKernels.step
-// (see native/src/regime.h). KMAX and DMAX bound the private arrays; the host runs larger models on JAVA.
+// (see native/src/regime.h). KMAX and DMAX bound the private arrays; the host passes them
+// (OpenClRegimeKernels.KMAX, DMAX) and runs larger models on JAVA.
 #pragma OPENCL EXTENSION cl_khr_fp64 : enable
 #pragma OPENCL FP_CONTRACT OFF
 
-#define KMAX 16
-#define DMAX 16
+#if !defined(KMAX) || !defined(DMAX)
+#error "regime.cl needs -D KMAX=... -D DMAX=... from OpenClRegimeKernels"
+#endif
 
 __kernel void regime_forward(const long lanes, const long steps, const int k, const int d, const int diagonal,
                              __global const double *params, const long P, __global const double *x, const long X,

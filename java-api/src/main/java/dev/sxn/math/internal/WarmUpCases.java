@@ -310,9 +310,10 @@ final class WarmUpCases {
                     GaussianEmissions.univariate(new double[] {-1, 1}, new double[] {1 + 0.1 * i, 0.5}));
         }
         double[] xa = walk(2 * 32 * 16, 40), xs = walk(64, 41), filtered = new double[16 * 2 * 32], ll = new double[32];
+        double[] ll8 = new double[sweep.length];
         for (int i = 0; i < xa.length; i++) xa[i] -= 100;
         for (int i = 0; i < xs.length; i++) xs[i] -= 100;
         return alternate(k -> BatchHmm.filterAssets(full, xa, 32, filtered, ll, k),
-                k -> BatchHmm.logLikelihoodModels(sweep, xs, ll, k));
+                k -> BatchHmm.logLikelihoodModels(sweep, xs, ll8, k));
     }
 }

@@ -15,7 +15,7 @@ import org.jocl.cl_mem;
 final class OpenClRegimeKernels implements RegimeKernels {
     static final int KMAX = 16, DMAX = 16;
     private final OpenClRuntime rt = OpenClRuntime.get();
-    private final cl_kernel forward = rt.kernel("regime.cl", "regime_forward");
+    private final cl_kernel forward = rt.kernel("regime.cl", "-D KMAX=" + KMAX + " -D DMAX=" + DMAX, "regime_forward");
     private final DeviceBuffer params = new DeviceBuffer(rt, CL_MEM_READ_ONLY);
     private final DeviceBuffer xs = new DeviceBuffer(rt, CL_MEM_READ_ONLY);
     private final DeviceBuffer out = new DeviceBuffer(rt, CL_MEM_WRITE_ONLY);
