@@ -23,5 +23,6 @@ final class Suite {
             PathBench.class,
             StreamBench.class,
             GarchBench.class,
-            RiskBench.class);
+            RiskBench.class,
+            RegimeBench.class);
 }

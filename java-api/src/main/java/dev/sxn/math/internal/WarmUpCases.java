@@ -38,6 +38,10 @@ import dev.sxn.math.stochastic.UniformInterval;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import dev.sxn.math.regime.BatchHmm;
+import dev.sxn.math.regime.GaussianEmissions;
+import dev.sxn.math.regime.HiddenMarkovModel;
+import dev.sxn.math.regime.TransitionMatrix;
 
 /**
  * The representative call of each kernel family, for {@link WarmUp}: one public call pinned to a kind, on
@@ -97,6 +101,7 @@ final class WarmUpCases {
             case "indicators.stream.batch" -> streamRows();
             case "risk.garch" -> garchBatch();
             case "risk.scorecard" -> scorecard();
+            case "regime.forward" -> regimeForward();
             default -> null;
         };
     }
@@ -340,5 +345,25 @@ final class WarmUpCases {
         for (int i = 0; i < d.length; i++) d[i] = 0.0004 + 0.01 * r.nextGaussian();
         SeriesBatch x = SeriesBatch.wrap(21, 252, d);
         return List.of(k -> Scorecard.of(x, 0.02, 0.0, 252, k));
+    }
+
+    private static List<Consumer<Backend>> regimeForward() {
+        // Two shapes: one full-covariance model over assets with filtered output, a diagonal sweep of models, likelihood only.
+        HiddenMarkovModel full = HiddenMarkovModel.of(new double[] {0.5, 0.5},
+                TransitionMatrix.of(new double[][] {{0.9, 0.1}, {0.2, 0.8}}),
+                GaussianEmissions.full(new double[][] {{-1, 0}, {1, 0.5}},
+                        new double[][][] {{{1, 0.3}, {0.3, 1}}, {{0.5, 0.1}, {0.1, 0.4}}}));
+        HiddenMarkovModel[] sweep = new HiddenMarkovModel[8];
+        for (int i = 0; i < sweep.length; i++) {
+            sweep[i] = HiddenMarkovModel.of(new double[] {0.5, 0.5},
+                    TransitionMatrix.of(new double[][] {{0.9, 0.1}, {0.1 + 0.05 * i, 0.9 - 0.05 * i}}),
+                    GaussianEmissions.univariate(new double[] {-1, 1}, new double[] {1 + 0.1 * i, 0.5}));
+        }
+        double[] xa = walk(2 * 32 * 16, 40), xs = walk(64, 41), filtered = new double[16 * 2 * 32], ll = new double[32];
+        double[] ll8 = new double[sweep.length];
+        for (int i = 0; i < xa.length; i++) xa[i] -= 100;
+        for (int i = 0; i < xs.length; i++) xs[i] -= 100;
+        return alternate(k -> BatchHmm.filterAssets(full, xa, 32, filtered, ll, k),
+                k -> BatchHmm.logLikelihoodModels(sweep, xs, ll8, k));
     }
 }

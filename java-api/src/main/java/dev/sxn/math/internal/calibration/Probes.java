@@ -14,6 +14,7 @@ final class Probes {
         all.addAll(StochasticProbes.all());
         all.addAll(StreamProbes.all());
         all.addAll(RiskProbes.all());
+        all.addAll(RegimeProbes.all());
         return all;
     }
 }
