@@ -17,4 +17,5 @@ module dev.sxn.math {
     exports dev.sxn.math.spectral;
     exports dev.sxn.math.stochastic;
     exports dev.sxn.math.risk;
+    exports dev.sxn.math.regime.switching;
 }
