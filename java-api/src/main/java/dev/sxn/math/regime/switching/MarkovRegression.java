@@ -349,19 +349,23 @@ public final class MarkovRegression {
         Checks.notNull(params, "params");
         Checks.length(params, "params", layout.count, "the parameter count");
         Checks.allFinite(params, "params");
-        List<String> names = parameterNames();
         for (int i = 0; i < layout.k; i++) {
             double sum = 0;
             for (int j = 0; j < layout.k - 1; j++) {
                 int idx = layout.transition(i, j);
-                Checks.inClosed(params[idx], "params[" + idx + "] (" + names.get(idx) + ")", 0, 1);
+                if (!(params[idx] >= 0 && params[idx] <= 1)) Checks.inClosed(params[idx], label(idx), 0, 1);
                 sum += params[idx];
             }
             if (sum > 1 + 1e-12) throw Checks.invalid("the transition probabilities out of regime " + i, sum, "sum to at most 1");
         }
         for (int i = 0; i < layout.k; i++) {
             int idx = layout.var[i];
-            if (!(params[idx] > 0)) throw Checks.invalid("params[" + idx + "] (" + names.get(idx) + ")", params[idx], "be > 0");
+            if (!(params[idx] > 0)) throw Checks.invalid(label(idx), params[idx], "be > 0");
         }
+    }
+
+    /** "params[4] (sigma2[0])", built only for a message. */
+    private String label(int idx) {
+        return "params[" + idx + "] (" + parameterNames().get(idx) + ")";
     }
 }
