@@ -18,4 +18,5 @@ module dev.sxn.math {
     exports dev.sxn.math.stochastic;
     exports dev.sxn.math.risk;
     exports dev.sxn.math.regime.switching;
+    exports dev.sxn.math.regime.market;
 }
