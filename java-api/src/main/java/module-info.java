@@ -17,6 +17,7 @@ module dev.sxn.math {
     exports dev.sxn.math.spectral;
     exports dev.sxn.math.stochastic;
     exports dev.sxn.math.risk;
+    exports dev.sxn.math.regime;
     exports dev.sxn.math.regime.switching;
     exports dev.sxn.math.regime.market;
 }
