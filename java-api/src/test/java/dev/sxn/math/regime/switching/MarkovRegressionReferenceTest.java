@@ -69,9 +69,7 @@ class MarkovRegressionReferenceTest {
         double[][] p = c.model().transitionMatrix(params);
         double[] once = times(piSm, p);
         double[] twice = times(once, p);
-        MarkovRegression.Builder b = MarkovRegression.builder(MsrReference.dax(), 2).switchingTrend(c.switchingTrend())
-                .switchingVariance(c.switchingVariance());
-        if (c.usesX()) b.exog(MsrReference.smi());
+        MarkovRegression.Builder b = c.builder();
         assertClose(known[2], b.initialProbabilities(twice).build().logLikelihood(params), 0, 1e-10, name + " pi P^2");
         double oneStep = b.initialProbabilities(once).build().logLikelihood(params);
         assertTrue(Math.abs(oneStep - known[2]) > 1e-6, name + ": pi P must not match, was " + oneStep);

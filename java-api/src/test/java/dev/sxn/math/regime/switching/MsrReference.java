@@ -36,10 +36,15 @@ final class MsrReference {
 
         /** The model this case describes, on the DAX returns (and the SMI returns as x1). */
         MarkovRegression model() {
+            return builder().build();
+        }
+
+        /** The builder of {@link #model()}, for variants (a known initial distribution). */
+        MarkovRegression.Builder builder() {
             MarkovRegression.Builder b = MarkovRegression.builder(dax(), 2).switchingTrend(switchingTrend)
                     .switchingVariance(switchingVariance);
             if (usesX) b.exog(smi());
-            return b.build();
+            return b;
         }
     }
 
