@@ -24,6 +24,7 @@ import dev.sxn.math.series.MatrixProfileFaultCases;
 import dev.sxn.math.spectral.SpectralFaultCases;
 import dev.sxn.math.stochastic.PathFaultCases;
 import dev.sxn.math.stochastic.StochasticFaultCases;
+import dev.sxn.math.regime.RegimeFaultCases;
 import dev.sxn.math.testing.FailingKernel;
 import dev.sxn.math.testing.FaultCase;
 import dev.sxn.math.testing.LogCapture;
@@ -71,6 +72,7 @@ class FaultInjectionTest {
         all.addAll(SpectralFaultCases.cases());
         all.addAll(StochasticFaultCases.cases());
         all.addAll(PathFaultCases.cases());
+        all.addAll(RegimeFaultCases.cases());
         Map<KernelFamily, List<FaultCase>> byFamily = new LinkedHashMap<>();
         for (FaultCase c : all) byFamily.computeIfAbsent(c.family(), f -> new ArrayList<>()).add(c);
         return byFamily;

@@ -98,10 +98,16 @@ public final class KernelFamilies {
             .with(VECTOR, P + "stochastic.VectorPathKernels").with(NATIVE, P + "stochastic.NativePathKernels")
             .with(OPENCL, P + "stochastic.OpenClPathKernels").build();
 
+    // ---- regime
+    /** Batched forward filter and log-likelihood of Gaussian hidden Markov models, size = lanes x steps. */
+    public static final KernelFamily REGIME_FORWARD = KernelFamily.named("regime.forward")
+            .with(VECTOR, P + "regime.VectorRegimeKernels").with(NATIVE, P + "regime.NativeRegimeKernels")
+            .with(OPENCL, P + "regime.OpenClRegimeKernels").build();
+
     private static final List<KernelFamily> ALL = List.of(VECTOR_OPS_REDUCE, VECTOR_OPS_ELEMENTWISE, GEMM, LU, QR, SVD, CHOLESKY,
             EIG_SYMMETRIC, INDICATORS_SERIES, INDICATORS_SERIES_VARIANCE, INDICATORS_BATCH, INDICATORS_BATCH_WINDOWS, MATRIX_PROFILE,
             DYNAMICS, DYNAMICS_USER, BATCH_KALMAN, KALMAN, PARTICLE, FFT, ROLLING_ENTROPY, STOCHASTIC_UNIFORM, STOCHASTIC_NORMAL,
-            STOCHASTIC_PATHS);
+            STOCHASTIC_PATHS, REGIME_FORWARD);
 
     /** Every family, in declaration order. */
     public static List<KernelFamily> all() {

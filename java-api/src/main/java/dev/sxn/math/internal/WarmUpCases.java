@@ -30,6 +30,10 @@ import dev.sxn.math.stochastic.UniformInterval;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import dev.sxn.math.regime.BatchHmm;
+import dev.sxn.math.regime.GaussianEmissions;
+import dev.sxn.math.regime.HiddenMarkovModel;
+import dev.sxn.math.regime.TransitionMatrix;
 
 /**
  * The representative call of each kernel family, for {@link WarmUp}: one public call pinned to a kind, on
@@ -86,6 +90,7 @@ final class WarmUpCases {
             case "stochastic.uniform" -> uniforms();
             case "stochastic.normal" -> normals();
             case "stochastic.paths" -> gbmPaths();
+            case "regime.forward" -> regimeForward();
             default -> null;
         };
     }
@@ -290,5 +295,25 @@ final class WarmUpCases {
         return List.of(k -> model.reduce(s, 1.0 / 16, 0, 128, 16, Antithetic.PAIRED, PathReduction.AVERAGE, out, 0, k),
                 k -> model.paths(s, 1.0 / 16, 0, 128, 16, Antithetic.NONE, out, 0, 128, k),
                 k -> HestonQe.paths(heston, s, 1.0 / 16, 0, 128, 16, Antithetic.NONE, true, out, 0, 128, k));
+    }
+
+    private static List<Consumer<Backend>> regimeForward() {
+        // Two shapes: one full-covariance model over assets with filtered output, a diagonal sweep of models, likelihood only.
+        HiddenMarkovModel full = HiddenMarkovModel.of(new double[] {0.5, 0.5},
+                TransitionMatrix.of(new double[][] {{0.9, 0.1}, {0.2, 0.8}}),
+                GaussianEmissions.full(new double[][] {{-1, 0}, {1, 0.5}},
+                        new double[][][] {{{1, 0.3}, {0.3, 1}}, {{0.5, 0.1}, {0.1, 0.4}}}));
+        HiddenMarkovModel[] sweep = new HiddenMarkovModel[8];
+        for (int i = 0; i < sweep.length; i++) {
+            sweep[i] = HiddenMarkovModel.of(new double[] {0.5, 0.5},
+                    TransitionMatrix.of(new double[][] {{0.9, 0.1}, {0.1 + 0.05 * i, 0.9 - 0.05 * i}}),
+                    GaussianEmissions.univariate(new double[] {-1, 1}, new double[] {1 + 0.1 * i, 0.5}));
+        }
+        double[] xa = walk(2 * 32 * 16, 40), xs = walk(64, 41), filtered = new double[16 * 2 * 32], ll = new double[32];
+        double[] ll8 = new double[sweep.length];
+        for (int i = 0; i < xa.length; i++) xa[i] -= 100;
+        for (int i = 0; i < xs.length; i++) xs[i] -= 100;
+        return alternate(k -> BatchHmm.filterAssets(full, xa, 32, filtered, ll, k),
+                k -> BatchHmm.logLikelihoodModels(sweep, xs, ll8, k));
     }
 }

@@ -12,6 +12,10 @@
  *       filter and log-space backward pass are described on {@link dev.sxn.math.regime.HiddenMarkovModel}.
  *   <li>{@link dev.sxn.math.regime.HmmFilter}: the streaming filter ({@code update}, {@code peek}, {@code copy},
  *       {@code value}, {@code isReady}), bit-identical to the batch filter.
+ *   <li>{@link dev.sxn.math.regime.BaumWelch}: EM fits from given parameters or seeded restarts, with floors, canonical
+ *       label order and AIC/BIC ({@link dev.sxn.math.regime.HmmFit}).
+ *   <li>{@link dev.sxn.math.regime.BatchHmm}: the forward filter and log-likelihood of one Gaussian model over k assets,
+ *       or of k models over one series, on JAVA, VECTOR, NATIVE and OPENCL (family {@code regime.forward}).
  * </ul>
  */
 package dev.sxn.math.regime;
