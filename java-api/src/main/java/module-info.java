@@ -19,4 +19,6 @@ module dev.sxn.math {
     exports dev.sxn.math.risk;
     exports dev.sxn.math.indicators.stream;
     exports dev.sxn.math.regime;
+    exports dev.sxn.math.regime.switching;
+    exports dev.sxn.math.regime.market;
 }
