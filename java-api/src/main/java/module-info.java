@@ -17,4 +17,6 @@ module dev.sxn.math {
     exports dev.sxn.math.spectral;
     exports dev.sxn.math.stochastic;
     exports dev.sxn.math.risk;
+    exports dev.sxn.math.amm;
+    exports dev.sxn.math.autodiff;
 }
