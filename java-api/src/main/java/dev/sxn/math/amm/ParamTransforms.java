@@ -12,7 +12,7 @@ import dev.sxn.math.internal.Checks;
  * real root of that cubic (quantammsim's {@code memory_days_to_lamb}): with {@code s = (1440 days / (2 chunkPeriod))^3 / 6},
  * {@code lambda = cbrt(sqrt(3 (27 s^4 + 4 s^3)) - 9 s^2) / (cbrt(2) 3^(2/3) s) - cbrt(2/3) / cbrt(sqrt(3 (27 s^4 + 4 s^3)) - 9 s^2) + 1}
  * (0 days gives 0; the form cancels as lambda nears 1: at one sample a minute it keeps about five digits, at one an
- * hour nine). Every method is O(1) and allocation-free.
+ * hour five to nine with the memory). Every method is O(1) and allocation-free.
  */
 public final class ParamTransforms {
     private ParamTransforms() {}
