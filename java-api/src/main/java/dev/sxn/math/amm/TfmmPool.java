@@ -70,6 +70,10 @@ public final class TfmmPool {
         return initialWeights.length;
     }
 
+    double[] initialWeightsView() {
+        return initialWeights;
+    }
+
     /** A copy of the initial weights. */
     public double[] initialWeights() {
         return initialWeights.clone();
