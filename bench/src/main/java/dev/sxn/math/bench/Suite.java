@@ -19,5 +19,6 @@ final class Suite {
             DynamicsBench.class,
             KalmanBench.class,
             RandomBench.class,
-            PathBench.class);
+            PathBench.class,
+            AmmBench.class);
 }

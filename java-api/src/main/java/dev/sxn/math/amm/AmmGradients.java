@@ -136,25 +136,14 @@ public final class AmmGradients {
         add(path, tb, -s * a / (b * b), g);
     }
 
-    private static double ret(double[] v, int a, int b, boolean log) {
-        return log ? Math.log(v[b] + 1e-12) - Math.log(v[a] + 1e-12) : (v[b] - v[a]) / v[a];
-    }
-
     private static void sharpeAdjoint(double[] v, int len, int stride, double scale, boolean log, double[] path, double[] g) {
         int k = (len - 1) / stride;
-        double sum = 0;
-        for (int j = 0; j < k; j++) sum += ret(v, j * stride, (j + 1) * stride, log);
-        double mean = sum / k;
-        double ss = 0;
-        for (int j = 0; j < k; j++) {
-            double d = ret(v, j * stride, (j + 1) * stride, log) - mean;
-            ss += d * d;
-        }
-        double std = Math.sqrt(ss / k);
+        double mean = AmmMetrics.retMean(v, len, stride, log);
+        double std = AmmMetrics.retStd(v, len, stride, log, mean);
         double den = log ? std + 1e-8 : std;
         for (int j = 0; j < k; j++) {
             int a = j * stride, b = (j + 1) * stride;
-            double x = ret(v, a, b, log);
+            double x = AmmMetrics.ret(v, a, b, log);
             // m = scale mean / den: dm/dx_j = scale (1/(k den) - mean (x_j - mean) / (k std den^2))
             double dx = scale * (1.0 / (k * den) - mean * (x - mean) / (k * std * den * den));
             double db = log ? 1.0 / (v[b] + 1e-12) : 1.0 / v[a];

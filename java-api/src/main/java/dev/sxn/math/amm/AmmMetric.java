@@ -77,6 +77,11 @@ public enum AmmMetric {
         this.key = key;
     }
 
+    /** The fewest minute rows (boutLength - 1) the metric accepts: 2, or its chunks (one, two for "trad"), or a day and a minute. */
+    public int minRows() {
+        return AmmMetrics.minLength(this);
+    }
+
     /** quantammsim's name. */
     public String key() {
         return key;

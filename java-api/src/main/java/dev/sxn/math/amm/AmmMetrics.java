@@ -124,21 +124,31 @@ public final class AmmMetrics {
 
     /** Sharpe of returns of v sampled every {@code stride} minutes (log returns of v + 1e-12 with std + 1e-8 when log). */
     static double sharpe(double[] v, int len, int stride, double scale, boolean log) {
-        int samples = (len - 1) / stride + 1;
-        int k = samples - 1;
+        double mean = retMean(v, len, stride, log);
+        double std = retStd(v, len, stride, log, mean);
+        return log ? scale * (mean / (std + 1e-8)) : scale * (mean / std);
+    }
+
+    /** The mean of the {@code (len - 1) / stride} returns of v sampled every stride minutes. */
+    static double retMean(double[] v, int len, int stride, boolean log) {
+        int k = (len - 1) / stride;
         double sum = 0;
         for (int j = 0; j < k; j++) sum += ret(v, j * stride, (j + 1) * stride, log);
-        double mean = sum / k;
+        return sum / k;
+    }
+
+    /** Their population standard deviation about {@code mean}. */
+    static double retStd(double[] v, int len, int stride, boolean log, double mean) {
+        int k = (len - 1) / stride;
         double ss = 0;
         for (int j = 0; j < k; j++) {
             double d = ret(v, j * stride, (j + 1) * stride, log) - mean;
             ss += d * d;
         }
-        double std = Math.sqrt(ss / k);
-        return log ? scale * (mean / (std + 1e-8)) : scale * (mean / std);
+        return Math.sqrt(ss / k);
     }
 
-    private static double ret(double[] v, int a, int b, boolean log) {
+    static double ret(double[] v, int a, int b, boolean log) {
         return log ? Math.log(v[b] + 1e-12) - Math.log(v[a] + 1e-12) : (v[b] - v[a]) / v[a];
     }
 

@@ -26,7 +26,8 @@ public final class Demo {
             new MatrixProfileSection(),
             new DynamicsSection(),
             new KalmanSection(),
-            new StochasticSection());
+            new StochasticSection(),
+            new AmmSection());
 
     private Demo() {}
 
