@@ -12,7 +12,8 @@ reserves, first-of-ties). Run with Debian's python3 and python3-numpy (NumPy 1.2
 Prices are a deterministic function both sides compute (so no price file ships): asset i's log price is a random
 walk driven by a 32-bit LCG (x <- (1664525 x + 1013904223 + 7919 i) mod 2^32, u = x / 2^32), step
 sigma_i (u - 0.5), plus a slow sine, see prices() below.
-Writes amm_cases.txt beside this script: per case a line "case <name> <key=value ...>", then "values <row> <value>"
+Writes amm_cases.txt beside this script: CoW AMM cases first ("cow <name> <key=value ...>" with "reserves" and
+"values" rows), then per TFMM case a line "case <name> <key=value ...>", then "values <row> <value>"
 lines every 97th row and the last, "weights <row> w...", "reserves <row> r...", and "metric <name> <value>" lines.
 Tests read the file; they never run Python.
 """
@@ -312,8 +313,40 @@ CASES = [
 ]
 
 
+def cow_reserves(LP, weight, c):
+    # quantammsim's _jax_calc_cowamm_reserves_with_fees scan (perfect arbitrage, arb_quality = 1)
+    w = np.array([weight, 1 - weight])
+    gamma = 1.0 - c["fees"]
+    R = w * c["value0"] / LP[0]
+    out = []
+    for p in LP:
+        cur = (R[1] / R[0]) * (w[0] / w[1])
+        bid = p[0] / p[1]
+        lo = bid * gamma * (1 - c["arb_fees"])
+        hi = bid / gamma / (1 - c["arb_fees"])
+        below, above = cur <= lo, hi <= cur
+        a = lo if below else cur
+        a = hi if above else a
+        X = R * w[::-1] * 2.0
+        al = np.array([0.5 * X[0] + 0.5 * X[1] / a, 0.5 * X[0] * a + 0.5 * X[1]]) - X + R
+        al = al + np.maximum(0, al - R) * (1 - gamma) / gamma
+        R = al if (below or above) else R
+        out.append(R.copy())
+    return np.array(out)
+
+
 def main():
     lines = []
+    for name, weight, fees, arbf in (("cow_fees", 0.5, 0.003, 0.0), ("cow_uneven_arbfees", 0.7, 0.001, 0.0002), ("cow_zero_fees", 0.5, 0.0, 0.0)):
+        c = dict(BASE, fees=fees, arb_fees=arbf)
+        P = prices(4 * 1440, 2)
+        LP = P[60: 60 + 3 * 1440 - 1]
+        R = cow_reserves(LP, weight, c)
+        v = (R * LP).sum(-1)
+        lines.append(f"cow {name} weight={weight} fees={fees} arb_fees={arbf} start=60 bout={3 * 1440}")
+        for t in list(range(0, len(v), 97)) + [len(v) - 1]:
+            lines.append(f"reserves {t} {R[t][0]!r} {R[t][1]!r}")
+            lines.append(f"values {t} {v[t]!r}")
     for case in CASES:
         c = dict(BASE)
         c.update(case)

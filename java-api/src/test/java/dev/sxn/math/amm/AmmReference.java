@@ -17,6 +17,7 @@ final class AmmReference {
     /** One case: its settings, sampled rows and metrics. */
     static final class Case {
         String name;
+        boolean cow;
         final Map<String, String> keys = new LinkedHashMap<>();
         final Map<Integer, Double> values = new LinkedHashMap<>();
         final Map<Integer, double[]> weights = new LinkedHashMap<>();
@@ -76,8 +77,9 @@ final class AmmReference {
             while ((line = r.readLine()) != null) {
                 String[] f = line.trim().split(" ");
                 switch (f[0]) {
-                    case "case" -> {
+                    case "case", "cow" -> {
                         c = new Case();
+                        c.cow = f[0].equals("cow");
                         c.name = f[1];
                         for (int j = 2; j < f.length; j++) {
                             String[] kv = f[j].split("=", 2);
