@@ -21,4 +21,6 @@ module dev.sxn.math {
     exports dev.sxn.math.regime;
     exports dev.sxn.math.regime.switching;
     exports dev.sxn.math.regime.market;
+    exports dev.sxn.math.amm;
+    exports dev.sxn.math.autodiff;
 }

@@ -24,5 +24,6 @@ final class Suite {
             StreamBench.class,
             GarchBench.class,
             RiskBench.class,
-            RegimeBench.class);
+            RegimeBench.class,
+            AmmBench.class);
 }

@@ -21,6 +21,7 @@ public final class Main {
                 case "compute" -> Compute.run(args, System.out, System.err);
                 case "calibrate" -> Calibrate.run(args, System.out, System.err);
                 case "garch" -> GarchCommand.run(args, System.out, System.err);
+                case "amm" -> AmmCommand.run(args, System.out, System.err);
                 case "help", "-h", "--help" -> usage(0);
                 default -> {
                     System.err.println("sxn: unknown command '" + args[0] + "'");
@@ -74,6 +75,8 @@ public final class Main {
                   calibrate [--budget SECONDS] [--kinds vector,native,opencl]
                                             measure this machine's crossovers (under a minute) and keep them
                                             in the user's cache for later runs (sxn calibrate --help)
+                  amm [sweep] (--prices FILE | --synthetic DAYS) [options]
+                                            simulate a TFMM / G3M pool, or sweep a grid (sxn amm --help)
                   bench [--quick] [FILTER]  run the JMH suite; writes bench-results/<date>.md and .json
                   garch --input FILE [--column close] [--dist std|norm] [--model garch|gjr] [--horizon 10] [--level 0.99]
                                             fit GARCH(1,1) to the log returns in percent: parameters with standard

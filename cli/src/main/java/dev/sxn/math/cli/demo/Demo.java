@@ -28,7 +28,8 @@ public final class Demo {
             new KalmanSection(),
             new StochasticSection(),
             new RiskSection(),
-            new RegimeSection());
+            new RegimeSection(),
+            new AmmSection());
 
     private Demo() {}
 

@@ -1,0 +1,111 @@
+package dev.sxn.math.bench;
+
+import dev.sxn.math.amm.AmmConfig;
+import dev.sxn.math.amm.AmmGradients;
+import dev.sxn.math.amm.AmmMetric;
+import dev.sxn.math.amm.AmmSweep;
+import dev.sxn.math.amm.MinutePrices;
+import dev.sxn.math.amm.ParamGrid;
+import dev.sxn.math.amm.RuleParams;
+import dev.sxn.math.amm.SyntheticMarket;
+import dev.sxn.math.amm.TfmmPool;
+import dev.sxn.math.amm.WeightRule;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The AMM simulator (issue 23): a zero-fee momentum pool on 2 assets over {@code minutes} minute steps (525,600: a
+ * year) for {@code sets} parameter sets in one sweep ({@code zeroFee}); the same pool with a 0.3% fee and optimal
+ * arbitrage for 64 sets ({@code withFees}); and the gradient of daily_log_sharpe for one set over 90 days
+ * ({@code gradient}) beside the forward pass alone ({@code forward}), whose ratio is the cost of the six tangents.
+ * Plain Java, one thread (the sweep is bit-identical to single runs); market: {@link SyntheticMarket#twoAssets}.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Quick({"minutes=43200", "sets=1", "feeSets=4"})
+public class AmmBench {
+    private static final AmmMetric[] METRIC = {AmmMetric.DAILY_LOG_SHARPE};
+
+    /** A year of minutes and a grid of sets. */
+    @State(Scope.Benchmark)
+    public static class Sweep {
+        @Param({"525600"})
+        public int minutes;
+
+        @Param({"1", "1024"})
+        public int sets;
+
+        @Param({"64"})
+        public int feeSets;
+
+        MinutePrices prices;
+        TfmmPool zeroFee, withFees;
+        RuleParams[] grid, feeGrid;
+        double[] out;
+
+        @Setup
+        public void setUp() {
+            prices = SyntheticMarket.twoAssets(minutes + 1440 + 1, 0.3, 23);
+            AmmConfig c = AmmConfig.defaults().withChunks(60, 60).withMaximumChange(1e-3);
+            zeroFee = TfmmPool.of(WeightRule.MOMENTUM, new double[] {0.5, 0.5}, c);
+            withFees = TfmmPool.of(WeightRule.MOMENTUM, new double[] {0.5, 0.5}, c.withFees(0.003, 0, 0));
+            grid = grid(sets);
+            feeGrid = grid(feeSets);
+            out = new double[Math.max(sets, feeSets)];
+        }
+
+        static RuleParams[] grid(int count) {
+            int side = (int) Math.ceil(Math.sqrt(count));
+            RuleParams[] all = ParamGrid.over(RuleParams.momentum(10, 20, 60)).linspace(0, 2, 6, side).log2Range(1, 1, 256, side).build();
+            return java.util.Arrays.copyOf(all, count);
+        }
+    }
+
+    /** 90 days of minutes for the gradient. */
+    @State(Scope.Benchmark)
+    public static class Gradient {
+        MinutePrices prices;
+        TfmmPool pool;
+        RuleParams params = RuleParams.momentum(10, 20, 60);
+        double[] g = new double[RuleParams.SIZE];
+
+        @Setup
+        public void setUp() {
+            prices = SyntheticMarket.twoAssets(91 * 1440 + 1, 0.3, 23);
+            pool = TfmmPool.of(WeightRule.MOMENTUM, new double[] {0.5, 0.5}, AmmConfig.defaults().withChunks(60, 60).withMaximumChange(1e-3));
+        }
+    }
+
+    /** Zero-fee pass and daily_log_sharpe for every set. */
+    @Benchmark
+    public double zeroFee(Sweep s) {
+        AmmSweep.metrics(s.zeroFee, s.prices, 1440, s.minutes + 1, s.grid, METRIC, s.out, 1);
+        return s.out[0];
+    }
+
+    /** Fee pass (optimal arbitrage twice a minute) for the fee grid. */
+    @Benchmark
+    public double withFees(Sweep s) {
+        AmmSweep.metrics(s.withFees, s.prices, 1440, s.minutes + 1, s.feeGrid, METRIC, s.out, 1);
+        return s.out[0];
+    }
+
+    /** daily_log_sharpe of one set over 90 days. */
+    @Benchmark
+    public double forward(Gradient s) {
+        return s.pool.metric(s.prices, 1440, 90 * 1440 + 1, s.params, AmmMetric.DAILY_LOG_SHARPE);
+    }
+
+    /** daily_log_sharpe and its gradient in six parameters over 90 days. */
+    @Benchmark
+    public double gradient(Gradient s) {
+        return AmmGradients.valueAndGradient(s.pool, s.prices, 1440, 90 * 1440 + 1, s.params, AmmMetric.DAILY_LOG_SHARPE, s.g);
+    }
+}

@@ -1,0 +1,229 @@
+package dev.sxn.math.amm;
+
+import dev.sxn.math.internal.Checks;
+
+/**
+ * A temporal-function market maker (TFMM, QuantAMM) or, with {@link WeightRule#FIXED}, a G3M / Balancer weighted
+ * pool: quantammsim's forward pass in float64, from minute prices and one rule parameter set to the pool's
+ * weights, reserves, value and metrics.
+ *
+ * <p>The pass over a bout of {@code boutLength} minutes starting at minute {@code start} (a multiple of the chunk
+ * period, so coarse samples fall on chunk boundaries) gives {@code rows = boutLength - 1} minute rows:
+ * <ol>
+ *   <li>Coarse prices {@code c_j = prices[j chunkPeriod]}; lambda = logistic(logitLambda) clipped to [0, lambda of
+ *       maxMemoryDays]; k = 2^logK memoryDays (memory from lambda, clipped to maxMemoryDays); the
+ *       {@link GradientEstimator} starts at c_0 and warms up on c_1 .. c_s, {@code s = start / chunkPeriod}.
+ *   <li>Rows {@code [0, chunkPeriod)} hold the initial weights; the coarse step b (b = 0, 1, ...) reads
+ *       {@code c_(s+1+b)}, turns the gradient into dw ({@link WeightRule}), applies the {@link Guardrails} from the
+ *       position reached and fills rows {@code [(b+1) chunkPeriod, (b+2) chunkPeriod)} by {@link Interpolation}.
+ *   <li>Initial reserves {@code R_0 = w_0 V_0 / p_0} (p the bout's prices); then with no trading costs the
+ *       {@link ZeroFeeReserves} closed form row by row, else for each row an {@link Arbitrage} after the price move
+ *       (at the previous row's weights) and another after the weight change; fee revenue is the fee on the pool's
+ *       inbound amounts.
+ *   <li>Value {@code V_t = sum_i R_t,i p_t,i}; the metrics of {@link AmmMetric} on it.
+ * </ol>
+ * O(rows n) with no fees, O(rows n^2) with them; a warm {@link #metric} call allocates nothing (per-thread scratch).
+ * Immutable and thread-safe.
+ */
+public final class TfmmPool {
+    private final WeightRule rule;
+    private final double[] initialWeights;
+    private final AmmConfig config;
+
+    private TfmmPool(WeightRule rule, double[] initialWeights, AmmConfig config) {
+        this.rule = rule;
+        this.initialWeights = initialWeights;
+        this.config = config;
+    }
+
+    /**
+     * A pool with the given rule, initial weights (positive, summing to 1 within 1e-9) and settings.
+     *
+     * @throws IllegalArgumentException if fewer than 2 weights, a weight not positive and finite, or the sum off 1
+     */
+    public static TfmmPool of(WeightRule rule, double[] initialWeights, AmmConfig config) {
+        Checks.notNull(rule, "rule");
+        Checks.notNull(initialWeights, "initialWeights");
+        Checks.notNull(config, "config");
+        Checks.minLength(initialWeights, "initialWeights", 2, "two assets or more");
+        double s = 0;
+        for (int i = 0; i < initialWeights.length; i++) {
+            Checks.positive(initialWeights[i], "initialWeights[" + i + "]");
+            s += initialWeights[i];
+        }
+        if (Math.abs(s - 1) > 1e-9) throw Checks.invalid("sum(initialWeights)", s, "be 1 within 1e-9");
+        return new TfmmPool(rule, initialWeights.clone(), config);
+    }
+
+    /** The rule. */
+    public WeightRule rule() {
+        return rule;
+    }
+
+    /** The settings. */
+    public AmmConfig config() {
+        return config;
+    }
+
+    /** The number of assets n. */
+    public int assets() {
+        return initialWeights.length;
+    }
+
+    double[] initialWeightsView() {
+        return initialWeights;
+    }
+
+    /** A copy of the initial weights. */
+    public double[] initialWeights() {
+        return initialWeights.clone();
+    }
+
+    /**
+     * The whole pass with every row kept: weights, reserves, values and fee revenue.
+     *
+     * @throws IllegalArgumentException if the prices do not have this pool's assets, a price is not positive and finite,
+     *     start is negative or not a multiple of the chunk period, boutLength {@code < 2}, or the bout runs past the data
+     */
+    public PoolRun run(MinutePrices prices, int start, int boutLength, RuleParams params) {
+        check(prices, start, boutLength, params);
+        prices.checkPositive();
+        int n = assets(), rows = boutLength - 1;
+        double[] w = new double[rows * n], r = new double[rows * n], v = new double[rows], fee = new double[rows];
+        PoolScratch s = PoolScratch.get();
+        simulate(prices.values(), start, rows, params, v, w, r, fee, s);
+        return new PoolRun(n, start, w, r, v, fee, s.r0.clone());
+    }
+
+    /**
+     * One metric of the pass, computed from per-thread scratch (no output proportional to the bout).
+     *
+     * @throws IllegalArgumentException as {@link #run}, or if the bout is too short for the metric
+     */
+    public double metric(MinutePrices prices, int start, int boutLength, RuleParams params, AmmMetric metric) {
+        Checks.notNull(metric, "metric");
+        check(prices, start, boutLength, params);
+        AmmMetrics.checkLength(metric, boutLength - 1);
+        prices.checkPositive();
+        return metricUnchecked(prices.values(), start, boutLength, params, metric);
+    }
+
+    double metricUnchecked(double[] prices, int start, int boutLength, RuleParams params, AmmMetric metric) {
+        PoolScratch s = PoolScratch.get();
+        int rows = boutLength - 1;
+        double[] v = s.values(rows);
+        double feeTotal = simulate(prices, start, rows, params, v, null, null, null, s);
+        int n = assets();
+        System.arraycopy(prices, start * n, s.pFirst, 0, n);
+        System.arraycopy(prices, (start + rows - 1) * n, s.pLast, 0, n);
+        return AmmMetrics.compute(metric, v, rows, n, s.r0, s.pFirst, s.pLast, feeTotal, s);
+    }
+
+    void check(MinutePrices prices, int start, int boutLength, RuleParams params) {
+        Checks.notNull(prices, "prices");
+        Checks.notNull(params, "params");
+        if (prices.assets() != assets()) throw Checks.invalid("prices.assets()", prices.assets(), "equal the pool's assets (" + assets() + ")");
+        Checks.atLeast(start, "start", 0);
+        if (start % config.chunkPeriod() != 0) {
+            throw Checks.invalid("start", start, "be a multiple of chunkPeriod (" + config.chunkPeriod() + ")");
+        }
+        Checks.atLeast(boutLength, "boutLength", 2);
+        if ((long) start + boutLength - 1 > prices.steps()) {
+            throw Checks.invalid("boutLength", boutLength, "fit the data: start + boutLength - 1 <= " + prices.steps());
+        }
+        for (int i = 0; i < RuleParams.SIZE; i++) Checks.finite(params.get(i), "params component " + i);
+    }
+
+    /** The estimator's lambda for these parameters under this configuration. */
+    public double lambda(RuleParams params) {
+        double maxLambda = ParamTransforms.lambdaOf(config.maxMemoryDays(), config.chunkPeriod());
+        return Math.min(Math.max(ParamTransforms.logistic(params.logitLambda()), 0.0), maxLambda);
+    }
+
+    /** The memory in days behind {@link #lambda}, clipped to maxMemoryDays. */
+    public double memoryDays(RuleParams params) {
+        return Math.min(Math.max(ParamTransforms.memoryDaysOf(lambda(params), config.chunkPeriod()), 0.0), config.maxMemoryDays());
+    }
+
+    /**
+     * The pass. Writes values[0 .. rows); weights, reserves and fee revenue per row when those arrays are non-null.
+     * Returns the total fee revenue. Leaves R_0 in s.r0.
+     */
+    double simulate(double[] prices, int start, int rows, RuleParams params, double[] values, double[] weightsOut, double[] reservesOut,
+                    double[] feeOut, PoolScratch s) {
+        final int n = assets();
+        s.assets(n);
+        final int cp = config.chunkPeriod();
+        final int m = config.weightInterpolationPeriod();
+        final double eps = config.minimumWeight(n);
+        final double maxChange = config.maximumChange();
+        final Interpolation interp = config.interpolation();
+        final boolean zeroFees = config.zeroFees();
+        final double gamma = 1.0 - config.fees();
+        final double lambda = lambda(params);
+        final double memDays = memoryDays(params);
+        final double k = ParamTransforms.kFromLogK(params.logK(), memDays);
+        final double amplitude = ParamTransforms.amplitude(params.logAmplitude(), memDays);
+        final double[] ewma = s.ewma, a = s.a, grad = s.grad, dw = s.dw, prev = s.prevActual, bs = s.blockStart, diff = s.diff,
+                target = s.target, wPrev = s.wPrev, wCur = s.wCur, logR = s.logR, res = s.res, trade = s.trade, ratio = s.ratio;
+        final int startChunk = start / cp;
+        boolean dynamic = rule != WeightRule.FIXED;
+        if (dynamic) {
+            for (int i = 0; i < n; i++) {
+                ewma[i] = prices[i];
+                a[i] = 0.0;
+            }
+            for (int j = 1; j <= startChunk; j++) GradientEstimator.step(lambda, prices, j * cp * n, n, ewma, a, grad);
+        }
+        System.arraycopy(initialWeights, 0, prev, 0, n);
+        System.arraycopy(initialWeights, 0, wCur, 0, n);
+        double v0 = config.initialPoolValue();
+        int base = start * n;
+        for (int i = 0; i < n; i++) {
+            double r = initialWeights[i] * v0 / prices[base + i];
+            s.r0[i] = r;
+            res[i] = r;
+            logR[i] = Math.log(r);
+        }
+        double feeTotal = 0;
+        for (int row = 0; row < rows; row++) {
+            System.arraycopy(wCur, 0, wPrev, 0, n);
+            if (dynamic && row >= cp) {
+                int j = row % cp;
+                if (j == 0) {
+                    int chunk = startChunk + row / cp;
+                    GradientEstimator.step(lambda, prices, chunk * cp * n, n, ewma, a, grad);
+                    rule.update(grad, n, k, amplitude, params.width(), params.exponent(), params.preExpScaling(), dw);
+                    Guardrails.step(prev, dw, n, eps, maxChange, m, null, null, target, diff);
+                    for (int i = 0; i < n; i++) {
+                        bs[i] = prev[i];
+                        prev[i] = prev[i] + diff[i] * m;
+                    }
+                }
+                interp.row(bs, diff, n, j, m, wCur);
+            }
+            int pOff = (start + row) * n;
+            double value = 0;
+            double fee = 0;
+            if (zeroFees) {
+                if (row > 0) {
+                    ZeroFeeReserves.logRatio(wPrev, 0, prices, pOff - n, wCur, 0, prices, pOff, n, ratio);
+                    for (int i = 0; i < n; i++) {
+                        logR[i] += ratio[i];
+                        res[i] = Math.exp(logR[i]);
+                    }
+                }
+            } else {
+                fee += Arbitrage.arbitrage(res, wPrev, 0, prices, pOff, n, gamma, config.gasCost(), config.arbFees(), trade);
+                fee += Arbitrage.arbitrage(res, wCur, 0, prices, pOff, n, gamma, config.gasCost(), config.arbFees(), trade);
+            }
+            for (int i = 0; i < n; i++) value += res[i] * prices[pOff + i];
+            values[row] = value;
+            feeTotal += fee;
+            if (weightsOut != null) System.arraycopy(wCur, 0, weightsOut, row * n, n);
+            if (reservesOut != null) System.arraycopy(res, 0, reservesOut, row * n, n);
+            if (feeOut != null) feeOut[row] = fee;
+        }
+        return feeTotal;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.sxn.math.amm;
+
+import dev.sxn.math.testing.Allocations;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A warm pass allocates O(1): a metric of a 3-day bout (4,319 minute rows) and a sweep of 8 sets stay under 16 KiB a
+ * call (per-thread scratch), so anything allocated per row, per chunk or per set would fail.
+ */
+class AmmAllocationTest {
+    private static final long ALLOWANCE = 16 * 1024;
+
+    @Test
+    void warmCallsAllocateO1() {
+        MinutePrices prices = AmmReference.prices(5 * 1440, 3);
+        TfmmPool zero = TfmmPool.of(WeightRule.POWER_CHANNEL, new double[] {0.3, 0.3, 0.4}, AmmConfig.defaults().withChunks(60, 60));
+        TfmmPool fees = TfmmPool.of(WeightRule.MOMENTUM, new double[] {0.3, 0.3, 0.4}, AmmConfig.defaults().withChunks(60, 60).withFees(0.003, 1, 0));
+        RuleParams p = new RuleParams(3, 4, 1.5, 1, 0, 0.5);
+        RuleParams[] sets = ParamGrid.over(p).linspace(0, 2, 4, 8).build();
+        AmmMetric[] metrics = {AmmMetric.DAILY_LOG_SHARPE, AmmMetric.DAILY_VAR_95};
+        double[] out = new double[sets.length * metrics.length];
+        Allocations.assertUnder("zero-fee metric", () -> zero.metric(prices, 1440, 3 * 1440, p, AmmMetric.DAILY_LOG_SHARPE), ALLOWANCE);
+        Allocations.assertUnder("fee metric", () -> fees.metric(prices, 1440, 3 * 1440, p, AmmMetric.DAILY_VAR_95), ALLOWANCE);
+        Allocations.assertUnder("sweep", () -> AmmSweep.metrics(zero, prices, 1440, 3 * 1440, sets, metrics, out, 1), ALLOWANCE);
+    }
+}

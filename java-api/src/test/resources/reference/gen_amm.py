@@ -1,0 +1,375 @@
+#!/usr/bin/python3
+"""Reference values for the tests of dev.sxn.math.amm (AmmReferenceTest).
+
+quantammsim (QuantAMM's JAX simulator) is the definition of the forward pass, but JAX cannot be installed here (no
+PyPI), so this script is an independent NumPy re-implementation written from quantammsim's formulas (its
+momentum_pool / estimator_primitives / fine_weights / quantamm_reserves / optimal_n_pool_arb / forward_pass
+definitions), structured as quantammsim is (gradients over the whole coarse series, then the coarse weight scan, then
+the interpolation blocks, then reserves by cumprod of direct reserve ratios, or the fee scan with every trade
+signature evaluated and tied maxima summed by a mask), not as the Java code is (a single fused minute loop, log-domain
+reserves, first-of-ties). Run with Debian's python3 and python3-numpy (NumPy 1.24.2 made the checked-in file):
+    /usr/bin/python3 gen_amm.py
+Prices are a deterministic function both sides compute (so no price file ships): asset i's log price is a random
+walk driven by a 32-bit LCG (x <- (1664525 x + 1013904223 + 7919 i) mod 2^32, u = x / 2^32), step
+sigma_i (u - 0.5), plus a slow sine, see prices() below.
+Writes amm_cases.txt beside this script: CoW AMM cases first ("cow <name> <key=value ...>" with "reserves" and
+"values" rows), then per TFMM case a line "case <name> <key=value ...>", then "values <row> <value>"
+lines every 97th row and the last, "weights <row> w...", "reserves <row> r...", and "metric <name> <value>" lines.
+Tests read the file; they never run Python.
+"""
+import os
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def prices(T, n):
+    out = np.empty((T, n))
+    sig = [0.0012, 0.0017, 0.0009, 0.0014]
+    base = [100.0, 50.0, 2.0, 7.0]
+    for i in range(n):
+        x = 12345 + 1000 * i
+        lp = 0.0
+        for t in range(T):
+            x = (1664525 * x + 1013904223 + 7919 * i) % 4294967296
+            u = x / 4294967296.0
+            lp = lp + sig[i] * (u - 0.5)
+            out[t, i] = base[i] * np.exp(lp + 0.05 * np.sin(t / (1440.0 * (1.5 + i))))
+    return out
+
+
+def memory_days_to_lamb(d, cp):
+    s = (1440.0 * d / (2.0 * cp)) ** 3 / 6.0
+    n1 = np.cbrt(np.sqrt(3 * (27 * s**4 + 4 * s**3)) - 9 * s**2)
+    return n1 / (np.cbrt(2) * 3 ** (2.0 / 3.0) * s) - np.cbrt(2.0 / 3.0) / n1 + 1.0
+
+
+def lamb_to_memory_days(l, cp):
+    return np.cbrt(6 * l / ((1 - l) ** 3)) * 2 * cp / 1440
+
+
+def squareplus(x):
+    return 0.5 * (x + np.sqrt(x * x + 4))
+
+
+def gradients(chunk_prices, lamb):
+    G = 1.0 / (1.0 - lamb)
+    b = lamb / (1 - lamb) ** 3
+    ewma = chunk_prices[0].copy()
+    a = np.zeros_like(ewma)
+    out = [np.zeros_like(ewma)]
+    for p in chunk_prices[1:]:
+        ewma = ewma + (p - ewma) / G
+        a = lamb * a + G * (p - ewma)
+        a = np.where(np.abs(a) < 1e-10, 0.0, a)
+        out.append(a / (b * ewma))
+    return np.array(out)[1:]
+
+
+def zero_sum(signal, k):
+    kk = np.full(signal.shape[-1], k)
+    off = -(kk * signal).sum(-1, keepdims=True) / kk.sum()
+    return np.where(kk == 0.0, 0.0, kk * (signal + off))
+
+
+def rule_outputs(rule, g, k, p):
+    if rule == "momentum":
+        return zero_sum(g, k)
+    if rule == "anti_momentum":
+        return zero_sum(g, -k)
+    c, q = p["pre_exp"], p["exponent"]
+    trend = np.sign(g) * np.power(np.abs(g / (2.0 * c)), q)
+    if rule == "power_channel":
+        return zero_sum(trend, k)
+    w, A = p["width"], p["amplitude"]
+    env = np.exp(-(g**2) / (2 * w**2))
+    x = np.pi * g / (3 * w)
+    sig = -A * env * (x - x**3 / 6) / 0.5415 + (1 - env) * trend
+    return zero_sum(sig, k)
+
+
+def coarse_step(prev, dw, eps, m, max_change):
+    n = len(prev)
+    raw = prev + dw
+    w = raw / raw.sum()
+    idx = w < eps
+    w = np.clip(w, eps, 1.0 - (n - 1) * eps)
+    remaining = 1 - idx.sum() * eps
+    others = np.where(~idx, w, 0.0).sum()
+    w = np.where(~idx, w * remaining / others, w)
+    j = np.argmax(w)
+    w[j] = w[j] - w.sum() + 1.0
+    diff = 1 / m * (w - prev)
+    mx = np.max(np.abs(diff))
+    if mx > max_change:
+        diff = diff * (max_change / (mx + 1e-10))
+    return diff, prev + diff * m
+
+
+def block(start, diff, m, cp, method):
+    ar = np.arange(m + 1)[:, None]
+    lin = ar * diff + start
+    end = lin[-1]
+    out = np.tile(end, (cp, 1))
+    if method == "linear":
+        out[: m] = lin[: m]
+    else:
+        geo = start * (end / start) ** (ar / (m + 1))
+        ao = lin + geo
+        ao = ao / ao.sum(-1, keepdims=True)
+        out[: m] = ao[: m]
+    return out
+
+
+def fine_weights(P, c):
+    n = P.shape[1]
+    cp, m = c["cp"], c["wip"]
+    w0 = np.array(c["w0"])
+    bout = c["bout"]
+    s = c["start"] // cp
+    rows = bout - 1
+    if c["rule"] == "fixed":
+        return np.tile(w0, (rows, 1))
+    lamb = 1.0 / (1.0 + np.exp(-c["logit_lambda"]))
+    lamb = min(max(lamb, 0.0), memory_days_to_lamb(c["max_mem"], cp))
+    mem = min(max(lamb_to_memory_days(lamb, cp), 0.0), c["max_mem"])
+    k = 2.0 ** c["log_k"] * mem
+    p = dict(pre_exp=c["pre_exp"], exponent=c["exponent"], width=c["width"], amplitude=2.0 ** c["log_amp"] * mem)
+    chunk = P[::cp]
+    g = gradients(chunk, lamb)  # g[j] belongs to chunk j + 1
+    outs = rule_outputs(c["rule"], g, k, p)
+    nb = -(-rows // cp)
+    eps = 0.1 / n
+    prev = w0.copy()
+    blocks = [np.tile(w0, (cp, 1))]
+    for b in range(nb):
+        if s + b >= len(outs):
+            break
+        diff, new = coarse_step(prev, outs[s + b], eps, m, c["max_change"])
+        blocks.append(block(prev, diff, m, cp, c["interp"]))
+        prev = new
+    return np.vstack(blocks)[:rows]
+
+
+def sig_variations(n):
+    import itertools
+    v = np.array(list(itertools.product([1, 0, -1], repeat=n)))
+    v = v[(v == 1).sum(-1) == 1]
+    return v[(v == -1).sum(-1) == 1]
+
+
+def optimal_trade(R, w, p, gamma, sigs):
+    n = len(R)
+    trades = []
+    for sig in sigs:
+        drop = sig == 0
+        d = (sig == 1).astype(float)
+        aw = w / np.where(drop, 0.0, w).sum()
+        ar = np.where(drop, 1.0, R)
+        per = (aw * gamma**d / p) ** (1.0 - aw)
+        q = np.where(drop, 1.0, (p / (gamma**d * aw)) ** aw)
+        other = np.array([np.prod(np.delete(q, i)) for i in range(n)])
+        C = np.prod(ar**aw)
+        t = (1.0 / gamma**d) * (C * per * other - ar)
+        t = np.where(drop, 0.0, t)
+        # quantammsim tests prod((R + t gamma^[t>0])^w) - prod(R^w) >= 0 exactly; the optimal trade sits on that boundary,
+        # so rounding decides; both sides here accept a relative 1e-12 in the log invariant instead (see Arbitrage's Javadoc)
+        ok = np.all(R + t > 0) and (np.sum(w * np.log((R + t * gamma ** (t > 0)) / R)) >= -1e-12)
+        trades.append(t if ok else np.zeros(n))
+    trades = np.array(trades)
+    profits = -(trades * p).sum(-1)
+    mask = (profits == profits.max()).astype(float)
+    return mask @ trades
+
+
+def reserves_and_fees(W, LP, c):
+    V0 = c["value0"]
+    R0 = W[0] * V0 / LP[0]
+    fees, gas, arbf = c["fees"], c["gas"], c["arb_fees"]
+    if fees == 0 and gas == 0 and arbf == 0:
+        pr = LP[1:] / LP[:-1]
+        ratio = np.exp((W[:-1] * np.log(pr)).sum(-1, keepdims=True)) / pr
+        wr = W[1:] / W[:-1]
+        ratio = ratio * wr / np.exp((W[1:] * np.log(wr)).sum(-1, keepdims=True))
+        R = np.vstack([R0, R0 * np.cumprod(ratio, axis=0)])
+        return R, np.zeros(len(W))
+    gamma = 1.0 - fees
+    sigs = sig_variations(len(R0))
+    R = R0.copy()
+    out, rev = [], []
+    prev_w = W[0]
+    for t in range(len(W)):
+        p = LP[t]
+        f = 0.0
+        for ww in (prev_w, W[t]):
+            if gamma != 1.0:
+                tr = optimal_trade(R, ww, p, gamma, sigs)
+            else:
+                V = (R * p).sum()
+                qp = V * ww / R
+                pc = p / qp
+                tr = R * np.exp((ww * np.log(pc)).sum()) / pc - R
+            profit = -(tr * p).sum() - gas
+            if profit >= 0.5 * arbf * (np.abs(tr) * p).sum():
+                R = R + tr
+                f += (1 - gamma) * (np.where(tr > 0, tr, 0.0) * p).sum()
+        out.append(R.copy())
+        rev.append(f)
+        prev_w = W[t]
+    return np.array(out), np.array(rev)
+
+
+def chunks(v, d):
+    k = (len(v) // d) * d
+    return v[:k].reshape(-1, d)
+
+
+def mdd(x):
+    rm = np.maximum.accumulate(x, axis=-1)
+    return ((x - rm) / rm).min(-1)
+
+
+def metrics(v, R0, LP, fee_total):
+    T = len(v)
+    out = {}
+    r = np.diff(v) / v[:-1]
+    out["sharpe"] = np.sqrt(365 * 24 * 60) * r.mean() / r.std()
+    d = v[::1440]
+    dr = np.diff(d) / d[:-1]
+    out["daily_sharpe"] = np.sqrt(365) * dr.mean() / dr.std()
+    lr = np.diff(np.log(d + 1e-12))
+    out["daily_log_sharpe"] = np.sqrt(365.0) * (lr.mean() / (lr.std() + 1e-8))
+    out["returns"] = v[-1] / v[0] - 1.0
+    ex = 365 * 24 * 60 / (T - 1)
+    out["annualised_returns"] = (v[-1] / v[0]) ** ex - 1.0
+    h = (R0 * LP[-1]).sum()
+    out["returns_over_hodl"] = v[-1] / h - 1.0
+    out["annualised_returns_over_hodl"] = (v[-1] / h) ** ex - 1.0
+    uh = (((R0 * LP[0]).sum() / (len(R0) * LP[0])) * LP[-1]).sum()
+    out["returns_over_uniform_hodl"] = v[-1] / uh - 1.0
+    out["annualised_returns_over_uniform_hodl"] = (v[-1] / uh) ** ex - 1.0
+    out["greatest_draw_down"] = np.min(v - v[0]) / v[0]
+    days = T / 1440
+    af = 365 / days
+
+    def var(q, D):
+        c = chunks(v, D)
+        rr = np.diff(c, axis=-1) / c[:, :-1]
+        return np.mean([np.percentile(x, q) for x in rr])
+
+    def var_trad(q, D):
+        e = chunks(v, D)[:, -1]
+        return np.percentile(np.diff(e) / e[:-1], q)
+
+    tot = v[-1] / v[0] - 1.0
+    ann = (1 + tot) ** af - 1
+    for name, D in (("daily", 1440), ("weekly", 7 * 1440)):
+        if T >= D:
+            out[name + "_var_95%"] = var(5.0, D)
+            out[name + "_var_99%"] = var(1.0, D)
+            out[name + "_raroc"] = -ann / (var(5.0, D) * np.sqrt(af * 1440 / D))
+        if T >= 2 * D:
+            out[name + "_var_95%_trad"] = var_trad(5.0, D)
+            out[name + "_var_99%_trad"] = var_trad(1.0, D)
+    if T >= 7 * 1440:
+        out["weekly_max_drawdown"] = mdd(chunks(v, 7 * 1440)).min()
+    for name, D in (("daily", 1440), ("weekly", 7 * 1440), ("monthly", 30 * 1440)):
+        if T >= D:
+            c = chunks(v, D)
+            pr = c[:, -1] / c[:, 0] - 1.0
+            m = np.mean((1 + pr) ** (365 * 24 * 60 / D) - 1)
+            out[name + "_rovar"] = -m / (var(5.0, D) * np.sqrt(af * 1440 / D))
+            if T >= 2 * D:
+                out[name + "_rovar_trad"] = -m / (var_trad(5.0, D) * np.sqrt(af * 1440 / D))
+    if T >= 30 * 1440:
+        c = chunks(v, 30 * 1440)
+        rm = np.maximum.accumulate(c, axis=-1)
+        dd = (c - rm) / rm
+        out["ulcer"] = -np.mean(np.sqrt(np.mean(dd**2, axis=1)))
+        den = -np.mean(dd.min(1))
+        out["sterling"] = np.inf if den <= 0 else ann / den
+    md = mdd(v)
+    out["calmar"] = np.inf if md >= 0 else ann / -md
+    out["fee_revenue_over_value"] = fee_total / v[0]
+    out["final_value"] = v[-1]
+    return out
+
+
+BASE = dict(cp=60, wip=60, max_change=3e-4, max_mem=365.0, value0=1e6, fees=0.0, gas=0.0, arb_fees=0.0, interp="linear",
+            logit_lambda=3.0, log_k=2.0, exponent=1.0, width=1.0, log_amp=0.0, pre_exp=0.5)
+CASES = [
+    dict(name="momentum2", n=2, rule="momentum", w0=[0.5, 0.5], start=3 * 1440, bout=31 * 1440 + 1, logit_lambda=4.0, log_k=3.0),
+    dict(name="anti3_daily_optimal", n=3, rule="anti_momentum", w0=[0.2, 0.3, 0.5], cp=1440, wip=1440, interp="approx_optimal",
+         start=2 * 1440, bout=32 * 1440, logit_lambda=1.5, log_k=4.0, max_change=1e-4),
+    dict(name="power3", n=3, rule="power_channel", w0=[0.4, 0.3, 0.3], cp=60, wip=30, start=1440, bout=8 * 1440, logit_lambda=3.5, log_k=5.0,
+         exponent=1.7, pre_exp=0.3),
+    dict(name="mrc2_tight", n=2, rule="mean_reversion_channel", w0=[0.6, 0.4], cp=120, wip=120, start=2400, bout=9 * 1440, logit_lambda=2.5,
+         log_k=6.0, exponent=1.3, width=0.4, log_amp=1.0, pre_exp=0.5, max_change=5e-3),
+    dict(name="momentum3_fees", n=3, rule="momentum", w0=[0.3, 0.3, 0.4], cp=60, wip=60, start=1440, bout=3 * 1440, fees=0.003, gas=1.0,
+         arb_fees=0.0005, logit_lambda=3.0, log_k=6.0, max_change=2e-3),
+    dict(name="balancer2_fees", n=2, rule="fixed", w0=[0.8, 0.2], start=0, bout=3 * 1440, fees=0.01, gas=0.0, arb_fees=0.0),
+    dict(name="momentum2_gas_only", n=2, rule="momentum", w0=[0.5, 0.5], start=0, bout=3 * 1440 + 1, fees=0.0, gas=5.0, arb_fees=0.0,
+         log_k=7.0, max_change=1e-2),
+]
+
+
+def cow_reserves(LP, weight, c):
+    # quantammsim's _jax_calc_cowamm_reserves_with_fees scan (perfect arbitrage, arb_quality = 1)
+    w = np.array([weight, 1 - weight])
+    gamma = 1.0 - c["fees"]
+    R = w * c["value0"] / LP[0]
+    out = []
+    for p in LP:
+        cur = (R[1] / R[0]) * (w[0] / w[1])
+        bid = p[0] / p[1]
+        lo = bid * gamma * (1 - c["arb_fees"])
+        hi = bid / gamma / (1 - c["arb_fees"])
+        below, above = cur <= lo, hi <= cur
+        a = lo if below else cur
+        a = hi if above else a
+        X = R * w[::-1] * 2.0
+        al = np.array([0.5 * X[0] + 0.5 * X[1] / a, 0.5 * X[0] * a + 0.5 * X[1]]) - X + R
+        al = al + np.maximum(0, al - R) * (1 - gamma) / gamma
+        R = al if (below or above) else R
+        out.append(R.copy())
+    return np.array(out)
+
+
+def main():
+    lines = []
+    for name, weight, fees, arbf in (("cow_fees", 0.5, 0.003, 0.0), ("cow_uneven_arbfees", 0.7, 0.001, 0.0002), ("cow_zero_fees", 0.5, 0.0, 0.0)):
+        c = dict(BASE, fees=fees, arb_fees=arbf)
+        P = prices(4 * 1440, 2)
+        LP = P[60: 60 + 3 * 1440 - 1]
+        R = cow_reserves(LP, weight, c)
+        v = (R * LP).sum(-1)
+        lines.append(f"cow {name} weight={weight} fees={fees} arb_fees={arbf} start=60 bout={3 * 1440}")
+        for t in list(range(0, len(v), 97)) + [len(v) - 1]:
+            lines.append(f"reserves {t} {R[t][0]!r} {R[t][1]!r}")
+            lines.append(f"values {t} {v[t]!r}")
+    for case in CASES:
+        c = dict(BASE)
+        c.update(case)
+        n = c["n"]
+        T = c["start"] + c["bout"] + 1440
+        P = prices(T, n)
+        W = fine_weights(P, c)
+        LP = P[c["start"]: c["start"] + c["bout"] - 1]
+        R, rev = reserves_and_fees(W, LP, c)
+        v = (R * LP).sum(-1)
+        keys = " ".join(f"{k}={c[k]}" for k in ("n", "rule", "cp", "wip", "max_change", "max_mem", "value0", "fees", "gas", "arb_fees", "interp",
+                                                "logit_lambda", "log_k", "exponent", "width", "log_amp", "pre_exp", "start", "bout"))
+        lines.append(f"case {c['name']} {keys} w0=" + ",".join(repr(x) for x in c["w0"]))
+        rows = list(range(0, len(v), 97)) + [len(v) - 1]
+        for t in rows:
+            lines.append(f"values {t} {v[t]!r}")
+            lines.append(f"weights {t} " + " ".join(repr(x) for x in W[t]))
+            lines.append(f"reserves {t} " + " ".join(repr(x) for x in R[t]))
+        for k, val in metrics(v, R[0], LP, rev.sum()).items():
+            lines.append(f"metric {k} {float(val)!r}")
+    with open(os.path.join(HERE, "amm_cases.txt"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    main()
