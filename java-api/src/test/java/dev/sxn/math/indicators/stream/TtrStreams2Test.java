@@ -1,0 +1,78 @@
+package dev.sxn.math.indicators.stream;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.sxn.math.indicators.Bars;
+import dev.sxn.math.indicators.Oscillators;
+import dev.sxn.math.indicators.TtrLines.LineAndSignal;
+import dev.sxn.math.indicators.TtrStreams2;
+import dev.sxn.math.indicators.VolatilityEstimators;
+import dev.sxn.math.indicators.VolatilityEstimators.Method;
+import dev.sxn.math.indicators.VolumeIndicators;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The streams of {@link TtrStreams2} against their array functions, bit for bit at every index and every split
+ * (the {@link StreamContract}), on random series and bars with missing values, flat stretches and flat bars.
+ */
+class TtrStreams2Test {
+    private static final int T = 150;
+
+    @ParameterizedTest
+    @CsvSource({"31, 1", "32, 2", "33, 5", "34, 14"})
+    void oscillatorStreams(long seed, int n) {
+        double[] x = StreamContract.series(seed, T), z = StreamContract.signed(seed + 50, T);
+        StreamContract.series(() -> TtrStreams2.cmo(n), x, Oscillators.cmo(x, n));
+        StreamContract.series(() -> TtrStreams2.cmo(n), z, Oscillators.cmo(z, n));
+        for (boolean percent : new boolean[] {true, false}) {
+            LineAndSignal<double[]> tr = Oscillators.trix(x, n, percent);
+            StreamContract.series(() -> TtrStreams2.trix(n, percent), x, tr.line(), tr.signal());
+        }
+        Bars b = StreamContract.bars(seed, T);
+        double[] h = b.high(), l = b.low(), c = b.close(), v = b.volume();
+        StreamContract.bars(() -> TtrStreams2.wpr(n), b, Oscillators.wpr(h, l, c, n));
+        StreamContract.bars(() -> TtrStreams2.cci(n, 0.015), b, Oscillators.cci(h, l, c, n, 0.015));
+        StreamContract.bars(() -> TtrStreams2.mfi(n), b, VolumeIndicators.mfi(h, l, c, v, n));
+    }
+
+    @Test
+    void wprKeepsTheSignOfAZeroExtreme() {
+        // Windows whose extreme is a zero of either sign, several times: the stream's deque must keep the one the
+        // array's scan keeps.
+        double[] z = StreamContract.signed(77, T);
+        Bars b = Bars.zeros(T);
+        for (int i = 0; i < T; i++) {
+            b.high()[i] = Math.abs(z[i]) > 1 ? 0.0 * Math.signum(z[i]) : z[i];
+            b.low()[i] = b.high()[i] - (i % 3 == 0 ? 0 : 1);
+            b.close()[i] = b.low()[i];
+        }
+        StreamContract.bars(() -> TtrStreams2.wpr(4), b, Oscillators.wpr(b.high(), b.low(), b.close(), 4));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"41, 3", "42, 4", "43, 10"})
+    void volatilityStreams(long seed, int n) {
+        Bars b = StreamContract.bars(seed, T);
+        double[] o = b.open(), h = b.high(), l = b.low(), c = b.close();
+        for (Method m : Method.values()) {
+            StreamContract.bars(() -> TtrStreams2.volatility(n, m, 260), b,
+                    VolatilityEstimators.volatility(o, h, l, c, n, m, 260));
+        }
+        double[] x = StreamContract.series(seed + 7, T);
+        for (boolean mean0 : new boolean[] {true, false}) {
+            StreamContract.series(() -> TtrStreams2.volatilityClose(n, 252, mean0), x,
+                    VolatilityEstimators.close(x, n, 252, mean0));
+        }
+    }
+
+    @Test
+    void argumentsAreChecked() {
+        assertThrows(IllegalArgumentException.class, () -> TtrStreams2.wpr(0));
+        assertThrows(IllegalArgumentException.class, () -> TtrStreams2.cci(5, 0));
+        assertThrows(IllegalArgumentException.class, () -> TtrStreams2.volatility(2, Method.CLOSE, 260));
+        assertThrows(IllegalArgumentException.class, () -> TtrStreams2.volatility(5, Method.PARKINSON, Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> TtrStreams2.volatilityClose(5, -1, false));
+    }
+}
