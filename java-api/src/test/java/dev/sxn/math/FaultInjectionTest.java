@@ -14,6 +14,7 @@ import dev.sxn.math.backend.Backends;
 import dev.sxn.math.dynamics.DynamicsFaultCases;
 import dev.sxn.math.filter.FilterFaultCases;
 import dev.sxn.math.indicators.IndicatorFaultCases;
+import dev.sxn.math.indicators.stream.StreamFaultCases;
 import dev.sxn.math.internal.InjectedFamilies;
 import dev.sxn.math.internal.InjectedFamilies.Injection;
 import dev.sxn.math.internal.KernelFamilies;
@@ -71,6 +72,7 @@ class FaultInjectionTest {
         all.addAll(SpectralFaultCases.cases());
         all.addAll(StochasticFaultCases.cases());
         all.addAll(PathFaultCases.cases());
+        all.addAll(StreamFaultCases.cases());
         Map<KernelFamily, List<FaultCase>> byFamily = new LinkedHashMap<>();
         for (FaultCase c : all) byFamily.computeIfAbsent(c.family(), f -> new ArrayList<>()).add(c);
         return byFamily;

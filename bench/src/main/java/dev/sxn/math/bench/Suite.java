@@ -20,5 +20,6 @@ final class Suite {
             DynamicsBench.class,
             KalmanBench.class,
             RandomBench.class,
-            PathBench.class);
+            PathBench.class,
+            StreamBench.class);
 }

@@ -181,10 +181,22 @@ public final class ParticleFilter {
      */
     public double peek(double[] z) {
         Checks.notNull(z, "z");
-        for (double v : z) if (Double.isNaN(v)) return 0.0;
+        return missing(z) ? 0.0 : increment(z);
+    }
+
+    /** Whether z has a missing (NaN) component: then an update only predicts. */
+    private static boolean missing(double[] z) {
+        for (double v : z) if (Double.isNaN(v)) return true;
+        return false;
+    }
+
+    /**
+     * The new log-weights into scratch ({@code cdf}) and their log-sum-exp, the log-likelihood increment (logW was
+     * normalised before, so log sum_i w_i p(z | x_i) is it); commits nothing.
+     */
+    private double increment(double[] z) {
         double[] w = cdf;
-        double max = weigh(z, w);
-        maxLogW = max;
+        maxLogW = weigh(z, w);
         kernelW = w;
         return set.callDouble(pinned, count, lseOp);
     }
@@ -219,15 +231,11 @@ public final class ParticleFilter {
      */
     public double update(double[] z) {
         Checks.notNull(z, "z");
-        for (double v : z) if (Double.isNaN(v)) return 0.0;
+        if (missing(z)) return 0.0;
         // The new log-weights go into scratch and replace logW only once the kernels are done, so a failure (a pinned
         // kernel's, or the data's) leaves the filter as it was.
+        double lse = increment(z);
         double[] w = cdf;
-        double max = weigh(z, w);
-        // logW was normalised before this update, so log sum_i w_i p(z | x_i) is the increment.
-        maxLogW = max;
-        kernelW = w;
-        double lse = set.callDouble(pinned, count, lseOp);
         for (int i = 0; i < count; i++) w[i] -= lse;
         double ess = set.callDouble(pinned, count, essOp);
         // Commit: every kernel call succeeded.

@@ -44,6 +44,7 @@ final class AtrStream extends BarStream {
     protected boolean commit(double open, double high, double low, double close, double volume, double[] out) {
         out[0] = st.update(JavaOnlyKernels.trueRange(high, low, close, prevClose), n, alpha, beta);
         prevClose = JavaOnlyKernels.nextClose(high, low, close);
+        st.run = StreamWindow.capped(st.run, n + 1);
         return finite(high) && finite(low) && finite(close);
     }
 

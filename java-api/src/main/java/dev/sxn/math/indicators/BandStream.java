@@ -66,6 +66,8 @@ final class BandStream extends SeriesStream {
     protected boolean commit(double x, double[] out) {
         step(sum, var, x, out);
         win.advance();
+        sum.run = StreamWindow.capped(sum.run, n + 1);
+        var.run = StreamWindow.capped(var.run, n + 1);
         phase = phase + 1 == IndicatorConstants.RESUM ? 0 : phase + 1;
         return finite(x);
     }

@@ -39,6 +39,7 @@ final class EmaStream extends SeriesStream {
     @Override
     protected boolean commit(double x, double[] out) {
         out[0] = st.update(x, n, alpha, beta);
+        st.run = StreamWindow.capped(st.run, n + 1);
         return finite(x);
     }
 

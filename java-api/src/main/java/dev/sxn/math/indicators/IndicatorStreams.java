@@ -1,6 +1,9 @@
 package dev.sxn.math.indicators;
 
+import dev.sxn.math.backend.Backend;
 import dev.sxn.math.indicators.stream.BarStream;
+import dev.sxn.math.indicators.stream.BatchBarStream;
+import dev.sxn.math.indicators.stream.BatchSeriesStream;
 import dev.sxn.math.indicators.stream.SeriesStream;
 import dev.sxn.math.indicators.stream.TickStream;
 import dev.sxn.math.internal.Checks;
@@ -155,5 +158,53 @@ public final class IndicatorStreams {
     public static TickStream timeEma(double tau) {
         Checks.positive(tau, "tau");
         return new TimeEmaStream(tau);
+    }
+
+    // ---- batched streams (k assets per row; kind: the backend, null to choose per row)
+
+    /**
+     * The batched stream of {@link Indicators#ema(double[], int)} over {@code assets} assets: {@code update(row)}
+     * with one close per asset. {@code kind} pins the backend (JAVA, VECTOR: lanes across assets, NATIVE: C);
+     * null chooses per row (family {@code indicators.stream.batch}). Every kind gives the single streams' values
+     * bit for bit.
+     *
+     * @throws IllegalArgumentException if assets or n is below 1, or the family has no kernel of that kind
+     * @throws IllegalStateException if the kind is unavailable here, naming why
+     */
+    public static BatchSeriesStream emaBatch(int assets, int n, Backend kind) {
+        Checks.atLeast(assets, "assets", 1);
+        Checks.atLeast(n, "n", 1);
+        return new BatchRecurrenceStream(assets, n, false, false, kind);
+    }
+
+    /** The batched stream of {@link Indicators#wilder(double[], int)}; as {@link #emaBatch}. */
+    public static BatchSeriesStream wilderBatch(int assets, int n, Backend kind) {
+        Checks.atLeast(assets, "assets", 1);
+        Checks.atLeast(n, "n", 1);
+        return new BatchRecurrenceStream(assets, n, true, false, kind);
+    }
+
+    /** The batched stream of {@link Indicators#rsi(double[], int)}; as {@link #emaBatch}. Lookback n. */
+    public static BatchSeriesStream rsiBatch(int assets, int n, Backend kind) {
+        Checks.atLeast(assets, "assets", 1);
+        Checks.atLeast(n, "n", 1);
+        return new BatchRecurrenceStream(assets, n, false, true, kind);
+    }
+
+    /** The batched stream of {@link Indicators#sma(double[], int)}; as {@link #emaBatch}. O(n assets) memory. */
+    public static BatchSeriesStream smaBatch(int assets, int n, Backend kind) {
+        Checks.atLeast(assets, "assets", 1);
+        Checks.atLeast(n, "n", 1);
+        return new BatchSumStream(assets, n, 1.0 / n, kind);
+    }
+
+    /**
+     * The batched stream of {@link CompositeIndicators#atr(double[], double[], double[], int)}: {@code update(high,
+     * low, close)} with one bar per asset; as {@link #emaBatch}. Lookback n.
+     */
+    public static BatchBarStream atrBatch(int assets, int n, Backend kind) {
+        Checks.atLeast(assets, "assets", 1);
+        Checks.atLeast(n, "n", 1);
+        return new BatchAtrStream(assets, n, kind);
     }
 }

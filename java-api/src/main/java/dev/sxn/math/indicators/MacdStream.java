@@ -59,6 +59,9 @@ final class MacdStream extends SeriesStream {
     @Override
     protected boolean commit(double x, double[] out) {
         step(f, s, g, x, out);
+        f.run = StreamWindow.capped(f.run, fast + 1);
+        s.run = StreamWindow.capped(s.run, slow + 1);
+        g.run = StreamWindow.capped(g.run, signal + 1);
         return finite(x);
     }
 

@@ -49,6 +49,9 @@ final class MultiEmaStream extends SeriesStream {
     @Override
     protected boolean commit(double x, double[] out) {
         out[0] = step(e1, e2, e3, x);
+        e1.run = StreamWindow.capped(e1.run, n + 1);
+        e2.run = StreamWindow.capped(e2.run, n + 1);
+        e3.run = StreamWindow.capped(e3.run, n + 1);
         return finite(x);
     }
 

@@ -38,6 +38,7 @@ final class RsiStream extends SeriesStream {
     @Override
     protected boolean commit(double x, double[] out) {
         out[0] = st.update(x, n, alpha, beta);
+        st.run = StreamWindow.capped(st.run, n + 2);
         return finite(x);
     }
 

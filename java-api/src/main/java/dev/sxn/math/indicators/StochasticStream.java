@@ -50,6 +50,7 @@ final class StochasticStream extends BarStream {
     protected boolean commit(double open, double high, double low, double close, double volume, double[] out) {
         lines(hi.update(high), lo.update(low), close, d, out);
         win.advance();
+        d.run = StreamWindow.capped(d.run, nD + 1);
         return finite(high) && finite(low) && finite(close);
     }
 

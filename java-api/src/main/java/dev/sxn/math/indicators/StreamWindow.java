@@ -39,6 +39,14 @@ final class StreamWindow {
         return j + cap;
     }
 
+    /**
+     * A step's run count held at {@code cap} once beyond it: the steps only compare the count with their seed or
+     * window, so every count past cap steps alike, and an int count that grew for 2^31 updates would wrap.
+     */
+    static int capped(int run, int cap) {
+        return run > cap ? cap : run;
+    }
+
     /** Commits the value last {@link #put}: the next put is one step later. */
     void advance() {
         pos = pos + 1 == cap ? 0 : pos + 1;

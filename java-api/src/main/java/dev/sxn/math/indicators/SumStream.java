@@ -41,6 +41,7 @@ final class SumStream extends SeriesStream {
     protected boolean commit(double x, double[] out) {
         out[0] = st.update(win.data(), win.put(x), n, n, scale);
         win.advance();
+        st.run = StreamWindow.capped(st.run, n + 1);
         return finite(x);
     }
 

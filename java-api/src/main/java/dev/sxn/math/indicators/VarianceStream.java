@@ -50,6 +50,7 @@ final class VarianceStream extends SeriesStream {
     protected boolean commit(double x, double[] out) {
         out[0] = st.update(win.data(), win.put(x), 1, phase, n, div, sqrt);
         win.advance();
+        st.run = StreamWindow.capped(st.run, n + 1);
         phase = phase + 1 == RESUM ? 0 : phase + 1;
         return finite(x);
     }

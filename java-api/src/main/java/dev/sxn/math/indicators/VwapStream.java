@@ -52,6 +52,8 @@ final class VwapStream extends BarStream {
         out[0] = step(pv, vs, close, volume);
         pvWin.advance();
         vWin.advance();
+        pv.run = StreamWindow.capped(pv.run, n + 1);
+        vs.run = StreamWindow.capped(vs.run, n + 1);
         return finite(close) && finite(volume);
     }
 

@@ -43,6 +43,7 @@ final class WmaStream extends SeriesStream {
     protected boolean commit(double x, double[] out) {
         out[0] = st.update(win.data(), win.put(x), 1, n, wsum, resum);
         win.advance();
+        st.run = StreamWindow.capped(st.run, n + 1);
         return finite(x);
     }
 

@@ -98,10 +98,15 @@ public final class KernelFamilies {
             .with(VECTOR, P + "stochastic.VectorPathKernels").with(NATIVE, P + "stochastic.NativePathKernels")
             .with(OPENCL, P + "stochastic.OpenClPathKernels").build();
 
+    // ---- indicators.stream (issue 22)
+    /** Batched streams: one row (a tick of each of k assets) of EMA, RSI, SMA or ATR; size = assets. */
+    public static final KernelFamily INDICATOR_STREAMS = KernelFamily.named("indicators.stream.batch")
+            .with(VECTOR, P + "indicators.VectorStreamRowKernels").with(NATIVE, P + "indicators.NativeStreamRowKernels").build();
+
     private static final List<KernelFamily> ALL = List.of(VECTOR_OPS_REDUCE, VECTOR_OPS_ELEMENTWISE, GEMM, LU, QR, SVD, CHOLESKY,
             EIG_SYMMETRIC, INDICATORS_SERIES, INDICATORS_SERIES_VARIANCE, INDICATORS_BATCH, INDICATORS_BATCH_WINDOWS, MATRIX_PROFILE,
             DYNAMICS, DYNAMICS_USER, BATCH_KALMAN, KALMAN, PARTICLE, FFT, ROLLING_ENTROPY, STOCHASTIC_UNIFORM, STOCHASTIC_NORMAL,
-            STOCHASTIC_PATHS);
+            STOCHASTIC_PATHS, INDICATOR_STREAMS);
 
     /** Every family, in declaration order. */
     public static List<KernelFamily> all() {

@@ -11,8 +11,11 @@ import dev.sxn.math.filter.BatchKalman;
 import dev.sxn.math.filter.KalmanFilter;
 import dev.sxn.math.filter.KalmanModel;
 import dev.sxn.math.indicators.IndicatorSet;
+import dev.sxn.math.indicators.IndicatorStreams;
 import dev.sxn.math.indicators.Indicators;
 import dev.sxn.math.indicators.SeriesBatch;
+import dev.sxn.math.indicators.stream.BatchBarStream;
+import dev.sxn.math.indicators.stream.BatchSeriesStream;
 import dev.sxn.math.linalg.DMatrix;
 import dev.sxn.math.linalg.Linalg;
 import dev.sxn.math.linalg.VectorOps;
@@ -86,6 +89,7 @@ final class WarmUpCases {
             case "stochastic.uniform" -> uniforms();
             case "stochastic.normal" -> normals();
             case "stochastic.paths" -> gbmPaths();
+            case "indicators.stream.batch" -> streamRows();
             default -> null;
         };
     }
@@ -290,5 +294,25 @@ final class WarmUpCases {
         return List.of(k -> model.reduce(s, 1.0 / 16, 0, 128, 16, Antithetic.PAIRED, PathReduction.AVERAGE, out, 0, k),
                 k -> model.paths(s, 1.0 / 16, 0, 128, 16, Antithetic.NONE, out, 0, 128, k),
                 k -> HestonQe.paths(heston, s, 1.0 / 16, 0, 128, 16, Antithetic.NONE, true, out, 0, 128, k));
+    }
+
+    private static List<Consumer<Backend>> streamRows() {
+        // The four row kernels are separate loops; a universe of 70 assets has a tail beyond the vectors.
+        double[] row = walk(70, 41), lo = new double[70], hi = new double[70];
+        for (int a = 0; a < 70; a++) {
+            lo[a] = row[a] - 0.5;
+            hi[a] = row[a] + 0.5;
+        }
+        return List.of(k -> {
+            BatchSeriesStream e = IndicatorStreams.emaBatch(70, 5, k), r = IndicatorStreams.rsiBatch(70, 5, k), s = IndicatorStreams.smaBatch(70, 5, k);
+            for (int i = 0; i < 16; i++) {
+                e.update(row);
+                r.update(row);
+                s.update(row);
+            }
+        }, k -> {
+            BatchBarStream atr = IndicatorStreams.atrBatch(70, 5, k);
+            for (int i = 0; i < 16; i++) atr.update(hi, lo, row);
+        });
     }
 }

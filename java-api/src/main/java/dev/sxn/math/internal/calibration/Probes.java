@@ -12,6 +12,7 @@ final class Probes {
         all.addAll(IndicatorProbes.all());
         all.addAll(DomainProbes.all());
         all.addAll(StochasticProbes.all());
+        all.addAll(StreamProbes.all());
         return all;
     }
 }

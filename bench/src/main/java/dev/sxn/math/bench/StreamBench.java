@@ -1,0 +1,225 @@
+package dev.sxn.math.bench;
+
+import dev.sxn.math.backend.Backend;
+import dev.sxn.math.indicators.Bars;
+import dev.sxn.math.indicators.CompositeIndicators;
+import dev.sxn.math.indicators.IndicatorSet;
+import dev.sxn.math.indicators.IndicatorStreams;
+import dev.sxn.math.indicators.Indicators;
+import dev.sxn.math.indicators.stream.BarStream;
+import dev.sxn.math.indicators.stream.BatchBarStream;
+import dev.sxn.math.indicators.stream.BatchSeriesStream;
+import dev.sxn.math.indicators.stream.SeriesStream;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.ta4j.core.BarSeries;
+import org.ta4j.core.BaseBarSeriesBuilder;
+import org.ta4j.core.Indicator;
+import org.ta4j.core.indicators.ATRIndicator;
+import org.ta4j.core.indicators.EMAIndicator;
+import org.ta4j.core.indicators.MACDIndicator;
+import org.ta4j.core.indicators.RSIIndicator;
+import org.ta4j.core.indicators.SMAIndicator;
+import org.ta4j.core.indicators.StochasticOscillatorKIndicator;
+import org.ta4j.core.indicators.bollinger.BollingerBandsMiddleIndicator;
+import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
+import org.ta4j.core.num.DoubleNum;
+import org.ta4j.core.num.Num;
+
+/**
+ * The cost of one streaming update (issue 22), in nanoseconds per update (average time):
+ * <ul>
+ *   <li>{@code update}: one bar into a streaming indicator and its value read, per indicator (EMA(20), SMA(20),
+ *       RSI(14), ATR(14); the composites MACD(12, 26, 9), Bollinger(20, 2), stochastic(14, 3)), beside the two
+ *       things a user would do otherwise: TA4J (ta4j's BarSeries of DoubleNum, capped at 1,024 bars: add the bar,
+ *       read the indicator's last value) and ARRAY (recompute our array function, JAVA, over the last window of
+ *       lookback + 1 values, shifted in by one: what a stream that recomputes its window costs, TA-Lib's old
+ *       stream API);</li>
+ *   <li>{@code batched}: one row of a universe of 4,096 assets into a batched stream (EMA, SMA, RSI, ATR) per
+ *       backend, reported per asset-update ({@code @OperationsPerInvocation(4096)}).</li>
+ * </ul>
+ * Prices cycle through a precomputed random walk of 2^16 points, so no update allocates input.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
+@Quick({"indicator=EMA,ATR"})
+public class StreamBench {
+    static final int MASK = (1 << 16) - 1;
+    static final int ASSETS = 4096;
+
+    /** One stream, its peers, and the bars they are fed. */
+    @State(Scope.Thread)
+    public static class Single {
+        @Param({"EMA", "SMA", "RSI", "ATR", "MACD", "BOLLINGER", "STOCHASTIC"})
+        public String indicator;
+
+        @Param({"STREAM", "TA4J", "ARRAY"})
+        public String impl;
+
+        Bars bars;
+        int i;
+        SeriesStream series;
+        BarStream barStream;
+        BarSeries ta4jSeries;
+        Indicator<Num> ta4j;
+        ZonedDateTime t0;
+        double[] window, h, l, out, out2, out3;
+        final IndicatorSet java = Indicators.on(Backend.JAVA);
+
+        @Setup(Level.Trial)
+        public void setup() {
+            double[] c = IndicatorsBench.prices(7, MASK + 1);
+            bars = Bars.zeros(c.length);
+            for (int j = 0; j < c.length; j++) {
+                bars.open()[j] = c[j];
+                bars.high()[j] = c[j] * 1.002;
+                bars.low()[j] = c[j] * 0.998;
+                bars.close()[j] = c[j];
+                bars.volume()[j] = 1000;
+            }
+            switch (indicator) {
+                case "EMA" -> series = IndicatorStreams.ema(20);
+                case "SMA" -> series = IndicatorStreams.sma(20);
+                case "RSI" -> series = IndicatorStreams.rsi(14);
+                case "MACD" -> series = IndicatorStreams.macd(12, 26, 9);
+                case "BOLLINGER" -> series = IndicatorStreams.bollinger(20, 2);
+                case "ATR" -> barStream = IndicatorStreams.atr(14);
+                default -> barStream = IndicatorStreams.stochastic(14, 3);
+            }
+            int len = (series != null ? series.lookback() : barStream.lookback()) + 1;
+            window = new double[len];
+            h = new double[len];
+            l = new double[len];
+            out = new double[len];
+            out2 = new double[len];
+            out3 = new double[len];
+            if (impl.equals("TA4J")) {
+                ta4jSeries = new BaseBarSeriesBuilder().withNumTypeOf(DoubleNum.class).build();
+                ta4jSeries.setMaximumBarCount(1024);
+                t0 = ZonedDateTime.of(2020, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+                ClosePriceIndicator close = new ClosePriceIndicator(ta4jSeries);
+                ta4j = switch (indicator) {
+                    case "EMA" -> new EMAIndicator(close, 20);
+                    case "SMA" -> new SMAIndicator(close, 20);
+                    case "RSI" -> new RSIIndicator(close, 14);
+                    case "MACD" -> new MACDIndicator(close, 12, 26);
+                    case "BOLLINGER" -> new BollingerBandsMiddleIndicator(new SMAIndicator(close, 20));
+                    case "ATR" -> new ATRIndicator(ta4jSeries, 14);
+                    default -> new StochasticOscillatorKIndicator(ta4jSeries, 14);
+                };
+            }
+            // Past every warm-up, as a live stream is.
+            for (int j = 0; j < 2048; j++) step(this);
+        }
+    }
+
+    static double step(Single s) {
+        int j = s.i++ & MASK;
+        Bars b = s.bars;
+        double c = b.close()[j];
+        switch (s.impl) {
+            case "STREAM":
+                return s.series != null ? s.series.update(c) : s.barStream.update(b.open()[j], b.high()[j], b.low()[j], c, b.volume()[j]);
+            case "TA4J":
+                s.ta4jSeries.addBar(s.t0.plusMinutes(s.i), b.open()[j], b.high()[j], b.low()[j], c, b.volume()[j]);
+                return s.ta4j.getValue(s.ta4jSeries.getEndIndex()).doubleValue();
+            default:
+                return recompute(s, j);
+        }
+    }
+
+    /** The window shifted by one value and the array function recomputed over it; its last value. */
+    private static double recompute(Single s, int j) {
+        int n = s.window.length;
+        System.arraycopy(s.window, 1, s.window, 0, n - 1);
+        System.arraycopy(s.h, 1, s.h, 0, n - 1);
+        System.arraycopy(s.l, 1, s.l, 0, n - 1);
+        s.window[n - 1] = s.bars.close()[j];
+        s.h[n - 1] = s.bars.high()[j];
+        s.l[n - 1] = s.bars.low()[j];
+        switch (s.indicator) {
+            case "EMA" -> s.java.emaInto(s.window, 20, s.out);
+            case "SMA" -> s.java.smaInto(s.window, 20, s.out);
+            case "RSI" -> s.java.rsiInto(s.window, 14, s.out);
+            case "ATR" -> CompositeIndicators.atrInto(s.h, s.l, s.window, 14, s.out);
+            case "MACD" -> CompositeIndicators.macdInto(s.window, 12, 26, 9, new dev.sxn.math.indicators.Macd(s.out, s.out2, s.out3));
+            case "BOLLINGER" -> CompositeIndicators.bollingerInto(s.window, 20, 2, new dev.sxn.math.indicators.Bollinger(s.out2, s.out, s.out3));
+            default -> CompositeIndicators.stochasticInto(s.h, s.l, s.window, 14, 3, new dev.sxn.math.indicators.Stochastic(s.out, s.out2));
+        }
+        return s.out[n - 1];
+    }
+
+    @Benchmark
+    public double update(Single s) {
+        return step(s);
+    }
+
+    /** A universe of 4,096 assets, one row per call, on one backend. */
+    @State(Scope.Thread)
+    public static class Batched {
+        @Param({"EMA", "SMA", "RSI", "ATR"})
+        public String indicator;
+
+        @Param({"JAVA", "VECTOR", "NATIVE"})
+        public String kind;
+
+        double[][] rows, highs, lows;
+        double[] out = new double[ASSETS];
+        BatchSeriesStream series;
+        BatchBarStream bars;
+        int i;
+
+        @Setup(Level.Trial)
+        public void setup() {
+            rows = new double[64][ASSETS];
+            highs = new double[64][ASSETS];
+            lows = new double[64][ASSETS];
+            for (int a = 0; a < ASSETS; a++) {
+                double[] p = IndicatorsBench.prices(100 + a, 64);
+                for (int r = 0; r < 64; r++) {
+                    rows[r][a] = p[r];
+                    highs[r][a] = p[r] * 1.002;
+                    lows[r][a] = p[r] * 0.998;
+                }
+            }
+            Backend k = Backend.valueOf(kind);
+            switch (indicator) {
+                case "EMA" -> series = IndicatorStreams.emaBatch(ASSETS, 20, k);
+                case "SMA" -> series = IndicatorStreams.smaBatch(ASSETS, 20, k);
+                case "RSI" -> series = IndicatorStreams.rsiBatch(ASSETS, 14, k);
+                default -> bars = IndicatorStreams.atrBatch(ASSETS, 14, k);
+            }
+            JitWarmUp.trial(kind, "indicators.stream.batch");
+            for (int j = 0; j < 256; j++) row(this);
+        }
+    }
+
+    static double row(Batched b) {
+        int r = b.i++ & 63;
+        if (b.series != null) {
+            b.series.update(b.rows[r]);
+            return b.series.value(0);
+        }
+        b.bars.update(b.highs[r], b.lows[r], b.rows[r]);
+        return b.bars.value(0);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ASSETS)
+    public double batched(Batched b) {
+        return row(b);
+    }
+}
