@@ -8,7 +8,8 @@ import java.util.Arrays;
 
 /**
  * Streaming forms of more TTR breadth indicators (see {@link dev.sxn.math.indicators.stream.IndicatorStream} for
- * the verbs and the contract): Williams %R, CCI, MFI, CMO, TRIX and the volatility estimators. Each performs its
+ * the verbs and the contract): Williams %R, CCI, MFI, CMO, TRIX, the volatility estimators, Donchian and Keltner
+ * channels, CMF, EMV, VHF and ZLEMA. Each performs its
  * array function's operations in the same order ({@link TtrSteps} replays TtrOps' window kernels), so every value
  * equals the array's bit for bit; a missing input (NaN or +-Inf in a field the indicator reads) gives NaN and
  * restarts the warm-up, as the array functions' finite runs do.
@@ -93,6 +94,63 @@ public final class TtrStreams2 {
     public static SeriesStream volatilityClose(int n, double periodsPerYear, boolean mean0) {
         check(n, VolatilityEstimators.Method.CLOSE, periodsPerYear);
         return new Series(new CloseVol(n, periodsPerYear, mean0), n - 1, 1);
+    }
+
+    /**
+     * The stream of {@link Channels#donchian(double[], double[], int)} (reads high, low): lines lower, middle,
+     * upper. Lookback n - 1.
+     */
+    public static BarStream donchian(int n) {
+        Checks.atLeast(n, "n", 1);
+        return new Bars(new Donchian(n), n - 1, 3, H | L);
+    }
+
+    /**
+     * The stream of {@link Channels#keltner(double[], double[], double[], int, double)} (reads high, low, close):
+     * lines lower, middle, upper. Lookback n.
+     *
+     * @throws IllegalArgumentException if n is below 1 or atr is not finite
+     */
+    public static BarStream keltner(int n, double atr) {
+        Checks.atLeast(n, "n", 1);
+        Checks.finite(atr, "atr");
+        return new Bars(new Keltner(n, atr), n, 3, H | L | C);
+    }
+
+    /**
+     * The stream of {@link VolumeIndicators#cmf(double[], double[], double[], double[], int)} (reads high, low,
+     * close, volume). Lookback n - 1.
+     */
+    public static BarStream cmf(int n) {
+        Checks.atLeast(n, "n", 1);
+        return new Bars(new Cmf(n), n - 1, 1, H | L | C | V);
+    }
+
+    /**
+     * The stream of {@link VolumeIndicators#emv(double[], double[], double[], int, double)} (reads high, low,
+     * volume): lines EMV, its SMA. Lookback 1 (the SMA from n on).
+     *
+     * @throws IllegalArgumentException if n is below 1 or divisor is not positive
+     */
+    public static BarStream emv(int n, double divisor) {
+        Checks.atLeast(n, "n", 1);
+        Checks.positive(divisor, "divisor");
+        return new Bars(new Emv(n, divisor), 1, 2, H | L | V);
+    }
+
+    /**
+     * The stream of {@link TrendIndicators#vhf(double[], double[], double[], int)} (reads high, low, close).
+     * Lookback n.
+     */
+    public static BarStream vhf(int n) {
+        Checks.atLeast(n, "n", 1);
+        return new Bars(new Vhf(n), n, 1, H | L | C);
+    }
+
+    /** The stream of {@link MovingAverages#zlema(double[], int)}. Lookback n - 1. */
+    public static SeriesStream zlema(int n) {
+        Checks.atLeast(n, "n", 1);
+        return new Series(new Zlema(n), n - 1, 1);
     }
 
     private static void check(int n, VolatilityEstimators.Method method, double periodsPerYear) {
@@ -587,6 +645,289 @@ public final class TtrStreams2 {
         @Override
         State fresh() {
             return new Volatility(n, method, nY);
+        }
+    }
+
+    // ---- Donchian and Keltner channels
+
+    private static final class Donchian extends State {
+        final int n;
+        final TtrSteps.Extreme hi, lo;
+
+        Donchian(int n) {
+            this.n = n;
+            hi = new TtrSteps.Extreme(n, true);
+            lo = new TtrSteps.Extreme(n, false);
+        }
+
+        @Override
+        void reset() {
+            hi.reset();
+            lo.reset();
+        }
+
+        @Override
+        void step(double o, double h, double l, double c, double v, double[] out) {
+            double up = hi.step(h), dn = lo.step(l);
+            out[2] = up;
+            out[0] = dn;
+            out[1] = (up + dn) / 2;
+        }
+
+        @Override
+        void copyFrom(State from) {
+            Donchian f = (Donchian) from;
+            hi.copyFrom(f.hi);
+            lo.copyFrom(f.lo);
+        }
+
+        @Override
+        State fresh() {
+            return new Donchian(n);
+        }
+    }
+
+    private static final class Keltner extends State {
+        final int n;
+        final double k;
+        final EmaStep mid = new EmaStep(), atr = new EmaStep();
+        boolean hasPrev;
+        double prevClose;
+
+        Keltner(int n, double k) {
+            this.n = n;
+            this.k = k;
+        }
+
+        @Override
+        void reset() {
+            mid.reset();
+            atr.reset();
+            hasPrev = false;
+        }
+
+        @Override
+        void step(double o, double h, double l, double c, double v, double[] out) {
+            double tr = Double.NaN;
+            if (hasPrev) tr = Math.max(h, prevClose) - Math.min(l, prevClose);
+            hasPrev = true;
+            prevClose = c;
+            double m = mid.step(TtrOps.mean3(h, l, c), n, 2.0 / (n + 1)), a = atr.step(tr, n, 1.0 / n);
+            out[1] = m;
+            out[2] = m + k * a;
+            out[0] = m - k * a;
+        }
+
+        @Override
+        void copyFrom(State from) {
+            Keltner f = (Keltner) from;
+            mid.copyFrom(f.mid);
+            atr.copyFrom(f.atr);
+            hasPrev = f.hasPrev;
+            prevClose = f.prevClose;
+        }
+
+        @Override
+        State fresh() {
+            return new Keltner(n, k);
+        }
+    }
+
+    // ---- CMF and EMV
+
+    private static final class Cmf extends State {
+        final int n;
+        final TtrSteps.Sum flow, vol;
+
+        Cmf(int n) {
+            this.n = n;
+            flow = new TtrSteps.Sum(n);
+            vol = new TtrSteps.Sum(n);
+        }
+
+        @Override
+        void reset() {
+            flow.reset();
+            vol.reset();
+        }
+
+        @Override
+        void step(double o, double h, double l, double c, double v, double[] out) {
+            double clv = ((c - l) - (h - c)) / (h - l);
+            clv = Double.isFinite(clv) ? clv : 0;
+            double s1 = flow.step(clv * v), s2 = vol.step(v);
+            out[0] = s1 / s2;
+        }
+
+        @Override
+        void copyFrom(State from) {
+            Cmf f = (Cmf) from;
+            flow.copyFrom(f.flow);
+            vol.copyFrom(f.vol);
+        }
+
+        @Override
+        State fresh() {
+            return new Cmf(n);
+        }
+    }
+
+    private static final class Emv extends State {
+        final int n;
+        final double divisor;
+        final TtrSteps.Sum sum;
+        boolean hasPrev;
+        double ph, pl;
+
+        Emv(int n, double divisor) {
+            this.n = n;
+            this.divisor = divisor;
+            sum = new TtrSteps.Sum(n);
+        }
+
+        @Override
+        void reset() {
+            sum.reset();
+            hasPrev = false;
+        }
+
+        @Override
+        void step(double o, double h, double l, double c, double v, double[] out) {
+            double e = Double.NaN;
+            if (hasPrev) {
+                double mid = (h + l) / 2, prev = (ph + pl) / 2;
+                e = (mid - prev) / ((v / divisor) / (h - l));
+            }
+            hasPrev = true;
+            ph = h;
+            pl = l;
+            out[0] = e;
+            out[1] = sum.step(e) / n;
+        }
+
+        @Override
+        void copyFrom(State from) {
+            Emv f = (Emv) from;
+            sum.copyFrom(f.sum);
+            hasPrev = f.hasPrev;
+            ph = f.ph;
+            pl = f.pl;
+        }
+
+        @Override
+        State fresh() {
+            return new Emv(n, divisor);
+        }
+    }
+
+    // ---- VHF
+
+    private static final class Vhf extends State {
+        final int n;
+        final TtrSteps.Extreme hi, lo;
+        final TtrSteps.Sum sum;
+        boolean hasPrev;
+        double prev;
+
+        Vhf(int n) {
+            this.n = n;
+            hi = new TtrSteps.Extreme(n, true);
+            lo = new TtrSteps.Extreme(n, false);
+            sum = new TtrSteps.Sum(n);
+        }
+
+        @Override
+        void reset() {
+            hi.reset();
+            lo.reset();
+            sum.reset();
+            hasPrev = false;
+        }
+
+        @Override
+        void step(double o, double h, double l, double c, double v, double[] out) {
+            double d = hasPrev ? Math.abs(c - prev) : Double.NaN;
+            hasPrev = true;
+            prev = c;
+            double hmax = hi.step(h), lmin = lo.step(l), s = sum.step(d);
+            out[0] = (hmax - lmin) / s;
+        }
+
+        @Override
+        void copyFrom(State from) {
+            Vhf f = (Vhf) from;
+            hi.copyFrom(f.hi);
+            lo.copyFrom(f.lo);
+            sum.copyFrom(f.sum);
+            hasPrev = f.hasPrev;
+            prev = f.prev;
+        }
+
+        @Override
+        State fresh() {
+            return new Vhf(n);
+        }
+    }
+
+    // ---- ZLEMA: an EMA of 2 x - x[lag], x[lag] interpolated between the two values around i - lag
+
+    private static final class Zlema extends State {
+        final int n, size;
+        final double ratio, lag, wt, w1, r1;
+        final double[] ring;
+        long i;
+        double seed, prev;
+
+        Zlema(int n) {
+            this.n = n;
+            ratio = 2.0 / (n + 1);
+            lag = 1.0 / ratio;
+            wt = lag % 1.0;
+            w1 = 1.0 - wt;
+            r1 = 1.0 - ratio;
+            size = (int) Math.ceil(lag) + 2;
+            ring = new double[size];
+        }
+
+        @Override
+        void reset() {
+            i = 0;
+            seed = 0;
+        }
+
+        /** x at run index j (one of the last {@code size} values). */
+        private double at(long j) {
+            return ring[(int) (j % size)];
+        }
+
+        @Override
+        void step(double o, double h, double l, double x, double v, double[] out) {
+            ring[(int) (i % size)] = x;
+            if (i < n) {
+                seed += x / n;
+                prev = seed;
+                out[0] = i == n - 1 ? seed : Double.NaN;
+            } else {
+                long loc = (long) (i - lag);
+                double value = 2 * x - (w1 * at(loc) + wt * at(loc + 1));
+                prev = ratio * value + r1 * prev;
+                out[0] = prev;
+            }
+            i++;
+        }
+
+        @Override
+        void copyFrom(State from) {
+            Zlema f = (Zlema) from;
+            System.arraycopy(f.ring, 0, ring, 0, size);
+            i = f.i;
+            seed = f.seed;
+            prev = f.prev;
+        }
+
+        @Override
+        State fresh() {
+            return new Zlema(n);
         }
     }
 }

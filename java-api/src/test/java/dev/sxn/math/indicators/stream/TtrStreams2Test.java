@@ -3,6 +3,10 @@ package dev.sxn.math.indicators.stream;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.sxn.math.indicators.Bars;
+import dev.sxn.math.indicators.Channels;
+import dev.sxn.math.indicators.MovingAverages;
+import dev.sxn.math.indicators.TrendIndicators;
+import dev.sxn.math.indicators.TtrLines.Band;
 import dev.sxn.math.indicators.Oscillators;
 import dev.sxn.math.indicators.TtrLines.LineAndSignal;
 import dev.sxn.math.indicators.TtrStreams2;
@@ -35,6 +39,23 @@ class TtrStreams2Test {
         StreamContract.bars(() -> TtrStreams2.wpr(n), b, Oscillators.wpr(h, l, c, n));
         StreamContract.bars(() -> TtrStreams2.cci(n, 0.015), b, Oscillators.cci(h, l, c, n, 0.015));
         StreamContract.bars(() -> TtrStreams2.mfi(n), b, VolumeIndicators.mfi(h, l, c, v, n));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"51, 1", "52, 2", "53, 5", "54, 14"})
+    void channelAndVolumeStreams(long seed, int n) {
+        Bars b = StreamContract.bars(seed, T);
+        double[] h = b.high(), l = b.low(), c = b.close(), v = b.volume();
+        Band<double[]> d = Channels.donchian(h, l, n);
+        StreamContract.bars(() -> TtrStreams2.donchian(n), b, d.lower(), d.middle(), d.upper());
+        Band<double[]> k = Channels.keltner(h, l, c, n, 2);
+        StreamContract.bars(() -> TtrStreams2.keltner(n, 2), b, k.lower(), k.middle(), k.upper());
+        StreamContract.bars(() -> TtrStreams2.cmf(n), b, VolumeIndicators.cmf(h, l, c, v, n));
+        LineAndSignal<double[]> e = VolumeIndicators.emv(h, l, v, n, 10000);
+        StreamContract.bars(() -> TtrStreams2.emv(n, 10000), b, e.line(), e.signal());
+        StreamContract.bars(() -> TtrStreams2.vhf(n), b, TrendIndicators.vhf(h, l, c, n));
+        double[] x = StreamContract.series(seed + 3, T);
+        StreamContract.series(() -> TtrStreams2.zlema(n), x, MovingAverages.zlema(x, n));
     }
 
     @Test
@@ -74,5 +95,8 @@ class TtrStreams2Test {
         assertThrows(IllegalArgumentException.class, () -> TtrStreams2.volatility(2, Method.CLOSE, 260));
         assertThrows(IllegalArgumentException.class, () -> TtrStreams2.volatility(5, Method.PARKINSON, Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> TtrStreams2.volatilityClose(5, -1, false));
+        assertThrows(IllegalArgumentException.class, () -> TtrStreams2.keltner(5, Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> TtrStreams2.emv(5, 0));
+        assertThrows(IllegalArgumentException.class, () -> TtrStreams2.zlema(0));
     }
 }
