@@ -9,14 +9,15 @@ import java.util.Arrays;
 /**
  * Streaming forms of more TTR breadth indicators (see {@link dev.sxn.math.indicators.stream.IndicatorStream} for
  * the verbs and the contract): Williams %R, CCI, MFI, CMO, TRIX, the volatility estimators, Donchian and Keltner
- * channels, CMF, EMV, VHF and ZLEMA. Each performs its
+ * channels, CMF, EMV, VHF, ZLEMA, and the running median, MAD and percent rank. Each performs its
  * array function's operations in the same order ({@link TtrSteps} replays TtrOps' window kernels), so every value
  * equals the array's bit for bit; a missing input (NaN or +-Inf in a field the indicator reads) gives NaN and
  * restarts the warm-up, as the array functions' finite runs do.
  *
  * <p>Costs per update: O(1) amortised, except where the array kernel itself recomputes a window statistic around
  * a centre that moves with every value: CCI (mean deviation around the current SMA), the close-to-close and
- * Yang-Zhang volatilities (sample variances around the current window mean) are O(n), because an O(1) update
+ * Yang-Zhang volatilities (sample variances around the current window mean) are O(n), the running median and
+ * MAD O(n log n) and the percent rank O(n) (see each factory), because an O(1) update
  * would change the operation order and so the bits. {@code peek} steps a copy of the state: O(window). No update
  * or peek allocates. DPO and ZigZag read later values than the one they are placed at (they look ahead), so they
  * have no stream.
@@ -151,6 +152,42 @@ public final class TtrStreams2 {
     public static SeriesStream zlema(int n) {
         Checks.atLeast(n, "n", 1);
         return new Series(new Zlema(n), n - 1, 1);
+    }
+
+    /**
+     * The stream of {@link RunningStatistics#runMedian(double[], int)}. Lookback n - 1; O(n log n) per update: the
+     * window is copied and sorted as the array kernel does (an order-statistics structure would give the same
+     * median in O(log n), but a plain sort keeps one code path and no per-update allocation).
+     */
+    public static SeriesStream runMedian(int n) {
+        Checks.atLeast(n, "n", 1);
+        return new Series(new Window(n, 0, false, 0), n - 1, 1);
+    }
+
+    /**
+     * The stream of {@link RunningStatistics#runMad(double[], int, boolean, double)}. Lookback n - 1; O(n log n)
+     * per update: the deviations are taken around the window's current median, so every one changes with each
+     * value.
+     *
+     * @throws IllegalArgumentException if n is below 1 or constant is not finite
+     */
+    public static SeriesStream runMad(int n, boolean median, double constant) {
+        Checks.atLeast(n, "n", 1);
+        Checks.finite(constant, "constant");
+        return new Series(new Window(n, 1, median, constant), n - 1, 1);
+    }
+
+    /**
+     * The stream of {@link RunningStatistics#runPercentRank(double[], int, double)}. Lookback n - 1; O(n) per
+     * update: the rank of the newest value counts the window's values against it (with TTR's 1e-8 tolerance,
+     * which no sorted structure reproduces in the array's summation order).
+     *
+     * @throws IllegalArgumentException if n is below 1 or exactMultiplier is outside [0, 1]
+     */
+    public static SeriesStream runPercentRank(int n, double exactMultiplier) {
+        Checks.atLeast(n, "n", 1);
+        Checks.inClosed(exactMultiplier, "exactMultiplier", 0, 1);
+        return new Series(new Window(n, 2, false, exactMultiplier), n - 1, 1);
     }
 
     private static void check(int n, VolatilityEstimators.Method method, double periodsPerYear) {
@@ -928,6 +965,83 @@ public final class TtrStreams2 {
         @Override
         State fresh() {
             return new Zlema(n);
+        }
+    }
+
+    // ---- running median, MAD and percent rank: the whole window at each step, as the array kernels
+
+    /** kind 0: median; 1: MAD (median or mean of |x - median|); 2: percent rank. */
+    private static final class Window extends State {
+        final int n, kind;
+        final boolean median;
+        final double param;
+        final double[] ring, win;
+        int k, pos;
+
+        Window(int n, int kind, boolean median, double param) {
+            this.n = n;
+            this.kind = kind;
+            this.median = median;
+            this.param = param;
+            ring = new double[n];
+            win = new double[n];
+        }
+
+        @Override
+        void reset() {
+            k = pos = 0;
+        }
+
+        /** The value j steps back (0: the newest). */
+        private double back(int j) {
+            int p = pos - 1 - j;
+            return ring[p < 0 ? p + n : p];
+        }
+
+        @Override
+        void step(double o, double h, double l, double x, double v, double[] out) {
+            ring[pos] = x;
+            pos = pos + 1 == n ? 0 : pos + 1;
+            if (k < n) k++;
+            if (kind == 2 && n == 1) {
+                out[0] = param;
+                return;
+            }
+            if (k < n) {
+                out[0] = Double.NaN;
+                return;
+            }
+            if (kind < 2) {
+                for (int j = 0; j < n; j++) win[n - 1 - j] = back(j);
+                double center = TtrOps.median(win, n);
+                if (kind == 0) {
+                    out[0] = center;
+                    return;
+                }
+                for (int j = 0; j < n; j++) win[j] = Math.abs(back(j) - center);
+                out[0] = median ? TtrOps.median(win, n) * param : TtrOps.ttrMean(win, 0, n);
+            } else {
+                double less = param;
+                for (int j = n - 1; j >= 1; j--) {
+                    double d = back(j) - x;
+                    if (d < 0) less = less + 1.0;
+                    else if (Math.abs(d) < 1e-8) less = less + param;
+                }
+                out[0] = less / n;
+            }
+        }
+
+        @Override
+        void copyFrom(State from) {
+            Window f = (Window) from;
+            System.arraycopy(f.ring, 0, ring, 0, n);
+            k = f.k;
+            pos = f.pos;
+        }
+
+        @Override
+        State fresh() {
+            return new Window(n, kind, median, param);
         }
     }
 }

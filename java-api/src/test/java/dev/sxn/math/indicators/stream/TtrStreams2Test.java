@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.sxn.math.indicators.Bars;
 import dev.sxn.math.indicators.Channels;
 import dev.sxn.math.indicators.MovingAverages;
+import dev.sxn.math.indicators.RunningStatistics;
 import dev.sxn.math.indicators.TrendIndicators;
 import dev.sxn.math.indicators.TtrLines.Band;
 import dev.sxn.math.indicators.Oscillators;
@@ -58,6 +59,19 @@ class TtrStreams2Test {
         StreamContract.series(() -> TtrStreams2.zlema(n), x, MovingAverages.zlema(x, n));
     }
 
+    @ParameterizedTest
+    @CsvSource({"61, 1", "62, 2", "63, 5", "64, 10"})
+    void runningStatisticStreams(long seed, int n) {
+        double[] x = StreamContract.series(seed, T), z = StreamContract.signed(seed + 50, T);
+        for (double[] s : new double[][] {x, z}) {
+            StreamContract.series(() -> TtrStreams2.runMedian(n), s, RunningStatistics.runMedian(s, n));
+            StreamContract.series(() -> TtrStreams2.runMad(n, true, 1.4826), s, RunningStatistics.runMad(s, n, true, 1.4826));
+            StreamContract.series(() -> TtrStreams2.runMad(n, false, 1), s, RunningStatistics.runMad(s, n, false, 1));
+            StreamContract.series(() -> TtrStreams2.runPercentRank(n, 0.5), s, RunningStatistics.runPercentRank(s, n, 0.5));
+            StreamContract.series(() -> TtrStreams2.runPercentRank(n, 1), s, RunningStatistics.runPercentRank(s, n, 1));
+        }
+    }
+
     @Test
     void wprKeepsTheSignOfAZeroExtreme() {
         // Windows whose extreme is a zero of either sign, several times: the stream's deque must keep the one the
@@ -98,5 +112,7 @@ class TtrStreams2Test {
         assertThrows(IllegalArgumentException.class, () -> TtrStreams2.keltner(5, Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> TtrStreams2.emv(5, 0));
         assertThrows(IllegalArgumentException.class, () -> TtrStreams2.zlema(0));
+        assertThrows(IllegalArgumentException.class, () -> TtrStreams2.runPercentRank(5, 1.5));
+        assertThrows(IllegalArgumentException.class, () -> TtrStreams2.runMad(5, true, Double.POSITIVE_INFINITY));
     }
 }
