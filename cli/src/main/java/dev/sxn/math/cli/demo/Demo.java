@@ -27,7 +27,8 @@ public final class Demo {
             new DynamicsSection(),
             new KalmanSection(),
             new StochasticSection(),
-            new RiskSection());
+            new RiskSection(),
+            new StreamingSection());
 
     private Demo() {}
 
