@@ -309,61 +309,60 @@ final class StreamingSection implements DemoSection {
         return s.toString();
     }
 
-    /** ns per update of copies of {@code proto} run over x, after as much warm-up as the measurement. */
-    private static double seriesNs(SeriesStream proto, double[] x) {
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        double acc = 0;
-        long updates = 0, spent = 0;
-        for (int pass = 0; pass < 2; pass++) {
-            updates = 0;
-            long t0 = mx.getCurrentThreadCpuTime();
-            do {
-                SeriesStream s = proto.copy();
-                for (double v : x) acc += s.update(v);
-                updates += x.length;
-                spent = mx.getCurrentThreadCpuTime() - t0;
-            } while (spent < TIMING_NS);
-        }
-        sink += acc;
-        return spent / (double) updates;
+    /** One timed pass: runs updates on a fresh copy of a stream and returns how many. */
+    @FunctionalInterface
+    private interface Pass {
+        long run();
     }
 
+    /** ns per update of copies of {@code proto} run over x. */
+    private static double seriesNs(SeriesStream proto, double[] x) {
+        return nsPerUpdate(() -> {
+            SeriesStream s = proto.copy();
+            double acc = 0;
+            for (double v : x) acc += s.update(v);
+            sink += acc;
+            return x.length;
+        });
+    }
+
+    /** ns per update of copies of {@code proto} run over the bars. */
     private static double barNs(BarStream proto, Bars b) {
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         double[] o = b.open(), h = b.high(), l = b.low(), c = b.close(), v = b.volume();
-        double acc = 0;
-        long updates = 0, spent = 0;
-        for (int pass = 0; pass < 2; pass++) {
-            updates = 0;
-            long t0 = mx.getCurrentThreadCpuTime();
-            do {
-                BarStream s = proto.copy();
-                for (int i = 0; i < c.length; i++) acc += s.update(o[i], h[i], l[i], c[i], v[i]);
-                updates += c.length;
-                spent = mx.getCurrentThreadCpuTime() - t0;
-            } while (spent < TIMING_NS);
-        }
-        sink += acc;
-        return spent / (double) updates;
+        return nsPerUpdate(() -> {
+            BarStream s = proto.copy();
+            double acc = 0;
+            for (int i = 0; i < c.length; i++) acc += s.update(o[i], h[i], l[i], c[i], v[i]);
+            sink += acc;
+            return c.length;
+        });
     }
 
     /** ns per asset-update of copies of {@code proto} run over the rows. */
     private static double batchNs(BatchSeriesStream proto, double[][] rows) {
+        return nsPerUpdate(() -> {
+            BatchSeriesStream s = proto.copy();
+            for (double[] r : rows) s.update(r);
+            sink += s.value(0);
+            return (long) rows.length * proto.assets();
+        });
+    }
+
+    /**
+     * Thread CPU time per update of passes repeated for {@link #TIMING_NS}, measured after as long a warm-up of the
+     * same passes (the lambda runs once a pass, not once an update).
+     */
+    private static double nsPerUpdate(Pass pass) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        double acc = 0;
         long updates = 0, spent = 0;
-        for (int pass = 0; pass < 2; pass++) {
+        for (int round = 0; round < 2; round++) {
             updates = 0;
             long t0 = mx.getCurrentThreadCpuTime();
             do {
-                BatchSeriesStream s = proto.copy();
-                for (double[] r : rows) s.update(r);
-                acc += s.value(0);
-                updates += (long) rows.length * proto.assets();
+                updates += pass.run();
                 spent = mx.getCurrentThreadCpuTime() - t0;
             } while (spent < TIMING_NS);
         }
-        sink += acc;
         return spent / (double) updates;
     }
 
