@@ -27,8 +27,8 @@ final class TtrPlans {
     static final String USAGE = """
               TTR breadth (OHLCV columns by name: --open open --high high --low low --close close --volume volume;
               close-only ones read --column close; booleans as true|false):
-              adx [--n 14]   aroon [--n 20]   cci [--n 20 --c 0.015]   chaikin-ad   chaikin-volatility [--n 10]
-              clv   cmf [--n 20]   cmo [--n 14]   cti [--n 20 --slope 1]   donchian [--n 10]
+              adx [--n 14]   alma [--n 9 --offset 0.85 --sigma 6]   aroon [--n 20]   cci [--n 20 --c 0.015]
+              chaikin-ad   chaikin-volatility [--n 10]   clv   cmf [--n 20]   cmo [--n 14]   cti [--n 20 --slope 1]   donchian [--n 10]
               dpo [--n 10 --shift n/2+1 --percent false]   dvi [--n 252]   emv [--n 9 --divisor 10000]
               evwma [--n 10]   gmma   hma [--n 20]   keltner [--n 20 --atr 2]   kst   mfi [--n 14]
               momentum [--n 1]   pbands [--n 20 --sd 2 --fastn 2]   roc [--n 1 --type continuous|discrete]
@@ -48,6 +48,12 @@ final class TtrPlans {
                     var r = TrendIndicators.adx(c[0], c[1], c[2], n);
                     return lines("adx_dip", r.diPlus(), "adx_din", r.diMinus(), "adx_dx", r.dx(), "adx", r.adx());
                 });
+            }
+            case "alma" -> {
+                int n = o.integer("--n", 9);
+                double offset = o.real("--offset", 0.85);
+                double sigma = o.real("--sigma", 6);
+                yield plan(x(o), c -> lines("alma_" + n, MovingAverages.alma(c[0], n, offset, sigma)));
             }
             case "aroon" -> {
                 int n = o.integer("--n", 20);

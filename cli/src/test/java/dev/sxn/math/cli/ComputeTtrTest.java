@@ -3,6 +3,7 @@ package dev.sxn.math.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sxn.math.indicators.MovingAverages;
 import dev.sxn.math.indicators.Oscillators;
 import dev.sxn.math.indicators.TrendIndicators;
 import dev.sxn.math.indicators.VolatilityEstimators;
@@ -82,6 +83,17 @@ class ComputeTtrTest {
     }
 
     @Test
+    void almaMatchesTheLibrary(@TempDir Path dir) throws Exception {
+        String[] r = run("compute", "alma", "--input", bars(dir).toString(), "--column", "Close", "--n", "7", "--offset", "0.5", "--sigma", "4");
+        assertEquals("0", r[0], r[2]);
+        List<String> lines = List.of(r[1].split("\n"));
+        assertEquals("date,volume,Close,low,open,high,alma_7", lines.get(0));
+        double[] want = MovingAverages.alma(column(lines, 2), 7, 0.5, 4);
+        double[] got = column(lines, 6);
+        for (int i = 0; i < ROWS; i++) assertEquals(want[i], got[i], 0.0, "row " + i);
+    }
+
+    @Test
     void badChoicesAreOneLineErrors(@TempDir Path dir) throws Exception {
         Path in = bars(dir);
         String[] r = run("compute", "volatility", "--input", in.toString(), "--calc", "garch");
@@ -113,7 +125,7 @@ class ComputeTtrTest {
                 default -> new String[0];
             };
             String[] base = {"compute", name, "--input", in.toString()};
-            boolean closeOnly = List.of("cmo", "cti", "dpo", "dvi", "evwma", "gmma", "hma", "kst", "momentum", "pbands", "roc",
+            boolean closeOnly = List.of("alma", "cmo", "cti", "dpo", "dvi", "evwma", "gmma", "hma", "kst", "momentum", "pbands", "roc",
                     "run-cor", "run-cov", "run-mad", "run-median", "run-percent-rank", "tdi", "trix", "vma", "vwma", "wilder-sum",
                     "zlema").contains(name);
             String[] all = concat(base, args, closeOnly ? new String[] {"--column", "Close"} : name.matches("adx|cci|chaikin-ad|clv|cmf|keltner|mfi|smi|snr|ultimate|vhf|volatility|williams-ad|wpr")
@@ -122,7 +134,7 @@ class ComputeTtrTest {
             assertEquals("0", r[0], name + ": " + r[2]);
             count++;
         }
-        assertEquals(42, count, "indicators in the help");
+        assertEquals(43, count, "indicators in the help");
     }
 
     private static String[] concat(String[]... parts) {

@@ -29,7 +29,8 @@ public final class Demo {
             new StochasticSection(),
             new RiskSection(),
             new RegimeSection(),
-            new AmmSection());
+            new AmmSection(),
+            new StreamingSection());
 
     private Demo() {}
 
