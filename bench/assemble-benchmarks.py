@@ -7,7 +7,7 @@ one level, so each keeps its own machine, load, method and commands.
 """
 import os
 
-ORDER = ["foundation", "indicators", "linalg", "linalg2", "matrixprofile", "kalman", "dynamics", "spectral", "gpu", "architecture", "first-call", "warmup", "gc", "calibrate", "stochastic", "risk"]
+ORDER = ["foundation", "indicators", "linalg", "linalg2", "matrixprofile", "kalman", "dynamics", "spectral", "gpu", "architecture", "first-call", "warmup", "gc", "calibrate", "stochastic", "risk", "spark"]
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "results")
 out = [open(os.path.join(root, "summary.md")).read().rstrip() + "\n"]
 for name in ORDER:
