@@ -15,7 +15,8 @@ sigma_i (u - 0.5), plus a slow sine, see prices() below.
 Writes amm_cases.txt beside this script: CoW AMM cases first ("cow <name> <key=value ...>" with "reserves" and
 "values" rows), then per TFMM case a line "case <name> <key=value ...>", then "values <row> <value>"
 lines every 97th row and the last, "weights <row> w...", "reserves <row> r...", and "metric <name> <value>" lines.
-Tests read the file; they never run Python.
+Also writes amm_rules.txt (difference momentum and minimum variance rule outputs, see rules_main()).
+Tests read the files; they never run Python.
 """
 import os
 import numpy as np
@@ -371,5 +372,78 @@ def main():
         f.write("\n".join(lines) + "\n")
 
 
+def ewma_series(chunk_prices, lamb):
+    # quantammsim's _jax_ewma_at_infinity_via_scan: one row per coarse price after the first
+    G = 1.0 / (1.0 - lamb)
+    e = chunk_prices[0].copy()
+    out = []
+    for p in chunk_prices[1:]:
+        e = e + (p - e) / G
+        out.append(e)
+    return np.array(out)
+
+
+def momentum_per_asset_k(signal, k):
+    # quantammsim's _jax_momentum_weight_update with a k per asset
+    off = -(k * signal).sum(-1, keepdims=True) / k.sum()
+    return np.where(k == 0.0, 0.0, k * (signal + off))
+
+
+def difference_momentum(chunk_prices, lamb1, lamb2, k):
+    # DifferenceMomentumPool.calculate_rule_outputs: 1 - ewma_2 / ewma_1 into the momentum update
+    return momentum_per_asset_k(1.0 - ewma_series(chunk_prices, lamb2) / ewma_series(chunk_prices, lamb1), k)
+
+
+def min_variance(chunk_prices, lamb):
+    # calc_return_variances (CPU scan path) then _jax_min_variance_weights
+    r = np.diff(chunk_prices, axis=0) / chunk_prices[:-1]
+    G = 1.0 / (1.0 - lamb)
+    e = r[0].copy()
+    s = np.zeros_like(e)
+    var = [np.ones_like(e)]
+    for x in r[1:]:
+        d_old = x - e
+        e = e + d_old / G
+        d_new = d_old * (1 - 1 / G)
+        s = lamb * s + d_old * d_new
+        var.append(s * (1 - lamb))
+    prec = 1.0 / np.array(var)
+    return prec / prec.sum(-1, keepdims=True), np.array(var)
+
+
+RULE_CASES = (
+    dict(name="diffmom_3", rule="difference_momentum", n=3, cp=60, days=20, mem1=3.0, mem2=9.0, k=(20.0, 0.0, 35.0)),
+    dict(name="diffmom_2_daily", rule="difference_momentum", n=2, cp=1440, days=120, mem1=10.0, mem2=25.0, k=(4.0, 4.0)),
+    dict(name="minvar_3", rule="min_variance", n=3, cp=60, days=20, mem1=5.0),
+    dict(name="minvar_4_daily", rule="min_variance", n=4, cp=1440, days=120, mem1=15.0),
+)
+
+
+def rules_main():
+    """Writes amm_rules.txt: per case "rule <name> key=value ..." then "out <row> x..." (difference momentum: the
+    weight changes; minimum variance: the target weights then "var <row> v..."), every 7th row and the last."""
+    lines = []
+    for c in RULE_CASES:
+        n, cp = c["n"], c["cp"]
+        CP = prices(c["days"] * 1440, n)[::cp]
+        lamb1 = float(memory_days_to_lamb(c["mem1"], cp))
+        if c["rule"] == "difference_momentum":
+            lamb2 = float(memory_days_to_lamb(c["mem2"], cp))
+            out = difference_momentum(CP, lamb1, lamb2, np.array(c["k"]))
+            var = None
+            lines.append(f"rule {c['name']} rule={c['rule']} n={n} cp={cp} days={c['days']} lambda1={lamb1!r} lambda2={lamb2!r} k="
+                         + ",".join(repr(x) for x in c["k"]))
+        else:
+            out, var = min_variance(CP, lamb1)
+            lines.append(f"rule {c['name']} rule={c['rule']} n={n} cp={cp} days={c['days']} lambda1={lamb1!r}")
+        for t in list(range(0, len(out), 7)) + [len(out) - 1]:
+            lines.append(f"out {t} " + " ".join(repr(float(x)) for x in out[t]))
+            if var is not None:
+                lines.append(f"var {t} " + " ".join(repr(float(x)) for x in var[t]))
+    with open(os.path.join(HERE, "amm_rules.txt"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
 if __name__ == "__main__":
     main()
+    rules_main()
