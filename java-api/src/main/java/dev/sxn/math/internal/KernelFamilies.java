@@ -111,11 +111,15 @@ public final class KernelFamilies {
     public static final KernelFamily RISK_SCORECARD = KernelFamily.named("risk.scorecard")
             .with(VECTOR, P + "risk.VectorScorecardKernels").with(NATIVE, P + "risk.NativeScorecardKernels")
             .with(OPENCL, P + "risk.OpenClScorecardKernels").build();
+    /** Rolling vol, Sharpe and historical VaR/ES over a batch of assets, size = assets x returns. */
+    public static final KernelFamily RISK_ROLLING = KernelFamily.named("risk.rolling")
+            .with(VECTOR, P + "risk.VectorRollingKernels").with(NATIVE, P + "risk.NativeRollingKernels")
+            .with(OPENCL, P + "risk.OpenClRollingKernels").build();
 
     private static final List<KernelFamily> ALL = List.of(VECTOR_OPS_REDUCE, VECTOR_OPS_ELEMENTWISE, GEMM, LU, QR, SVD, CHOLESKY,
             EIG_SYMMETRIC, INDICATORS_SERIES, INDICATORS_SERIES_VARIANCE, INDICATORS_BATCH, INDICATORS_BATCH_WINDOWS, MATRIX_PROFILE,
             DYNAMICS, DYNAMICS_USER, BATCH_KALMAN, KALMAN, PARTICLE, FFT, ROLLING_ENTROPY, STOCHASTIC_UNIFORM, STOCHASTIC_NORMAL,
-            STOCHASTIC_PATHS, INDICATOR_STREAMS, RISK_GARCH, RISK_SCORECARD);
+            STOCHASTIC_PATHS, INDICATOR_STREAMS, RISK_GARCH, RISK_SCORECARD, RISK_ROLLING);
 
     /** Every family, in declaration order. */
     public static List<KernelFamily> all() {
