@@ -114,3 +114,140 @@ __kernel void scorecard_sums(__global const double *x, const long k, const long 
     out[SXN_SCORE_PEAK * k + a] = pk;
     out[SXN_SCORE_MDD * k + a] = md;
 }
+
+// rolling_moments: dev.sxn.math.risk.RollingRisk.momentsCore (rolling vol, or Sharpe with rf per period), one asset per
+// work-item over the time-major batch, its operations in its order (contraction off), so the bits are Java's.
+__kernel void rolling_moments(__global const double *x, const long k, const long n, const long w, const double rf,
+                              const double ppy, const int sharpe, __global double *out) {
+    const long a = get_global_id(0);
+    if (a >= k) return;
+    const double annual = sqrt(ppy), dw = (double) w, dw1 = (double) (w - 1);
+    double mean = 0, m2 = 0;
+    for (long i = 0; i < n; i++) {
+        const long p = i * k + a;
+        if (i < w - 1) {
+            out[p] = NAN;
+            continue;
+        }
+        if ((i - (w - 1)) % w == 0) {
+            const long first = (i - w + 1) * k + a;
+            mean = 0;
+            for (long t = 0; t < w; t++) mean += x[first + t * k];
+            mean /= dw;
+            m2 = 0;
+            for (long t = 0; t < w; t++) {
+                const double d = x[first + t * k] - mean;
+                m2 += d * d;
+            }
+        } else {
+            const double in = x[p], outgoing = x[p - w * k];
+            const double d = in - outgoing, meanNew = mean + d / dw;
+            m2 += (in - meanNew + outgoing - mean) * d;
+            mean = meanNew;
+            if (m2 < 0) m2 = 0;
+        }
+        const double sd = sqrt(m2 / dw1);
+        out[p] = sharpe ? (sd == 0 ? NAN : (mean - rf) / sd * annual) : sd * annual;
+    }
+}
+
+static void rolling_sift(__global double *v, long root, const long end) {
+    while (2 * root + 1 < end) {
+        long child = 2 * root + 1;
+        if (child + 1 < end && v[child] < v[child + 1]) child++;
+        if (!(v[root] < v[child])) return;
+        const double t = v[root];
+        v[root] = v[child];
+        v[child] = t;
+        root = child;
+    }
+}
+
+// rolling_historical: RollingRisk.historicalCore's rank window, one asset per work-item, its scratch (the sorted
+// distinct values and the sum tree: 2 n + 1 doubles; the ranks and the count tree: 2 n + 1 ints) in global memory at
+// the asset's offset. The series is heap-sorted in place (the values are distinct after -0.0 becomes 0.0 or equal,
+// so any sort gives the same array); the Fenwick trees add and remove Java's values in Java's order: Java's bits.
+__kernel void rolling_historical(__global const double *x, const long k, const long n, const long w, const double alpha,
+                                 __global double *var, __global double *es, __global double *dscr, __global int *iscr) {
+    const long a = get_global_id(0);
+    if (a >= k) return;
+    __global double *v = dscr + a * (2 * n + 1), *sums = v + n;
+    __global int *ranks = iscr + a * (2 * n + 1), *counts = ranks + n;
+    for (long i = 0; i < n; i++) v[i] = x[i * k + a] + 0.0;
+    for (long s = n / 2 - 1; s >= 0; s--) rolling_sift(v, s, n);
+    for (long e = n - 1; e > 0; e--) {
+        const double t = v[0];
+        v[0] = v[e];
+        v[e] = t;
+        rolling_sift(v, 0, e);
+    }
+    long m = 0;
+    for (long i = 0; i < n; i++)
+        if (m == 0 || v[i] != v[m - 1]) v[m++] = v[i];
+    for (long i = 0; i <= m; i++) {
+        counts[i] = 0;
+        sums[i] = 0;
+    }
+    long top = 1;
+    while (top <= m / 2) top <<= 1;
+    for (long i = 0; i < n; i++) {
+        const double xi = x[i * k + a] + 0.0;
+        long lo = 0, hi = m - 1;
+        while (lo < hi) {
+            const long mid = (lo + hi) >> 1;
+            if (v[mid] < xi) lo = mid + 1;
+            else hi = mid;
+        }
+        ranks[i] = (int) lo;
+    }
+    const double h = (double) (w - 1) * alpha;
+    const long j = (long) floor(h);
+    const double g = h - (double) j;
+    for (long i = 0; i < n; i++) {
+        const long p = i * k + a;
+        for (int pass = 0; pass < 2; pass++) {
+            if (pass == 1 && i < w) break;
+            const int sign = pass == 0 ? 1 : -1;
+            const long rank = pass == 0 ? ranks[i] : ranks[i - w];
+            const double val = sign * v[rank];
+            for (long q = rank + 1; q <= m; q += q & -q) {
+                counts[q] += sign;
+                sums[q] += val;
+            }
+        }
+        if (i < w - 1) {
+            var[p] = NAN;
+            es[p] = NAN;
+            continue;
+        }
+        long sel[2];
+        for (int s = 0; s < 2; s++) {
+            long pos = 0, rem = j + 1 + s;
+            for (long step = top; step > 0; step >>= 1) {
+                const long next = pos + step;
+                if (next <= m && counts[next] < rem) {
+                    pos = next;
+                    rem -= counts[next];
+                }
+            }
+            sel[s] = pos;
+            if (!(g > 0 && j + 1 < w)) break;
+        }
+        const double xj = v[sel[0]];
+        double q = xj;
+        long tail = sel[0];
+        if (g > 0 && j + 1 < w) {
+            const double xk = v[sel[1]];
+            q = xj + g * (xk - xj);
+            if (q >= xk) tail = sel[1];
+        }
+        double s = 0;
+        long c = 0;
+        for (long t = tail + 1; t > 0; t -= t & -t) {
+            s += sums[t];
+            c += counts[t];
+        }
+        var[p] = -q;
+        es[p] = -s / (double) c;
+    }
+}

@@ -55,4 +55,16 @@ SXN_EXPORT void sxn_risk_garch_sums(int32_t flags, int64_t k, int64_t n, const d
 
 SXN_EXPORT void sxn_risk_scorecard(const double *x, int64_t k, int64_t n, double mar, double *out);
 
+/* sxn_risk_rolling_moments: rolling volatility (sharpe == 0) or Sharpe (rf per period) of the k assets of a
+ * time-major batch (x[t k + a], n returns each) over windows of w >= 2, annualised by sqrt(ppy), into out in the same
+ * layout (warm-up NaN); dev.sxn.math.risk.RollingRisk.momentsCore's operations in its order. */
+SXN_EXPORT void sxn_risk_rolling_moments(const double *x, int64_t k, int64_t n, int64_t w, double rf, double ppy,
+                                         int32_t sharpe, double *out);
+
+/* sxn_risk_rolling_historical: rolling historical VaR and ES (positive losses) at tail probability alpha over
+ * windows of 1 <= w <= n, RollingRisk.historicalCore's rank window per asset. Scratch: 2 n + 1 doubles and
+ * 2 n + 1 int32s, reused asset by asset. */
+SXN_EXPORT void sxn_risk_rolling_historical(const double *x, int64_t k, int64_t n, int64_t w, double alpha, double *var,
+                                            double *es, double *dscratch, int32_t *iscratch);
+
 #endif

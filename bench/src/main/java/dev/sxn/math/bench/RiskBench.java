@@ -25,9 +25,9 @@ import org.openjdk.jmh.annotations.State;
  *
  * <ul>
  *   <li>{@code rollingVar}: rolling historical VaR and ES at 95% over a window of {@code window} (250) on
- *       {@code assets} x {@code days} (1,000 x 2,500) through {@code RollingRisk.historical(SeriesBatch, ...)}, beside
+ *       {@code assets} x {@code days} (1,000 x 2,500) on each kind of {@code risk.rolling} ({@code kind}), beside
  *       {@code rollingVarPerAsset}, the per-asset loop a user would write (gather each column, the single-series call,
- *       scatter). Both are JAVA: the rolling order-statistic window has no other kind yet.
+ *       scatter), and {@code rollingVol}, the rolling volatility of the same batch per kind.
  *   <li>{@code scorecard}: {@link Scorecard#of} (mean, sd, Sharpe, Sortino, CAGR, maximum drawdown, Calmar) of
  *       {@code scoreAssets} x {@code days} (10^4 x 2,500) on each kind of {@code risk.scorecard}, beside
  *       {@code scorecardPlainLoop}, the per-asset loop over the single-series definitions ({@link Performance},
@@ -48,6 +48,9 @@ public class RiskBench {
     /** The rolling-window case. */
     @State(Scope.Thread)
     public static class Rolling {
+        @Param({"JAVA", "VECTOR", "NATIVE", "OPENCL"})
+        public String kind;
+
         @Param({"1000"})
         public int assets;
 
@@ -57,17 +60,20 @@ public class RiskBench {
         @Param({"250"})
         public int window;
 
+        Backend backend;
         SeriesBatch x, var, es;
         double[] column, varCol, esCol;
 
         @Setup(Level.Trial)
         public void setup() {
+            backend = Backend.valueOf(kind);
             x = returns(assets, days, 17);
             var = SeriesBatch.zeros(assets, days);
             es = SeriesBatch.zeros(assets, days);
             column = new double[days];
             varCol = new double[days];
             esCol = new double[days];
+            JitWarmUp.trial(kind, "risk.rolling");
         }
     }
 
@@ -107,10 +113,19 @@ public class RiskBench {
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public SeriesBatch rollingVar(Rolling s) {
-        RollingRisk.historical(s.x, s.window, 0.05, s.var, s.es);
+        RollingRisk.historical(s.x, s.window, 0.05, s.var, s.es, s.backend);
         return s.var;
     }
 
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public SeriesBatch rollingVol(Rolling s) {
+        RollingRisk.volatility(s.x, s.window, 252, s.var, s.backend);
+        return s.var;
+    }
+
+    /** The per-asset loop (JAVA whatever {@code kind}: the single-series form has no other kind). */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)

@@ -116,11 +116,15 @@ public final class KernelFamilies {
     public static final KernelFamily REGIME_FORWARD = KernelFamily.named("regime.forward")
             .with(VECTOR, P + "regime.VectorRegimeKernels").with(NATIVE, P + "regime.NativeRegimeKernels")
             .with(OPENCL, P + "regime.OpenClRegimeKernels").build();
+    /** Rolling vol, Sharpe and historical VaR/ES over a batch of assets, size = assets x returns. */
+    public static final KernelFamily RISK_ROLLING = KernelFamily.named("risk.rolling")
+            .with(VECTOR, P + "risk.VectorRollingKernels").with(NATIVE, P + "risk.NativeRollingKernels")
+            .with(OPENCL, P + "risk.OpenClRollingKernels").build();
 
     private static final List<KernelFamily> ALL = List.of(VECTOR_OPS_REDUCE, VECTOR_OPS_ELEMENTWISE, GEMM, LU, QR, SVD, CHOLESKY,
             EIG_SYMMETRIC, INDICATORS_SERIES, INDICATORS_SERIES_VARIANCE, INDICATORS_BATCH, INDICATORS_BATCH_WINDOWS, MATRIX_PROFILE,
             DYNAMICS, DYNAMICS_USER, BATCH_KALMAN, KALMAN, PARTICLE, FFT, ROLLING_ENTROPY, STOCHASTIC_UNIFORM, STOCHASTIC_NORMAL,
-            STOCHASTIC_PATHS, INDICATOR_STREAMS, RISK_GARCH, RISK_SCORECARD, REGIME_FORWARD);
+            STOCHASTIC_PATHS, INDICATOR_STREAMS, RISK_GARCH, RISK_SCORECARD, REGIME_FORWARD, RISK_ROLLING);
 
     /** Every family, in declaration order. */
     public static List<KernelFamily> all() {

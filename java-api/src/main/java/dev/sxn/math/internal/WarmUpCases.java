@@ -23,6 +23,7 @@ import dev.sxn.math.risk.Garch;
 import dev.sxn.math.risk.GarchInnovations;
 import dev.sxn.math.risk.GarchModel;
 import dev.sxn.math.risk.GarchSpec;
+import dev.sxn.math.risk.RollingRisk;
 import dev.sxn.math.risk.Scorecard;
 import dev.sxn.math.series.MatrixProfile;
 import dev.sxn.math.spectral.FFT;
@@ -102,6 +103,7 @@ final class WarmUpCases {
             case "risk.garch" -> garchBatch();
             case "risk.scorecard" -> scorecard();
             case "regime.forward" -> regimeForward();
+            case "risk.rolling" -> rollingRisk();
             default -> null;
         };
     }
@@ -365,5 +367,14 @@ final class WarmUpCases {
         for (int i = 0; i < xs.length; i++) xs[i] -= 100;
         return alternate(k -> BatchHmm.filterAssets(full, xa, 32, filtered, ll, k),
                 k -> BatchHmm.logLikelihoodModels(sweep, xs, ll8, k));
+    }
+
+    private static List<Consumer<Backend>> rollingRisk() {
+        // Lane groups and a tail: 13 assets of a year of daily returns, a quarter's window.
+        SplittableRandom r = new SplittableRandom(47);
+        double[] d = new double[13 * 252];
+        for (int i = 0; i < d.length; i++) d[i] = 0.0004 + 0.01 * r.nextGaussian();
+        SeriesBatch x = SeriesBatch.wrap(13, 252, d), v = SeriesBatch.zeros(13, 252), e = SeriesBatch.zeros(13, 252);
+        return alternate(k -> RollingRisk.volatility(x, 63, 252, v, k), k -> RollingRisk.historical(x, 63, 0.05, v, e, k));
     }
 }

@@ -1,7 +1,10 @@
 package dev.sxn.math.risk;
 
+import dev.sxn.math.backend.Backend;
 import dev.sxn.math.indicators.SeriesBatch;
 import dev.sxn.math.internal.Checks;
+import dev.sxn.math.internal.KernelFamilies;
+import dev.sxn.math.internal.KernelSet;
 import dev.sxn.math.internal.Scratch;
 
 /**
@@ -20,9 +23,15 @@ import dev.sxn.math.internal.Scratch;
  *       {@code w} steps so rounding cannot build up. {@code O(n)}.
  * </ul>
  * Inputs must be finite (checked). Scratch per thread; a warm call allocates nothing proportional to the input.
- * JAVA only.
+ * The single-series forms run JAVA; the batch forms run family {@code risk.rolling} ({@link RollingKernels}: JAVA
+ * asset by asset; VECTOR vol and Sharpe with assets in lanes, VaR/ES delegated to JAVA; NATIVE and OPENCL the same
+ * algorithms per asset), every kind giving JAVA's bits; the forms without a backend choose the kind per call.
  */
 public final class RollingRisk {
+    /** The family's dispatch. */
+    static final KernelSet<RollingKernels> KERNELS = KernelSet.of(KernelFamilies.RISK_ROLLING, RollingKernels.class,
+            new JavaRollingKernels());
+
     private RollingRisk() {}
 
     /** Rolling historical VaR and ES (positive losses) into {@code var} and {@code es}. {@code 1 <= w <= n}. */
@@ -36,13 +45,23 @@ public final class RollingRisk {
 
     /** Rolling historical VaR and ES of each asset of {@code returns} into batches of its shape. */
     public static void historical(SeriesBatch returns, int w, double alpha, SeriesBatch var, SeriesBatch es) {
+        historical(returns, w, alpha, var, es, null);
+    }
+
+    /**
+     * Rolling historical VaR and ES of each asset on the kind of {@code backend} (null: chosen per call).
+     *
+     * @throws IllegalStateException if {@code backend} is pinned and unavailable here (the message says why)
+     */
+    public static void historical(SeriesBatch returns, int w, double alpha, SeriesBatch var, SeriesBatch es, Backend backend) {
         checkBatch(returns, w, 1, var, "var");
         checkShape(returns, es, "es");
         Checks.distinct(var.data(), "var", es.data(), "es");
+        Checks.distinct(returns.data(), "returns", es.data(), "es");
         RiskChecks.tailProbability(alpha);
-        for (int a = 0; a < returns.assets(); a++) {
-            historicalCore(returns.data(), a, returns.assets(), returns.length(), w, alpha, var.data(), es.data());
-        }
+        int k = returns.assets(), n = returns.length();
+        double[] x = returns.data(), v = var.data(), e = es.data();
+        KERNELS.run(backend, (long) k * n, kern -> kern.historical(x, k, n, w, alpha, v, e));
     }
 
     /** Rolling annualised Sharpe ratio (annual risk-free rate converted per period). {@code 2 <= w <= n}. */
@@ -55,13 +74,20 @@ public final class RollingRisk {
 
     /** Rolling annualised Sharpe ratio of each asset. */
     public static void sharpe(SeriesBatch returns, int w, double riskFreePerYear, double periodsPerYear, SeriesBatch out) {
+        sharpe(returns, w, riskFreePerYear, periodsPerYear, out, null);
+    }
+
+    /**
+     * Rolling annualised Sharpe ratio of each asset on the kind of {@code backend} (null: chosen per call).
+     *
+     * @throws IllegalStateException if {@code backend} is pinned and unavailable here (the message says why)
+     */
+    public static void sharpe(SeriesBatch returns, int w, double riskFreePerYear, double periodsPerYear, SeriesBatch out,
+            Backend backend) {
         checkBatch(returns, w, 2, out, "out");
         RiskChecks.annualRate(riskFreePerYear, "riskFreePerYear");
         RiskChecks.periodsPerYear(periodsPerYear);
-        double rf = Performance.perPeriod(riskFreePerYear, periodsPerYear);
-        for (int a = 0; a < returns.assets(); a++) {
-            momentsCore(returns.data(), a, returns.assets(), returns.length(), w, rf, periodsPerYear, true, out.data());
-        }
+        moments(returns, w, Performance.perPeriod(riskFreePerYear, periodsPerYear), periodsPerYear, true, out, backend);
     }
 
     /** Rolling annualised volatility {@code std sqrt(ppy)} (ddof 1). {@code 2 <= w <= n}. */
@@ -73,11 +99,24 @@ public final class RollingRisk {
 
     /** Rolling annualised volatility of each asset. */
     public static void volatility(SeriesBatch returns, int w, double periodsPerYear, SeriesBatch out) {
+        volatility(returns, w, periodsPerYear, out, null);
+    }
+
+    /**
+     * Rolling annualised volatility of each asset on the kind of {@code backend} (null: chosen per call).
+     *
+     * @throws IllegalStateException if {@code backend} is pinned and unavailable here (the message says why)
+     */
+    public static void volatility(SeriesBatch returns, int w, double periodsPerYear, SeriesBatch out, Backend backend) {
         checkBatch(returns, w, 2, out, "out");
         RiskChecks.periodsPerYear(periodsPerYear);
-        for (int a = 0; a < returns.assets(); a++) {
-            momentsCore(returns.data(), a, returns.assets(), returns.length(), w, 0, periodsPerYear, false, out.data());
-        }
+        moments(returns, w, 0, periodsPerYear, false, out, backend);
+    }
+
+    private static void moments(SeriesBatch returns, int w, double rf, double ppy, boolean sharpe, SeriesBatch out, Backend backend) {
+        int k = returns.assets(), n = returns.length();
+        double[] x = returns.data(), o = out.data();
+        KERNELS.run(backend, (long) k * n, kern -> kern.moments(x, k, n, w, rf, ppy, sharpe, o));
     }
 
     private static void checkSeries(double[] r, int w, int minW, double[] out, String outName) {
@@ -110,11 +149,13 @@ public final class RollingRisk {
     static void historicalCore(double[] x, int off, int stride, int n, int w, double alpha, double[] var, double[] es) {
         try (Scratch s = Scratch.open()) {
             double[] sorted = s.doubles(n);
-            for (int i = 0; i < n; i++) sorted[i] = x[off + i * stride];
+            // + 0.0 turns -0.0 into 0.0: the sort orders them apart but == squeezes them together, so a series with
+            // both would otherwise look up a rank that is not there.
+            for (int i = 0; i < n; i++) sorted[i] = x[off + i * stride] + 0.0;
             int m = RankWindow.distinct(sorted, n);
             int[] ranks = s.ints(n);
             RankWindow win = new RankWindow(sorted, m, s.ints(m + 1), s.doubles(m + 1));
-            for (int i = 0; i < n; i++) ranks[i] = win.rank(x[off + i * stride]);
+            for (int i = 0; i < n; i++) ranks[i] = win.rank(x[off + i * stride] + 0.0);
             double h = (w - 1) * alpha;
             int j = (int) Math.floor(h);
             double g = h - j;

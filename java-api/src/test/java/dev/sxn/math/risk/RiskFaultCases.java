@@ -10,7 +10,8 @@ import java.util.List;
  * The risk calls of the fault-injection suite ({@code FaultInjectionTest}). A batched GARCH fit calls its kernel many
  * times (one round per optimiser step); a kernel writes only the values and gradients it is asked for, so a failure
  * part-way through any round is re-run on JAVA and the fits are JAVA's bit for bit. The scorecard's kernel writes
- * only its scratch sums, every one of them, so a retry rewrites whatever a failed kind left there.
+ * only its scratch sums, every one of them, so a retry rewrites whatever a failed kind left there; the rolling kernels
+ * write every output element, so a retry on JAVA rewrites what a failed kind left in the caller's outputs.
  */
 public final class RiskFaultCases {
     private RiskFaultCases() {}
@@ -34,6 +35,14 @@ public final class RiskFaultCases {
                     SeriesBatch x = ScorecardTest.returns(23, 300, 79);
                     ScorecardBatch[] out = new ScorecardBatch[1];
                     return Call.of(() -> out[0] = Scorecard.of(x, 0.03, 0.01, 252, k), () -> ScorecardTest.arrays(out[0]), x.data());
+                }),
+                FaultCase.of("RollingRisk.historical, 11 assets x 200", KernelFamilies.RISK_ROLLING, k -> {
+                    SeriesBatch x = RollingBatchTest.returns(11, 200, 80), v = x.like(), e = x.like();
+                    return Call.of(() -> RollingRisk.historical(x, 50, 0.05, v, e, k), () -> new double[][] {v.data(), e.data()}, x.data());
+                }),
+                FaultCase.of("RollingRisk.sharpe, 11 assets x 200", KernelFamilies.RISK_ROLLING, k -> {
+                    SeriesBatch x = RollingBatchTest.returns(11, 200, 81), s = x.like();
+                    return Call.of(() -> RollingRisk.sharpe(x, 30, 0.02, 252, s, k), () -> s.data(), x.data());
                 }));
     }
 

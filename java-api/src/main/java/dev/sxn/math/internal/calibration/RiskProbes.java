@@ -6,6 +6,7 @@ import dev.sxn.math.risk.Garch;
 import dev.sxn.math.risk.GarchInnovations;
 import dev.sxn.math.risk.GarchModel;
 import dev.sxn.math.risk.GarchSpec;
+import dev.sxn.math.risk.RollingRisk;
 import dev.sxn.math.risk.Scorecard;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -13,8 +14,8 @@ import java.util.SplittableRandom;
 /**
  * The probes of the risk kernels (size: assets x returns). GARCH: a whole batched GARCH(1,1)-t fit of more assets of
  * {@value #RETURNS} returns at each size, so the sweep varies the batch and not the series (the size is what the
- * first round of the fit evaluates; later rounds evaluate the assets still running). Scorecard: more assets of 256
- * daily returns at each size.
+ * first round of the fit evaluates; later rounds evaluate the assets still running). Scorecard and rolling risk: more
+ * assets of 256 daily returns at each size.
  */
 final class RiskProbes {
     private static final int RETURNS = 250;
@@ -30,6 +31,14 @@ final class RiskProbes {
             // 256 days of more assets at each size, returns in fractions (percent / 100)
             SeriesBatch x = fractions(returns(n / 256, 256, 20261208L));
             return k -> Scorecard.of(x, 0.02, 0.0, 252, k);
+        }), Probe.of(KernelFamilies.RISK_ROLLING, Probe.geometric(16 * 256, 4, 6), n -> {
+            // 256 days of more assets at each size: rolling VaR/ES and volatility over a quarter
+            SeriesBatch x = fractions(returns(n / 256, 256, 20261209L));
+            SeriesBatch v = SeriesBatch.zeros(x.assets(), x.length()), e = SeriesBatch.zeros(x.assets(), x.length());
+            return k -> {
+                RollingRisk.historical(x, 63, 0.05, v, e, k);
+                RollingRisk.volatility(x, 63, 252, v, k);
+            };
         }));
     }
 
