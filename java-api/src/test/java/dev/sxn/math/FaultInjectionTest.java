@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sxn.math.backend.Backend;
 import dev.sxn.math.backend.Backends;
+import dev.sxn.math.amm.AmmFaultCases;
 import dev.sxn.math.dynamics.DynamicsFaultCases;
 import dev.sxn.math.filter.FilterFaultCases;
 import dev.sxn.math.indicators.IndicatorFaultCases;
@@ -77,6 +78,7 @@ class FaultInjectionTest {
         all.addAll(StreamFaultCases.cases());
         all.addAll(RiskFaultCases.cases());
         all.addAll(RegimeFaultCases.cases());
+        all.addAll(AmmFaultCases.cases());
         Map<KernelFamily, List<FaultCase>> byFamily = new LinkedHashMap<>();
         for (FaultCase c : all) byFamily.computeIfAbsent(c.family(), f -> new ArrayList<>()).add(c);
         return byFamily;

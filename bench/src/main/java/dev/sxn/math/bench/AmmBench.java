@@ -10,6 +10,7 @@ import dev.sxn.math.amm.RuleParams;
 import dev.sxn.math.amm.SyntheticMarket;
 import dev.sxn.math.amm.TfmmPool;
 import dev.sxn.math.amm.WeightRule;
+import dev.sxn.math.backend.Backend;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -25,7 +26,8 @@ import org.openjdk.jmh.annotations.State;
  * year) for {@code sets} parameter sets in one sweep ({@code zeroFee}); the same pool with a 0.3% fee and optimal
  * arbitrage for 64 sets ({@code withFees}); and the gradient of daily_log_sharpe for one set over 90 days
  * ({@code gradient}) beside the forward pass alone ({@code forward}), whose ratio is the cost of the six tangents.
- * Plain Java, one thread (the sweep is bit-identical to single runs); market: {@link SyntheticMarket#twoAssets}.
+ * One thread; the sweeps run on {@code backend} (family {@code amm.sweep}: JAVA bit-identical to single runs, VECTOR
+ * sets in lanes for the zero-fee pass, the fee pool JAVA inside the family); market: {@link SyntheticMarket#twoAssets}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -45,6 +47,10 @@ public class AmmBench {
         @Param({"64"})
         public int feeSets;
 
+        @Param({"JAVA", "VECTOR"})
+        public String backend;
+
+        Backend kind;
         MinutePrices prices;
         TfmmPool zeroFee, withFees;
         RuleParams[] grid, feeGrid;
@@ -52,6 +58,8 @@ public class AmmBench {
 
         @Setup
         public void setUp() {
+            kind = Backend.valueOf(backend);
+            JitWarmUp.trial(backend, "amm.sweep");
             prices = SyntheticMarket.twoAssets(minutes + 1440 + 1, 0.3, 23);
             AmmConfig c = AmmConfig.defaults().withChunks(60, 60).withMaximumChange(1e-3);
             zeroFee = TfmmPool.of(WeightRule.MOMENTUM, new double[] {0.5, 0.5}, c);
@@ -86,14 +94,14 @@ public class AmmBench {
     /** Zero-fee pass and daily_log_sharpe for every set. */
     @Benchmark
     public double zeroFee(Sweep s) {
-        AmmSweep.metrics(s.zeroFee, s.prices, 1440, s.minutes + 1, s.grid, METRIC, s.out, 1);
+        AmmSweep.metrics(s.zeroFee, s.prices, 1440, s.minutes + 1, s.grid, METRIC, s.out, 1, s.kind);
         return s.out[0];
     }
 
     /** Fee pass (optimal arbitrage twice a minute) for the fee grid. */
     @Benchmark
     public double withFees(Sweep s) {
-        AmmSweep.metrics(s.withFees, s.prices, 1440, s.minutes + 1, s.feeGrid, METRIC, s.out, 1);
+        AmmSweep.metrics(s.withFees, s.prices, 1440, s.minutes + 1, s.feeGrid, METRIC, s.out, 1, s.kind);
         return s.out[0];
     }
 

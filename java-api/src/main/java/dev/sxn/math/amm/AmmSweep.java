@@ -1,24 +1,49 @@
 package dev.sxn.math.amm;
 
+import dev.sxn.math.backend.Backend;
 import dev.sxn.math.internal.Checks;
+import dev.sxn.math.internal.KernelFamilies;
+import dev.sxn.math.internal.KernelSet;
 
 /**
- * P rule parameter sets over one price history in one call: every set's pass and metrics, each exactly (bit for
- * bit) its single run's {@link TfmmPool#metric}, since each set runs the same plain-Java pass. Sets may be split
+ * P rule parameter sets over one price history in one call: every set's pass and metrics, on JAVA each exactly (bit
+ * for bit) its single run's {@link TfmmPool#metric}, since each set runs the same plain-Java pass. Sets may be split
  * over threads ({@code parallelism}); the split does not change any result. Output {@code out[s m + j]} is metric j
  * of set s. O(P rows n); a warm single-thread call allocates nothing proportional to the input.
+ *
+ * <p>The passes run through the {@code amm.sweep} kernel family ({@link SweepKernels}) in chunks of {@value #CHUNK}
+ * sets: JAVA is each set's single run (bit-identical); VECTOR puts sets in lanes for the zero-fee pass with linear
+ * interpolation and the momentum, anti-momentum and fixed rules (values within a relative 1e-11 of JAVA); every
+ * other rule, interpolation and fee pools run JAVA inside the family.
  */
 public final class AmmSweep {
+    /** Sets per kernel call: whole lane groups of every species, and a bounded value buffer of CHUNK x rows. */
+    static final int CHUNK = 16;
+    static final KernelSet<SweepKernels> KERNELS = KernelSet.of(KernelFamilies.AMM_SWEEP, SweepKernels.class, new JavaSweepKernels());
+    private static final ThreadLocal<double[][]> BUFFER = ThreadLocal.withInitial(() -> new double[][] {new double[0], new double[CHUNK]});
+
     private AmmSweep() {}
 
     /**
-     * Runs every set and writes its metrics.
+     * Runs every set and writes its metrics, on the kind chosen per chunk of sets.
      *
      * @throws IllegalArgumentException as {@link TfmmPool#run}, if a set has a non-finite component, sets or metrics is
      *     empty, out is shorter than {@code sets.length * metrics.length}, or parallelism {@code < 1}
      */
     public static void metrics(TfmmPool pool, MinutePrices prices, int start, int boutLength, RuleParams[] sets, AmmMetric[] metrics, double[] out,
                                int parallelism) {
+        metrics(pool, prices, start, boutLength, sets, metrics, out, parallelism, null);
+    }
+
+    /**
+     * {@link #metrics(TfmmPool, MinutePrices, int, int, RuleParams[], AmmMetric[], double[], int)} on the kind of
+     * {@code backend} (null: chosen per chunk of sets).
+     *
+     * @throws IllegalArgumentException as the overload without a backend
+     * @throws IllegalStateException if {@code backend} is pinned and unavailable here (the message says why)
+     */
+    public static void metrics(TfmmPool pool, MinutePrices prices, int start, int boutLength, RuleParams[] sets, AmmMetric[] metrics, double[] out,
+                               int parallelism, Backend backend) {
         Checks.notNull(pool, "pool");
         Checks.notNull(sets, "sets");
         Checks.notNull(metrics, "metrics");
@@ -32,7 +57,7 @@ public final class AmmSweep {
         prices.checkPositive();
         int threads = Math.min(parallelism, sets.length);
         if (threads == 1) {
-            block(pool, prices.values(), start, boutLength, sets, metrics, out, 0, sets.length);
+            block(pool, prices.values(), start, boutLength, sets, metrics, out, 0, sets.length, backend);
             return;
         }
         Thread[] ts = new Thread[threads];
@@ -41,7 +66,7 @@ public final class AmmSweep {
             int from = (int) ((long) sets.length * t / threads), to = (int) ((long) sets.length * (t + 1) / threads);
             ts[t] = Thread.ofPlatform().start(() -> {
                 try {
-                    block(pool, prices.values(), start, boutLength, sets, metrics, out, from, to);
+                    block(pool, prices.values(), start, boutLength, sets, metrics, out, from, to, backend);
                 } catch (RuntimeException e) {
                     synchronized (failure) {
                         failure[0] = e;
@@ -61,17 +86,30 @@ public final class AmmSweep {
     }
 
     private static void block(TfmmPool pool, double[] prices, int start, int boutLength, RuleParams[] sets, AmmMetric[] metrics, double[] out,
-                              int from, int to) {
+                              int from, int to, Backend backend) {
         int m = metrics.length;
         int n = pool.assets();
         int rows = boutLength - 1;
-        for (int s = from; s < to; s++) {
-            PoolScratch sc = PoolScratch.get();
-            double[] v = sc.values(rows);
-            double fee = pool.simulate(prices, start, rows, sets[s], v, null, null, null, sc);
+        double[][] buffer = BUFFER.get();
+        if (buffer[0].length < CHUNK * rows) buffer[0] = new double[CHUNK * rows];
+        double[] values = buffer[0], fees = buffer[1];
+        boolean eligible = SweepKernels.eligible(pool);
+        PoolScratch sc = PoolScratch.get();
+        for (int s0 = from; s0 < to; s0 += CHUNK) {
+            int first = s0, count = Math.min(CHUNK, to - s0);
+            KERNELS.run(backend, (long) count * rows, k -> eligible, k -> k.values(pool, prices, start, rows, sets, first, count, values, fees));
+            sc.assets(n);
+            double[] w0 = pool.initialWeightsView();
+            double v0 = pool.config().initialPoolValue();
+            for (int i = 0; i < n; i++) sc.r0[i] = w0[i] * v0 / prices[start * n + i];
             System.arraycopy(prices, start * n, sc.pFirst, 0, n);
             System.arraycopy(prices, (start + rows - 1) * n, sc.pLast, 0, n);
-            for (int j = 0; j < m; j++) out[s * m + j] = AmmMetrics.compute(metrics[j], v, rows, n, sc.r0, sc.pFirst, sc.pLast, fee, sc);
+            double[] v = sc.values(rows);
+            for (int c = 0; c < count; c++) {
+                System.arraycopy(values, c * rows, v, 0, rows);
+                int s = s0 + c;
+                for (int j = 0; j < m; j++) out[s * m + j] = AmmMetrics.compute(metrics[j], v, rows, n, sc.r0, sc.pFirst, sc.pLast, fees[c], sc);
+            }
         }
     }
 }

@@ -121,10 +121,15 @@ public final class KernelFamilies {
             .with(VECTOR, P + "risk.VectorRollingKernels").with(NATIVE, P + "risk.NativeRollingKernels")
             .with(OPENCL, P + "risk.OpenClRollingKernels").build();
 
+    // ---- amm (issue 23)
+    /** Batched TFMM pool passes over rule parameter sets (zero-fee momentum pass in lanes), size = sets x rows. */
+    public static final KernelFamily AMM_SWEEP = KernelFamily.named("amm.sweep").with(VECTOR, P + "amm.VectorSweepKernels").build();
+
     private static final List<KernelFamily> ALL = List.of(VECTOR_OPS_REDUCE, VECTOR_OPS_ELEMENTWISE, GEMM, LU, QR, SVD, CHOLESKY,
             EIG_SYMMETRIC, INDICATORS_SERIES, INDICATORS_SERIES_VARIANCE, INDICATORS_BATCH, INDICATORS_BATCH_WINDOWS, MATRIX_PROFILE,
             DYNAMICS, DYNAMICS_USER, BATCH_KALMAN, KALMAN, PARTICLE, FFT, ROLLING_ENTROPY, STOCHASTIC_UNIFORM, STOCHASTIC_NORMAL,
-            STOCHASTIC_PATHS, INDICATOR_STREAMS, RISK_GARCH, RISK_SCORECARD, REGIME_FORWARD, RISK_ROLLING);
+            STOCHASTIC_PATHS, INDICATOR_STREAMS, RISK_GARCH, RISK_SCORECARD, REGIME_FORWARD, RISK_ROLLING,
+            AMM_SWEEP);
 
     /** Every family, in declaration order. */
     public static List<KernelFamily> all() {

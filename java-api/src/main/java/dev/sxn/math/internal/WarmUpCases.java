@@ -1,5 +1,14 @@
 package dev.sxn.math.internal;
 
+import dev.sxn.math.amm.AmmConfig;
+import dev.sxn.math.amm.AmmMetric;
+import dev.sxn.math.amm.AmmSweep;
+import dev.sxn.math.amm.MinutePrices;
+import dev.sxn.math.amm.ParamGrid;
+import dev.sxn.math.amm.RuleParams;
+import dev.sxn.math.amm.SyntheticMarket;
+import dev.sxn.math.amm.TfmmPool;
+import dev.sxn.math.amm.WeightRule;
 import dev.sxn.math.backend.Backend;
 import dev.sxn.math.dynamics.Dynamics;
 import dev.sxn.math.dynamics.Ensemble;
@@ -104,6 +113,7 @@ final class WarmUpCases {
             case "risk.scorecard" -> scorecard();
             case "regime.forward" -> regimeForward();
             case "risk.rolling" -> rollingRisk();
+            case "amm.sweep" -> ammSweep();
             default -> null;
         };
     }
@@ -376,5 +386,19 @@ final class WarmUpCases {
         for (int i = 0; i < d.length; i++) d[i] = 0.0004 + 0.01 * r.nextGaussian();
         SeriesBatch x = SeriesBatch.wrap(13, 252, d), v = SeriesBatch.zeros(13, 252), e = SeriesBatch.zeros(13, 252);
         return alternate(k -> RollingRisk.volatility(x, 63, 252, v, k), k -> RollingRisk.historical(x, 63, 0.05, v, e, k));
+    }
+
+    // ---- added for amm (issue 23)
+    private static List<Consumer<Backend>> ammSweep() {
+        // A chunk of 16 sets and a tail of 5 (whole lane groups and JAVA's tail), momentum and anti-momentum, 2 days.
+        MinutePrices prices = SyntheticMarket.twoAssets(3 * 1440, 0.3, 47);
+        AmmConfig config = AmmConfig.defaults().withChunks(60, 60);
+        RuleParams[] sets = ParamGrid.over(RuleParams.momentum(5, 20, 60)).log2Range(1, 1, 1024, 21).build();
+        AmmMetric[] metrics = {AmmMetric.DAILY_LOG_SHARPE};
+        double[] out = new double[sets.length];
+        TfmmPool momentum = TfmmPool.of(WeightRule.MOMENTUM, new double[] {0.5, 0.5}, config);
+        TfmmPool anti = TfmmPool.of(WeightRule.ANTI_MOMENTUM, new double[] {0.5, 0.5}, config);
+        return alternate(k -> AmmSweep.metrics(momentum, prices, 1440, 2 * 1440, sets, metrics, out, 1, k),
+                k -> AmmSweep.metrics(anti, prices, 1440, 2 * 1440, sets, metrics, out, 1, k));
     }
 }

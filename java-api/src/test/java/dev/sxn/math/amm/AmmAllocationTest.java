@@ -1,5 +1,7 @@
 package dev.sxn.math.amm;
 
+import dev.sxn.math.backend.Backend;
+import dev.sxn.math.backend.Backends;
 import dev.sxn.math.testing.Allocations;
 import org.junit.jupiter.api.Test;
 
@@ -22,5 +24,14 @@ class AmmAllocationTest {
         Allocations.assertUnder("zero-fee metric", () -> zero.metric(prices, 1440, 3 * 1440, p, AmmMetric.DAILY_LOG_SHARPE), ALLOWANCE);
         Allocations.assertUnder("fee metric", () -> fees.metric(prices, 1440, 3 * 1440, p, AmmMetric.DAILY_VAR_95), ALLOWANCE);
         Allocations.assertUnder("sweep", () -> AmmSweep.metrics(zero, prices, 1440, 3 * 1440, sets, metrics, out, 1), ALLOWANCE);
+        // amm.sweep's accelerated scope (zero-fee momentum) on every kind: 13 sets, lane groups and a tail in one chunk
+        TfmmPool momentum = TfmmPool.of(WeightRule.MOMENTUM, new double[] {0.3, 0.3, 0.4}, AmmConfig.defaults().withChunks(60, 60));
+        RuleParams[] many = ParamGrid.over(RuleParams.momentum(5, 20, 60)).log2Range(1, 1, 1024, 13).build();
+        double[] outMany = new double[many.length * metrics.length];
+        for (Backend kind : AmmSweep.KERNELS.family().kinds()) {
+            if (!Backends.isAvailable(kind)) continue;
+            Allocations.assertUnder("sweep on " + kind, () -> AmmSweep.metrics(momentum, prices, 1440, 3 * 1440, many, metrics, outMany, 1, kind),
+                    ALLOWANCE);
+        }
     }
 }

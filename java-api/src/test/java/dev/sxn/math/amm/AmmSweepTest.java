@@ -3,11 +3,12 @@ package dev.sxn.math.amm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.sxn.math.backend.Backend;
 import org.junit.jupiter.api.Test;
 
 /**
- * Sweeps: every set's metrics equal its single run's bit for bit, whatever the thread split; grids are the
- * product in the documented order.
+ * Sweeps on JAVA: every set's metrics equal its single run's bit for bit, whatever the thread split (the other kinds:
+ * SweepKernelsTest); grids are the product in the documented order.
  */
 class AmmSweepTest {
     private static final AmmMetric[] METRICS = {AmmMetric.DAILY_LOG_SHARPE, AmmMetric.RETURNS_OVER_HODL, AmmMetric.DAILY_VAR_95,
@@ -22,8 +23,8 @@ class AmmSweepTest {
             RuleParams[] sets = ParamGrid.over(RuleParams.momentum(5, 20, config.chunkPeriod())).linspace(0, 1.0, 4.0, 3).log2Range(1, 1, 256, 4).build();
             assertEquals(12, sets.length);
             double[] out1 = new double[sets.length * METRICS.length], out3 = out1.clone();
-            AmmSweep.metrics(pool, prices, 1440, 4 * 1440 + 1, sets, METRICS, out1, 1);
-            AmmSweep.metrics(pool, prices, 1440, 4 * 1440 + 1, sets, METRICS, out3, 3);
+            AmmSweep.metrics(pool, prices, 1440, 4 * 1440 + 1, sets, METRICS, out1, 1, Backend.JAVA);
+            AmmSweep.metrics(pool, prices, 1440, 4 * 1440 + 1, sets, METRICS, out3, 3, Backend.JAVA);
             for (int s = 0; s < sets.length; s++) {
                 for (int j = 0; j < METRICS.length; j++) {
                     double single = pool.metric(prices, 1440, 4 * 1440 + 1, sets[s], METRICS[j]);

@@ -15,6 +15,7 @@ final class Probes {
         all.addAll(StreamProbes.all());
         all.addAll(RiskProbes.all());
         all.addAll(RegimeProbes.all());
+        all.addAll(AmmProbes.all());
         return all;
     }
 }
