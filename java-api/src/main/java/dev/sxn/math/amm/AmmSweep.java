@@ -51,8 +51,15 @@ public final class AmmSweep {
         Checks.atLeast(sets.length, "sets.length", 1);
         Checks.atLeast(metrics.length, "metrics.length", 1);
         Checks.atLeast(parallelism, "parallelism", 1);
-        for (int s = 0; s < sets.length; s++) pool.check(prices, start, boutLength, Checks.notNull(sets[s], "sets[" + s + "]"));
-        for (int j = 0; j < metrics.length; j++) AmmMetrics.checkLength(Checks.notNull(metrics[j], "metrics[" + j + "]"), boutLength - 1);
+        // Names are built only on failure: a warm sweep checks every set and metric on every call.
+        for (int s = 0; s < sets.length; s++) {
+            if (sets[s] == null) Checks.notNull(sets[s], "sets[" + s + "]");
+            pool.check(prices, start, boutLength, sets[s]);
+        }
+        for (int j = 0; j < metrics.length; j++) {
+            if (metrics[j] == null) Checks.notNull(metrics[j], "metrics[" + j + "]");
+            AmmMetrics.checkLength(metrics[j], boutLength - 1);
+        }
         Checks.minLength(out, "out", (long) sets.length * metrics.length, "sets x metrics");
         prices.checkPositive();
         int threads = Math.min(parallelism, sets.length);

@@ -131,7 +131,10 @@ public final class TfmmPool {
         if ((long) start + boutLength - 1 > prices.steps()) {
             throw Checks.invalid("boutLength", boutLength, "fit the data: start + boutLength - 1 <= " + prices.steps());
         }
-        for (int i = 0; i < RuleParams.SIZE; i++) Checks.finite(params.get(i), "params component " + i);
+        // The argument name is built only on failure: a sweep checks every set on every call.
+        for (int i = 0; i < RuleParams.SIZE; i++) {
+            if (!Double.isFinite(params.get(i))) Checks.finite(params.get(i), "params component " + i);
+        }
     }
 
     /** The estimator's lambda for these parameters under this configuration. */
