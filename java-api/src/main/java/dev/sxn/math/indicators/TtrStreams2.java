@@ -269,7 +269,7 @@ public final class TtrStreams2 {
     }
 
     /** A series stream: the value is passed as the close. */
-    private static final class Series extends SeriesStream {
+    static final class Series extends SeriesStream {
         private final State st, twin;
 
         Series(State st, int lookback, int lines) {

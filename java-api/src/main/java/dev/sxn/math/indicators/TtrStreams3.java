@@ -39,7 +39,7 @@ public final class TtrStreams3 {
         if (sum != 0) {
             for (int j = 0; j < n; j++) w[j] = w[j] / sum;
         }
-        return new Series(new Ma(new Wma(w)), n - 1);
+        return new TtrStreams2.Series(new Ma(new Wma(w)), n - 1, 1);
     }
 
     /**
@@ -52,7 +52,7 @@ public final class TtrStreams3 {
     public static SeriesStream hma(int n) {
         Checks.atLeast(n, "n", 2);
         int r = (int) Math.sqrt(n);
-        return new Series(new Hma(n), n + r - 2);
+        return new TtrStreams2.Series(new Hma(n), n + r - 2, 1);
     }
 
     /**
@@ -243,51 +243,8 @@ public final class TtrStreams3 {
         }
     }
 
-    // ---- the stream shells: a missing input resets the state, as the array functions' finite runs restart
-
-    private static final class Series extends SeriesStream {
-        private final State st, twin;
-
-        Series(State st, int lookback) {
-            super(lookback, 1);
-            this.st = st;
-            st.reset();
-            twin = st.fresh();
-        }
-
-        private Series(Series o) {
-            super(o);
-            st = o.st.fresh();
-            st.copyFrom(o.st);
-            twin = o.st.fresh();
-        }
-
-        @Override
-        public Series copy() {
-            return new Series(this);
-        }
-
-        @Override
-        protected boolean commit(double x, double[] out) {
-            if (!finite(x)) {
-                st.reset();
-                out[0] = Double.NaN;
-                return false;
-            }
-            st.step(0, 0, 0, x, 0, out);
-            return true;
-        }
-
-        @Override
-        protected void trial(double x, double[] out) {
-            if (!finite(x)) {
-                out[0] = Double.NaN;
-                return;
-            }
-            twin.copyFrom(st);
-            twin.step(0, 0, 0, x, 0, out);
-        }
-    }
+    // ---- the pair stream shell (series use TtrStreams2.Series): a missing input resets the state, as the array
+    // functions' finite runs restart
 
     private static final class Pair extends PairStream {
         private final Cov st, twin;
