@@ -444,6 +444,171 @@ def rules_main():
         f.write("\n".join(lines) + "\n")
 
 
+
+# ---- issue 23: Gyroscope E-CLP and CoW AMM arbitrage quality (pools_main writes amm_eclp.txt and amm_cow.txt) ----
+# The E-CLP is written from quantammsim's gyroscope_reserves definitions (A matrix, tau = eta(zeta), chi of
+# Proposition 8, the invariant as the positive root of Proposition 8's quadratic, the inner price of Proposition 12,
+# the fee scan of its Appendix A / Remark 5), structured as quantammsim is (2x2 matrices, the invariant recomputed from
+# the reserves every minute, masks for the band cases), not as EclpPool is (scalar closed forms, the zero-fee invariant
+# held). Two named changes from quantammsim's code, the same as EclpPool's: the fee band is tested on the Proposition 12
+# marginal price (quantammsim overwrites it with the reserve ratio y/x), and a market price outside [alpha, beta] is
+# clipped to the range (quantammsim keeps the previous reserves when the closed form turns a reserve negative).
+
+
+def eclp_A(c, s, lam):
+    return np.array([[c / lam, -s / lam], [s, c]])
+
+
+def eclp_A_inv(c, s, lam):
+    return np.array([[c * lam, s], [-s * lam, c]])
+
+
+def eclp_tau(p, A):
+    ap = A @ np.array([-1.0, p])
+    zeta = (np.array([0.0, 1.0]) @ ap) / (-np.array([1.0, 0.0]) @ ap)
+    return 1.0 / np.sqrt(1.0 + zeta**2) * np.array([zeta, 1.0])
+
+
+def eclp_chi(A, Ai, alpha, beta):
+    return np.array([(Ai @ eclp_tau(beta, A))[0], (Ai @ eclp_tau(alpha, A))[1]])
+
+
+def eclp_invariant(t, A, chi):
+    Ac = A @ chi
+    At = A @ t
+    d = At @ Ac
+    q = Ac @ Ac - 1.0
+    return (d + np.sqrt(max(d**2 - q * (At @ At), 0.0))) / q
+
+
+def eclp_price(t, A, chi, r):
+    tpp = A @ (t - r * chi)
+    pc = np.array([tpp[0] / tpp[1], 1.0])
+    return (pc @ (A @ np.array([1.0, 0.0]))) / (pc @ (A @ np.array([0.0, 1.0])))
+
+
+def eclp_at(r, p, A, Ai, chi, alpha, beta):
+    p = min(max(p, alpha), beta)
+    t = r * (chi - Ai @ eclp_tau(p, A))
+    return np.maximum(t, 0.0)
+
+
+def eclp_reserves(LP, e, c):
+    A, Ai = eclp_A(e["c"], e["s"], e["lam"]), eclp_A_inv(e["c"], e["s"], e["lam"])
+    chi = eclp_chi(A, Ai, e["alpha"], e["beta"])
+    R = eclp_at(1.0, LP[0][0] / LP[0][1], A, Ai, chi, e["alpha"], e["beta"])
+    R = R * c["value0"] / (R @ LP[0])
+    gamma = 1.0 - c["fees"]
+    zero = c["fees"] == 0.0 and c["gas"] == 0.0 and c["arb_fees"] == 0.0
+    out, fee = [], []
+    for p in LP:
+        r = eclp_invariant(R, A, chi)
+        mkt = p[0] / p[1]
+        f = 0.0
+        if zero:
+            R = eclp_at(r, mkt, A, Ai, chi, e["alpha"], e["beta"])
+        else:
+            q = eclp_price(R, A, chi, r)
+            below, above = q <= mkt * gamma, mkt / gamma <= q
+            if below or above:
+                eff = mkt * gamma if below else mkt / gamma
+                tr = eclp_at(r, eff, A, Ai, chi, e["alpha"], e["beta"]) - R
+                tr = tr * (np.array([1.0, 1.0 / gamma]) if below else np.array([1.0 / gamma, 1.0]))
+                profit = -(tr * p).sum() - c["gas"]
+                new = R + tr
+                if profit >= 0.5 * c["arb_fees"] * (np.abs(tr) * p).sum() and new.min() >= 0:
+                    R = new
+                    f = (1.0 - gamma) * (np.maximum(tr, 0.0) * p).sum()
+        out.append(R.copy())
+        fee.append(f)
+    return np.array(out), np.array(fee)
+
+
+ECLP_CASES = (
+    dict(name="eclp_zero", alpha=1.8, beta=2.3, phi=0.6, lam=4.0, fees=0.0, gas=0.0, arb_fees=0.0),
+    dict(name="eclp_zero_narrow_exits", alpha=1.97, beta=2.04, phi=0.785398, lam=12.0, fees=0.0, gas=0.0, arb_fees=0.0),
+    dict(name="eclp_zero_circle", alpha=1.5, beta=2.5, phi=0.0, lam=1.0, fees=0.0, gas=0.0, arb_fees=0.0),
+    dict(name="eclp_fees", alpha=1.8, beta=2.3, phi=0.6, lam=4.0, fees=0.003, gas=0.0, arb_fees=0.0),
+    dict(name="eclp_fees_gas_narrow", alpha=1.97, beta=2.04, phi=1.2, lam=20.0, fees=0.001, gas=1.0, arb_fees=0.0005),
+    dict(name="eclp_gas_only", alpha=1.8, beta=2.3, phi=0.3, lam=2.0, fees=0.0, gas=2.0, arb_fees=0.0),
+)
+
+
+def cow_one_arb(LP, weight, c):
+    # quantammsim's _jax_calc_cowamm_reserves_one_arb_with_fees (two cases, the lower profit, tied rows summed by the
+    # mask), or _jax_calc_cowamm_reserves_one_arb_zero_fees when fees are 0; gas as arb_thresh
+    gamma = 1.0 - c["fees"]
+    w = weight
+    R = np.array([w, 1 - w]) * c["value0"] / LP[0]
+    out = []
+    for p in LP:
+        prod = R[0] * R[1]
+        sp = p[0] / p[1]
+        pw = (1.0 - w) * w
+        if c["fees"] == 0.0:
+            trades = np.array([[-((1 - w) * R[0] - np.sqrt(pw * prod / sp)), -(w * R[1] - np.sqrt(pw * prod * sp))]])
+        else:
+            d01 = (1 - w) * R[0] - np.sqrt(pw * prod / (gamma * sp))
+            d11 = w * R[1] / gamma - np.sqrt(pw * prod * sp / gamma)
+            d02 = (1 - w) * R[0] / gamma - np.sqrt(pw * prod / (gamma * sp))
+            d12 = w * R[1] - np.sqrt(pw * prod * sp / gamma)
+            trades = np.array([[-d01, -d11], [-d02, -d12]])
+        profits = -(trades * p).sum(-1)
+        best = profits.min()
+        delta = np.where(profits == best, 1.0, 0.0) @ trades
+        if best - c["gas"] >= 0.5 * c["arb_fees"] * (np.abs(delta) * p).sum():
+            R = R + delta
+        out.append(R.copy())
+    return np.array(out)
+
+
+COW_CASES = (
+    dict(name="cow_q08_fees", weight=0.5, fees=0.003, gas=0.0, arb_fees=0.0, q=0.8),
+    dict(name="cow_q0_uneven", weight=0.7, fees=0.001, gas=0.5, arb_fees=0.0002, q=0.0),
+    dict(name="cow_q05_zero_fees", weight=0.5, fees=0.0, gas=0.0, arb_fees=0.0, q=0.5),
+    dict(name="cow_q03_zero_fees_gas", weight=0.4, fees=0.0, gas=2.0, arb_fees=0.0, q=0.3),
+)
+
+
+def pools_main():
+    """amm_eclp.txt: per case "eclp <name> key=value ..." then "reserves <row> x y", "values <row> v", "fees <row> f"
+    every 97th row and the last, and "metric <name> <value>" lines; amm_cow.txt: per case "cowq <name> key=value ..."
+    then "reserves" and "values" rows (quantammsim's CowPool.calculate_reserves_with_fees: arb_quality times the
+    perfect-arbitrage path plus (1 - arb_quality) times the single-arbitrageur path, each its own scan)."""
+    P = prices(4 * 1440, 2)
+    start, bout = 60, 3 * 1440
+    LP = P[start: start + bout - 1]
+    lines = []
+    for e in ECLP_CASES:
+        e = dict(e, c=float(np.cos(e["phi"])), s=float(np.sin(e["phi"])))
+        c = dict(BASE, fees=e["fees"], gas=e["gas"], arb_fees=e["arb_fees"])
+        R, fee = eclp_reserves(LP, e, c)
+        v = (R * LP).sum(-1)
+        lines.append(f"eclp {e['name']} alpha={e['alpha']!r} beta={e['beta']!r} c={e['c']!r} s={e['s']!r} lambda={e['lam']!r} "
+                     f"fees={e['fees']!r} gas={e['gas']!r} arb_fees={e['arb_fees']!r} start={start} bout={bout}")
+        for t in list(range(0, len(v), 97)) + [len(v) - 1]:
+            lines.append(f"reserves {t} {R[t][0]!r} {R[t][1]!r}")
+            lines.append(f"values {t} {v[t]!r}")
+            lines.append(f"fees {t} {fee[t]!r}")
+        for k, val in metrics(v, R[0], LP, fee.sum()).items():
+            lines.append(f"metric {k} {float(val)!r}")
+    with open(os.path.join(HERE, "amm_eclp.txt"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+    lines = []
+    for q in COW_CASES:
+        c = dict(BASE, fees=q["fees"], gas=q["gas"], arb_fees=q["arb_fees"])
+        R = q["q"] * cow_reserves(LP, q["weight"], c) + (1.0 - q["q"]) * cow_one_arb(LP, q["weight"], c)
+        v = (R * LP).sum(-1)
+        lines.append(f"cowq {q['name']} weight={q['weight']!r} fees={q['fees']!r} gas={q['gas']!r} arb_fees={q['arb_fees']!r} "
+                     f"arb_quality={q['q']!r} start={start} bout={bout}")
+        for t in list(range(0, len(v), 97)) + [len(v) - 1]:
+            lines.append(f"reserves {t} {R[t][0]!r} {R[t][1]!r}")
+            lines.append(f"values {t} {v[t]!r}")
+    with open(os.path.join(HERE, "amm_cow.txt"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
 if __name__ == "__main__":
     main()
     rules_main()
+    pools_main()
