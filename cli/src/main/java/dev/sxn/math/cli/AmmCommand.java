@@ -39,12 +39,14 @@ final class AmmCommand {
               --fees F --gas G --arb-fees A
               --start MINUTE --length MINUTES   the bout (default: from the first whole chunk after one chunk to the end)
               --output FILE                sweep: the CSV of metrics per set (default stdout)
-              --threads N                  sweep: sets split over N threads (default 1)""";
+              --threads N                  sweep: sets split over N threads (default 1)
+            """ + AmmPoolCommand.USAGE;
 
     private AmmCommand() {}
 
     /** Runs the command; returns the exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (AmmPoolCommand.handles(args)) return AmmPoolCommand.run(args, out, err);
         boolean sweep = args.length > 1 && args[1].equals("sweep");
         String prices = null, output = null, rule = "momentum", memory = "10", k = "20", weights = null, interp = "linear";
         int synthetic = 0, chunk = 1440, wip = -1, start = -1, length = -1, threads = 1;

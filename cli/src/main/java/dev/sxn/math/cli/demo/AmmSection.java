@@ -56,5 +56,10 @@ final class AmmSection implements DemoSection {
             if (!Double.isFinite(v)) ctx.fail("amm test metric " + m.key() + " is not finite");
             ctx.line("test %-22s TFMM %10.5f   G3M 50/50 %10.5f", m.key(), v, b);
         }
+        double mid = prices.price(testStart, 0) / prices.price(testStart, 1);
+        dev.sxn.math.amm.PoolRun eclp = dev.sxn.math.amm.EclpPool.of(mid / 1.25, mid * 1.25, Math.sqrt(0.5), Math.sqrt(0.5), 8).run(prices, testStart,
+                TEST + 1, config.withFees(0.003, 0, 0));
+        ctx.line("test E-CLP [p/1.25, 1.25 p], lambda 8, 0.3%% fee: returns %.5f, fee revenue / value %.5f", eclp.finalValue() / eclp.values()[0] - 1,
+                eclp.totalFeeRevenue() / eclp.values()[0]);
     }
 }
