@@ -578,6 +578,18 @@ def pools_main():
     P = prices(4 * 1440, 2)
     start, bout = 60, 3 * 1440
     LP = P[start: start + bout - 1]
+
+    def rows(lines, R, v, fee=None):
+        for t in list(range(0, len(v), 97)) + [len(v) - 1]:
+            lines.append(f"reserves {t} {R[t][0]!r} {R[t][1]!r}")
+            lines.append(f"values {t} {v[t]!r}")
+            if fee is not None:
+                lines.append(f"fees {t} {fee[t]!r}")
+
+    def write(name, lines):
+        with open(os.path.join(HERE, name), "w") as f:
+            f.write("\n".join(lines) + "\n")
+
     lines = []
     for e in ECLP_CASES:
         e = dict(e, c=float(np.cos(e["phi"])), s=float(np.sin(e["phi"])))
@@ -586,27 +598,18 @@ def pools_main():
         v = (R * LP).sum(-1)
         lines.append(f"eclp {e['name']} alpha={e['alpha']!r} beta={e['beta']!r} c={e['c']!r} s={e['s']!r} lambda={e['lam']!r} "
                      f"fees={e['fees']!r} gas={e['gas']!r} arb_fees={e['arb_fees']!r} start={start} bout={bout}")
-        for t in list(range(0, len(v), 97)) + [len(v) - 1]:
-            lines.append(f"reserves {t} {R[t][0]!r} {R[t][1]!r}")
-            lines.append(f"values {t} {v[t]!r}")
-            lines.append(f"fees {t} {fee[t]!r}")
+        rows(lines, R, v, fee)
         for k, val in metrics(v, R[0], LP, fee.sum()).items():
             lines.append(f"metric {k} {float(val)!r}")
-    with open(os.path.join(HERE, "amm_eclp.txt"), "w") as f:
-        f.write("\n".join(lines) + "\n")
+    write("amm_eclp.txt", lines)
     lines = []
     for q in COW_CASES:
         c = dict(BASE, fees=q["fees"], gas=q["gas"], arb_fees=q["arb_fees"])
         R = q["q"] * cow_reserves(LP, q["weight"], c) + (1.0 - q["q"]) * cow_one_arb(LP, q["weight"], c)
-        v = (R * LP).sum(-1)
         lines.append(f"cowq {q['name']} weight={q['weight']!r} fees={q['fees']!r} gas={q['gas']!r} arb_fees={q['arb_fees']!r} "
                      f"arb_quality={q['q']!r} start={start} bout={bout}")
-        for t in list(range(0, len(v), 97)) + [len(v) - 1]:
-            lines.append(f"reserves {t} {R[t][0]!r} {R[t][1]!r}")
-            lines.append(f"values {t} {v[t]!r}")
-    with open(os.path.join(HERE, "amm_cow.txt"), "w") as f:
-        f.write("\n".join(lines) + "\n")
-
+        rows(lines, R, (R * LP).sum(-1))
+    write("amm_cow.txt", lines)
 
 if __name__ == "__main__":
     main()

@@ -166,12 +166,12 @@ final class AmmCommand {
         return v;
     }
 
-    private static String value(String[] args, int i, String option) {
+    static String value(String[] args, int i, String option) {
         if (i >= args.length) throw new IllegalArgumentException(option + " needs a value");
         return args[i];
     }
 
-    private static double number(String[] args, int i, String option) {
+    static double number(String[] args, int i, String option) {
         String v = value(args, i, option);
         try {
             return Double.parseDouble(v);

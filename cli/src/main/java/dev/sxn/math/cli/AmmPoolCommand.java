@@ -56,22 +56,22 @@ final class AmmPoolCommand {
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             switch (a) {
-                case "--pool" -> pool = value(args, ++i, a);
-                case "--prices" -> prices = value(args, ++i, a);
-                case "--synthetic" -> synthetic = Integer.parseInt(value(args, ++i, a));
-                case "--seed" -> seed = Long.parseLong(value(args, ++i, a));
-                case "--alpha" -> alpha = number(args, ++i, a);
-                case "--beta" -> beta = number(args, ++i, a);
-                case "--c" -> c = number(args, ++i, a);
-                case "--s" -> s = number(args, ++i, a);
-                case "--lambda" -> lambda = number(args, ++i, a);
-                case "--weight" -> weight = number(args, ++i, a);
-                case "--arb-quality" -> quality = number(args, ++i, a);
-                case "--fees" -> fees = number(args, ++i, a);
-                case "--gas" -> gas = number(args, ++i, a);
-                case "--arb-fees" -> arbFees = number(args, ++i, a);
-                case "--start" -> start = Integer.parseInt(value(args, ++i, a));
-                case "--length" -> length = Integer.parseInt(value(args, ++i, a));
+                case "--pool" -> pool = AmmCommand.value(args, ++i, a);
+                case "--prices" -> prices = AmmCommand.value(args, ++i, a);
+                case "--synthetic" -> synthetic = Integer.parseInt(AmmCommand.value(args, ++i, a));
+                case "--seed" -> seed = Long.parseLong(AmmCommand.value(args, ++i, a));
+                case "--alpha" -> alpha = AmmCommand.number(args, ++i, a);
+                case "--beta" -> beta = AmmCommand.number(args, ++i, a);
+                case "--c" -> c = AmmCommand.number(args, ++i, a);
+                case "--s" -> s = AmmCommand.number(args, ++i, a);
+                case "--lambda" -> lambda = AmmCommand.number(args, ++i, a);
+                case "--weight" -> weight = AmmCommand.number(args, ++i, a);
+                case "--arb-quality" -> quality = AmmCommand.number(args, ++i, a);
+                case "--fees" -> fees = AmmCommand.number(args, ++i, a);
+                case "--gas" -> gas = AmmCommand.number(args, ++i, a);
+                case "--arb-fees" -> arbFees = AmmCommand.number(args, ++i, a);
+                case "--start" -> start = Integer.parseInt(AmmCommand.value(args, ++i, a));
+                case "--length" -> length = Integer.parseInt(AmmCommand.value(args, ++i, a));
                 default -> {
                     err.println("sxn amm: option '" + a + "' does not apply to --pool " + pool + " (sxn amm --help lists them)");
                     return 2;
@@ -115,19 +115,5 @@ final class AmmPoolCommand {
                     run.totalFeeRevenue()));
         }
         return 0;
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) throw new IllegalArgumentException(option + " needs a value");
-        return args[i];
-    }
-
-    private static double number(String[] args, int i, String option) {
-        String v = value(args, i, option);
-        try {
-            return Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " must be a number, was '" + v + "'");
-        }
     }
 }
