@@ -8,6 +8,11 @@ package dev.sxn.math.indicators;
  */
 final class JavaTtrOscKernels implements TtrOscKernels {
     @Override
+    public boolean exactLog() {
+        return true;
+    }
+
+    @Override
     public void momentum(double[] x, int k, int t, int n, int type, double[] out) {
         Segments.Kernel kernel = switch (type) {
             case DIFF -> (v, m, o, w) -> TtrOps.momentum(v[0], m, n, o[0]);

@@ -17,8 +17,9 @@ import dev.sxn.math.internal.KernelSet;
  * time-major rows (one time step of all assets is contiguous), NATIVE the same loops in C, OPENCL an asset per
  * work-item. <b>The accelerated kinds are eligible only when every input value is finite and at most {@link #LIMIT}
  * in magnitude</b> (one scan of the inputs per call); any other batch runs on JAVA, also when a kind is pinned or
- * forced, so the NaN rule always holds. On eligible batches every kind gives JAVA's bits, except ROC continuous,
- * whose logarithm is the kind's own (within a few ulps of {@link Math#log}; see {@link TtrOscKernels}).
+ * forced, so the NaN rule always holds. On eligible batches every kind gives JAVA's bits, except ROC continuous on
+ * NATIVE and OPENCL, whose logarithm is libm's or the device's (within a few ulps of {@link Math#log}): the per-call
+ * choice never takes them for it, so an unpinned call always equals the one-series functions bit for bit.
  *
  * <p>Definitions, warm-ups and errors are the unpinned forms'. O(k t) for momentum and ROC, O(k t n) for %R and CCI,
  * O(k t) for MFI; the result is a new batch; temporaries are per-thread scratch. Thread-safe.
@@ -55,8 +56,8 @@ public final class OscillatorBatches {
     }
 
     /**
-     * {@link Oscillators#rocContinuous(SeriesBatch, int)} on the kind of {@code backend} (null: chosen per call); the
-     * accelerated kinds' logarithm may differ from {@link Math#log} by a few ulps.
+     * {@link Oscillators#rocContinuous(SeriesBatch, int)} on the kind of {@code backend} (null: chosen per call, never
+     * NATIVE or OPENCL); pinned NATIVE and OPENCL take their own logarithm, within a few ulps of {@link Math#log}.
      */
     public static SeriesBatch rocContinuous(SeriesBatch x, int n, Backend backend) {
         return rate(x, n, TtrOscKernels.CONTINUOUS, backend);
@@ -115,7 +116,9 @@ public final class OscillatorBatches {
         SeriesBatch out = x.like();
         double[] xd = x.data(), o = out.data();
         int k = x.assets(), t = x.length();
-        KERNELS.run(eligible(xd) ? backend : Backend.JAVA, (long) k * t, kr -> kr.momentum(xd, k, t, n, type, o));
+        Backend pin = eligible(xd) ? backend : Backend.JAVA;
+        if (type == TtrOscKernels.CONTINUOUS) KERNELS.run(pin, (long) k * t, TtrOscKernels::exactLog, kr -> kr.momentum(xd, k, t, n, type, o));
+        else KERNELS.run(pin, (long) k * t, kr -> kr.momentum(xd, k, t, n, type, o));
         return out;
     }
 

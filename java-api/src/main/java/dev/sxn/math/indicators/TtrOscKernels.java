@@ -11,8 +11,8 @@ package dev.sxn.math.indicators;
  * {@link OscillatorBatches#LIMIT} (the facade pins JAVA otherwise): on such a batch a single run is what JAVA does,
  * and the typical price {@code (h + l + c) / 3} cannot overflow. They repeat JAVA's IEEE operations in its order
  * (no contraction; the typical price's one fused multiply-add is an explicit fma everywhere), so their results are
- * JAVA's bits, except ROC continuous, whose logarithm is the kind's own (the Vector API's, libm's, the device's):
- * within a few ulps of {@link Math#log} each (tested).
+ * JAVA's bits, except ROC continuous on NATIVE and OPENCL, whose logarithm is libm's or the device's: within a few
+ * ulps of {@link Math#log} each (tested), and so not chosen per call for it ({@link #exactLog}).
  */
 interface TtrOscKernels {
     /** {@link #momentum} types: {@code x[i] - x[i-n]}, {@code x[i] / x[i-n] - 1}, {@code log x[i] - log x[i-n]}. */
@@ -32,4 +32,12 @@ interface TtrOscKernels {
 
     /** Money flow index over n bars ({@link VolumeIndicators#mfi(double[], double[], double[], double[], int)}). */
     void mfi(double[] h, double[] l, double[] c, double[] v, int k, int t, int n, double[] out);
+
+    /**
+     * Whether this kernel's logarithm is {@link Math#log} (so ROC continuous gives JAVA's bits): the per-call choice
+     * takes only such a kernel for ROC continuous, so an unpinned batch equals its one-series results bit for bit.
+     */
+    default boolean exactLog() {
+        return false;
+    }
 }

@@ -16,19 +16,24 @@ import jdk.incubator.vector.VectorOperators;
  * lane (windows are short; the scan keeps JAVA's comparison order, so even the sign of a zero extreme is JAVA's).
  * CCI and MFI carry running sums per asset: time outer, assets inner, the sums in per-thread scratch of k, the typical
  * price in scratch of k t, assets past the last whole lane group in scalar code with the same operations. Every
- * operation is JAVA's, in its order ({@link TtrOscKernels}); ROC continuous takes one Vector API logarithm per value.
+ * operation is JAVA's, in its order ({@link TtrOscKernels}); ROC continuous takes one {@link Math#log} per value
+ * (JAVA takes two), so even it gives JAVA's bits.
  * Given only finite, eligible batches ({@link OscillatorBatches}). Allocates nothing beyond its scratch.
  */
 final class VectorTtrOscKernels implements TtrOscKernels {
     private static final double NaN = Double.NaN;
 
     @Override
+    public boolean exactLog() {
+        return true;
+    }
+
+    @Override
     public void momentum(double[] x, int k, int t, int n, int type, double[] out) {
         int total = k * t, off = n * k;
         if (type == CONTINUOUS) {
-            int p = 0;
-            for (; p <= total - L; p += L) DoubleVector.fromArray(S, x, p).lanewise(VectorOperators.LOG).intoArray(out, p);
-            for (; p < total; p++) out[p] = Math.log(x[p]);
+            // Math.log, JAVA's own, so the result is JAVA's bits (the Vector API's LOG may differ in the last ulp)
+            for (int p = 0; p < total; p++) out[p] = Math.log(x[p]);
             // Newest first, so out[p - off] still holds its logarithm when out[p] takes the difference.
             int q = total;
             for (; q - L >= off; q -= L) {
