@@ -112,15 +112,18 @@ class TtrOscillatorKernelsTest {
         int k = 13;
         SeriesBatch[] b = TtrOscillatorData.bars(k, T, 7);
         for (int n : new int[] {2, 20}) {
-            for (Op op : ops(n)) {
-                SeriesBatch got = op.batch.apply(b, kind);
-                for (int a = 0; a < k; a++) {
-                    double[][] s = {b[0].series(a), b[1].series(a), b[2].series(a), b[3].series(a)};
-                    double[] want = op.series.apply(s), g = got.series(a);
-                    for (int i = 0; i < T; i++) {
-                        assertEquals(Double.doubleToLongBits(want[i]), Double.doubleToLongBits(g[i]), kind + " " + op + " asset " + a + " bar " + i);
-                    }
-                }
+            for (Op op : ops(n)) assertPerAsset(op, b, kind);
+        }
+    }
+
+    /** {@code op} pinned to {@code kind} on the batch equals its one-series function on each asset, bit for bit. */
+    private static void assertPerAsset(Op op, SeriesBatch[] b, Backend kind) {
+        SeriesBatch got = op.batch.apply(b, kind);
+        for (int a = 0; a < got.assets(); a++) {
+            double[][] s = {b[0].series(a), b[1].series(a), b[2].series(a), b[3].series(a)};
+            double[] want = op.series.apply(s), g = got.series(a);
+            for (int i = 0; i < want.length; i++) {
+                assertEquals(Double.doubleToLongBits(want[i]), Double.doubleToLongBits(g[i]), kind + " " + op + " asset " + a + " bar " + i);
             }
         }
     }
@@ -146,16 +149,7 @@ class TtrOscillatorKernelsTest {
             b[col].set(a, i, bad);
             if (col != 3) b[2].set((a + 3) % k, r.nextInt(T), bad);
         }
-        for (Op op : ops(5)) {
-            SeriesBatch got = op.batch.apply(b, kind);
-            for (int a = 0; a < k; a++) {
-                double[][] s = {b[0].series(a), b[1].series(a), b[2].series(a), b[3].series(a)};
-                double[] want = op.series.apply(s), g = got.series(a);
-                for (int i = 0; i < T; i++) {
-                    assertEquals(Double.doubleToLongBits(want[i]), Double.doubleToLongBits(g[i]), kind + " " + op + " asset " + a + " bar " + i);
-                }
-            }
-        }
+        for (Op op : ops(5)) assertPerAsset(op, b, kind);
         if (Double.isNaN(bad)) {
             // the NaN rule itself: a NaN close poisons its own bar, and the run after it starts a fresh warm-up
             SeriesBatch c = b[2];
