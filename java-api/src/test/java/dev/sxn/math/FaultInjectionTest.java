@@ -15,6 +15,7 @@ import dev.sxn.math.amm.AmmFaultCases;
 import dev.sxn.math.dynamics.DynamicsFaultCases;
 import dev.sxn.math.filter.FilterFaultCases;
 import dev.sxn.math.indicators.IndicatorFaultCases;
+import dev.sxn.math.indicators.TtrOscillatorFaultCases;
 import dev.sxn.math.indicators.stream.StreamFaultCases;
 import dev.sxn.math.internal.InjectedFamilies;
 import dev.sxn.math.internal.InjectedFamilies.Injection;
@@ -79,6 +80,7 @@ class FaultInjectionTest {
         all.addAll(RiskFaultCases.cases());
         all.addAll(RegimeFaultCases.cases());
         all.addAll(AmmFaultCases.cases());
+        all.addAll(TtrOscillatorFaultCases.cases());
         Map<KernelFamily, List<FaultCase>> byFamily = new LinkedHashMap<>();
         for (FaultCase c : all) byFamily.computeIfAbsent(c.family(), f -> new ArrayList<>()).add(c);
         return byFamily;

@@ -45,7 +45,7 @@ public final class Oscillators {
 
     /** {@link #momentum(double[], int)} of every asset of the batch. */
     public static SeriesBatch momentum(SeriesBatch x, int n) {
-        return one(x, n, (v, m, out, w) -> TtrOps.momentum(v[0], m, n, out[0]));
+        return OscillatorBatches.momentum(x, n, null);
     }
 
     /**
@@ -58,7 +58,7 @@ public final class Oscillators {
 
     /** {@link #rocDiscrete(double[], int)} of every asset of the batch. */
     public static SeriesBatch rocDiscrete(SeriesBatch x, int n) {
-        return one(x, n, (v, m, out, w) -> TtrOps.rocDiscrete(v[0], m, n, out[0]));
+        return OscillatorBatches.rocDiscrete(x, n, null);
     }
 
     /**
@@ -71,7 +71,7 @@ public final class Oscillators {
 
     /** {@link #rocContinuous(double[], int)} of every asset of the batch. */
     public static SeriesBatch rocContinuous(SeriesBatch x, int n) {
-        return one(x, n, (v, m, out, w) -> TtrOps.rocContinuous(v[0], m, n, out[0]));
+        return OscillatorBatches.rocContinuous(x, n, null);
     }
 
     // ---- CCI
@@ -92,8 +92,7 @@ public final class Oscillators {
 
     /** {@link #cci(double[], double[], double[], int, double)} of every asset of the batches. */
     public static SeriesBatch cci(SeriesBatch high, SeriesBatch low, SeriesBatch close, int n, double c) {
-        Checks.positive(c, "c");
-        return hlc(high, low, close, n, (v, m, out, w) -> cci(v[0], v[1], v[2], m, n, c, out[0], w));
+        return OscillatorBatches.cci(high, low, close, n, c, null);
     }
 
     /** CCI of a single price series (TTR's univariate form, {@code CCI(close)}). */
@@ -102,14 +101,19 @@ public final class Oscillators {
         return one(x, n, (v, m, out, w) -> cciOf(v[0], m, n, c, out[0], w));
     }
 
-    private static void cci(double[] h, double[] l, double[] cl, int m, int n, double c, double[] o,
+    /** {@link #cci(double[], int, double)} of every asset of the batch. */
+    public static SeriesBatch cci(SeriesBatch x, int n, double c) {
+        return OscillatorBatches.cci(x, n, c, null);
+    }
+
+    static void cci(double[] h, double[] l, double[] cl, int m, int n, double c, double[] o,
             Segments.Work w) {
         double[] p = w.tmp(5, m);
         TtrOps.typical(h, l, cl, m, p);
         cciOf(p, m, n, c, o, w);
     }
 
-    private static void cciOf(double[] p, int m, int n, double c, double[] o, Segments.Work w) {
+    static void cciOf(double[] p, int m, int n, double c, double[] o, Segments.Work w) {
         double[] ma = w.tmp(0, m), dev = w.tmp(1, m), win = w.tmp(2, n);
         TtrOps.sma(p, m, n, ma);
         TtrOps.runMad(p, ma, m, n, false, win, dev);
@@ -463,10 +467,10 @@ public final class Oscillators {
 
     /** {@link #wpr(double[], double[], double[], int)} of every asset of the batches. */
     public static SeriesBatch wpr(SeriesBatch high, SeriesBatch low, SeriesBatch close, int n) {
-        return hlc(high, low, close, n, (v, m, out, w) -> wpr(v[0], v[1], v[2], m, n, out[0], w));
+        return OscillatorBatches.wpr(high, low, close, n, null);
     }
 
-    private static void wpr(double[] h, double[] l, double[] c, int m, int n, double[] o, Segments.Work w) {
+    static void wpr(double[] h, double[] l, double[] c, int m, int n, double[] o, Segments.Work w) {
         double[] hmax = w.tmp(0, m), lmin = w.tmp(1, m);
         TtrOps.runExtreme(h, m, n, true, hmax);
         TtrOps.runExtreme(l, m, n, false, lmin);

@@ -176,10 +176,10 @@ public final class VolumeIndicators {
 
     /** {@link #mfi(double[], double[], double[], double[], int)} of every asset of the batches. */
     public static SeriesBatch mfi(SeriesBatch high, SeriesBatch low, SeriesBatch close, SeriesBatch volume, int n) {
-        return hlcv(high, low, close, volume, n, (v, m, out, w) -> mfi(v[0], v[1], v[2], v[3], m, n, out[0], w));
+        return OscillatorBatches.mfi(high, low, close, volume, n, null);
     }
 
-    private static void mfi(double[] h, double[] l, double[] c, double[] vol, int m, int n, double[] o,
+    static void mfi(double[] h, double[] l, double[] c, double[] vol, int m, int n, double[] o,
             Segments.Work w) {
         double[] p = w.tmp(0, m), pmf = w.tmp(1, m), nmf = w.tmp(2, m), num = w.tmp(3, m), den = w.tmp(4, m);
         TtrOps.typical(h, l, c, m, p);

@@ -22,6 +22,7 @@ import dev.sxn.math.filter.KalmanModel;
 import dev.sxn.math.indicators.IndicatorSet;
 import dev.sxn.math.indicators.IndicatorStreams;
 import dev.sxn.math.indicators.Indicators;
+import dev.sxn.math.indicators.OscillatorBatches;
 import dev.sxn.math.indicators.SeriesBatch;
 import dev.sxn.math.indicators.stream.BatchBarStream;
 import dev.sxn.math.indicators.stream.BatchSeriesStream;
@@ -114,6 +115,7 @@ final class WarmUpCases {
             case "regime.forward" -> regimeForward();
             case "risk.rolling" -> rollingRisk();
             case "amm.sweep" -> ammSweep();
+            case "indicators.ttr.oscillators" -> ttrOscillators();
             default -> null;
         };
     }
@@ -400,5 +402,20 @@ final class WarmUpCases {
         TfmmPool anti = TfmmPool.of(WeightRule.ANTI_MOMENTUM, new double[] {0.5, 0.5}, config);
         return alternate(k -> AmmSweep.metrics(momentum, prices, 1440, 2 * 1440, sets, metrics, out, 1, k),
                 k -> AmmSweep.metrics(anti, prices, 1440, 2 * 1440, sets, metrics, out, 1, k));
+    }
+
+    private static List<Consumer<Backend>> ttrOscillators() {
+        // A lane group and a tail: 11 assets of 200 bars, every kernel of the family (each is its own loop).
+        SeriesBatch[] b = TtrOscillatorData.bars(11, 200, 45);
+        SeriesBatch h = b[0], l = b[1], c = b[2], v = b[3];
+        return one(k -> {
+            OscillatorBatches.rocDiscrete(c, 10, k);
+            OscillatorBatches.rocContinuous(c, 10, k);
+            OscillatorBatches.momentum(c, 10, k);
+            OscillatorBatches.wpr(h, l, c, 14, k);
+            OscillatorBatches.cci(h, l, c, 20, 0.015, k);
+            OscillatorBatches.cci(c, 20, 0.015, k);
+            OscillatorBatches.mfi(h, l, c, v, 14, k);
+        });
     }
 }
