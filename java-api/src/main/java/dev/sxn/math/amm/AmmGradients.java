@@ -319,31 +319,61 @@ public final class AmmGradients {
                     arbitrage(x, WPREV, prices, pOff, n, gamma, gas, arbFees, tauP, tauG);
                     arbitrage(x, WCUR, prices, pOff, n, gamma, gas, arbFees, tauP, tauG);
                 } else if (row > 0) {
-                    // log ratio, as ZeroFeeReserves.logRatio
-                    Duals.constant(x, s(PT), 0.0, W);
-                    Duals.constant(x, s(WT), 0.0, W);
-                    for (int q = 0; q < n; q++) {
-                        double lp = Math.log(prices[pOff + q] / prices[pOff - n + q]);
-                        Duals.div(x, a(WCUR, q, n), x, a(WPREV, q, n), x, s(T0), W);
-                        Duals.log(x, s(T0), x, s(T0), W);
-                        Duals.scale(x, a(WPREV, q, n), lp, x, s(T1), W);
-                        Duals.add(x, s(PT), x, s(T1), x, s(PT), W);
-                        Duals.mul(x, a(WCUR, q, n), x, s(T0), x, s(T1), W);
-                        Duals.add(x, s(WT), x, s(T1), x, s(WT), W);
-                        Duals.addConstant(x, s(T0), -lp, x, a(RATIO, q, n), W);
-                    }
-                    Duals.sub(x, s(PT), x, s(WT), x, s(T2), W);
-                    for (int q = 0; q < n; q++) {
-                        Duals.add(x, a(RATIO, q, n), x, s(T2), x, a(RATIO, q, n), W);
-                        Duals.add(x, a(LOGR, q, n), x, a(RATIO, q, n), x, a(LOGR, q, n), W);
-                        Duals.exp(x, a(LOGR, q, n), x, a(RES, q, n), W);
-                    }
+                    zeroFeeRow(x, prices, pOff, n);
                 }
                 int o = row * W;
                 for (int k = 0; k < W; k++) path[o + k] = 0.0;
                 for (int q = 0; q < n; q++) {
                     double p = prices[pOff + q];
                     for (int k = 0; k < W; k++) path[o + k] += x[a(RES, q, n) + k] * p;
+                }
+            }
+        }
+
+        /**
+         * One zero-fee reserve step, the hot loop of the pass, fused by hand (the Duals calls it stands for cost a pass
+         * over the tangents each): the values are ZeroFeeReserves.logRatio's, then {@code ln R += ratio},
+         * {@code R = exp(ln R)}, in the plain pass's order; the tangents in one sweep per asset: with
+         * {@code r = w'/w} (new over previous weight), {@code d ln r = (dw' - r dw) / (w r)},
+         * {@code d ratio_q = d ln r_q + sum_j (dw_j lp_j - dw'_j ln r_j - w'_j d ln r_j)}, {@code dR = R d ln R}.
+         */
+        private void zeroFeeRow(double[] x, double[] prices, int pOff, int n) {
+            final int w = W, pt = s(PT), wt = s(WT);
+            for (int k = 1; k < w; k++) {
+                x[pt + k] = 0.0;
+                x[wt + k] = 0.0;
+            }
+            double priceTerm = 0, weightTerm = 0;
+            for (int q = 0; q < n; q++) {
+                int wc = a(WCUR, q, n), wp = a(WPREV, q, n), ra = a(RATIO, q, n);
+                double lp = Math.log(prices[pOff + q] / prices[pOff - n + q]);
+                double wcv = x[wc], wpv = x[wp];
+                double r = wcv / wpv;
+                double lw = Math.log(r);
+                priceTerm += wpv * lp;
+                weightTerm += wcv * lw;
+                x[ra] = lw - lp;
+                double inv = 1.0 / (wpv * r);
+                for (int k = 1; k < w; k++) {
+                    double dwc = x[wc + k], dwp = x[wp + k];
+                    double dlw = (dwc - r * dwp) * inv;
+                    x[ra + k] = dlw;
+                    x[pt + k] += dwp * lp;
+                    x[wt + k] += dwc * lw + wcv * dlw;
+                }
+            }
+            double common = priceTerm - weightTerm;
+            for (int q = 0; q < n; q++) {
+                int ra = a(RATIO, q, n), lr = a(LOGR, q, n), rs = a(RES, q, n);
+                double ratio = x[ra] + common;
+                double logR = x[lr] + ratio;
+                double res = Math.exp(logR);
+                x[lr] = logR;
+                x[rs] = res;
+                for (int k = 1; k < w; k++) {
+                    double d = x[lr + k] + (x[ra + k] + (x[pt + k] - x[wt + k]));
+                    x[lr + k] = d;
+                    x[rs + k] = res * d;
                 }
             }
         }
