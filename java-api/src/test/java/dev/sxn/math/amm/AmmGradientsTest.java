@@ -89,6 +89,25 @@ class AmmGradientsTest {
         assertTrue(hard.metric(prices, start, bout, p, AmmMetric.FINAL_VALUE) != pool.metric(prices, start, bout, p, AmmMetric.FINAL_VALUE));
     }
 
+    /** No swap fee but gas and arbitrage fees: the smoothed gate on the zero-fee trade (gamma = 1), same checks. */
+    @Test
+    void smoothedGateOnTheZeroFeeTrade() {
+        MinutePrices prices = AmmReference.prices(4 * 1440, 2);
+        AmmConfig config = AmmConfig.defaults().withChunks(60, 60).withMaximumChange(0.05).withFees(0.0, 2.0, 0.002).withSmoothing(20, 5);
+        TfmmPool pool = TfmmPool.of(WeightRule.MOMENTUM, new double[] {0.4, 0.6}, config);
+        RuleParams p = new RuleParams(3.0, 2.0, 1.0, 1.0, 0.0, 0.5);
+        int start = 1440, bout = 2 * 1440 + 1;
+        double[] g = new double[2];
+        int[] components = {0, 1};
+        double v = AmmGradients.valueAndGradient(pool, prices, start, bout, p, AmmMetric.FINAL_VALUE, components, g);
+        assertEquals(Double.doubleToLongBits(pool.metric(prices, start, bout, p, AmmMetric.FINAL_VALUE)), Double.doubleToLongBits(v));
+        double f0 = fd(pool, prices, start, bout, p, AmmMetric.FINAL_VALUE, 0), f1 = fd(pool, prices, start, bout, p, AmmMetric.FINAL_VALUE, 1);
+        double scale = Math.max(1, Math.max(Math.abs(f0), Math.abs(f1)));
+        assertEquals(f0, g[0], 1e-5 * scale, "fd " + f0 + ", " + f1);
+        assertEquals(f1, g[1], 1e-5 * scale, "fd " + f0 + ", " + f1);
+        assertTrue(Math.abs(g[0]) + Math.abs(g[1]) > 0);
+    }
+
     @Test
     void refusesFeesAndNonDifferentiableMetrics() {
         MinutePrices prices = AmmReference.prices(3 * 1440, 2);
