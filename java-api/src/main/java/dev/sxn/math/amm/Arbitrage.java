@@ -29,43 +29,24 @@ public final class Arbitrage {
      * {@code trade[0 .. n)} (zeros when no pattern gives a valid trade).
      */
     public static void optimalTrade(double[] r, double[] w, int wOff, double[] p, int pOff, int n, double gamma, double[] trade) {
-        for (int i = 0; i < n; i++) trade[i] = 0.0;
         double best = Double.NEGATIVE_INFINITY;
         int bestA = -1, bestB = -1;
         double bestTa = 0, bestTb = 0;
         for (int a = 0; a < n; a++) {
             for (int b = 0; b < n; b++) {
                 if (a == b) continue;
-                double wa = w[wOff + a], wb = w[wOff + b];
-                double pa = p[pOff + a], pb = p[pOff + b];
-                double ra = r[a], rb = r[b];
-                double sw = wa + wb;
-                double va = wa / sw, vb = wb / sw;
-                double perA = Math.pow(va * gamma / pa, 1.0 - va);
-                double perB = Math.pow(vb / pb, 1.0 - vb);
-                double qa = Math.pow(pa / (gamma * va), va);
-                double qb = Math.pow(pb / vb, vb);
-                double c = a < b ? Math.pow(ra, va) * Math.pow(rb, vb) : Math.pow(rb, vb) * Math.pow(ra, va); // asset order, as quantammsim
-                double ta = (1.0 / gamma) * (c * perA * qb - ra);
-                double tb = c * perB * qa - rb;
-                boolean valid = ra + ta > 0 && rb + tb > 0 && invariantHolds(r, w, wOff, n, a, ta, b, tb, gamma);
-                double profit;
-                if (valid) {
-                    profit = -(ta * pa + tb * pb);
-                } else {
-                    profit = 0.0;
-                    ta = 0.0;
-                    tb = 0.0;
-                }
+                // trade[0..1] is the pattern's scratch until the best trade is written below
+                double profit = patternTrade(r, w, wOff, p, pOff, a, b, gamma, trade, 0);
                 if (profit > best) {
                     best = profit;
                     bestA = a;
                     bestB = b;
-                    bestTa = ta;
-                    bestTb = tb;
+                    bestTa = trade[0];
+                    bestTb = trade[1];
                 }
             }
         }
+        for (int i = 0; i < n; i++) trade[i] = 0.0;
         if (bestA >= 0) {
             trade[bestA] = bestTa;
             trade[bestB] = bestTb;
@@ -73,13 +54,36 @@ public final class Arbitrage {
     }
 
     /**
-     * The invariant test: {@code sum_i w_i ln(R_i + gamma^[t_i > 0] t_i) - sum_i w_i ln R_i >= -INVARIANT_TOLERANCE}.
+     * The closed-form trade of the pattern with asset a bought by the pool and b sold (see the class comment): writes
+     * (t_a, t_b) to {@code out[o]}, {@code out[o + 1]} and returns the arbitrageur's profit {@code -(t_a p_a + t_b p_b)};
+     * an invalid trade writes zeros and returns 0. O(1).
      */
-    private static boolean invariantHolds(double[] r, double[] w, int wOff, int n, int a, double ta, int b, double tb, double gamma) {
-        return invariantHolds(r[a], r[b], w[wOff + a], w[wOff + b], ta, tb, gamma);
+    private static double patternTrade(double[] r, double[] w, int wOff, double[] p, int pOff, int a, int b, double gamma, double[] out, int o) {
+        double wa = w[wOff + a], wb = w[wOff + b];
+        double pa = p[pOff + a], pb = p[pOff + b];
+        double ra = r[a], rb = r[b];
+        double sw = wa + wb;
+        double va = wa / sw, vb = wb / sw;
+        double perA = Math.pow(va * gamma / pa, 1.0 - va);
+        double perB = Math.pow(vb / pb, 1.0 - vb);
+        double qa = Math.pow(pa / (gamma * va), va);
+        double qb = Math.pow(pb / vb, vb);
+        double c = a < b ? Math.pow(ra, va) * Math.pow(rb, vb) : Math.pow(rb, vb) * Math.pow(ra, va); // asset order, as quantammsim
+        double ta = (1.0 / gamma) * (c * perA * qb - ra);
+        double tb = c * perB * qa - rb;
+        if (ra + ta > 0 && rb + tb > 0 && invariantHolds(ra, rb, wa, wb, ta, tb, gamma)) {
+            out[o] = ta;
+            out[o + 1] = tb;
+            return -(ta * pa + tb * pb);
+        }
+        out[o] = 0.0;
+        out[o + 1] = 0.0;
+        return 0.0;
     }
 
-    /** The invariant test of one pattern from its scalars (the smoothed pass and its dual twin share it). */
+    /**
+     * The invariant test: {@code sum_i w_i ln(R_i + gamma^[t_i > 0] t_i) - sum_i w_i ln R_i >= -INVARIANT_TOLERANCE}.
+     */
     static boolean invariantHolds(double ra, double rb, double wa, double wb, double ta, double tb, double gamma) {
         double na = ra + ta * (ta > 0 ? gamma : 1.0), nb = rb + tb * (tb > 0 ? gamma : 1.0);
         return wa * Math.log(na / ra) + wb * Math.log(nb / rb) >= -INVARIANT_TOLERANCE;
@@ -171,26 +175,7 @@ public final class Arbitrage {
         for (int a = 0; a < n; a++) {
             for (int b = 0; b < n; b++) {
                 if (a == b) continue;
-                double wa = w[wOff + a], wb = w[wOff + b];
-                double pa = p[pOff + a], pb = p[pOff + b];
-                double ra = r[a], rb = r[b];
-                double sw = wa + wb;
-                double va = wa / sw, vb = wb / sw;
-                double perA = Math.pow(va * gamma / pa, 1.0 - va);
-                double perB = Math.pow(vb / pb, 1.0 - vb);
-                double qa = Math.pow(pa / (gamma * va), va);
-                double qb = Math.pow(pb / vb, vb);
-                double c = Math.pow(ra, va) * Math.pow(rb, vb);
-                double ta = (1.0 / gamma) * (c * perA * qb - ra);
-                double tb = c * perB * qa - rb;
-                double profit = 0.0;
-                if (ra + ta > 0 && rb + tb > 0 && invariantHolds(ra, rb, wa, wb, ta, tb, gamma)) profit = -(ta * pa + tb * pb);
-                else {
-                    ta = 0.0;
-                    tb = 0.0;
-                }
-                work[3 * q] = ta;
-                work[3 * q + 1] = tb;
+                double profit = patternTrade(r, w, wOff, p, pOff, a, b, gamma, work, 3 * q);
                 work[3 * q + 2] = profit;
                 max = Math.max(max, profit);
                 q++;
