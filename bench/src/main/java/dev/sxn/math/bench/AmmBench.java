@@ -25,7 +25,9 @@ import org.openjdk.jmh.annotations.State;
  * The AMM simulator (issue 23): a zero-fee momentum pool on 2 assets over {@code minutes} minute steps (525,600: a
  * year) for {@code sets} parameter sets in one sweep ({@code zeroFee}); the same pool with a 0.3% fee and optimal
  * arbitrage for 64 sets ({@code withFees}); and the gradient of daily_log_sharpe for one set over 90 days
- * ({@code gradient}) beside the forward pass alone ({@code forward}), whose ratio is the cost of the six tangents.
+ * ({@code gradient}) beside the forward pass alone ({@code forward}), whose ratio is the cost of the six tangents; and
+ * the issue's target pair, a power-channel pool's gradient in the four parameters it reads ({@code gradientChannel4},
+ * only those tangents carried) beside its forward pass ({@code forwardChannel}).
  * One thread; the sweeps run on {@code backend} (family {@code amm.sweep}: JAVA bit-identical to single runs, VECTOR
  * sets in lanes for the zero-fee pass, the fee pool JAVA inside the family); market: {@link SyntheticMarket#twoAssets}.
  */
@@ -79,15 +81,21 @@ public class AmmBench {
     /** 90 days of minutes for the gradient. */
     @State(Scope.Benchmark)
     public static class Gradient {
+        /** The four components the power channel reads: logitLambda, logK, exponent, preExpScaling. */
+        static final int[] CHANNEL_COMPONENTS = {0, 1, 2, 5};
+
         MinutePrices prices;
-        TfmmPool pool;
+        TfmmPool pool, channel;
         RuleParams params = RuleParams.momentum(10, 20, 60);
+        RuleParams channelParams = new RuleParams(RuleParams.momentum(10, 20, 60).logitLambda(), 2.0, 1.5, 1.0, 0.0, 0.5);
         double[] g = new double[RuleParams.SIZE];
 
         @Setup
         public void setUp() {
             prices = SyntheticMarket.twoAssets(91 * 1440 + 1, 0.3, 23);
-            pool = TfmmPool.of(WeightRule.MOMENTUM, new double[] {0.5, 0.5}, AmmConfig.defaults().withChunks(60, 60).withMaximumChange(1e-3));
+            AmmConfig c = AmmConfig.defaults().withChunks(60, 60).withMaximumChange(1e-3);
+            pool = TfmmPool.of(WeightRule.MOMENTUM, new double[] {0.5, 0.5}, c);
+            channel = TfmmPool.of(WeightRule.POWER_CHANNEL, new double[] {0.5, 0.5}, c);
         }
     }
 
@@ -115,5 +123,18 @@ public class AmmBench {
     @Benchmark
     public double gradient(Gradient s) {
         return AmmGradients.valueAndGradient(s.pool, s.prices, 1440, 90 * 1440 + 1, s.params, AmmMetric.DAILY_LOG_SHARPE, s.g);
+    }
+
+    /** daily_log_sharpe of one power-channel set over 90 days: the forward pass beside {@link #gradientChannel4}. */
+    @Benchmark
+    public double forwardChannel(Gradient s) {
+        return s.channel.metric(s.prices, 1440, 90 * 1440 + 1, s.channelParams, AmmMetric.DAILY_LOG_SHARPE);
+    }
+
+    /** The issue's target row: daily_log_sharpe and its gradient in the four parameters the power channel reads, 90 days. */
+    @Benchmark
+    public double gradientChannel4(Gradient s) {
+        return AmmGradients.valueAndGradient(s.channel, s.prices, 1440, 90 * 1440 + 1, s.channelParams, AmmMetric.DAILY_LOG_SHARPE,
+                Gradient.CHANNEL_COMPONENTS, s.g);
     }
 }

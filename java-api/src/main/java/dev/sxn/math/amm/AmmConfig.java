@@ -15,9 +15,14 @@ import dev.sxn.math.internal.Checks;
  * @param gasCost                   the arbitrageur's fixed cost per trade, in the numeraire
  * @param arbFees                   the arbitrageur's external cost per unit traded (half charged per leg)
  * @param interpolation             how weights move within a coarse step
+ * @param patternTemperature        the smoothed mode's softmax temperature over arbitrage patterns, in the numeraire
+ *                                  (0: the hard pass; see {@link Arbitrage#smoothedArbitrage})
+ * @param gateTemperature           the smoothed mode's sigmoid temperature of the profitability gate, in the numeraire
+ *                                  (0: the hard pass); positive exactly when patternTemperature is
  */
 public record AmmConfig(int chunkPeriod, int weightInterpolationPeriod, double maximumChange, double minimumWeight, double maxMemoryDays,
-                        double initialPoolValue, double fees, double gasCost, double arbFees, Interpolation interpolation) {
+                        double initialPoolValue, double fees, double gasCost, double arbFees, Interpolation interpolation,
+                        double patternTemperature, double gateTemperature) {
 
     /** Checks every setting. */
     public AmmConfig {
@@ -31,6 +36,19 @@ public record AmmConfig(int chunkPeriod, int weightInterpolationPeriod, double m
         Checks.nonNegative(gasCost, "gasCost");
         Checks.nonNegative(arbFees, "arbFees");
         Checks.notNull(interpolation, "interpolation");
+        Checks.nonNegative(patternTemperature, "patternTemperature");
+        Checks.nonNegative(gateTemperature, "gateTemperature");
+        if ((patternTemperature > 0) != (gateTemperature > 0)) {
+            throw Checks.invalid("gateTemperature", gateTemperature, "be > 0 exactly when patternTemperature (" + patternTemperature
+                    + ") is (both 0: the hard pass)");
+        }
+    }
+
+    /** The hard pass's settings (no smoothing): the ten settings above with both temperatures 0. */
+    public AmmConfig(int chunkPeriod, int weightInterpolationPeriod, double maximumChange, double minimumWeight, double maxMemoryDays,
+                     double initialPoolValue, double fees, double gasCost, double arbFees, Interpolation interpolation) {
+        this(chunkPeriod, weightInterpolationPeriod, maximumChange, minimumWeight, maxMemoryDays, initialPoolValue, fees, gasCost, arbFees,
+                interpolation, 0.0, 0.0);
     }
 
     /** quantammsim's defaults: daily updates spread over the day, maximum change 3e-4, memory cap 365 days, value 1e6, no fees. */
@@ -41,25 +59,25 @@ public record AmmConfig(int chunkPeriod, int weightInterpolationPeriod, double m
     /** This configuration with another chunk period and interpolation period. */
     public AmmConfig withChunks(int chunkPeriod, int weightInterpolationPeriod) {
         return new AmmConfig(chunkPeriod, weightInterpolationPeriod, maximumChange, minimumWeight, maxMemoryDays, initialPoolValue, fees, gasCost,
-                arbFees, interpolation);
+                arbFees, interpolation, patternTemperature, gateTemperature);
     }
 
     /** This configuration with other trading costs. */
     public AmmConfig withFees(double fees, double gasCost, double arbFees) {
         return new AmmConfig(chunkPeriod, weightInterpolationPeriod, maximumChange, minimumWeight, maxMemoryDays, initialPoolValue, fees, gasCost,
-                arbFees, interpolation);
+                arbFees, interpolation, patternTemperature, gateTemperature);
     }
 
     /** This configuration with another maximum change. */
     public AmmConfig withMaximumChange(double maximumChange) {
         return new AmmConfig(chunkPeriod, weightInterpolationPeriod, maximumChange, minimumWeight, maxMemoryDays, initialPoolValue, fees, gasCost,
-                arbFees, interpolation);
+                arbFees, interpolation, patternTemperature, gateTemperature);
     }
 
     /** This configuration with another interpolation. */
     public AmmConfig withInterpolation(Interpolation interpolation) {
         return new AmmConfig(chunkPeriod, weightInterpolationPeriod, maximumChange, minimumWeight, maxMemoryDays, initialPoolValue, fees, gasCost,
-                arbFees, interpolation);
+                arbFees, interpolation, patternTemperature, gateTemperature);
     }
 
     /** True when no trading cost applies (the zero-fee closed form). */
@@ -70,5 +88,34 @@ public record AmmConfig(int chunkPeriod, int weightInterpolationPeriod, double m
     /** The minimum weight for n assets. */
     public double minimumWeight(int n) {
         return Double.isNaN(minimumWeight) ? 0.1 / n : minimumWeight;
+    }
+
+    // ---- added for issue 23: the smoothed training mode
+
+    /**
+     * This configuration in the smoothed mode (for gradient training; the hard pass stays the default): each arbitrage
+     * takes the softmax over trade-direction patterns of their profits at {@code patternTemperature} and executes the
+     * sigmoid fraction of the trade at {@code gateTemperature} of its margin over the gas and arbitrage-fee threshold
+     * ({@link Arbitrage#smoothedArbitrage}). Both temperatures are in the numeraire (as gasCost); as they go to 0 the
+     * pass approaches the hard one. Pools without trading costs (the zero-fee closed form) are unaffected.
+     *
+     * @throws IllegalArgumentException if a temperature is not finite and {@code > 0}
+     */
+    public AmmConfig withSmoothing(double patternTemperature, double gateTemperature) {
+        Checks.positive(patternTemperature, "patternTemperature");
+        Checks.positive(gateTemperature, "gateTemperature");
+        return new AmmConfig(chunkPeriod, weightInterpolationPeriod, maximumChange, minimumWeight, maxMemoryDays, initialPoolValue, fees, gasCost,
+                arbFees, interpolation, patternTemperature, gateTemperature);
+    }
+
+    /** This configuration with the hard arbitrage gates (both temperatures 0). */
+    public AmmConfig hard() {
+        return new AmmConfig(chunkPeriod, weightInterpolationPeriod, maximumChange, minimumWeight, maxMemoryDays, initialPoolValue, fees, gasCost,
+                arbFees, interpolation, 0.0, 0.0);
+    }
+
+    /** True in the smoothed mode (temperatures positive). */
+    public boolean smoothed() {
+        return patternTemperature > 0;
     }
 }

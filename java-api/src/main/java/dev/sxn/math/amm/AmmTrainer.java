@@ -14,7 +14,8 @@ import java.util.SplittableRandom;
  * from a {@link SplittableRandom}). Adam: {@code m = b1 m + (1-b1) g}, {@code v = b2 v + (1-b2) g^2},
  * {@code x += lr (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + 1e-8)}. O(windows iterations rows n P).
  *
- * @param pool       the pool (no trading costs: gradients need the zero-fee pass)
+ * @param pool       the pool: no trading costs, or trading costs in the smoothed mode ({@link AmmConfig#withSmoothing}),
+ *                   whose pass {@link AmmGradients} differentiates (the window metrics reported are that pass's too)
  * @param metric     the objective, maximised
  * @param trainable  which {@link RuleParams} components move
  * @param iterations Adam steps per window
@@ -30,7 +31,9 @@ public record AmmTrainer(TfmmPool pool, AmmMetric metric, boolean[] trainable, i
         Checks.notNull(metric, "metric");
         Checks.notNull(trainable, "trainable");
         if (trainable.length != RuleParams.SIZE) throw Checks.invalid("trainable.length", trainable.length, "be " + RuleParams.SIZE);
-        if (!pool.config().zeroFees()) throw Checks.invalid("pool.config()", "fees/gas/arbFees set", "have no trading costs for training");
+        if (!AmmGradients.differentiable(pool.config())) {
+            throw Checks.invalid("pool.config()", "fees/gas/arbFees set, hard gates", "have no trading costs or be smoothed (withSmoothing) for training");
+        }
         if (!AmmGradients.supports(metric)) throw Checks.invalid("metric", metric.key(), "be differentiable");
         Checks.atLeast(iterations, "iterations", 0);
         Checks.positive(learningRate, "learningRate");
@@ -74,16 +77,22 @@ public record AmmTrainer(TfmmPool pool, AmmMetric metric, boolean[] trainable, i
         for (int k = 0; k < RuleParams.SIZE; k++) if (trainable[k] && jitter > 0) x[k] += jitter * gaussian(rng);
         List<Window> out = new ArrayList<>();
         double[] g = new double[RuleParams.SIZE], m = new double[RuleParams.SIZE], v = new double[RuleParams.SIZE];
+        // only the trained components carry tangents: the dual pass costs one tangent per component asked for
+        int count = 0;
+        for (boolean b : trainable) if (b) count++;
+        int[] components = new int[count];
+        for (int k = 0, j = 0; k < RuleParams.SIZE; k++) if (trainable[k]) components[j++] = k;
         for (int w = 0; w < windows; w++) {
             int trainStart = start + w * testLength, testStart = trainStart + trainLength;
             java.util.Arrays.fill(m, 0);
             java.util.Arrays.fill(v, 0);
             for (int it = 1; it <= iterations; it++) {
-                AmmGradients.unchecked(pool, prices.values(), trainStart, trainLength + 1, RuleParams.of(x, 0), metric, g);
-                for (int k = 0; k < RuleParams.SIZE; k++) {
-                    if (!trainable[k] || !Double.isFinite(g[k])) continue;
-                    m[k] = 0.9 * m[k] + 0.1 * g[k];
-                    v[k] = 0.999 * v[k] + 0.001 * g[k] * g[k];
+                if (count > 0) AmmGradients.unchecked(pool, prices.values(), trainStart, trainLength + 1, RuleParams.of(x, 0), metric, components, g);
+                for (int j = 0; j < count; j++) {
+                    int k = components[j];
+                    if (!Double.isFinite(g[j])) continue;
+                    m[k] = 0.9 * m[k] + 0.1 * g[j];
+                    v[k] = 0.999 * v[k] + 0.001 * g[j] * g[j];
                     double mh = m[k] / (1 - Math.pow(0.9, it)), vh = v[k] / (1 - Math.pow(0.999, it));
                     x[k] += learningRate * mh / (Math.sqrt(vh) + 1e-8);
                 }

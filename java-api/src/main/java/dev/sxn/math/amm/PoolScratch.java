@@ -10,6 +10,7 @@ final class PoolScratch {
     double[] ewma = new double[0], a, grad, dw, prevActual, blockStart, diff, target, wPrev, wCur, logR, res, trade, ratio, r0, pFirst, pLast;
     double[] values = new double[0];
     double[] work = new double[0];
+    double[] patterns = new double[0];
 
     static PoolScratch get() {
         return LOCAL.get();
@@ -39,6 +40,13 @@ final class PoolScratch {
     double[] values(int rows) {
         if (values.length < rows) values = new double[rows];
         return values;
+    }
+
+    /** The smoothed arbitrage's per-pattern work, 3 n (n - 1) doubles. */
+    double[] patterns(int n) {
+        int len = 3 * n * (n - 1);
+        if (patterns.length < len) patterns = new double[len];
+        return patterns;
     }
 
     double[] work(int len) {

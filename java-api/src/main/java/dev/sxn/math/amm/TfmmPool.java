@@ -19,7 +19,8 @@ import dev.sxn.math.internal.Checks;
  *   <li>Initial reserves {@code R_0 = w_0 V_0 / p_0} (p the bout's prices); then with no trading costs the
  *       {@link ZeroFeeReserves} closed form row by row, else for each row an {@link Arbitrage} after the price move
  *       (at the previous row's weights) and another after the weight change; fee revenue is the fee on the pool's
- *       inbound amounts.
+ *       inbound amounts. In the smoothed training mode ({@link AmmConfig#smoothed}) each arbitrage is
+ *       {@link Arbitrage#smoothedArbitrage} instead.
  *   <li>Value {@code V_t = sum_i R_t,i p_t,i}; the metrics of {@link AmmMetric} on it.
  * </ol>
  * O(rows n) with no fees, O(rows n^2) with them; a warm {@link #metric} call allocates nothing (per-thread scratch).
@@ -162,6 +163,7 @@ public final class TfmmPool {
         final double maxChange = config.maximumChange();
         final Interpolation interp = config.interpolation();
         final boolean zeroFees = config.zeroFees();
+        final boolean smoothed = config.smoothed();
         final double gamma = 1.0 - config.fees();
         final double lambda = lambda(params);
         final double memDays = memoryDays(params);
@@ -216,6 +218,11 @@ public final class TfmmPool {
                         res[i] = Math.exp(logR[i]);
                     }
                 }
+            } else if (smoothed) {
+                double[] work = s.patterns(n);
+                double tp = config.patternTemperature(), tg = config.gateTemperature();
+                fee += Arbitrage.smoothedArbitrage(res, wPrev, 0, prices, pOff, n, gamma, config.gasCost(), config.arbFees(), tp, tg, trade, work);
+                fee += Arbitrage.smoothedArbitrage(res, wCur, 0, prices, pOff, n, gamma, config.gasCost(), config.arbFees(), tp, tg, trade, work);
             } else {
                 fee += Arbitrage.arbitrage(res, wPrev, 0, prices, pOff, n, gamma, config.gasCost(), config.arbFees(), trade);
                 fee += Arbitrage.arbitrage(res, wCur, 0, prices, pOff, n, gamma, config.gasCost(), config.arbFees(), trade);

@@ -127,4 +127,30 @@ public final class Duals {
     public static void stopGradient(double[] x, int o, int w) {
         for (int k = 1; k < w; k++) x[o + k] = 0.0;
     }
+
+    // ---- added for issue 23: the smoothed arbitrage's operations
+
+    /** out = a / c (c a constant). */
+    public static void divConstant(double[] a, int ia, double c, double[] out, int io, int w) {
+        for (int k = 0; k < w; k++) out[io + k] = a[ia + k] / c;
+    }
+
+    /** out = c / a (c a constant): {@code (c/u)' = -(c/u) u'/u}. */
+    public static void constantOver(double c, double[] a, int ia, double[] out, int io, int w) {
+        double av = a[ia];
+        double q = c / av;
+        for (int k = 1; k < w; k++) out[io + k] = -q * a[ia + k] / av;
+        out[io] = q;
+    }
+
+    /**
+     * out = the logistic sigmoid {@code 1 / (1 + exp(-a))}: {@code s' = s (1 - s) a'}, written from the value so that
+     * the tangents stay finite (0) where exp(-a) overflows.
+     */
+    public static void sigmoid(double[] a, int ia, double[] out, int io, int w) {
+        double s = 1.0 / (1.0 + Math.exp(-a[ia]));
+        double d = s * (1.0 - s);
+        for (int k = 1; k < w; k++) out[io + k] = d * a[ia + k];
+        out[io] = s;
+    }
 }

@@ -6,8 +6,9 @@ import dev.sxn.math.testing.Allocations;
 import org.junit.jupiter.api.Test;
 
 /**
- * A warm pass allocates O(1): a metric of a 3-day bout (4,319 minute rows) and a sweep of 8 sets stay under 16 KiB a
- * call (per-thread scratch), so anything allocated per row, per chunk or per set would fail.
+ * A warm pass allocates O(1): a metric of a 3-day bout (4,319 minute rows), a sweep of 8 sets and gradients (zero-fee
+ * and smoothed fee pass) stay under 16 KiB a call (per-thread scratch), so anything allocated per row, per chunk or per
+ * set would fail.
  */
 class AmmAllocationTest {
     private static final long ALLOWANCE = 16 * 1024;
@@ -24,6 +25,16 @@ class AmmAllocationTest {
         Allocations.assertUnder("zero-fee metric", () -> zero.metric(prices, 1440, 3 * 1440, p, AmmMetric.DAILY_LOG_SHARPE), ALLOWANCE);
         Allocations.assertUnder("fee metric", () -> fees.metric(prices, 1440, 3 * 1440, p, AmmMetric.DAILY_VAR_95), ALLOWANCE);
         Allocations.assertUnder("sweep", () -> AmmSweep.metrics(zero, prices, 1440, 3 * 1440, sets, metrics, out, 1), ALLOWANCE);
+        // the smoothed fee pass and gradients through it (issue 23): per-thread scratch as well
+        TfmmPool smooth = TfmmPool.of(WeightRule.POWER_CHANNEL, new double[] {0.3, 0.3, 0.4},
+                AmmConfig.defaults().withChunks(60, 60).withFees(0.003, 1, 0.0005).withSmoothing(10, 1));
+        double[] g = new double[RuleParams.SIZE];
+        int[] two = {0, 1};
+        Allocations.assertUnder("smoothed fee metric", () -> smooth.metric(prices, 1440, 3 * 1440, p, AmmMetric.DAILY_LOG_SHARPE), ALLOWANCE);
+        Allocations.assertUnder("smoothed fee gradient", () -> AmmGradients.valueAndGradient(smooth, prices, 1440, 3 * 1440, p, AmmMetric.DAILY_LOG_SHARPE,
+                g), ALLOWANCE);
+        Allocations.assertUnder("zero-fee gradient of two components", () -> AmmGradients.valueAndGradient(zero, prices, 1440, 3 * 1440, p,
+                AmmMetric.DAILY_LOG_SHARPE, two, g), ALLOWANCE);
         // amm.sweep's accelerated scope (zero-fee momentum) on every kind: 13 sets, lane groups and a tail in one chunk
         TfmmPool momentum = TfmmPool.of(WeightRule.MOMENTUM, new double[] {0.3, 0.3, 0.4}, AmmConfig.defaults().withChunks(60, 60));
         RuleParams[] many = ParamGrid.over(RuleParams.momentum(5, 20, 60)).log2Range(1, 1, 1024, 13).build();

@@ -47,4 +47,32 @@ class DualTest {
         double fd = (Math.log(Math.pow(x0 + h, 2.5) + Math.exp(3 * (x0 + h))) - Math.log(Math.pow(x0 - h, 2.5) + Math.exp(3 * (x0 - h)))) / (2 * h);
         assertEquals(fd, f.tangent(0), 1e-8);
     }
+
+    @Test
+    void smoothingOpsMatchClosedForms() {
+        // u = (x, dx/dx = 1, dx/dy = 2)
+        double x0 = 0.8;
+        double[] u = {x0, 1, 2}, out = new double[3];
+        Duals.divConstant(u, 0, 4.0, out, 0, 3);
+        assertEquals(x0 / 4, out[0]);
+        assertEquals(0.25, out[1]);
+        assertEquals(0.5, out[2]);
+        Duals.constantOver(3.0, u, 0, out, 0, 3);
+        assertEquals(3 / x0, out[0]);
+        assertEquals(-3 / (x0 * x0), out[1], 1e-14);
+        assertEquals(-6 / (x0 * x0), out[2], 1e-14);
+        Duals.sigmoid(u, 0, out, 0, 3);
+        double s = 1 / (1 + Math.exp(-x0));
+        assertEquals(s, out[0]);
+        assertEquals(s * (1 - s), out[1], 1e-16);
+        assertEquals(2 * s * (1 - s), out[2], 1e-16);
+        // far out, exp(-a) overflows: the value is 0 and the tangents stay finite (0), not NaN
+        Duals.sigmoid(new double[] {-800, 1, 2}, 0, out, 0, 3);
+        assertEquals(0.0, out[0]);
+        assertEquals(0.0, out[1]);
+        assertEquals(0.0, out[2]);
+        Duals.sigmoid(new double[] {800, 1, 2}, 0, out, 0, 3);
+        assertEquals(1.0, out[0]);
+        assertEquals(0.0, out[1]);
+    }
 }
