@@ -123,7 +123,8 @@ public final class KernelFamilies {
 
     // ---- amm (issue 23)
     /** Batched TFMM pool passes over rule parameter sets (zero-fee momentum pass in lanes), size = sets x rows. */
-    public static final KernelFamily AMM_SWEEP = KernelFamily.named("amm.sweep").with(VECTOR, P + "amm.VectorSweepKernels").build();
+    public static final KernelFamily AMM_SWEEP = KernelFamily.named("amm.sweep").with(VECTOR, P + "amm.VectorSweepKernels")
+            .with(NATIVE, P + "amm.NativeSweepKernels").with(OPENCL, P + "amm.OpenClSweepKernels").build();
 
     private static final List<KernelFamily> ALL = List.of(VECTOR_OPS_REDUCE, VECTOR_OPS_ELEMENTWISE, GEMM, LU, QR, SVD, CHOLESKY,
             EIG_SYMMETRIC, INDICATORS_SERIES, INDICATORS_SERIES_VARIANCE, INDICATORS_BATCH, INDICATORS_BATCH_WINDOWS, MATRIX_PROFILE,
