@@ -2,8 +2,6 @@ package dev.sxn.math.amm;
 
 import dev.sxn.math.internal.Checks;
 
-import java.util.Arrays;
-
 /**
  * The formulas of {@link AmmMetric} on a minute value path {@code v[0 .. T)} (quantammsim's
  * {@code _calculate_return_value}). Conventions: standard deviations are population ones; percentiles interpolate
@@ -169,14 +167,17 @@ public final class AmmMetrics {
         return worst;
     }
 
-    /** Type-7 percentile q (in percent) of x[0 .. k), sorting x in place. */
+    /**
+     * Type-7 percentile q (in percent) of x[0 .. k), reordering x in place: the two order statistics it needs by
+     * selection ({@link OrderStatistics}; Arrays.sort allocates on the JDK, once per chunk of every set of a sweep).
+     */
     static double percentile(double[] x, int k, double q) {
-        Arrays.sort(x, 0, k);
         double h = (k - 1) * (q / 100.0);
         int j = (int) Math.floor(h);
-        if (j >= k - 1) return x[k - 1];
+        if (j >= k - 1) return OrderStatistics.select(x, k, k - 1);
+        double lo = OrderStatistics.select(x, k, j), hi = OrderStatistics.min(x, j + 1, k);
         double g = h - j;
-        return x[j] + g * (x[j + 1] - x[j]);
+        return lo + g * (hi - lo);
     }
 
     private static double chunkVar(double[] v, int len, double q, int d, PoolScratch s) {

@@ -4,6 +4,8 @@ import dev.sxn.math.backend.Backend;
 import dev.sxn.math.internal.Checks;
 import dev.sxn.math.internal.KernelFamilies;
 import dev.sxn.math.internal.KernelSet;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * P rule parameter sets over one price history in one call: every set's pass and metrics, on JAVA each exactly (bit
@@ -12,9 +14,10 @@ import dev.sxn.math.internal.KernelSet;
  * of set s. O(P rows n); a warm single-thread call allocates nothing proportional to the input.
  *
  * <p>The passes run through the {@code amm.sweep} kernel family ({@link SweepKernels}) in chunks of {@value #CHUNK}
- * sets: JAVA is each set's single run (bit-identical); VECTOR puts sets in lanes for the zero-fee pass with linear
- * interpolation and the momentum, anti-momentum and fixed rules (values within a relative 1e-11 of JAVA); every
- * other rule, interpolation and fee pools run JAVA inside the family.
+ * sets: JAVA is each set's single run (bit-identical); for the zero-fee pass with linear interpolation and the
+ * momentum, anti-momentum and fixed rules, VECTOR puts sets in lanes, NATIVE runs a chunk in one downcall with sets in
+ * the compiler's vector lanes and OPENCL a set per work-item (values within a relative 1e-11 of JAVA, 1e-10 on
+ * OPENCL); every other rule, interpolation and fee pools run JAVA inside the family.
  */
 public final class AmmSweep {
     /** Sets per kernel call: whole lane groups of every species, and a bounded value buffer of CHUNK x rows. */
@@ -22,7 +25,50 @@ public final class AmmSweep {
     static final KernelSet<SweepKernels> KERNELS = KernelSet.of(KernelFamilies.AMM_SWEEP, SweepKernels.class, new JavaSweepKernels());
     private static final ThreadLocal<double[][]> BUFFER = ThreadLocal.withInitial(() -> new double[][] {new double[0], new double[CHUNK]});
 
+    private static final ThreadLocal<ChunkCall> CALL = ThreadLocal.withInitial(ChunkCall::new);
+
     private AmmSweep() {}
+
+    /**
+     * One chunk's kernel call as a reusable per-thread object (the eligibility test and the operation of
+     * {@link KernelSet#run}): lambdas capturing the chunk would be allocated once per chunk of sets.
+     */
+    private static final class ChunkCall implements Predicate<SweepKernels>, Consumer<SweepKernels> {
+        private TfmmPool pool;
+        private double[] prices, values, fees;
+        private RuleParams[] sets;
+        private int start, rows, from, count;
+        private boolean eligible;
+
+        void set(TfmmPool pool, double[] prices, int start, int rows, RuleParams[] sets, int from, int count, double[] values, double[] fees,
+                 boolean eligible) {
+            this.pool = pool;
+            this.prices = prices;
+            this.start = start;
+            this.rows = rows;
+            this.sets = sets;
+            this.from = from;
+            this.count = count;
+            this.values = values;
+            this.fees = fees;
+            this.eligible = eligible;
+        }
+
+        /** Drops the references, so the thread does not keep the caller's prices and sets alive. */
+        void clear() {
+            set(null, null, 0, 0, null, 0, 0, null, null, false);
+        }
+
+        @Override
+        public boolean test(SweepKernels k) {
+            return eligible;
+        }
+
+        @Override
+        public void accept(SweepKernels k) {
+            k.values(pool, prices, start, rows, sets, from, count, values, fees);
+        }
+    }
 
     /**
      * Runs every set and writes its metrics, on the kind chosen per chunk of sets.
@@ -102,9 +148,15 @@ public final class AmmSweep {
         double[] values = buffer[0], fees = buffer[1];
         boolean eligible = SweepKernels.eligible(pool);
         PoolScratch sc = PoolScratch.get();
+        ChunkCall op = CALL.get();
         for (int s0 = from; s0 < to; s0 += CHUNK) {
             int first = s0, count = Math.min(CHUNK, to - s0);
-            KERNELS.run(backend, (long) count * rows, k -> eligible, k -> k.values(pool, prices, start, rows, sets, first, count, values, fees));
+            op.set(pool, prices, start, rows, sets, first, count, values, fees, eligible);
+            try {
+                KERNELS.run(backend, (long) count * rows, op, op);
+            } finally {
+                op.clear();
+            }
             sc.assets(n);
             double[] w0 = pool.initialWeightsView();
             double v0 = pool.config().initialPoolValue();

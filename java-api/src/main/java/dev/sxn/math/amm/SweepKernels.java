@@ -5,9 +5,10 @@ package dev.sxn.math.amm;
  * one {@link TfmmPool} over one bout. The accelerated kinds cover the zero-fee pass with linear interpolation and the
  * momentum, anti-momentum and fixed rules ({@link #eligible}); every other rule, the approximately optimal
  * interpolation and fee pools run the JAVA kernel inside the family. The coarse steps (gradient estimator, rule,
- * guardrails) are the JAVA code per set on every kind, so the weights are JAVA's bits; only the per-minute log-domain
- * reserves ({@code log} of the weight ratios, {@code exp} of the log reserves) differ by the kind's elementary
- * functions. Arguments are checked by {@link AmmSweep}.
+ * guardrails) are JAVA's operations per set on every kind (the JAVA code itself on VECTOR, the same IEEE operations
+ * in C on NATIVE and in OpenCL C on OPENCL), so the weights are JAVA's bits; only the per-minute log-domain reserves
+ * ({@code log} of the weight ratios, {@code exp} of the log reserves) differ by the kind's elementary functions.
+ * Arguments are checked by {@link AmmSweep}.
  */
 interface SweepKernels {
     /**

@@ -123,7 +123,8 @@ public final class KernelFamilies {
 
     // ---- amm (issue 23)
     /** Batched TFMM pool passes over rule parameter sets (zero-fee momentum pass in lanes), size = sets x rows. */
-    public static final KernelFamily AMM_SWEEP = KernelFamily.named("amm.sweep").with(VECTOR, P + "amm.VectorSweepKernels").build();
+    public static final KernelFamily AMM_SWEEP = KernelFamily.named("amm.sweep").with(VECTOR, P + "amm.VectorSweepKernels")
+            .with(NATIVE, P + "amm.NativeSweepKernels").with(OPENCL, P + "amm.OpenClSweepKernels").build();
 
     // ---- indicators.ttr (issue 22)
     /** Batched TTR oscillators (momentum, ROC, Williams %R, CCI, MFI) over assets, size = assets x bars. */
