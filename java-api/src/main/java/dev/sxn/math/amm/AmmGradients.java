@@ -59,6 +59,9 @@ public final class AmmGradients {
     }
 
     static double unchecked(TfmmPool pool, double[] prices, int start, int boutLength, RuleParams params, AmmMetric metric, double[] gradient) {
+        if (!pool.rule().usesGradient() && pool.rule() != WeightRule.FIXED) {
+            throw Checks.invalid("pool.rule()", pool.rule().key(), "be a gradient rule or fixed for gradients");
+        }
         int n = pool.assets(), rows = boutLength - 1;
         double[][] sc = SCRATCH.get();
         if (sc[0].length < rows * W) sc[0] = new double[rows * W];

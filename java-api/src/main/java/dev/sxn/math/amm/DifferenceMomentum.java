@@ -56,4 +56,25 @@ public final class DifferenceMomentum {
         }
         WeightRule.momentum(dw, k, dw);
     }
+
+    /**
+     * {@link #step} with one k for all n assets (the pool's form): the same operations as the per-asset update with
+     * {@code k_i = k}, so {@code sum(k)} is added up asset by asset as quantammsim's {@code k.sum()}. O(n).
+     */
+    static void stepScalar(double g1, double g2, double k, int n, double[] price, int pOff, double[] ewma1, double[] ewma2, double[] dw) {
+        double ks = 0, sk = 0;
+        for (int i = 0; i < n; i++) {
+            double p = price[pOff + i];
+            double e1 = ewma1[i] + (p - ewma1[i]) / g1;
+            double e2 = ewma2[i] + (p - ewma2[i]) / g2;
+            ewma1[i] = e1;
+            ewma2[i] = e2;
+            double s = 1.0 - e2 / e1;
+            dw[i] = s;
+            ks += k * s;
+            sk += k;
+        }
+        double offset = -ks / sk;
+        for (int i = 0; i < n; i++) dw[i] = k == 0.0 ? 0.0 : k * (dw[i] + offset);
+    }
 }

@@ -33,14 +33,7 @@ final class AmmReference {
         }
 
         WeightRule rule() {
-            return switch (keys.get("rule")) {
-                case "momentum" -> WeightRule.MOMENTUM;
-                case "anti_momentum" -> WeightRule.ANTI_MOMENTUM;
-                case "power_channel" -> WeightRule.POWER_CHANNEL;
-                case "mean_reversion_channel" -> WeightRule.MEAN_REVERSION_CHANNEL;
-                case "fixed" -> WeightRule.FIXED;
-                default -> throw new IllegalStateException(keys.get("rule"));
-            };
+            return WeightRule.of(keys.get("rule"));
         }
 
         AmmConfig config() {
@@ -49,7 +42,7 @@ final class AmmReference {
         }
 
         RuleParams params() {
-            return new RuleParams(d("logit_lambda"), d("log_k"), d("exponent"), d("width"), d("log_amp"), d("pre_exp"));
+            return new RuleParams(d("logit_lambda"), d("log_k"), d("exponent"), d("width"), d("log_amp"), d("pre_exp"), d("logit_delta_lambda"));
         }
 
         double[] w0() {
