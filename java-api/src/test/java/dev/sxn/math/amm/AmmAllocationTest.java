@@ -26,10 +26,10 @@ class AmmAllocationTest {
         Allocations.assertUnder("sweep", () -> AmmSweep.metrics(zero, prices, 1440, 3 * 1440, sets, metrics, out, 1), ALLOWANCE);
         // difference momentum, minimum variance (fees) and a composite of both: the rules' state lives in the scratch too
         TfmmPool dm = TfmmPool.of(WeightRule.DIFFERENCE_MOMENTUM, new double[] {0.3, 0.3, 0.4}, AmmConfig.defaults().withChunks(60, 60));
-        TfmmPool mv = TfmmPool.of(WeightRule.MIN_VARIANCE, new double[] {0.5, 0.5}, AmmConfig.defaults().withChunks(60, 60).withFees(0.003, 0, 0));
+        TfmmPool mv = TfmmPool.of(WeightRule.MIN_VARIANCE, new double[] {0.3, 0.3, 0.4}, AmmConfig.defaults().withChunks(60, 60).withFees(0.003, 0, 0));
         RuleParams dmp = RuleParams.differenceMomentum(1, 3, 20, 60), mvp = RuleParams.minimumVariance(2, 1, 60);
         CompositePool composite = CompositePool.of(TfmmPool.of(WeightRule.MOMENTUM, new double[] {0.3, 0.3, 0.4}, AmmConfig.defaults().withChunks(60, 60)),
-                new int[] {0}, java.util.List.of(new CompositePool.SubPool(dm, new int[] {0, 1, 2}, dmp), new CompositePool.SubPool(mv, new int[] {1, 2}, mvp)));
+                new int[] {0}, java.util.List.of(new CompositePool.SubPool(dm, new int[] {0, 1, 2}, dmp), new CompositePool.SubPool(mv, new int[] {2, 1, 0}, mvp)));
         Allocations.assertUnder("new rules and composite metric", () -> {
             dm.metric(prices, 1440, 3 * 1440, dmp, AmmMetric.DAILY_LOG_SHARPE);
             mv.metric(prices, 1440, 2 * 1440, mvp, AmmMetric.RETURNS_OVER_HODL);
