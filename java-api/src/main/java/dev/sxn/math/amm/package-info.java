@@ -5,6 +5,7 @@
  * <p>quantammsim (QuantAMM's JAX simulator) is the definition; its formulas carry over, its code does not. Entry
  * points: {@link dev.sxn.math.amm.TfmmPool} (one pool, one parameter set: weights, reserves, values, metrics),
  * {@link dev.sxn.math.amm.CowAmm} (a two-asset CoW AMM under perfect arbitrage),
+ * {@link dev.sxn.math.amm.CompositePool} (a pool of pools: sub-pools' LP shares as members),
  * {@link dev.sxn.math.amm.AmmSweep} (many parameter sets over one price history) with
  * {@link dev.sxn.math.amm.ParamGrid}, {@link dev.sxn.math.amm.AmmGradients} (gradients of a metric by forward-mode
  * differentiation) and {@link dev.sxn.math.amm.AmmTrainer} (Adam with walk-forward windows). The pieces:
