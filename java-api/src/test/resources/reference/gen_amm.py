@@ -408,15 +408,21 @@ def main():
                                                 "logit_lambda", "log_k", "exponent", "width", "log_amp", "pre_exp", "logit_delta_lambda",
                                                 "start", "bout"))
         lines.append(f"case {c['name']} {keys} w0=" + ",".join(repr(x) for x in c["w0"]))
-        rows = list(range(0, len(v), 97)) + [len(v) - 1]
-        for t in rows:
-            lines.append(f"values {t} {v[t]!r}")
-            lines.append(f"weights {t} " + " ".join(repr(x) for x in W[t]))
-            lines.append(f"reserves {t} " + " ".join(repr(x) for x in R[t]))
-        for k, val in metrics(v, R[0], LP, rev.sum()).items():
-            lines.append(f"metric {k} {float(val)!r}")
+        lines.extend(pass_lines(v, dict(weights=W, reserves=R), LP, rev))
     with open(os.path.join(HERE, "amm_cases.txt"), "w") as f:
         f.write("\n".join(lines) + "\n")
+
+
+def pass_lines(v, series, LP, rev):
+    """The "values" line and one line per named series every 97th row and the last, then the "metric" lines."""
+    out = []
+    for t in list(range(0, len(v), 97)) + [len(v) - 1]:
+        out.append(f"values {t} {v[t]!r}")
+        for name, arr in series.items():
+            out.append(f"{name} {t} " + " ".join(repr(x) for x in arr[t]))
+    for k, val in metrics(v, series["reserves"][0], LP, rev.sum()).items():
+        out.append(f"metric {k} {float(val)!r}")
+    return out
 
 
 def ewma_series(chunk_prices, lamb):
@@ -559,14 +565,7 @@ def composite_main():
             cs.update(sub)
             lines.append(f"sub {j} assets=" + ",".join(str(a) for a in sub["assets"]) + " " + " ".join(f"{k}={cs[k]}" for k in POOL_KEYS)
                          + " w0=" + ",".join(repr(x) for x in cs["w0"]))
-        for t in list(range(0, rows, 97)) + [rows - 1]:
-            lines.append(f"values {t} {v[t]!r}")
-            lines.append(f"weights {t} " + " ".join(repr(x) for x in W[t]))
-            lines.append(f"reserves {t} " + " ".join(repr(x) for x in R[t]))
-            lines.append(f"members {t} " + " ".join(repr(x) for x in LP[t]))
-            lines.append(f"look {t} " + " ".join(repr(x) for x in look[t]))
-        for k, val in metrics(v, R[0], LP, rev.sum()).items():
-            lines.append(f"metric {k} {float(val)!r}")
+        lines.extend(pass_lines(v, dict(weights=W, reserves=R, members=LP, look=look), LP, rev))
     with open(os.path.join(HERE, "amm_composite.txt"), "w") as f:
         f.write("\n".join(lines) + "\n")
 

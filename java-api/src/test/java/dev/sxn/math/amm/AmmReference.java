@@ -71,13 +71,8 @@ final class AmmReference {
                 String[] f = line.trim().split(" ");
                 switch (f[0]) {
                     case "case", "cow" -> {
-                        c = new Case();
+                        c = header(f);
                         c.cow = f[0].equals("cow");
-                        c.name = f[1];
-                        for (int j = 2; j < f.length; j++) {
-                            String[] kv = f[j].split("=", 2);
-                            c.keys.put(kv[0], kv[1]);
-                        }
                         out.add(c);
                     }
                     case "values" -> c.values.put(Integer.parseInt(f[1]), Double.parseDouble(f[2]));
@@ -93,7 +88,19 @@ final class AmmReference {
         return out;
     }
 
-    private static double[] rest(String[] f) {
+    /** A case from a header line's fields: "kind name key=value ...". */
+    static Case header(String[] f) {
+        Case c = new Case();
+        c.name = f[1];
+        for (int j = 2; j < f.length; j++) {
+            String[] kv = f[j].split("=", 2);
+            c.keys.put(kv[0], kv[1]);
+        }
+        return c;
+    }
+
+    /** The numbers after a line's kind and row: fields 2 and on. */
+    static double[] rest(String[] f) {
         double[] v = new double[f.length - 2];
         for (int j = 2; j < f.length; j++) v[j - 2] = Double.parseDouble(f[j]);
         return v;

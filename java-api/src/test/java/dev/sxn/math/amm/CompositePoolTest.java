@@ -66,12 +66,7 @@ class CompositePoolTest {
                 String[] f = line.trim().split(" ");
                 switch (f[0]) {
                     case "composite", "sub" -> {
-                        AmmReference.Case k = new AmmReference.Case();
-                        k.name = f[1];
-                        for (int j = 2; j < f.length; j++) {
-                            String[] kv = f[j].split("=", 2);
-                            k.keys.put(kv[0], kv[1]);
-                        }
+                        AmmReference.Case k = AmmReference.header(f);
                         if (f[0].equals("composite")) {
                             c = new Ref();
                             c.pool = k;
@@ -81,10 +76,10 @@ class CompositePoolTest {
                         }
                     }
                     case "values" -> c.values.put(Integer.parseInt(f[1]), Double.parseDouble(f[2]));
-                    case "weights" -> c.weights.put(Integer.parseInt(f[1]), rest(f));
-                    case "reserves" -> c.reserves.put(Integer.parseInt(f[1]), rest(f));
-                    case "members" -> c.members.put(Integer.parseInt(f[1]), rest(f));
-                    case "look" -> c.look.put(Integer.parseInt(f[1]), rest(f));
+                    case "weights" -> c.weights.put(Integer.parseInt(f[1]), AmmReference.rest(f));
+                    case "reserves" -> c.reserves.put(Integer.parseInt(f[1]), AmmReference.rest(f));
+                    case "members" -> c.members.put(Integer.parseInt(f[1]), AmmReference.rest(f));
+                    case "look" -> c.look.put(Integer.parseInt(f[1]), AmmReference.rest(f));
                     case "metric" -> c.metrics.put(f[1], Double.parseDouble(f[2]));
                     default -> throw new IllegalStateException(line);
                 }
@@ -93,12 +88,6 @@ class CompositePoolTest {
             throw new UncheckedIOException(e);
         }
         return out;
-    }
-
-    private static double[] rest(String[] f) {
-        double[] v = new double[f.length - 2];
-        for (int j = 2; j < f.length; j++) v[j - 2] = Double.parseDouble(f[j]);
-        return v;
     }
 
     @TestFactory
