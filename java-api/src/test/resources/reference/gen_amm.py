@@ -15,7 +15,8 @@ sigma_i (u - 0.5), plus a slow sine, see prices() below.
 Writes amm_cases.txt beside this script: CoW AMM cases first ("cow <name> <key=value ...>" with "reserves" and
 "values" rows), then per TFMM case a line "case <name> <key=value ...>", then "values <row> <value>"
 lines every 97th row and the last, "weights <row> w...", "reserves <row> r...", and "metric <name> <value>" lines.
-Also writes amm_rules.txt (difference momentum and minimum variance rule outputs, see rules_main()).
+Also writes amm_rules.txt (difference momentum and minimum variance rule outputs, see rules_main()) and
+amm_composite.txt (composite pools: sub-pools' LP shares as members, see composite_main()).
 Tests read the files; they never run Python.
 """
 import os
@@ -90,8 +91,12 @@ def rule_outputs(rule, g, k, p):
 
 
 def coarse_step(prev, dw, eps, m, max_change):
-    n = len(prev)
-    raw = prev + dw
+    return coarse_from_raw(prev, prev + dw, eps, m, max_change)
+
+
+def guardrail(raw, eps):
+    # normalise, clip to [eps, 1 - (n-1) eps], hold the below-eps assets at eps, rescale the others, residual to the largest
+    n = len(raw)
     w = raw / raw.sum()
     idx = w < eps
     w = np.clip(w, eps, 1.0 - (n - 1) * eps)
@@ -100,6 +105,11 @@ def coarse_step(prev, dw, eps, m, max_change):
     w = np.where(~idx, w * remaining / others, w)
     j = np.argmax(w)
     w[j] = w[j] - w.sum() + 1.0
+    return w
+
+
+def coarse_from_raw(prev, raw, eps, m, max_change):
+    w = guardrail(raw, eps)
     diff = 1 / m * (w - prev)
     mx = np.max(np.abs(diff))
     if mx > max_change:
@@ -137,10 +147,34 @@ def fine_weights(P, c):
     k = 2.0 ** c["log_k"] * mem
     p = dict(pre_exp=c["pre_exp"], exponent=c["exponent"], width=c["width"], amplitude=2.0 ** c["log_amp"] * mem)
     chunk = P[::cp]
-    g = gradients(chunk, lamb)  # g[j] belongs to chunk j + 1
-    outs = rule_outputs(c["rule"], g, k, p)
     nb = -(-rows // cp)
     eps = 0.1 / n
+    alt = 1.0 / (1.0 + np.exp(-(c["logit_lambda"] + c["logit_delta_lambda"])))
+    if c["rule"] == "min_variance":
+        # MinVariancePool: rule outputs are target weights (outs[j] from the returns up to chunk j + 1), blended with the
+        # previous position by alt_lamb (capped); no block of initial weights: the first position is the guardrailed
+        # outs[s], and block b moves towards outs[s + b] (quantammsim's rule_outputs_are_weights path)
+        outs, _ = min_variance(chunk, lamb)
+        blend = min(max(alt, 0.0), memory_days_to_lamb(c["max_mem"], cp))
+        prev = guardrail(blend * outs[s] + (1 - blend) * outs[s], eps)
+        blocks = []
+        for b in range(nb):
+            diff, new = coarse_from_raw(prev, blend * prev + (1 - blend) * outs[s + b], eps, m, c["max_change"])
+            blocks.append(block(prev, diff, m, cp, c["interp"]))
+            prev = new
+        return np.vstack(blocks)[:rows]
+    if c["rule"] == "difference_momentum":
+        # DifferenceMomentumPool, logit parameterisation: lamb and alt_lamb to memory days (clipped), k on the fast
+        # memory, then calc_ewma_pair turns the memories back into capped decays
+        m1 = min(max(lamb_to_memory_days(1.0 / (1.0 + np.exp(-c["logit_lambda"])), cp), 0.0), c["max_mem"])
+        m2 = min(max(lamb_to_memory_days(alt, cp), 0.0), c["max_mem"])
+        cap = memory_days_to_lamb(c["max_mem"], cp)
+        l1 = min(max(memory_days_to_lamb(m1, cp), 0.0), cap)
+        l2 = min(max(memory_days_to_lamb(m2, cp), 0.0), cap)
+        outs = difference_momentum(chunk, l1, l2, np.full(n, 2.0 ** c["log_k"] * m1))
+    else:
+        g = gradients(chunk, lamb)  # g[j] belongs to chunk j + 1
+        outs = rule_outputs(c["rule"], g, k, p)
     prev = w0.copy()
     blocks = [np.tile(w0, (cp, 1))]
     for b in range(nb):
@@ -297,7 +331,7 @@ def metrics(v, R0, LP, fee_total):
 
 
 BASE = dict(cp=60, wip=60, max_change=3e-4, max_mem=365.0, value0=1e6, fees=0.0, gas=0.0, arb_fees=0.0, interp="linear",
-            logit_lambda=3.0, log_k=2.0, exponent=1.0, width=1.0, log_amp=0.0, pre_exp=0.5)
+            logit_lambda=3.0, log_k=2.0, exponent=1.0, width=1.0, log_amp=0.0, pre_exp=0.5, logit_delta_lambda=0.0)
 CASES = [
     dict(name="momentum2", n=2, rule="momentum", w0=[0.5, 0.5], start=3 * 1440, bout=31 * 1440 + 1, logit_lambda=4.0, log_k=3.0),
     dict(name="anti3_daily_optimal", n=3, rule="anti_momentum", w0=[0.2, 0.3, 0.5], cp=1440, wip=1440, interp="approx_optimal",
@@ -311,6 +345,18 @@ CASES = [
     dict(name="balancer2_fees", n=2, rule="fixed", w0=[0.8, 0.2], start=0, bout=3 * 1440, fees=0.01, gas=0.0, arb_fees=0.0),
     dict(name="momentum2_gas_only", n=2, rule="momentum", w0=[0.5, 0.5], start=0, bout=3 * 1440 + 1, fees=0.0, gas=5.0, arb_fees=0.0,
          log_k=7.0, max_change=1e-2),
+    dict(name="diffmom3", n=3, rule="difference_momentum", w0=[0.3, 0.3, 0.4], cp=60, wip=60, start=2 * 1440, bout=20 * 1440 + 1,
+         logit_lambda=3.0, logit_delta_lambda=1.5, log_k=5.0, max_change=2e-3),
+    dict(name="diffmom2_daily_optimal", n=2, rule="difference_momentum", w0=[0.5, 0.5], cp=1440, wip=720, interp="approx_optimal",
+         start=4 * 1440, bout=40 * 1440, logit_lambda=1.0, logit_delta_lambda=0.8, log_k=6.0, max_change=1e-3),
+    dict(name="diffmom2_fees", n=2, rule="difference_momentum", w0=[0.6, 0.4], cp=60, wip=60, start=1440, bout=3 * 1440, fees=0.003,
+         gas=0.5, arb_fees=0.0002, logit_lambda=2.5, logit_delta_lambda=1.0, log_k=7.0, max_change=5e-3),
+    dict(name="minvar3", n=3, rule="min_variance", w0=[0.2, 0.3, 0.5], cp=60, wip=60, start=2 * 1440, bout=20 * 1440 + 1,
+         logit_lambda=4.0, logit_delta_lambda=-1.0, max_change=1e-3),
+    dict(name="minvar4_daily", n=4, rule="min_variance", w0=[0.25, 0.25, 0.25, 0.25], cp=1440, wip=1440, start=10 * 1440,
+         bout=60 * 1440, logit_lambda=2.0, logit_delta_lambda=0.5, max_change=3e-4),
+    dict(name="minvar2_fees", n=2, rule="min_variance", w0=[0.5, 0.5], cp=120, wip=60, start=1440, bout=3 * 1440 - 7, fees=0.002,
+         gas=0.0, arb_fees=0.0003, logit_lambda=3.0, logit_delta_lambda=-0.5, max_change=2e-3),
 ]
 
 
@@ -359,17 +405,24 @@ def main():
         R, rev = reserves_and_fees(W, LP, c)
         v = (R * LP).sum(-1)
         keys = " ".join(f"{k}={c[k]}" for k in ("n", "rule", "cp", "wip", "max_change", "max_mem", "value0", "fees", "gas", "arb_fees", "interp",
-                                                "logit_lambda", "log_k", "exponent", "width", "log_amp", "pre_exp", "start", "bout"))
+                                                "logit_lambda", "log_k", "exponent", "width", "log_amp", "pre_exp", "logit_delta_lambda",
+                                                "start", "bout"))
         lines.append(f"case {c['name']} {keys} w0=" + ",".join(repr(x) for x in c["w0"]))
-        rows = list(range(0, len(v), 97)) + [len(v) - 1]
-        for t in rows:
-            lines.append(f"values {t} {v[t]!r}")
-            lines.append(f"weights {t} " + " ".join(repr(x) for x in W[t]))
-            lines.append(f"reserves {t} " + " ".join(repr(x) for x in R[t]))
-        for k, val in metrics(v, R[0], LP, rev.sum()).items():
-            lines.append(f"metric {k} {float(val)!r}")
+        lines.extend(pass_lines(v, dict(weights=W, reserves=R), LP, rev))
     with open(os.path.join(HERE, "amm_cases.txt"), "w") as f:
         f.write("\n".join(lines) + "\n")
+
+
+def pass_lines(v, series, LP, rev):
+    """The "values" line and one line per named series every 97th row and the last, then the "metric" lines."""
+    out = []
+    for t in list(range(0, len(v), 97)) + [len(v) - 1]:
+        out.append(f"values {t} {v[t]!r}")
+        for name, arr in series.items():
+            out.append(f"{name} {t} " + " ".join(repr(x) for x in arr[t]))
+    for k, val in metrics(v, series["reserves"][0], LP, rev.sum()).items():
+        out.append(f"metric {k} {float(val)!r}")
+    return out
 
 
 def ewma_series(chunk_prices, lamb):
@@ -611,7 +664,82 @@ def pools_main():
         rows(lines, R, (R * LP).sum(-1))
     write("amm_cow.txt", lines)
 
+
+COMPOSITES = (
+    # tokens: market columns held directly; subs: sub-pools over market columns, each run from minute 0 with its rule
+    dict(name="composite_momentum_zero_fees", market_n=3, tokens=[0], start=1440, bout=10 * 1440 + 1,
+         pool=dict(rule="momentum", w0=[0.4, 0.3, 0.3], cp=60, wip=60, logit_lambda=3.5, log_k=5.0, max_change=2e-3),
+         subs=[dict(assets=[1, 2], rule="momentum", w0=[0.5, 0.5], cp=60, wip=60, logit_lambda=3.0, log_k=4.0, max_change=1e-3),
+               dict(assets=[0, 1], rule="anti_momentum", w0=[0.6, 0.4], cp=120, wip=60, logit_lambda=2.5, log_k=3.0, max_change=1e-3)]),
+    dict(name="composite_minvar_fees", market_n=4, tokens=[], start=1440, bout=3 * 1440,
+         pool=dict(rule="min_variance", w0=[0.3, 0.3, 0.4], cp=60, wip=60, logit_lambda=3.0, logit_delta_lambda=0.5, max_change=2e-3,
+                   fees=0.003, gas=0.5, arb_fees=0.0002),
+         subs=[dict(assets=[0, 1], rule="momentum", w0=[0.5, 0.5], cp=60, wip=60, logit_lambda=3.0, log_k=5.0, max_change=2e-3),
+               dict(assets=[1, 2, 3], rule="min_variance", w0=[0.3, 0.3, 0.4], cp=1440, wip=1440, logit_lambda=1.5,
+                    logit_delta_lambda=0.3, max_change=1e-3),
+               dict(assets=[3, 0], rule="difference_momentum", w0=[0.5, 0.5], cp=60, wip=60, logit_lambda=3.0, logit_delta_lambda=1.0,
+                    log_k=5.0, max_change=1e-3, fees=0.001)]),
+)
+
+POOL_KEYS = ("rule", "cp", "wip", "max_change", "max_mem", "value0", "fees", "gas", "arb_fees", "interp", "logit_lambda", "log_k", "exponent",
+             "width", "log_amp", "pre_exp", "logit_delta_lambda")
+
+
+def composite_main():
+    """Writes amm_composite.txt: per case "composite <name> market_n= tokens= start= bout= <pool keys> w0=", one "sub <j>
+    assets= <pool keys> w0=" line per sub-pool, then the composite's "values", "weights", "reserves" rows (members:
+    tokens, then sub-pool shares), "members <row> prices..." (member prices at the bout's rows), "look <row> holdings..."
+    (look-through holdings of the market's assets) every 97th row and the last, and "metric" lines."""
+    lines = []
+    for cc in COMPOSITES:
+        N, start, bout, tokens = cc["market_n"], cc["start"], cc["bout"], cc["tokens"]
+        T = start + bout + 3 * 1440
+        P = prices(T, N)
+        Tm = T
+        for sub in cc["subs"]:
+            if sub["rule"] == "min_variance":
+                Tm = min(Tm, (T - 1) // sub["cp"] * sub["cp"])
+        cols, subruns = [], []
+        for sub in cc["subs"]:
+            c = dict(BASE)
+            c.update(sub)
+            c.update(start=0, bout=Tm + 1, n=len(sub["assets"]))
+            Ps = P[:, sub["assets"]]
+            W = fine_weights(Ps, c)
+            LPs = Ps[:Tm]
+            R, _ = reserves_and_fees(W, LPs, c)
+            v = (R * LPs).sum(-1)
+            cols.append(v / v[0])
+            subruns.append((R, v[0]))
+        PM = np.column_stack([P[:Tm, tokens]] + [q[:, None] for q in cols])
+        c = dict(BASE)
+        c.update(cc["pool"])
+        c.update(start=start, bout=bout, n=PM.shape[1])
+        W = fine_weights(PM, c)
+        LP = PM[start: start + bout - 1]
+        R, rev = reserves_and_fees(W, LP, c)
+        v = (R * LP).sum(-1)
+        rows, nt = len(v), len(tokens)
+        look = np.zeros((rows, N))
+        for i, a in enumerate(tokens):
+            look[:, a] += R[:, i]
+        for j, sub in enumerate(cc["subs"]):
+            Rs, shares = subruns[j]
+            look[:, sub["assets"]] += (R[:, nt + j] / shares)[:, None] * Rs[start: start + rows]
+        lines.append(f"composite {cc['name']} market_n={N} tokens=" + (",".join(str(t) for t in tokens) or "-") + f" start={start} bout={bout} "
+                     + " ".join(f"{k}={c[k]}" for k in POOL_KEYS) + " w0=" + ",".join(repr(x) for x in c["w0"]))
+        for j, sub in enumerate(cc["subs"]):
+            cs = dict(BASE)
+            cs.update(sub)
+            lines.append(f"sub {j} assets=" + ",".join(str(a) for a in sub["assets"]) + " " + " ".join(f"{k}={cs[k]}" for k in POOL_KEYS)
+                         + " w0=" + ",".join(repr(x) for x in cs["w0"]))
+        lines.extend(pass_lines(v, dict(weights=W, reserves=R, members=LP, look=look), LP, rev))
+    with open(os.path.join(HERE, "amm_composite.txt"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
 if __name__ == "__main__":
     main()
     rules_main()
     pools_main()
+    composite_main()

@@ -31,6 +31,7 @@ public final class AmmGradients {
     /** The number of partial derivatives: one per {@link RuleParams} component. */
     public static final int P = RuleParams.SIZE;
 
+    /** The components the gradient rules read; the seventh (logitDeltaLambda) only difference momentum, which has no gradients here. */
     private static final int[] ALL = {0, 1, 2, 3, 4, 5};
 
     private static final ThreadLocal<Pass> SCRATCH = ThreadLocal.withInitial(Pass::new);
@@ -68,7 +69,7 @@ public final class AmmGradients {
      * one tangent per listed component, so its cost grows with the list.
      *
      * @throws IllegalArgumentException as {@link #valueAndGradient(TfmmPool, MinutePrices, int, int, RuleParams,
-     *     AmmMetric, double[])}, if components is empty, has an entry outside [0, 6) or a repeated one, or gradient is
+     *     AmmMetric, double[])}, if components is empty, has an entry outside [0, 7) or a repeated one (component 6 is read by no rule differentiated here: its derivative is 0), or gradient is
      *     shorter than components
      */
     public static double valueAndGradient(TfmmPool pool, MinutePrices prices, int start, int boutLength, RuleParams params, AmmMetric metric,
@@ -83,7 +84,7 @@ public final class AmmGradients {
         }
         if (!supports(metric)) throw Checks.invalid("metric", metric.key(), "be differentiable (a Sharpe ratio, a return metric, greatest_draw_down or final_value)");
         AmmMetrics.checkLength(metric, boutLength - 1);
-        Checks.inRange(components.length, "components.length", 1, P, "one to six RuleParams components");
+        Checks.inRange(components.length, "components.length", 1, P, "at most one per RuleParams component");
         int seen = 0;
         // the argument name is built only on failure: a training loop checks on every call
         for (int j = 0; j < components.length; j++) {
@@ -100,6 +101,9 @@ public final class AmmGradients {
     /** As {@link #valueAndGradient} with the arguments already checked. */
     static double unchecked(TfmmPool pool, double[] prices, int start, int boutLength, RuleParams params, AmmMetric metric, int[] components,
                             double[] gradient) {
+        if (!pool.rule().usesGradient() && pool.rule() != WeightRule.FIXED) {
+            throw Checks.invalid("pool.rule()", pool.rule().key(), "be a gradient rule or fixed for gradients");
+        }
         int n = pool.assets(), rows = boutLength - 1;
         Pass pass = SCRATCH.get();
         pass.tangents(components);

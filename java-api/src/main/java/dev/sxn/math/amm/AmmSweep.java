@@ -167,6 +167,8 @@ public final class AmmSweep {
             for (int c = 0; c < count; c++) {
                 System.arraycopy(values, c * rows, v, 0, rows);
                 int s = s0 + c;
+                // a target-weight rule's first weights, so R_0, depend on the set
+                if (pool.rule().outputsWeights()) pool.initialReserves(prices, start, sets[s], sc);
                 for (int j = 0; j < m; j++) out[s * m + j] = AmmMetrics.compute(metrics[j], v, rows, n, sc.r0, sc.pFirst, sc.pLast, fees[c], sc);
             }
         }

@@ -43,8 +43,12 @@ public final class DifferenceMomentum {
 
     static void stepUnchecked(double lambda1, double lambda2, double[] k, double[] price, int pOff,
                               double[] ewma1, double[] ewma2, double[] dw) {
-        int n = k.length;
-        double g1 = 1.0 / (1.0 - lambda1), g2 = 1.0 / (1.0 - lambda2);
+        signal(1.0 / (1.0 - lambda1), 1.0 / (1.0 - lambda2), k.length, price, pOff, ewma1, ewma2, dw);
+        WeightRule.momentum(dw, k, dw);
+    }
+
+    /** Steps both EWMAs (gains g = 1/(1 - lambda)) and writes the signal {@code 1 - ewma2/ewma1} to dw. */
+    private static void signal(double g1, double g2, int n, double[] price, int pOff, double[] ewma1, double[] ewma2, double[] dw) {
         for (int i = 0; i < n; i++) {
             double p = price[pOff + i];
             // quantammsim divides by G_inf rather than multiplying by (1 - lambda): same rounding as its scan
@@ -54,6 +58,20 @@ public final class DifferenceMomentum {
             ewma2[i] = e2;
             dw[i] = 1.0 - e2 / e1;
         }
-        WeightRule.momentum(dw, k, dw);
+    }
+
+    /**
+     * {@link #step} with one k for all n assets (the pool's form): the same operations as the per-asset update with
+     * {@code k_i = k}, so {@code sum(k)} is added up asset by asset as quantammsim's {@code k.sum()}. O(n).
+     */
+    static void stepScalar(double g1, double g2, double k, int n, double[] price, int pOff, double[] ewma1, double[] ewma2, double[] dw) {
+        signal(g1, g2, n, price, pOff, ewma1, ewma2, dw);
+        double ks = 0, sk = 0;
+        for (int i = 0; i < n; i++) {
+            ks += k * dw[i];
+            sk += k;
+        }
+        double offset = -ks / sk;
+        for (int i = 0; i < n; i++) dw[i] = k == 0.0 ? 0.0 : k * (dw[i] + offset);
     }
 }

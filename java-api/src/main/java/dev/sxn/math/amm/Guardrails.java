@@ -25,11 +25,25 @@ public final class Guardrails {
      */
     public static void step(double[] prev, double[] dw, int n, double minimumWeight, double maximumChange, int m, double[] lo, double[] hi,
                             double[] target, double[] diff) {
+        for (int i = 0; i < n; i++) target[i] = prev[i] + dw[i];
+        fromRaw(prev, n, minimumWeight, maximumChange, m, lo, hi, target, diff);
+    }
+
+    /**
+     * One coarse step of a rule whose outputs are target weights (quantammsim's {@code rule_outputs_are_weights}
+     * mode): raw = {@code blend prev + (1 - blend) w}, then steps 1 to 4 as {@link #step}. O(n), allocation-free.
+     */
+    public static void blendStep(double[] prev, double[] w, double blend, int n, double minimumWeight, double maximumChange, int m, double[] target,
+                                 double[] diff) {
+        for (int i = 0; i < n; i++) target[i] = blend * prev[i] + (1 - blend) * w[i];
+        fromRaw(prev, n, minimumWeight, maximumChange, m, null, null, target, diff);
+    }
+
+    /** Steps 1 (normalisation) to 4 on the raw weights already in {@code target}. */
+    private static void fromRaw(double[] prev, int n, double minimumWeight, double maximumChange, int m, double[] lo, double[] hi, double[] target,
+                                double[] diff) {
         double sum = 0;
-        for (int i = 0; i < n; i++) {
-            target[i] = prev[i] + dw[i];
-            sum += target[i];
-        }
+        for (int i = 0; i < n; i++) sum += target[i];
         for (int i = 0; i < n; i++) target[i] = target[i] / sum;
         if (lo != null) perAssetBounds(target, n, lo, hi);
         applyMinimum(target, n, minimumWeight);

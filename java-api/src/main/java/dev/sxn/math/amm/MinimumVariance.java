@@ -26,6 +26,10 @@ public final class MinimumVariance {
         Checks.minLength(ewma, "ewma", n, "one per asset");
         Checks.minLength(s, "s", n, "one per asset");
         Checks.minLength(w, "w", n, "one per asset");
+        startUnchecked(prev, pOff, cur, cOff, n, ewma, s, w);
+    }
+
+    static void startUnchecked(double[] prev, int pOff, double[] cur, int cOff, int n, double[] ewma, double[] s, double[] w) {
         for (int i = 0; i < n; i++) {
             ewma[i] = cur[cOff + i] / prev[pOff + i] - 1.0;
             s[i] = 0.0;
@@ -46,6 +50,11 @@ public final class MinimumVariance {
         Checks.minLength(s, "s", n, "one per asset");
         Checks.minLength(v, "v", n, "one per asset");
         Checks.minLength(w, "w", n, "one per asset");
+        stepUnchecked(lambda, prev, pOff, cur, cOff, n, ewma, s, v, w);
+    }
+
+    static void stepUnchecked(double lambda, double[] prev, int pOff, double[] cur, int cOff, int n, double[] ewma, double[] s, double[] v,
+                              double[] w) {
         double gInf = 1.0 / (1.0 - lambda);
         double precisionSum = 0.0;
         for (int i = 0; i < n; i++) {

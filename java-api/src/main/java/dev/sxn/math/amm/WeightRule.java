@@ -1,5 +1,8 @@
 package dev.sxn.math.amm;
 
+import dev.sxn.math.internal.Checks;
+import java.util.Locale;
+
 /**
  * The TFMM update rules: from the estimator's gradients g to a zero-sum weight change dw (quantammsim's
  * {@code *_weight_update} functions). With a signal s_i and k the rule's aggressiveness,
@@ -12,8 +15,12 @@ package dev.sxn.math.amm;
  *   <li>{@link #MEAN_REVERSION_CHANNEL}: with {@code e = exp(-g^2 / (2 w^2))} and {@code x = pi g / (3 w)},
  *       {@code s = -A e (x - x^3/6) / 0.5415 + (1 - e) sign(g) |g / (2 c)|^q} (A the amplitude, w the width).
  *   <li>{@link #FIXED}: no change: a G3M / Balancer pool with constant weights.
+ *   <li>{@link #DIFFERENCE_MOMENTUM}: not from the gradient estimator: two EWMAs of the coarse prices, the signal
+ *       {@code 1 - ewma2/ewma1} into the momentum update ({@link DifferenceMomentum}).
+ *   <li>{@link #MIN_VARIANCE}: outputs target weights, not changes: inverse EWMA-variance weights blended with the
+ *       previous weights ({@link MinimumVariance}).
  * </ul>
- * O(n), allocation-free.
+ * {@link #update} covers the gradient rules and FIXED; the pool runs the other two's own estimators. O(n), allocation-free.
  */
 public enum WeightRule {
     /** Trend following. */
@@ -25,7 +32,40 @@ public enum WeightRule {
     /** Mean reversion inside a channel, power-law trend following outside it. */
     MEAN_REVERSION_CHANNEL,
     /** Constant weights (G3M / Balancer weighted pool). */
-    FIXED;
+    FIXED,
+    /** MACD-like trend following on two EWMAs of the prices (quantammsim's {@code DifferenceMomentumPool}). */
+    DIFFERENCE_MOMENTUM,
+    /** Inverse-variance target weights (quantammsim's {@code MinVariancePool}). */
+    MIN_VARIANCE;
+
+    /** True for the rules driven by the {@link GradientEstimator} (momentum, anti-momentum, the channels). */
+    public boolean usesGradient() {
+        return this == MOMENTUM || this == ANTI_MOMENTUM || this == POWER_CHANNEL || this == MEAN_REVERSION_CHANNEL;
+    }
+
+    /** True when the rule's outputs are target weights rather than weight changes ({@link #MIN_VARIANCE}). */
+    public boolean outputsWeights() {
+        return this == MIN_VARIANCE;
+    }
+
+    /** The rule's name on the command line: lower case with hyphens ({@code difference-momentum}). */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * The rule named by {@code key} ({@link #key()}; underscores and upper case accepted).
+     *
+     * @throws IllegalArgumentException if no rule has that name (the message lists them)
+     */
+    public static WeightRule of(String key) {
+        Checks.notNull(key, "key");
+        String k = key.toLowerCase(Locale.ROOT).replace('_', '-');
+        for (WeightRule r : values()) if (r.key().equals(k)) return r;
+        StringBuilder all = new StringBuilder();
+        for (WeightRule r : values()) all.append(all.isEmpty() ? "" : "|").append(r.key());
+        throw Checks.invalid("rule", key, "be one of " + all);
+    }
 
     /** The scaling quantammsim divides the channel's cubic by ({@code inverse_scaling}). */
     public static final double CHANNEL_INVERSE_SCALING = 0.5415;
@@ -33,6 +73,9 @@ public enum WeightRule {
     /**
      * Writes the weight change for gradients {@code g[0 .. n)} to {@code dw[0 .. n)}, with k, amplitude, width,
      * exponent and pre-exponent scaling already in their natural forms.
+     *
+     * @throws IllegalStateException for {@link #DIFFERENCE_MOMENTUM} and {@link #MIN_VARIANCE}, which do not read
+     *     gradients
      */
     public void update(double[] g, int n, double k, double amplitude, double width, double exponent, double preExp, double[] dw) {
         switch (this) {
@@ -56,6 +99,7 @@ public enum WeightRule {
                 }
                 zeroSum(dw, n, k, dw);
             }
+            case DIFFERENCE_MOMENTUM, MIN_VARIANCE -> throw new IllegalStateException(this + " has its own estimator, not gradients");
         }
     }
 

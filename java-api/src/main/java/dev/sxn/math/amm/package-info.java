@@ -6,6 +6,7 @@
  * points: {@link dev.sxn.math.amm.TfmmPool} (one pool, one parameter set: weights, reserves, values, metrics),
  * {@link dev.sxn.math.amm.CowAmm} (a two-asset CoW AMM, perfect or imperfect arbitrage),
  * {@link dev.sxn.math.amm.EclpPool} (a Gyroscope elliptic concentrated liquidity pool of two assets),
+ * {@link dev.sxn.math.amm.CompositePool} (a pool of pools: sub-pools' LP shares as members),
  * {@link dev.sxn.math.amm.AmmSweep} (many parameter sets over one price history) with
  * {@link dev.sxn.math.amm.ParamGrid}, {@link dev.sxn.math.amm.AmmGradients} (gradients of a metric by forward-mode
  * differentiation) and {@link dev.sxn.math.amm.AmmTrainer} (Adam with walk-forward windows). The pieces:

@@ -11,12 +11,13 @@ import org.junit.jupiter.api.Test;
  * stay under {@value #ALLOWANCE} bytes a call (per-thread scratch; the sweep's per-chunk kernel call is a reused
  * object), on JAVA and on every kind of {@code amm.sweep}; OPENCL has the suite's plumbing allowance per kernel launch
  * (one per chunk of 16 sets). Anything allocated per row, per day or per set would fail (and per chunk, but on OPENCL).
- * The smoothed fee pass and the gradients (tangents in per-thread scratch) have {@value #GRADIENT_ALLOWANCE} bytes.
+ * The smoothed fee pass, the gradients (tangents in per-thread scratch), the new rules and composites have
+ * {@value #SCRATCH_ALLOWANCE} bytes.
  */
 class AmmAllocationTest {
     private static final long ALLOWANCE = 512;
-    /** The smoothed fee pass and the dual-number passes: per-thread scratch, a bounded amount. */
-    private static final long GRADIENT_ALLOWANCE = 16 * 1024;
+    /** The smoothed fee pass, the dual-number passes, the new rules and composites: per-thread scratch, a bounded amount. */
+    private static final long SCRATCH_ALLOWANCE = 16 * 1024;
     /** Kernel calls of a sweep of 45 sets (chunks of {@link AmmSweep#CHUNK}). */
     private static final int CHUNKS = (45 + AmmSweep.CHUNK - 1) / AmmSweep.CHUNK;
 
@@ -37,11 +38,22 @@ class AmmAllocationTest {
                 AmmConfig.defaults().withChunks(60, 60).withFees(0.003, 1, 0.0005).withSmoothing(10, 1));
         double[] g = new double[RuleParams.SIZE];
         int[] two = {0, 1};
-        Allocations.assertUnder("smoothed fee metric", () -> smooth.metric(prices, 1440, 3 * 1440, p, AmmMetric.DAILY_LOG_SHARPE), GRADIENT_ALLOWANCE);
+        Allocations.assertUnder("smoothed fee metric", () -> smooth.metric(prices, 1440, 3 * 1440, p, AmmMetric.DAILY_LOG_SHARPE), SCRATCH_ALLOWANCE);
         Allocations.assertUnder("smoothed fee gradient", () -> AmmGradients.valueAndGradient(smooth, prices, 1440, 3 * 1440, p, AmmMetric.DAILY_LOG_SHARPE,
-                g), GRADIENT_ALLOWANCE);
+                g), SCRATCH_ALLOWANCE);
         Allocations.assertUnder("zero-fee gradient of two components", () -> AmmGradients.valueAndGradient(zero, prices, 1440, 3 * 1440, p,
-                AmmMetric.DAILY_LOG_SHARPE, two, g), GRADIENT_ALLOWANCE);
+                AmmMetric.DAILY_LOG_SHARPE, two, g), SCRATCH_ALLOWANCE);
+        // difference momentum, minimum variance (fees) and a composite of both: the rules' state lives in the scratch too
+        TfmmPool dm = TfmmPool.of(WeightRule.DIFFERENCE_MOMENTUM, new double[] {0.3, 0.3, 0.4}, AmmConfig.defaults().withChunks(60, 60));
+        TfmmPool mv = TfmmPool.of(WeightRule.MIN_VARIANCE, new double[] {0.3, 0.3, 0.4}, AmmConfig.defaults().withChunks(60, 60).withFees(0.003, 0, 0));
+        RuleParams dmp = RuleParams.differenceMomentum(1, 3, 20, 60), mvp = RuleParams.minimumVariance(2, 1, 60);
+        CompositePool composite = CompositePool.of(TfmmPool.of(WeightRule.MOMENTUM, new double[] {0.3, 0.3, 0.4}, AmmConfig.defaults().withChunks(60, 60)),
+                new int[] {0}, java.util.List.of(new CompositePool.SubPool(dm, new int[] {0, 1, 2}, dmp), new CompositePool.SubPool(mv, new int[] {2, 1, 0}, mvp)));
+        Allocations.assertUnder("new rules and composite metric", () -> {
+            dm.metric(prices, 1440, 3 * 1440, dmp, AmmMetric.DAILY_LOG_SHARPE);
+            mv.metric(prices, 1440, 2 * 1440, mvp, AmmMetric.RETURNS_OVER_HODL);
+            composite.metric(prices, 1440, 2 * 1440, p, AmmMetric.DAILY_LOG_SHARPE);
+        }, SCRATCH_ALLOWANCE);
         // amm.sweep's accelerated scope (zero-fee momentum) on every kind: 45 sets, lane groups and a tail in the last chunk
         TfmmPool momentum = TfmmPool.of(WeightRule.MOMENTUM, new double[] {0.3, 0.3, 0.4}, AmmConfig.defaults().withChunks(60, 60));
         RuleParams[] many = ParamGrid.over(RuleParams.momentum(5, 20, 60)).log2Range(1, 1, 1024, 45).build();

@@ -33,14 +33,7 @@ final class AmmReference {
         }
 
         WeightRule rule() {
-            return switch (keys.get("rule")) {
-                case "momentum" -> WeightRule.MOMENTUM;
-                case "anti_momentum" -> WeightRule.ANTI_MOMENTUM;
-                case "power_channel" -> WeightRule.POWER_CHANNEL;
-                case "mean_reversion_channel" -> WeightRule.MEAN_REVERSION_CHANNEL;
-                case "fixed" -> WeightRule.FIXED;
-                default -> throw new IllegalStateException(keys.get("rule"));
-            };
+            return WeightRule.of(keys.get("rule"));
         }
 
         AmmConfig config() {
@@ -49,7 +42,7 @@ final class AmmReference {
         }
 
         RuleParams params() {
-            return new RuleParams(d("logit_lambda"), d("log_k"), d("exponent"), d("width"), d("log_amp"), d("pre_exp"));
+            return new RuleParams(d("logit_lambda"), d("log_k"), d("exponent"), d("width"), d("log_amp"), d("pre_exp"), d("logit_delta_lambda"));
         }
 
         double[] w0() {
@@ -78,13 +71,8 @@ final class AmmReference {
                 String[] f = line.trim().split(" ");
                 switch (f[0]) {
                     case "case", "cow" -> {
-                        c = new Case();
+                        c = header(f);
                         c.cow = f[0].equals("cow");
-                        c.name = f[1];
-                        for (int j = 2; j < f.length; j++) {
-                            String[] kv = f[j].split("=", 2);
-                            c.keys.put(kv[0], kv[1]);
-                        }
                         out.add(c);
                     }
                     case "values" -> c.values.put(Integer.parseInt(f[1]), Double.parseDouble(f[2]));
@@ -100,7 +88,19 @@ final class AmmReference {
         return out;
     }
 
-    private static double[] rest(String[] f) {
+    /** A case from a header line's fields: "kind name key=value ...". */
+    static Case header(String[] f) {
+        Case c = new Case();
+        c.name = f[1];
+        for (int j = 2; j < f.length; j++) {
+            String[] kv = f[j].split("=", 2);
+            c.keys.put(kv[0], kv[1]);
+        }
+        return c;
+    }
+
+    /** The numbers after a line's kind and row: fields 2 and on. */
+    static double[] rest(String[] f) {
         double[] v = new double[f.length - 2];
         for (int j = 2; j < f.length; j++) v[j - 2] = Double.parseDouble(f[j]);
         return v;

@@ -14,7 +14,7 @@ class AmmTrainerTest {
     void trainingRaisesTheObjectiveAndIsDeterministic() {
         MinutePrices prices = AmmReference.prices(16 * 1440, 2);
         TfmmPool pool = TfmmPool.of(WeightRule.MOMENTUM, new double[] {0.5, 0.5}, AmmConfig.defaults().withChunks(60, 60).withMaximumChange(0.01));
-        boolean[] trainable = {true, true, false, false, false, false};
+        boolean[] trainable = {true, true, false, false, false, false, false};
         AmmTrainer t = new AmmTrainer(pool, AmmMetric.DAILY_LOG_SHARPE, trainable, 15, 0.1, 0.05, 7);
         RuleParams init = RuleParams.momentum(3, 8, 60);
         List<AmmTrainer.Window> a = t.walkForward(prices, 1440, 6 * 1440, 3 * 1440, 2, init);
