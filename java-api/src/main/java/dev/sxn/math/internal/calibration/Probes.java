@@ -16,6 +16,7 @@ final class Probes {
         all.addAll(RiskProbes.all());
         all.addAll(RegimeProbes.all());
         all.addAll(AmmProbes.all());
+        all.addAll(TrendProbes.all());
         return all;
     }
 }
