@@ -31,7 +31,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx6g", "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
-@Quick({"assets=16", "indicator=ADX,VOL_YZ"})
+@Quick({"assets=16", "indicator=VOL_YZ"})
 public class IndicatorsTrendBatchBench {
     static final int T = 10_000;
 
