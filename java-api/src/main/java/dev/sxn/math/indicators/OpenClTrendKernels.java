@@ -51,7 +51,7 @@ final class OpenClTrendKernels implements TrendKernels {
         return in[j].write(x, 0, m);
     }
 
-    /** Reads the first {@code outs} device outputs of m values back, then copies them to the caller's arrays. */
+    /** Reads one device output of m values back per array of {@code dst}, then copies each to it. */
     private void finish(int m, double[]... dst) {
         for (int j = 0; j < dst.length; j++) {
             if (host[j].length < m) host[j] = new double[m];
