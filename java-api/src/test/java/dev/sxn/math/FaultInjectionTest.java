@@ -23,6 +23,7 @@ import dev.sxn.math.internal.KernelFamilies;
 import dev.sxn.math.internal.KernelFamily;
 import dev.sxn.math.internal.KernelSet;
 import dev.sxn.math.linalg.LinalgFaultCases;
+import dev.sxn.math.indicators.TrendFaultCases;
 import dev.sxn.math.risk.RiskFaultCases;
 import dev.sxn.math.series.MatrixProfileFaultCases;
 import dev.sxn.math.spectral.SpectralFaultCases;
@@ -81,6 +82,7 @@ class FaultInjectionTest {
         all.addAll(RegimeFaultCases.cases());
         all.addAll(AmmFaultCases.cases());
         all.addAll(TtrOscillatorFaultCases.cases());
+        all.addAll(TrendFaultCases.cases());
         Map<KernelFamily, List<FaultCase>> byFamily = new LinkedHashMap<>();
         for (FaultCase c : all) byFamily.computeIfAbsent(c.family(), f -> new ArrayList<>()).add(c);
         return byFamily;

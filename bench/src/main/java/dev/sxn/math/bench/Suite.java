@@ -25,5 +25,6 @@ final class Suite {
             GarchBench.class,
             RiskBench.class,
             RegimeBench.class,
-            AmmBench.class);
+            AmmBench.class,
+            IndicatorsTrendBatchBench.class);
 }

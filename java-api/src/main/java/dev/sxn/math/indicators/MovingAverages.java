@@ -36,18 +36,23 @@ public final class MovingAverages {
 
     /** {@link #alma(double[], int, double, double)} of every asset of the batch. */
     public static SeriesBatch alma(SeriesBatch x, int n, double offset, double sigma) {
-        checkAlma(offset, sigma);
-        return one(x, n, (v, m, out, w) -> alma(v[0], m, n, offset, sigma, out[0], w));
+        return TrendBatches.alma(x, n, offset, sigma, null);
     }
 
-    private static void checkAlma(double offset, double sigma) {
+    static void checkAlma(double offset, double sigma) {
         Checks.inClosed(offset, "offset", 0, 1);
         Checks.positive(sigma, "sigma");
         Checks.finite(sigma, "sigma");
     }
 
-    private static void alma(double[] x, int m, int n, double offset, double sigma, double[] o, Segments.Work w) {
+    static void alma(double[] x, int m, int n, double offset, double sigma, double[] o, Segments.Work w) {
         double[] wts = w.tmp(0, n);
+        almaWeights(n, offset, sigma, wts);
+        TtrOps.wma(x, m, wts, n, o);
+    }
+
+    /** ALMA's n normalised Gaussian weights, oldest first, into {@code wts[0..n)}. */
+    static void almaWeights(int n, double offset, double sigma, double[] wts) {
         double mid = Math.floor(offset * (n - 1)), s = n / sigma, sum = 0;
         for (int j = 0; j < n; j++) {
             double d = j - mid;
@@ -57,7 +62,6 @@ public final class MovingAverages {
         if (sum != 0) {
             for (int j = 0; j < n; j++) wts[j] = wts[j] / sum;
         }
-        TtrOps.wma(x, m, wts, n, o);
     }
 
     // ---- EVWMA
@@ -76,13 +80,10 @@ public final class MovingAverages {
 
     /** {@link #evwma(double[], double[], int)} of every asset of the batches. */
     public static SeriesBatch evwma(SeriesBatch price, SeriesBatch volume, int n) {
-        SeriesBatch[] in = {price, volume};
-        Segments.sameShape(in, PV);
-        Shapes.window(n, "n", price.length(), BATCH);
-        return Segments.batch(1, (v, m, out, w) -> evwma(v[0], v[1], m, n, out[0]), in)[0];
+        return TrendBatches.evwma(price, volume, n, null);
     }
 
-    private static void evwma(double[] p, double[] v, int m, int n, double[] o) {
+    static void evwma(double[] p, double[] v, int m, int n, double[] o) {
         if (n > m) return;
         double vs = 0;
         for (int i = 0; i < n; i++) vs += v[i];
@@ -156,11 +157,10 @@ public final class MovingAverages {
 
     /** {@link #hma(double[], int)} of every asset of the batch. */
     public static SeriesBatch hma(SeriesBatch x, int n) {
-        Checks.atLeast(n, "n", 2);
-        return one(x, n, (v, m, out, w) -> hma(v[0], m, n, out[0], w));
+        return TrendBatches.hma(x, n, null);
     }
 
-    private static void hma(double[] x, int m, int n, double[] o, Segments.Work w) {
+    static void hma(double[] x, int m, int n, double[] o, Segments.Work w) {
         double[] a = w.tmp(0, m), b = w.tmp(1, m), wts = w.tmp(2, n);
         TtrOps.wmaLinear(x, m, n / 2, wts, a);
         TtrOps.wmaLinear(x, m, n, wts, b);
@@ -226,7 +226,7 @@ public final class MovingAverages {
 
     /** {@link #wilderSum(double[], int)} of every asset of the batch. */
     public static SeriesBatch wilderSum(SeriesBatch x, int n) {
-        return one(x, n, (v, m, out, w) -> TtrOps.wilderSum(v[0], m, n, out[0]));
+        return TrendBatches.wilderSum(x, n, null);
     }
 
     // ---- ZLEMA
@@ -242,10 +242,10 @@ public final class MovingAverages {
 
     /** {@link #zlema(double[], int)} of every asset of the batch. */
     public static SeriesBatch zlema(SeriesBatch x, int n) {
-        return one(x, n, (v, m, out, w) -> zlema(v[0], m, n, out[0]));
+        return TrendBatches.zlema(x, n, null);
     }
 
-    private static void zlema(double[] x, int m, int n, double[] o) {
+    static void zlema(double[] x, int m, int n, double[] o) {
         if (n > m) return;
         double ratio = 2.0 / (n + 1), seed = 0;
         for (int i = 0; i < n; i++) seed += x[i] / n;

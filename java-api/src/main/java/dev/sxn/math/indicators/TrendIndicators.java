@@ -46,14 +46,11 @@ public final class TrendIndicators {
 
     /** {@link #adx(double[], double[], double[], int)} of every asset of the batches. */
     public static Adx<SeriesBatch> adx(SeriesBatch high, SeriesBatch low, SeriesBatch close, int n) {
-        SeriesBatch[] in = {high, low, close};
-        Segments.sameShape(in, HLC);
-        Shapes.window(n, "n", high.length(), BATCH);
-        SeriesBatch[] o = Segments.batch(4, (x, m, out, w) -> adx(x[0], x[1], x[2], m, n, out, w), in);
-        return new Adx<>(o[0], o[1], o[2], o[3]);
+        return TrendBatches.adx(high, low, close, n, null);
     }
 
-    private static void adx(double[] h, double[] l, double[] c, int m, int n, double[][] out, Segments.Work w) {
+    /** The one-run ADX kernel (also the JAVA kernel of {@link TrendBatches}). */
+    static void adx(double[] h, double[] l, double[] c, int m, int n, double[][] out, Segments.Work w) {
         double[] dmp = w.tmp(0, m), dmn = w.tmp(1, m), tr = w.tmp(2, m), trs = w.tmp(3, m), s = w.tmp(4, m);
         double[] dip = out[0], din = out[1], dx = out[2];
         dmp[0] = dmn[0] = NaN;

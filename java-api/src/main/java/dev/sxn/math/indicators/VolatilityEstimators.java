@@ -59,12 +59,7 @@ public final class VolatilityEstimators {
     /** {@link #volatility(double[], double[], double[], double[], int, Method, double)} of every asset. */
     public static SeriesBatch volatility(SeriesBatch open, SeriesBatch high, SeriesBatch low, SeriesBatch close, int n,
             Method method, double periodsPerYear) {
-        Checks.notNull(method, "method");
-        SeriesBatch[] in = {open, high, low, close};
-        Segments.sameShape(in, OHLC);
-        check(n, method, periodsPerYear, open.length(), BATCH);
-        return Segments.batch(1, (v, m, out, w) -> ohlc(v[0], v[1], v[2], v[3], m, n, method, periodsPerYear,
-                out[0], w), in)[0];
+        return TrendBatches.volatility(open, high, low, close, n, method, periodsPerYear, null);
     }
 
     /**
@@ -82,13 +77,10 @@ public final class VolatilityEstimators {
 
     /** {@link #close(double[], int, double, boolean)} of every asset of the batch. */
     public static SeriesBatch close(SeriesBatch close, int n, double periodsPerYear, boolean mean0) {
-        SeriesBatch[] in = {close};
-        Segments.sameShape(in, C);
-        check(n, Method.CLOSE, periodsPerYear, close.length(), BATCH);
-        return Segments.batch(1, (v, m, out, w) -> close(v[0], m, n, periodsPerYear, mean0, out[0], w), in)[0];
+        return TrendBatches.close(close, n, periodsPerYear, mean0, null);
     }
 
-    private static void check(int n, Method method, double periodsPerYear, int t, String length) {
+    static void check(int n, Method method, double periodsPerYear, int t, String length) {
         Checks.positive(periodsPerYear, "periodsPerYear");
         Checks.finite(periodsPerYear, "periodsPerYear");
         int lo = method == Method.CLOSE ? 3 : 2;
@@ -97,7 +89,7 @@ public final class VolatilityEstimators {
         }
     }
 
-    private static void close(double[] c, int m, int n, double nY, boolean mean0, double[] o, Segments.Work w) {
+    static void close(double[] c, int m, int n, double nY, boolean mean0, double[] o, Segments.Work w) {
         double[] r = w.tmp(0, m), s = w.tmp(1, m);
         TtrOps.rocContinuous(c, m, 1, r);
         if (mean0) {
@@ -110,7 +102,7 @@ public final class VolatilityEstimators {
         }
     }
 
-    private static void ohlc(double[] op, double[] h, double[] l, double[] c, int m, int n, Method method, double nY,
+    static void ohlc(double[] op, double[] h, double[] l, double[] c, int m, int n, Method method, double nY,
             double[] out, Segments.Work w) {
         double k2 = 2 * Math.log(2) - 1;
         double[] a = w.tmp(0, m), s = w.tmp(1, m);

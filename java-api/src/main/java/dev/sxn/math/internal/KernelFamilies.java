@@ -132,11 +132,17 @@ public final class KernelFamilies {
             .with(VECTOR, P + "indicators.VectorTtrOscKernels").with(NATIVE, P + "indicators.NativeTtrOscKernels")
             .with(OPENCL, P + "indicators.OpenClTtrOscKernels").build();
 
+    // ---- indicators.ttr (issue 22)
+    /** Batched ADX, TTR's volatility estimators and the moving averages HMA, ZLEMA, ALMA, EVWMA, wilderSum; size = assets x bars. */
+    public static final KernelFamily INDICATORS_TTR_TREND = KernelFamily.named("indicators.ttr.trend")
+            .with(VECTOR, P + "indicators.VectorTrendKernels").with(NATIVE, P + "indicators.NativeTrendKernels")
+            .with(OPENCL, P + "indicators.OpenClTrendKernels").build();
+
     private static final List<KernelFamily> ALL = List.of(VECTOR_OPS_REDUCE, VECTOR_OPS_ELEMENTWISE, GEMM, LU, QR, SVD, CHOLESKY,
             EIG_SYMMETRIC, INDICATORS_SERIES, INDICATORS_SERIES_VARIANCE, INDICATORS_BATCH, INDICATORS_BATCH_WINDOWS, MATRIX_PROFILE,
             DYNAMICS, DYNAMICS_USER, BATCH_KALMAN, KALMAN, PARTICLE, FFT, ROLLING_ENTROPY, STOCHASTIC_UNIFORM, STOCHASTIC_NORMAL,
             STOCHASTIC_PATHS, INDICATOR_STREAMS, RISK_GARCH, RISK_SCORECARD, RISK_ROLLING, REGIME_FORWARD,
-            AMM_SWEEP, TTR_OSCILLATORS);
+            AMM_SWEEP, TTR_OSCILLATORS, INDICATORS_TTR_TREND);
 
     /** Every family, in declaration order. */
     public static List<KernelFamily> all() {

@@ -24,6 +24,8 @@ import dev.sxn.math.indicators.IndicatorStreams;
 import dev.sxn.math.indicators.Indicators;
 import dev.sxn.math.indicators.OscillatorBatches;
 import dev.sxn.math.indicators.SeriesBatch;
+import dev.sxn.math.indicators.TrendBatches;
+import dev.sxn.math.indicators.VolatilityEstimators;
 import dev.sxn.math.indicators.stream.BatchBarStream;
 import dev.sxn.math.indicators.stream.BatchSeriesStream;
 import dev.sxn.math.linalg.DMatrix;
@@ -116,6 +118,7 @@ final class WarmUpCases {
             case "risk.rolling" -> rollingRisk();
             case "amm.sweep" -> ammSweep();
             case "indicators.ttr.oscillators" -> ttrOscillators();
+            case "indicators.ttr.trend" -> ttrTrend();
             default -> null;
         };
     }
@@ -417,5 +420,21 @@ final class WarmUpCases {
             OscillatorBatches.cci(c, 20, 0.015, k);
             OscillatorBatches.mfi(h, l, c, v, 14, k);
         });
+    }
+
+    // ---- added for indicators.ttr.trend (issue 22)
+
+    private static List<Consumer<Backend>> ttrTrend() {
+        // A lane group and a tail (11 assets) of 200 positive bars: ADX, Yang-Zhang (both window routines), HMA.
+        double[] d = walk(11 * 200, 47);
+        SeriesBatch c = SeriesBatch.wrap(11, 200, d), h = SeriesBatch.wrap(11, 200, d.clone()), l = SeriesBatch.wrap(11, 200, d.clone());
+        for (int i = 0; i < d.length; i++) {
+            h.data()[i] += 0.3;
+            l.data()[i] -= 0.3;
+        }
+        return alternate(k -> {
+            TrendBatches.adx(h, l, c, 14, k);
+            TrendBatches.hma(c, 20, k);
+        }, k -> TrendBatches.volatility(c, h, l, c, 10, VolatilityEstimators.Method.YANG_ZHANG, 260, k));
     }
 }

@@ -34,7 +34,7 @@ class AmmTrainerTest {
     void trainsAFeePoolInTheSmoothedModeOnly() {
         MinutePrices prices = AmmReference.prices(12 * 1440, 2);
         AmmConfig fees = AmmConfig.defaults().withChunks(60, 60).withMaximumChange(0.01).withFees(0.003, 1.0, 0.0);
-        boolean[] trainable = {true, true, false, false, false, false};
+        boolean[] trainable = {true, true, false, false, false, false, false};
         TfmmPool hard = TfmmPool.of(WeightRule.MOMENTUM, new double[] {0.5, 0.5}, fees);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new AmmTrainer(hard, AmmMetric.DAILY_LOG_SHARPE, trainable,
                 5, 0.1, 0, 1));

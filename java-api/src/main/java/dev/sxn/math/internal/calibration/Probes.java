@@ -17,6 +17,7 @@ final class Probes {
         all.addAll(RegimeProbes.all());
         all.addAll(AmmProbes.all());
         all.addAll(TtrOscillatorProbes.all());
+        all.addAll(TrendProbes.all());
         return all;
     }
 }
