@@ -27,7 +27,7 @@ import dev.sxn.math.internal.KernelSet;
 public final class OscillatorBatches {
     /** The family's dispatch. */
     static final KernelSet<TtrOscKernels> KERNELS =
-            KernelSet.of(KernelFamilies.TTR_OSCILLATORS, TtrOscKernels.class, new JavaTtrOscKernels());
+            KernelSet.of(KernelFamilies.INDICATORS_TTR_OSCILLATORS, TtrOscKernels.class, new JavaTtrOscKernels());
 
     /**
      * The largest input magnitude the accelerated kinds take (2^1020): below it the typical price's sum of three

@@ -128,7 +128,7 @@ public final class KernelFamilies {
 
     // ---- indicators.ttr (issue 22)
     /** Batched TTR oscillators (momentum, ROC, Williams %R, CCI, MFI) over assets, size = assets x bars. */
-    public static final KernelFamily TTR_OSCILLATORS = KernelFamily.named("indicators.ttr.oscillators")
+    public static final KernelFamily INDICATORS_TTR_OSCILLATORS = KernelFamily.named("indicators.ttr.oscillators")
             .with(VECTOR, P + "indicators.VectorTtrOscKernels").with(NATIVE, P + "indicators.NativeTtrOscKernels")
             .with(OPENCL, P + "indicators.OpenClTtrOscKernels").build();
 
@@ -142,7 +142,7 @@ public final class KernelFamilies {
             EIG_SYMMETRIC, INDICATORS_SERIES, INDICATORS_SERIES_VARIANCE, INDICATORS_BATCH, INDICATORS_BATCH_WINDOWS, MATRIX_PROFILE,
             DYNAMICS, DYNAMICS_USER, BATCH_KALMAN, KALMAN, PARTICLE, FFT, ROLLING_ENTROPY, STOCHASTIC_UNIFORM, STOCHASTIC_NORMAL,
             STOCHASTIC_PATHS, INDICATOR_STREAMS, RISK_GARCH, RISK_SCORECARD, RISK_ROLLING, REGIME_FORWARD,
-            AMM_SWEEP, TTR_OSCILLATORS, INDICATORS_TTR_TREND);
+            AMM_SWEEP, INDICATORS_TTR_OSCILLATORS, INDICATORS_TTR_TREND);
 
     /** Every family, in declaration order. */
     public static List<KernelFamily> all() {

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TtrOscillatorAllocationTest {
     static Stream<Backend> kinds() {
-        return BackendSupport.kinds(KernelFamilies.TTR_OSCILLATORS);
+        return BackendSupport.kinds(KernelFamilies.INDICATORS_TTR_OSCILLATORS);
     }
 
     @ParameterizedTest

@@ -26,7 +26,7 @@ public final class TtrOscillatorFaultCases {
     }
 
     private static FaultCase of(String name, long seed, BiFunction<SeriesBatch[], Backend, SeriesBatch> call) {
-        return FaultCase.of(name + ", 13 assets x 300", KernelFamilies.TTR_OSCILLATORS, k -> {
+        return FaultCase.of(name + ", 13 assets x 300", KernelFamilies.INDICATORS_TTR_OSCILLATORS, k -> {
             SeriesBatch[] b = TtrOscillatorData.bars(13, 300, seed);
             SeriesBatch[] out = new SeriesBatch[1];
             return Call.of(() -> out[0] = call.apply(b, k), () -> out[0] == null ? null : out[0].data(),

@@ -31,11 +31,11 @@ class TtrOscillatorKernelsTest {
     private static final int T = 240;
 
     static Stream<Backend> accelerated() {
-        return BackendSupport.accelerated(KernelFamilies.TTR_OSCILLATORS);
+        return BackendSupport.accelerated(KernelFamilies.INDICATORS_TTR_OSCILLATORS);
     }
 
     static Stream<Backend> kinds() {
-        return BackendSupport.kinds(KernelFamilies.TTR_OSCILLATORS);
+        return BackendSupport.kinds(KernelFamilies.INDICATORS_TTR_OSCILLATORS);
     }
 
     /** One indicator of the family on a (high, low, close, volume) batch, pinned to a kind. */

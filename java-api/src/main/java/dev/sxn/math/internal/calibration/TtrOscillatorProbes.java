@@ -17,7 +17,7 @@ final class TtrOscillatorProbes {
     private TtrOscillatorProbes() {}
 
     static List<Probe> all() {
-        return List.of(Probe.of(KernelFamilies.TTR_OSCILLATORS, Probe.geometric(4 * BARS, 4, 6), n -> {
+        return List.of(Probe.of(KernelFamilies.INDICATORS_TTR_OSCILLATORS, Probe.geometric(4 * BARS, 4, 6), n -> {
             SeriesBatch[] b = TtrOscillatorData.bars(Math.max(1, n / BARS), BARS, 20261222L);
             return k -> {
                 OscillatorBatches.cci(b[0], b[1], b[2], 20, 0.015, k);
