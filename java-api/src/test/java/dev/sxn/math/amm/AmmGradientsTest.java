@@ -124,7 +124,7 @@ class AmmGradientsTest {
                 new int[] {1, 1}, g));
         assertEquals("components[1] must not repeat an earlier entry, was 1", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> AmmGradients.valueAndGradient(pool, prices, 0, 2 * 1440 + 1, p, AmmMetric.RETURNS,
-                new int[] {6}, g));
+                new int[] {7}, g));
         assertTrue(e.getMessage().startsWith("components[0] must be"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> AmmGradients.valueAndGradient(pool, prices, 0, 2 * 1440 + 1, p, AmmMetric.RETURNS,
                 new int[0], g));
