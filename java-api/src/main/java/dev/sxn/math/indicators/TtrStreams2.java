@@ -198,7 +198,8 @@ public final class TtrStreams2 {
 
     // ---- the state machinery: a State steps one complete input; the streams reset it at a missing one
 
-    private static final int O = 1, H = 2, L = 4, C = 8, V = 16;
+    /** The fields a bar stream reads (a missing one resets it): open, high, low, close, volume. */
+    static final int O = 1, H = 2, L = 4, C = 8, V = 16;
 
     /** An indicator's whole state, so that a peek can step a copy. */
     abstract static class State {
@@ -215,7 +216,8 @@ public final class TtrStreams2 {
         abstract State fresh();
     }
 
-    private static final class Bars extends BarStream {
+    /** A bar stream of a {@link State} that reads the {@code fields} (O | H | L | C | V). */
+    static final class Bars extends BarStream {
         private final State st, twin;
         private final int fields;
 

@@ -12,8 +12,12 @@ import dev.sxn.math.indicators.Indicators;
 import dev.sxn.math.indicators.Macd;
 import dev.sxn.math.indicators.SeriesBatch;
 import dev.sxn.math.indicators.TrendIndicators;
+import dev.sxn.math.indicators.Oscillators;
 import dev.sxn.math.indicators.TtrLines.Adx;
+import dev.sxn.math.indicators.TtrLines.Aroon;
+import dev.sxn.math.indicators.TtrLines.LineAndSignal;
 import dev.sxn.math.indicators.TtrStreams;
+import dev.sxn.math.indicators.TtrStreams4;
 import dev.sxn.math.indicators.stream.BarSampler;
 import dev.sxn.math.indicators.stream.BarStream;
 import dev.sxn.math.indicators.stream.BatchSeriesStream;
@@ -29,7 +33,7 @@ import java.util.Locale;
 /**
  * The streaming indicators on the synthetic market, tick by tick, as a host application meets prices: asset 0's
  * (time, price, size) ticks go through a volume-bar {@link BarSampler}; the streams (EMA, RSI, ATR, MACD, Bollinger,
- * ADX) are opened on the bars of the first half of the ticks ({@code fill}), then every later tick either closes a
+ * ADX, aroon, SMI) are opened on the bars of the first half of the ticks ({@code fill}), then every later tick either closes a
  * bar (each stream's {@code update}) or extends the forming one (each stream's {@code peek}, checked against a
  * fork's update of the same bar). At the end the array functions run on all the bars, and every streamed value must
  * equal theirs bit for bit (the streams' contract). Then batched streams (EMA and RSI, one row of every asset's bar
@@ -45,10 +49,14 @@ final class StreamingSection implements DemoSection {
     private static final int TICKS_PER_BAR = 25;
     /** At most this many bars an asset, so the composites' arrays stay below every crossover (see the class doc). */
     private static final int MAX_BARS = 1000;
-    /** The longest warm-up here is MACD(12, 26, 9)'s signal (33 bars); below this many bars the section says so. */
+    /**
+     * The longest warm-ups here are MACD(12, 26, 9)'s and SMI(13, 2, 25, 9)'s signals (33 bars); below this many bars
+     * the section says so.
+     */
     private static final int MIN_BARS = 40;
     private static final int EMA_N = 20, RSI_N = 14, ATR_N = 14, ADX_N = 14, BB_N = 20, FAST = 12, SLOW = 26, SIGNAL = 9;
     private static final double BB_K = 2;
+    private static final int AROON_N = 20, SMI_N = 13, SMI_FAST = 2, SMI_SLOW = 25, SMI_SIGNAL = 9;
     /** Thread CPU time per timed measurement (after as much warm-up, so C2 has compiled the stream's step). */
     private static final long TIMING_NS = 30_000_000L;
 
@@ -58,7 +66,7 @@ final class StreamingSection implements DemoSection {
 
     @Override
     public String title() {
-        return "streaming: ticks -> volume bars -> EMA, RSI, ATR, MACD, Bollinger, ADX streams, bit for bit equal to the arrays";
+        return "streaming: ticks -> volume bars -> EMA, RSI, ATR, MACD, Bollinger, ADX, aroon, SMI streams, bit for bit equal to the arrays";
     }
 
     @Override
@@ -138,6 +146,9 @@ final class StreamingSection implements DemoSection {
         t.add(new Tracked("MACD(" + FAST + "," + SLOW + "," + SIGNAL + ")", 0, IndicatorStreams.macd(FAST, SLOW, SIGNAL), null));
         t.add(new Tracked("Bollinger(" + BB_N + ",2)", 1, IndicatorStreams.bollinger(BB_N, BB_K), null));
         t.add(new Tracked("ADX(" + ADX_N + ")", 3, null, TtrStreams.adx(ADX_N)));
+        t.add(new Tracked("Aroon(" + AROON_N + ")", 2, null, TtrStreams4.aroon(AROON_N)));
+        t.add(new Tracked("SMI(" + SMI_N + "," + SMI_FAST + "," + SMI_SLOW + "," + SMI_SIGNAL + ")", 0, null,
+                TtrStreams4.smi(SMI_N, SMI_FAST, SMI_SLOW, SMI_SIGNAL)));
         return t;
     }
 
@@ -147,13 +158,17 @@ final class StreamingSection implements DemoSection {
         Macd macd = CompositeIndicators.macd(c, FAST, SLOW, SIGNAL);
         Bollinger bb = CompositeIndicators.bollinger(c, BB_N, BB_K);
         Adx<double[]> adx = TrendIndicators.adx(b.high(), b.low(), c, ADX_N);
+        Aroon<double[]> aroon = TrendIndicators.aroon(b.high(), b.low(), AROON_N);
+        LineAndSignal<double[]> smi = Oscillators.smi(b.high(), b.low(), c, SMI_N, SMI_FAST, SMI_SLOW, SMI_SIGNAL);
         return new double[][][] {
             {JAVA.ema(c, EMA_N)},
             {JAVA.rsi(c, RSI_N)},
             {CompositeIndicators.atr(b.high(), b.low(), c, ATR_N)},
             {macd.macd(), macd.signal(), macd.histogram()},
             {bb.lower(), bb.middle(), bb.upper()},
-            {adx.diPlus(), adx.diMinus(), adx.dx(), adx.adx()}};
+            {adx.diPlus(), adx.diMinus(), adx.dx(), adx.adx()},
+            {aroon.up(), aroon.down(), aroon.oscillator()},
+            {smi.line(), smi.signal()}};
     }
 
     private static void single(DemoContext ctx, SyntheticMarket m, int target) {

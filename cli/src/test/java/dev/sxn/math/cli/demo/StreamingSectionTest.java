@@ -49,7 +49,7 @@ class StreamingSectionTest {
         assertTrue(lines.size() <= 25, "short: " + lines.size() + " lines\n" + first);
         assertEquals(2, lines.stream().filter(l -> l.contains("indicative")).count(), first);
         for (String needle : List.of("volume bars", "fill", "peek", "EMA(20)", "RSI(14)", "ATR(14)", "MACD(12,26,9)",
-                "Bollinger(20,2)", "ADX(14)", "max |difference| 0;", "Batched streams over all 10 assets", "  JAVA ")) {
+                "Bollinger(20,2)", "ADX(14)", "Aroon(20)", "SMI(13,2,25,9)", "max |difference| 0;", "Batched streams over all 10 assets", "  JAVA ")) {
             assertTrue(first.contains(needle), needle + " in\n" + first);
         }
         Matcher total = Pattern.compile("Every streamed value vs the array function's: (\\d+) mismatches of (\\d+)").matcher(first);
