@@ -116,7 +116,13 @@ public final class BenchMain {
                     rows * QuickPlan.FULL_FORKS * 2.0 * QuickPlan.FULL_ITERATIONS / 3600);
             return;
         }
-        var cost = QuickPlan.cost(Path.of(""));
+        dev.sxn.math.bench.report.RunCost cost;
+        try {
+            cost = QuickPlan.cost(Path.of(""));
+        } catch (IllegalArgumentException e) {
+            System.out.println("sxn bench --quick: " + QuickPlan.rows(plan) + " rows (no estimate: " + e.getMessage() + ")");
+            return;
+        }
         if (cost == null) {
             System.out.println("sxn bench --quick: " + QuickPlan.rows(plan) + " rows (no bench/results/quick-*.json here to estimate the time from)");
             return;

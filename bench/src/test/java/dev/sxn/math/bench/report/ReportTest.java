@@ -311,4 +311,19 @@ class ReportTest {
         assertTrue(text.contains("| **LinalgBench** |") && !text.contains("| **LinalgVectorBench** |"), text);
         assertTrue(text.indexOf("## GPU host") < text.indexOf("## Crossovers"));
     }
+
+    @Test
+    void machineFileForARunMadeOutsideSxnBench() throws IOException {
+        // bench/gpu/run-bench.sh runs JMH's own CLI, then writes each JSON's machine file with the run's start and load.
+        Path f = json("gemm.json", fullRun(1));
+        assertTrue(ReportMain.main(new String[] {"--machine-file", f.toString(), "--since", "2026-12-07T20:00:00Z", "--load-start", "0.50 0.40 0.30",
+                "--command", "bench/gpu/run-bench.sh gemm"}, List.of()));
+        RunInfo info = RunInfo.readBeside(f);
+        assertEquals("2026-12-07T20:00:00Z", info.get("start"));
+        assertEquals("0.50 0.40 0.30", info.get("loadStart"));
+        assertEquals("bench/gpu/run-bench.sh gemm", info.get("command"));
+        assertTrue(!info.get("end").equals("unknown") && !info.get("loadEnd").equals("unknown"), "the end is recorded when it is written");
+        assertEquals(BenchmarksPage.gpuHost(info), info.get("opencl").contains(", GPU,"));
+        assertThrows(IllegalArgumentException.class, () -> ReportMain.main(new String[] {"--machine-file"}, List.of()));
+    }
 }
