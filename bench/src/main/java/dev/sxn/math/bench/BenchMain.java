@@ -27,8 +27,10 @@ import dev.sxn.math.bench.report.RunInfo;
  * {@code bench-results/<timestamp>.json} (JMH's JSON) and {@code .md} (one table per benchmark).
  *
  * <p>Profiles: full = 2 forks, 5 x 1 s warm-up, 5 x 1 s measurement, every size; quick = 1 fork,
- * 2 x 0.5 s warm-up, 3 x 0.5 s measurement and each class's {@link Quick} size list (the whole
- * suite in under 15 minutes on 2 cores). Before those warm-up iterations every VECTOR trial runs
+ * 1 x 0.5 s warm-up (2 where a class's {@link Quick#warmups} says so), 3 x 0.3 s measurement and each class's
+ * {@link Quick} lists (the whole suite in under 15 minutes on 2 cores; {@code --dry-run} prints the plan, its rows
+ * and its estimated time from the newest {@code bench/results/quick-*.json} without running it, see
+ * {@link QuickPlan}). Before those warm-up iterations every VECTOR trial runs
  * {@code Backends.warmUp} on the families it measures ({@link JitWarmUp}): the Vector API is slow until C2
  * has compiled a kernel, which on a loaded machine takes longer than any fixed warm-up the suite can afford. FILTER is a regular expression matched against
  * {@code Class.method} names. Forked JVMs get the library's flags (incubator module, native access).
@@ -50,7 +52,7 @@ public final class BenchMain {
     public static void main(String[] args) throws RunnerException, IOException {
         List<String> suite = Suite.CLASSES.stream().map(Class::getSimpleName).toList();
         boolean report = false;
-        for (String a : args) report |= a.equals("--report") || a.equals("--benchmarks-md") || a.equals("--from");
+        for (String a : args) report |= a.equals("--report") || a.equals("--benchmarks-md") || a.equals("--from") || a.equals("--machine-file");
         if (report && ReportMain.main(args, suite)) return;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -58,40 +60,40 @@ public final class BenchMain {
                 i++;
                 continue;
             }
-            if (a.startsWith("-") && !a.equals("--quick") && !a.equals("--report") && !a.equals("-h") && !a.equals("--help")) {
+            if (a.startsWith("-") && !a.equals("--quick") && !a.equals("--report") && !a.equals("--dry-run") && !a.equals("-h")
+                    && !a.equals("--help")) {
                 // Any other option is JMH's own (-f, -wi, -p ...): hand the whole command line to JMH.
                 org.openjdk.jmh.Main.main(args);
                 return;
             }
         }
-        boolean quick = false;
+        boolean quick = false, dryRun = false;
         String filter = ".*";
         Path baseline = null, out = null, targets = ReportMain.TARGETS;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--quick")) quick = true;
+            else if (a.equals("--dry-run")) dryRun = true;
             else if (a.equals("--report")) continue;
             else if (a.equals("--baseline")) baseline = Path.of(ReportMain.value(args, ++i, a));
             else if (a.equals("--out")) out = Path.of(ReportMain.value(args, ++i, a));
             else if (a.equals("--targets")) targets = Path.of(ReportMain.value(args, ++i, a));
             else if (a.equals("-h") || a.equals("--help")) {
                 System.out.println("usage: sxn bench [--quick] [--report [--baseline OLD.json] [--out DIR]] [FILTER]   (FILTER: regex over Class.method)\n"
+                        + "       sxn bench [--quick] --dry-run [FILTER]   (the plan: rows per class and the estimated time; runs nothing)\n"
                         + "       sxn bench --report --from RUN.json [--from MORE.json] [--baseline OLD.json] [--out DIR]\n"
                         + "       sxn bench --benchmarks-md   (regenerates BENCHMARKS.md from bench/results/sources.txt)");
                 return;
             } else filter = a;
         }
-        RunInfo run = ReportMain.startRun("sxn bench " + String.join(" ", args));
-        Pattern p = Pattern.compile(filter);
-        List<RunResult> all = new ArrayList<>();
-        for (Class<?> c : Suite.CLASSES) {
-            List<String> methods = new ArrayList<>();
-            for (var m : c.getDeclaredMethods()) {
-                if (m.isAnnotationPresent(org.openjdk.jmh.annotations.Benchmark.class)
-                        && p.matcher(c.getSimpleName() + "." + m.getName()).find()) methods.add(m.getName());
-            }
-            if (!methods.isEmpty()) all.addAll(new Runner(options(c, methods, quick)).run());
+        List<QuickPlan.Trial> plan = QuickPlan.plan(Suite.CLASSES, Pattern.compile(filter), quick);
+        if (dryRun) {
+            dryRun(plan, quick);
+            return;
         }
+        RunInfo run = ReportMain.startRun("sxn bench " + String.join(" ", args));
+        List<RunResult> all = new ArrayList<>();
+        for (QuickPlan.Trial t : plan) all.addAll(new Runner(options(t, quick)).run());
         if (all.isEmpty()) {
             System.err.println("sxn bench: no benchmark matches '" + filter + "'");
             System.exit(2);
@@ -105,25 +107,43 @@ public final class BenchMain {
         }
     }
 
-    /** JMH options for the given methods of one class under the chosen profile. */
-    static org.openjdk.jmh.runner.options.Options options(Class<?> c, List<String> methods, boolean quick) {
+    /** Prints the plan: rows per class and, where an earlier quick run is checked in, the estimated time. */
+    private static void dryRun(List<QuickPlan.Trial> plan, boolean quick) throws IOException {
+        if (!quick) {
+            long rows = QuickPlan.rows(plan);
+            System.out.printf(Locale.ROOT, "sxn bench (full profile): %d rows, %d forks x (%d + %d) x 1 s of iterations each, at least %.1f h%n",
+                    rows, QuickPlan.FULL_FORKS, QuickPlan.FULL_ITERATIONS, QuickPlan.FULL_ITERATIONS,
+                    rows * QuickPlan.FULL_FORKS * 2.0 * QuickPlan.FULL_ITERATIONS / 3600);
+            return;
+        }
+        dev.sxn.math.bench.report.RunCost cost;
+        try {
+            cost = QuickPlan.cost(Path.of(""));
+        } catch (IllegalArgumentException e) {
+            System.out.println("sxn bench --quick: " + QuickPlan.rows(plan) + " rows (no estimate: " + e.getMessage() + ")");
+            return;
+        }
+        if (cost == null) {
+            System.out.println("sxn bench --quick: " + QuickPlan.rows(plan) + " rows (no bench/results/quick-*.json here to estimate the time from)");
+            return;
+        }
+        System.out.print(QuickPlan.estimate(plan, cost).text());
+    }
+
+    /** JMH options for one trial under the chosen profile: its method, every parameter's values, the iterations. */
+    static org.openjdk.jmh.runner.options.Options options(QuickPlan.Trial t, boolean quick) {
         ChainedOptionsBuilder o = new OptionsBuilder()
                 .jvmArgsAppend("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xmx4g")
-                .shouldFailOnError(true);
-        for (String m : methods) o.include("^" + Pattern.quote(c.getName() + "." + m) + "$");
+                .shouldFailOnError(true)
+                .include("^" + Pattern.quote(t.benchmark()) + "$");
+        t.params().forEach(o::param);
         if (quick) {
-            o.forks(1).warmupIterations(2).warmupTime(TimeValue.milliseconds(500))
-                    .measurementIterations(3).measurementTime(TimeValue.milliseconds(500));
-            Quick q = c.getAnnotation(Quick.class);
-            if (q != null) {
-                for (String e : q.value()) {
-                    String[] kv = e.split("=", 2);
-                    o.param(kv[0], kv[1].split(","));
-                }
-            }
+            o.forks(1).warmupIterations(t.warmups()).warmupTime(TimeValue.milliseconds(Math.round(QuickPlan.QUICK_WARMUP_S * 1000)))
+                    .measurementIterations(QuickPlan.QUICK_MEASUREMENTS)
+                    .measurementTime(TimeValue.milliseconds(Math.round(QuickPlan.QUICK_MEASUREMENT_S * 1000)));
         } else {
-            o.forks(2).warmupIterations(5).warmupTime(TimeValue.seconds(1))
-                    .measurementIterations(5).measurementTime(TimeValue.seconds(1));
+            o.forks(QuickPlan.FULL_FORKS).warmupIterations(QuickPlan.FULL_ITERATIONS).warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(QuickPlan.FULL_ITERATIONS).measurementTime(TimeValue.seconds(1));
         }
         return o.build();
     }

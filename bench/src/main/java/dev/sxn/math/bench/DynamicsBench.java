@@ -39,7 +39,7 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xmx6g"})
-@Quick({"n=100000"})
+@Quick({"leapfrog:n=1000,100000", "leapfrog:backend=JAVA,VECTOR,NATIVE", "yoshida4|hipparchus.*:n=1000"})
 public class DynamicsBench {
     /** Steps per operation. */
     public static final int STEPS = 256;

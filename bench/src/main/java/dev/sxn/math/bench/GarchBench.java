@@ -42,7 +42,7 @@ import org.openjdk.jmh.annotations.State;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Quick({"assets=100"})
+@Quick({"assets=100", "backend=JAVA,VECTOR,NATIVE"})
 public class GarchBench {
     static final GarchSpec SPEC = GarchSpec.of(GarchModel.GARCH, GarchInnovations.STUDENT_T);
 

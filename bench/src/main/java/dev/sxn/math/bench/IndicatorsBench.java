@@ -45,7 +45,7 @@ import org.ta4j.core.num.Num;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx3g", "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
-@Quick({"size=1000000"})
+@Quick(value = {"size=1000000", "sma|ema|rsi|rollingStd:backend=JAVA,VECTOR,NATIVE,TA4J", "batch.*:backend=VECTOR,LOOP"}, skip = "copy")
 public class IndicatorsBench {
     static final int N = 20, RSI_N = 14, T_BATCH = 10_000;
     /** LOOP's kernel: the plain-Java one, pinned. */

@@ -56,7 +56,7 @@ import org.ta4j.core.num.Num;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx4g", "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
-@Quick({"size=100000"})
+@Quick(value = {"size=10000"}, skip = "oursTimeEma|oursVwapCumulative")
 public class IndicatorsSweepBench {
     static final int N = 20, FAST = 12, SLOW = 26, SIGNAL = 9, K_N = 14, D_N = 3;
     static final double BOLL_K = 2, TAU = 60;

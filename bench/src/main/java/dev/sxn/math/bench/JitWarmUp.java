@@ -15,7 +15,7 @@ import java.util.EnumSet;
  * depends on the machine's load (bench/results/history/warmup.md: seconds on a quiet machine, tens of seconds on the
  * loaded 2-core build machine), so a fixed number of warm-up iterations is either too short there or wasted
  * elsewhere. The warm-up ends when the kernel's time has settled and the JIT has nothing of its package left
- * to compile, so JMH's iterations (the profiles' 5 x 1 s, or 2 x 0.5 s with --quick) only settle the
+ * to compile, so JMH's iterations (the profiles' 5 x 1 s, or 1 x 0.5 s with --quick) only settle the
  * benchmark's own shape. JAVA's scalar loops reach C2 within those iterations, and NATIVE and OPENCL run no
  * JIT-compiled kernel, so they are left to them (warming them too would add minutes to the quick suite).
  * The budget is {@code -Dsxn.bench.warmup=SECONDS} (default 60; 0 switches it off). The report goes to the

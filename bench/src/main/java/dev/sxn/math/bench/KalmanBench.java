@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.State;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Quick({"filters=10000", "hipFilters=100"})
+@Quick({"filters=10000,100000", "backend=JAVA,VECTOR,NATIVE", "hipFilters=10000"})
 public class KalmanBench {
     static final KalmanModel MODEL = KalmanModel.localLinearTrend(1e-6, 1e-8, 2.5e-7);
     static final int TICKS = 8;

@@ -40,7 +40,9 @@ import org.openjdk.jmh.annotations.State;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Quick({"n=64", "shape=256x256"})
+@Quick(value = {"gemm:n=64,1024", "gemm:impl=JAVA,NATIVE,EJML", "svd:shape=256x256,1000x1000",
+        "qr|eigSymmetric:shape=256x256", "qr|eigSymmetric:impl=NATIVE,EJML", "small.*:n=16"},
+        skip = "smallCholesky|smallEig|smallQr|smallSvd")
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
 public class LinalgBench {
 

@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xmx6g"})
-@Quick({"n=256"})
+@Quick(value = {"n=256,1024", "gemm:impl=VECTOR,NATIVE,EJML", "size=1000"}, skip = "fullSvd")
 public class LinalgVectorBench {
 
     /** GEMM C = A B, n x n. */

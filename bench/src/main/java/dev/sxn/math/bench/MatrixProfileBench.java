@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Quick({"n=16384"})
+@Quick({"n=4096,16384", "backend=JAVA,VECTOR,NATIVE"})
 public class MatrixProfileBench {
     @Param({"JAVA", "VECTOR", "NATIVE", "OPENCL"})
     public String backend;

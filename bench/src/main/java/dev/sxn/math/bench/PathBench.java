@@ -42,7 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 2)
 @Measurement(iterations = 3)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xmx2g"})
-@Quick({"paths=100000"})
+@Quick({"paths=100000", "backend=JAVA,VECTOR,NATIVE"})
 public class PathBench {
     private static final int STEPS = 252;
     private static final Set<PathReduction> TERMINAL = EnumSet.of(PathReduction.TERMINAL);

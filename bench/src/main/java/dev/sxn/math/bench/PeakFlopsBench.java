@@ -29,6 +29,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
+@Quick(value = {}, skip = "clockChain|scalarFma")
 public class PeakFlopsBench {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int ITER = 1 << 14;

@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xmx2g"})
-@Quick({"n=1048576"})
+@Quick(value = {"n=4096,1048576", "generator=PHILOX_4X32", "backend=JAVA,VECTOR,NATIVE"}, skip = "commonsPhilox4x64|splittableRandom")
 public class RandomBench {
     /** Our kernels. */
     @State(Scope.Thread)

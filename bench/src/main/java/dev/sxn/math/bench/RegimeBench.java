@@ -40,7 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 2)
 @Measurement(iterations = 3)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xmx4g"})
-@Quick({"assets=1000", "steps=250"})
+@Quick({"assets=1000", "steps=250", "backend=JAVA,VECTOR,NATIVE", "perAssetLoop:backend=JAVA"})
 public class RegimeBench {
     static final int ITERATIONS = 10;
 

@@ -35,7 +35,8 @@ import org.openjdk.jmh.annotations.State;
  *       JMH reports bytes/s, to divide by {@link BandwidthBench}'s copy rate at a size past the caches.
  * </ul>
  */
-@Quick({"assets=100", "scoreAssets=1000"})
+@Quick({"assets=100", "scoreAssets=1000", "kind=JAVA,VECTOR,NATIVE", "backend=JAVA,VECTOR,NATIVE", "rollingVarPerAsset:kind=JAVA",
+        "scorecardPlainLoop:backend=JAVA"})
 public class RiskBench {
     /** k assets by n days of simple returns (fractions), time-major. */
     static SeriesBatch returns(int k, int n, long seed) {

@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.State;
  * 2.5 n log2 n / time (real), computed from the scores in bench/results/history/spectral.md. The
  * "impl" parameter is a backend kind or JTRANSFORMS.
  */
-@Quick({"n=1024,16384"})
+@Quick({"n=64,1048576", "rollingEntropy:impl=VECTOR,NATIVE", "step=1"})
 public class SpectralBench {
 
     /** Complex and real FFTs. */

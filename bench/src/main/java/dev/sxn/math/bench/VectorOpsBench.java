@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Quick({"size=100,10000,1000000"})
+@Quick({"impl=JAVA,VECTOR,NETLIB", "size=100,1000000"})
 public class VectorOpsBench {
     @Param({"JAVA", "VECTOR", "NATIVE", "OPENCL", "NETLIB", "NETLIB_JAVA"})
     public String impl;

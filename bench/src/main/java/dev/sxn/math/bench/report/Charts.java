@@ -27,7 +27,7 @@ final class Charts {
     private Charts() {}
 
     /** Our kinds and our own baselines; every other series is a peer, drawn dashed. */
-    private static final Set<String> OURS = Set.of("JAVA", "VECTOR", "NATIVE", "OPENCL", "SCALAR", "LOOP", "ours");
+    private static final Set<String> OURS = Set.of("JAVA", "VECTOR", "NATIVE", "OPENCL", "STREAM", "ARRAY", "SCALAR", "LOOP", "ours");
 
     static final int WIDTH = 820, HEIGHT = 440;
 

@@ -16,7 +16,7 @@ final class Panels {
     /** The parameters that name a problem size, in the order one is picked as the x axis. */
     static final List<String> SIZE_PARAMS = List.of("n", "size", "filters", "hipFilters", "paths", "assets", "points", "shape");
     /** The parameters that name a backend or a peer implementation. */
-    static final List<String> KIND_PARAMS = List.of("backend", "impl");
+    static final List<String> KIND_PARAMS = List.of("backend", "impl", "kind");
 
     /** A point: x = the size, y = the score in the panel's unit, err = JMH's error (NaN when none). */
     record Point(double x, String xLabel, double y, double err, Result result) {}

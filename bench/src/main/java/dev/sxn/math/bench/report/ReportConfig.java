@@ -45,6 +45,26 @@ final class ReportConfig {
         return f == null ? null : f.strip();
     }
 
+    /**
+     * Panel id ({@code Class-panel}) -> the id of the panel it is compared with on BENCHMARKS.md when it has no peer
+     * of its own ({@code versus.<Class>.<panel> = <panel>}).
+     */
+    Map<String, String> versus() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (String k : p.stringPropertyNames()) {
+            if (!k.startsWith("versus.")) continue;
+            String[] f = k.substring(7).split("\\.", 2);
+            if (f.length == 2) out.put(f[0] + "-" + f[1], f[0] + "-" + p.getProperty(k).strip());
+        }
+        return out;
+    }
+
+    /** Series labels that are our own kernels though not a backend kind ({@code ours = a b ...}). */
+    java.util.Set<String> ours() {
+        String v = p.getProperty("ours", "").strip();
+        return v.isEmpty() ? java.util.Set.of() : java.util.Set.of(v.split("[\\s,]+"));
+    }
+
     /** The work model of a method, or null when it has none. */
     Work work(String domain, String method) {
         String w = p.getProperty("work." + domain + "." + method);

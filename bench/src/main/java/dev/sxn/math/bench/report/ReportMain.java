@@ -9,7 +9,10 @@ import java.util.List;
 /**
  * The report half of {@code sxn bench}: {@code --report --from a.json [--from b.json] [--baseline old.json]
  * [--out DIR] [--targets FILE]} reads JMH JSON and writes the report; {@code --benchmarks-md} regenerates
- * {@code BENCHMARKS.md} from the files {@code bench/results/sources.txt} lists. {@code BenchMain} calls {@link #report}
+ * {@code BENCHMARKS.md} from the files {@code bench/results/sources.txt} lists; {@code --machine-file RUN.json
+ * [--since ISO-INSTANT] [--load-start "1 5 15"] [--command TEXT]} writes the machine file of a run made outside
+ * {@code sxn bench} (JMH's own CLI, as {@code bench/gpu/run-bench.sh} runs it), describing this machine now and the
+ * run's start as given. {@code BenchMain} calls {@link #report}
  * after a run for {@code sxn bench [--quick] --report}.
  */
 public final class ReportMain {
@@ -55,7 +58,8 @@ public final class ReportMain {
      */
     public static boolean main(String[] args, List<String> suite) throws IOException {
         List<Path> from = new ArrayList<>();
-        Path baseline = null, out = null, targets = TARGETS;
+        Path baseline = null, out = null, targets = TARGETS, machineFor = null;
+        String since = null, loadStart = null, command = "sxn bench";
         boolean page = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -64,8 +68,20 @@ public final class ReportMain {
                 case "--out" -> out = Path.of(value(args, ++i, "--out"));
                 case "--targets" -> targets = Path.of(value(args, ++i, "--targets"));
                 case "--benchmarks-md" -> page = true;
+                case "--machine-file" -> machineFor = Path.of(value(args, ++i, "--machine-file"));
+                case "--since" -> since = value(args, ++i, "--since");
+                case "--load-start" -> loadStart = value(args, ++i, "--load-start");
+                case "--command" -> command = value(args, ++i, "--command");
                 default -> { }
             }
+        }
+        if (machineFor != null) {
+            RunInfo run = RunInfo.capture(command);
+            if (since != null) run.p.setProperty("start", java.time.Instant.parse(since).toString());
+            if (loadStart != null) run.p.setProperty("loadStart", loadStart);
+            finishRun(run, machineFor);
+            System.out.println("sxn bench: wrote " + RunInfo.sidecar(machineFor));
+            return true;
         }
         if (page) {
             Path md = BenchmarksPage.write(Path.of(""), Path.of("bench/results/sources.txt"), Path.of("bench/benchmarks-method.md"), targets,

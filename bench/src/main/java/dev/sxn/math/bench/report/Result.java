@@ -86,7 +86,21 @@ record Result(String domain, String method, Map<String, String> params, String m
         return out;
     }
 
-    private static double number(Object o) {
+    /** The rows of a JMH JSON file as parsed maps (for fields the record leaves out, such as iteration counts). */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> rawRows(Path file) throws IOException {
+        Object doc = Json.parse(Files.readString(file));
+        if (!(doc instanceof List<?> rows)) throw new IllegalArgumentException(file + ": not a JMH result array");
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Object o : rows) {
+            if (o instanceof Map<?, ?> m && m.get("primaryMetric") instanceof Map<?, ?> pm && !Double.isNaN(number(pm.get("score")))) {
+                out.add((Map<String, Object>) m);
+            }
+        }
+        return out;
+    }
+
+    static double number(Object o) {
         if (o instanceof Double d) return d;
         if (o instanceof String s) {
             try {

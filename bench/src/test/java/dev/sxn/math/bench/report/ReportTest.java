@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The report generator on synthetic JMH JSON: a run with benchmarks missing, a single size, a failed run (empty and
- * truncated JSON), the PNGs it writes, the baseline comparison and the targets table's met / missed marks.
+ * truncated JSON), the PNGs it writes, the baseline comparison and the targets table's met / missed marks; BENCHMARKS.md
+ * as one page (under 320 lines on the checked-in sources), its rows that matter, and its GPU section.
  */
 class ReportTest {
     @TempDir
@@ -202,5 +203,127 @@ class ReportTest {
         var c = Limits.crossovers(describe);
         assertEquals(Map.of("VECTOR", 16L, "NATIVE", 8L), c.get("linalg.gemm"));
         assertEquals(Map.of("VECTOR", 64L), c.get("spectral.FFT"));
+    }
+
+    /** The suite's class names, as sxn bench passes them. */
+    @SuppressWarnings("unchecked")
+    static List<String> suite() {
+        try {
+            var f = Class.forName("dev.sxn.math.bench.Suite").getDeclaredField("CLASSES");
+            f.setAccessible(true);
+            return ((List<Class<?>>) f.get(null)).stream().map(Class::getSimpleName).toList();
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The page generated from the repository's own sources, targets and method section into {@code out}. */
+    Path page(Path root, Path sources, Path out) throws IOException {
+        return BenchmarksPage.write(root, sources, Path.of("benchmarks-method.md"), Path.of("targets.txt"), out.resolveSibling("plots"), out, suite());
+    }
+
+    @Test
+    void benchmarksPageIsOnePageOnTheCheckedInSources() throws IOException {
+        Path root = Path.of("..");
+        Path out = Files.createDirectories(dir.resolve("page")).resolve("BENCHMARKS.md");
+        List<String> lines = Files.readAllLines(page(root, root.resolve("bench/results/sources.txt"), out));
+        String text = String.join("\n", lines);
+        assertTrue(lines.size() < 320, "BENCHMARKS.md must stay under 320 lines, was " + lines.size());
+        for (String h : new String[] {"## Machine", "## Targets", "## Results by domain", "## Crossovers"}) assertTrue(text.contains("\n" + h + "\n"), h);
+        assertTrue(text.contains("\noperations:\n"), "the crossovers as Backends.describe() prints them");
+        assertTrue(text.contains("No GPU was lent"), "the method section says no GPU was lent");
+        assertTrue(!text.contains("## GPU host"), "no GPU JSON is listed, so no GPU section");
+        // Every plot it links exists and is a full-size PNG; the limits' plots are linked beside the machine.
+        var links = java.util.regex.Pattern.compile("\\]\\(([^)]+\\.png)\\)").matcher(text);
+        int n = 0;
+        while (links.find()) {
+            assertPng(out.resolveSibling(links.group(1)));
+            n++;
+        }
+        assertTrue(n > 30, "the page links " + n + " plots");
+        assertTrue(text.contains("[PeakFlopsBench.vectorFma]("), text);
+        // The checked-in page is the one generated from these sources: one page too.
+        Path checkedIn = root.resolve("BENCHMARKS.md");
+        if (Files.isRegularFile(checkedIn)) {
+            assertTrue(Files.readAllLines(checkedIn).size() < 320, "the checked-in BENCHMARKS.md has " + Files.readAllLines(checkedIn).size() + " lines");
+        }
+    }
+
+    @Test
+    void pageRowsCompareTheFastestKindWithThePeerAtTheLargestSize() throws IOException {
+        Path f = json("run.json", fullRun(1));
+        Files.writeString(dir.resolve("sources.txt"), "run.json | synthetic run\n");
+        Path out = Files.createDirectories(dir.resolve("page")).resolve("BENCHMARKS.md");
+        String text = Files.readString(page(dir, dir.resolve("sources.txt"), out));
+        // GEMM at n = 1024: NATIVE at 8e10 flop/s against EJML's 1e10: 8 times faster; EJML has no error.
+        double nat = 2.0 * 1024 * 1024 * 1024 / 8e10 * 1e3, ejml = 2.0 * 1024 * 1024 * 1024 / 1e10 * 1e3;
+        assertTrue(text.contains("| [gemm](plots/LinalgBench-gemm.png) | n=1024 | ms/op | NATIVE " + Report.num(nat) + " ± " + Report.num(1e-4)
+                + " | EJML " + Report.num(ejml) + " | 8.000x |"), text);
+        // Uniforms: VECTOR against the fastest peer at n = 4096 (Commons RNG Philox4x32), the case named in the row.
+        assertTrue(text.contains("| [uniforms](plots/RandomBench-uniforms.png) generator=PHILOX_4X32 | n=4096 | ops/s | VECTOR 6000 ± 100.0 "
+                + "| commonsPhilox4x32 1000 ± 50.00 | 6.000x |"), text);
+        assertTrue(text.contains("| **LinalgBench** | size | unit | fastest | compared with | speed-up |"), text);
+        assertTrue(text.contains("`run.json` (synthetic run; " + fullRun(1).size() + " results)"), text);
+        assertTrue(text.contains("No JMH JSON in the repository has results of") && text.contains("SpectralBench"), "domains without results are named");
+        assertTrue(!text.contains("| **PeakFlopsBench**") && text.contains("[BandwidthBench.copy](plots/BandwidthBench-copy.png)"),
+                "the limits are linked beside the machine, not tabled as results");
+        assertTrue(Files.isRegularFile(f));
+    }
+
+    @Test
+    void gpuSourceGetsItsOwnSection() throws IOException {
+        json("cpu.json", fullRun(1));
+        ReportMain.finishRun(ReportMain.startRun("sxn bench --quick --report"), dir.resolve("cpu.json"));
+        // The GPU host's run: GEMM on OPENCL (the GPU) ten times faster than the host's NATIVE at n = 1024.
+        List<String> rows = new ArrayList<>();
+        for (int n : new int[] {256, 1024}) {
+            double ms = 2.0 * n * n * n / 5e10 * 1e3;
+            rows.add(row("LinalgVectorBench.gemm", "avgt", params("impl", "NATIVE", "n", "" + n), ms, ms / 100, "ms/op"));
+            rows.add(row("LinalgVectorBench.gemm", "avgt", params("impl", "VECTOR", "n", "" + n), 2 * ms, ms / 100, "ms/op"));
+            rows.add(row("LinalgVectorBench.gemm", "avgt", params("impl", "OPENCL", "n", "" + n), ms / 10, ms / 1000, "ms/op"));
+        }
+        json("gemm.json", rows);
+        String device = "NVIDIA CUDA: NVIDIA H100 80GB HBM3, GPU, 132 compute units, 81079 MiB, fp64, OpenCL 3.0 CUDA";
+        var p = new java.util.Properties();
+        p.setProperty("command", "bench/gpu/run-bench.sh gemm");
+        p.setProperty("start", "2026-12-07T20:00:00Z");
+        p.setProperty("end", "2026-12-07T20:03:00Z");
+        p.setProperty("loadStart", "0.10 0.10 0.10");
+        p.setProperty("loadEnd", "1.10 0.50 0.20");
+        p.setProperty("cpu", "Intel(R) Xeon(R) Platinum 8480+");
+        p.setProperty("cores", "16");
+        p.setProperty("opencl", device);
+        p.setProperty("describe", "OPENCL: NVIDIA CUDA, NVIDIA H100 80GB HBM3, GPU, fp64\n  OpenCL device: " + device + "\ncrossovers: shipped\noperations:\n"
+                + "  linalg.gemm: JAVA, VECTOR (n >= 16), NATIVE (n >= 8), OPENCL (n >= 512)\n");
+        try (var w = Files.newBufferedWriter(dir.resolve("gemm.machine.properties"))) {
+            p.store(w, "a GPU host");
+        }
+        Files.writeString(dir.resolve("sources.txt"), "cpu.json | the CPU run\ngemm.json | the GPU host's run\n");
+        Path out = Files.createDirectories(dir.resolve("page")).resolve("BENCHMARKS.md");
+        String text = Files.readString(page(dir, dir.resolve("sources.txt"), out));
+        assertTrue(text.contains("\n## GPU host\n"), text);
+        assertTrue(text.contains("| OpenCL devices | " + device + " |"), text);
+        assertTrue(text.contains("| [LinalgVectorBench.gemm](plots/gpu/LinalgVectorBench-gemm.png) | n=1024 | ms/op | OPENCL "), text);
+        assertTrue(text.contains("| 10.00x |"), "OPENCL against the host's fastest kind (NATIVE): " + text);
+        assertTrue(text.contains("`gemm.json` (the GPU host's run; GPU host; 6 results)"), text);
+        assertPng(dir.resolve("page/plots/gpu/LinalgVectorBench-gemm.png"));
+        // The GPU host's rows stay out of the CPU tables and targets: this machine's LinalgBench is there, its GEMM is not.
+        assertTrue(text.contains("| **LinalgBench** |") && !text.contains("| **LinalgVectorBench** |"), text);
+        assertTrue(text.indexOf("## GPU host") < text.indexOf("## Crossovers"));
+    }
+
+    @Test
+    void machineFileForARunMadeOutsideSxnBench() throws IOException {
+        // bench/gpu/run-bench.sh runs JMH's own CLI, then writes each JSON's machine file with the run's start and load.
+        Path f = json("gemm.json", fullRun(1));
+        assertTrue(ReportMain.main(new String[] {"--machine-file", f.toString(), "--since", "2026-12-07T20:00:00Z", "--load-start", "0.50 0.40 0.30",
+                "--command", "bench/gpu/run-bench.sh gemm"}, List.of()));
+        RunInfo info = RunInfo.readBeside(f);
+        assertEquals("2026-12-07T20:00:00Z", info.get("start"));
+        assertEquals("0.50 0.40 0.30", info.get("loadStart"));
+        assertEquals("bench/gpu/run-bench.sh gemm", info.get("command"));
+        assertTrue(!info.get("end").equals("unknown") && !info.get("loadEnd").equals("unknown"), "the end is recorded when it is written");
+        assertEquals(BenchmarksPage.gpuHost(info), info.get("opencl").contains(", GPU,"));
+        assertThrows(IllegalArgumentException.class, () -> ReportMain.main(new String[] {"--machine-file"}, List.of()));
     }
 }
