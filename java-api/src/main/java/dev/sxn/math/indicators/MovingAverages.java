@@ -203,7 +203,8 @@ public final class MovingAverages {
 
     /**
      * Volume-weighted moving average (TTR {@code VWMA(price, volume, n = 10)}, the same as TTR's {@code VWAP}):
-     * {@code runSum(price volume, n) / runSum(volume, n)}, computed by {@link CompositeIndicators#vwap}. O(t).
+     * {@code runSum(price volume, n) / runSum(volume, n)}, computed by {@link CompositeIndicators#vwap}; its stream is
+     * {@link IndicatorStreams#vwap(int)}. O(t).
      */
     public static double[] vwma(double[] price, double[] volume, int n) {
         return CompositeIndicators.vwap(price, volume, n);
