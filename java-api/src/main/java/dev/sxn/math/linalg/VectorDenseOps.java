@@ -46,7 +46,20 @@ final class VectorDenseOps implements DenseOps {
             s0 = DoubleVector.fromArray(S, x, xo + i).fma(DoubleVector.fromArray(S, y, yo + i), s0);
             s1 = DoubleVector.fromArray(S, x, xo + i + L).fma(DoubleVector.fromArray(S, y, yo + i + L), s1);
         }
-        double s = LaneSums.sum(s0.add(s1));
+        DoubleVector v = s0.add(s1);
+        // LaneSums.sum's pairwise order, written out here: passing v to a call that C2 does not inline (inside the
+        // eigen solver's large compiled tridiagonalisation it may not) boxes the vector on every dot (the
+        // linalg allocation test). L is a constant, so only one branch is compiled.
+        double s;
+        if (L == 8) {
+            s = ((v.lane(0) + v.lane(4)) + (v.lane(2) + v.lane(6))) + ((v.lane(1) + v.lane(5)) + (v.lane(3) + v.lane(7)));
+        } else if (L == 4) {
+            s = (v.lane(0) + v.lane(2)) + (v.lane(1) + v.lane(3));
+        } else if (L == 2) {
+            s = v.lane(0) + v.lane(1);
+        } else {
+            s = LaneSums.sum(v);
+        }
         for (; i < len; i++) s += x[xo + i] * y[yo + i];
         return s;
     }
