@@ -76,6 +76,7 @@ public class IndicatorsBatch2Bench {
             l = SeriesBatch.of(ls);
             c = SeriesBatch.of(cs);
             v = SeriesBatch.of(vs);
+            JitWarmUp.trial(kind, "indicators.ttr.oscillators");
         }
     }
 
