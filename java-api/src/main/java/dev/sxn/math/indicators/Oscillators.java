@@ -275,7 +275,8 @@ public final class Oscillators {
         return new LineAndSignal<>(o[0], o[1]);
     }
 
-    private static void checkKst(int[] n, int[] nRoc, int nSig, double[] wts, int t, String length) {
+    /** KST's arrays, shared with its stream: present, n non-empty, nRoc and wts as long as n, weights finite. */
+    static void checkKstArrays(int[] n, int[] nRoc, double[] wts) {
         Checks.notNull(n, "n");
         Checks.notNull(nRoc, "nRoc");
         Checks.notNull(wts, "wts");
@@ -283,6 +284,10 @@ public final class Oscillators {
         if (nRoc.length != n.length) throw Checks.invalid("nRoc.length", nRoc.length, "equal n.length (" + n.length + ")");
         Checks.length(wts, "wts", n.length, "n.length");
         Checks.allFinite(wts, "wts");
+    }
+
+    private static void checkKst(int[] n, int[] nRoc, int nSig, double[] wts, int t, String length) {
+        checkKstArrays(n, nRoc, wts);
         for (int j = 0; j < n.length; j++) {
             Shapes.window(n[j], "n[" + j + "]", t, length);
             Shapes.window(nRoc[j], "nRoc[" + j + "]", t, length);

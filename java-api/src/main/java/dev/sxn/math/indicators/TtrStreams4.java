@@ -68,13 +68,7 @@ public final class TtrStreams4 {
      *     below 1 or a weight is not finite
      */
     public static SeriesStream kst(int[] n, int[] nRoc, int nSig, double[] wts) {
-        Checks.notNull(n, "n");
-        Checks.notNull(nRoc, "nRoc");
-        Checks.notNull(wts, "wts");
-        if (n.length == 0) throw Checks.invalid("n.length", 0, "be at least 1");
-        if (nRoc.length != n.length) throw Checks.invalid("nRoc.length", nRoc.length, "equal n.length (" + n.length + ")");
-        Checks.length(wts, "wts", n.length, "n.length");
-        Checks.allFinite(wts, "wts");
+        Oscillators.checkKstArrays(n, nRoc, wts);
         int lookback = 0;
         for (int j = 0; j < n.length; j++) {
             Checks.atLeast(n[j], "n[" + j + "]", 1);
